@@ -1,0 +1,1 @@
+"""Accounts: sign up, log in and out, passwords, recovery and deletion."""

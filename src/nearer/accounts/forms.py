@@ -1,0 +1,142 @@
+"""Forms for accounts. Labels and errors are written for a tired person on a phone."""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any, cast
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.validators import RegexValidator
+
+from nearer.accounts.validators import MAX_PASSWORD_LENGTH
+
+_username_rule = RegexValidator(
+    r"^[\w.@+-]+\Z", "Use letters, numbers and . @ + - _ only, without spaces."
+)
+
+
+def _password_field(label: str, *, autocomplete: str, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        strip=False,
+        max_length=MAX_PASSWORD_LENGTH * 4,  # the validator gives the kind message
+        help_text=help_text,
+        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+class NewPasswordMixin(forms.Form):
+    """Two new-password fields that must match."""
+
+    new_password1 = _password_field(
+        "New password",
+        autocomplete="new-password",
+        help_text="At least 12 characters. A few unrelated words make a strong, memorable one.",
+    )
+    new_password2 = _password_field("New password, again", autocomplete="new-password")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        one, two = data.get("new_password1"), data.get("new_password2")
+        if one and two and one != two:
+            self.add_error("new_password2", "The two passwords are not the same.")
+        return data
+
+
+class SignUpForm(NewPasswordMixin):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        validators=[_username_rule],
+        help_text="What you will log in with. Others never see it.",
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    email = forms.EmailField(
+        label="Email (optional)",
+        required=False,
+        help_text="Only for gentle reminders, if you ever want them.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
+    field_order = ["username", "email", "new_password1", "new_password2"]
+
+    def clean_time_zone(self) -> str:
+        value = str(self.cleaned_data.get("time_zone") or "")
+        return value if value in zoneinfo.available_timezones() else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        password = data.get("new_password1")
+        if password and not self.has_error("new_password2"):
+            try:
+                password_validation.validate_password(password)
+            except forms.ValidationError as exc:
+                self.add_error("new_password1", exc)
+        return data
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password = _password_field("Password", autocomplete="current-password")
+
+
+class CurrentPasswordForm(forms.Form):
+    password = _password_field("Your password", autocomplete="current-password")
+
+
+class PasswordChangeForm(NewPasswordMixin):
+    password = _password_field("Current password", autocomplete="current-password")
+    field_order = ["password", "new_password1", "new_password2"]
+
+
+class RecoverForm(NewPasswordMixin):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    recovery_code = forms.CharField(
+        label="Recovery code",
+        max_length=200,
+        help_text="The code you saved when you signed up. Dashes and spaces don't matter.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    field_order = ["username", "recovery_code", "new_password1", "new_password2"]
+
+
+class DeleteAccountForm(CurrentPasswordForm):
+    confirm = forms.BooleanField(
+        label="I understand everything I wrote in Nearer will be deleted for good.",
+        required=True,
+    )
+
+
+class RecoverySavedForm(forms.Form):
+    saved = forms.BooleanField(
+        label="I have saved my recovery code somewhere safe.",
+        required=True,
+        error_messages={"required": "Please save the code first; it is the only way back in."},
+    )
+
+
+class PreferencesForm(forms.Form):
+    display_name = forms.CharField(
+        label="What should Nearer call you?",
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    time_zone = forms.ChoiceField(label="Your time zone", choices=())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        zones = sorted(zoneinfo.available_timezones())
+        field = cast(forms.ChoiceField, self.fields["time_zone"])
+        field.choices = [(zone, zone.replace("_", " ")) for zone in zones]

@@ -1,0 +1,166 @@
+"""Writes for accounts: sign up, password change, recovery, deletion, preferences."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from nearer.accounts.models import RecoveryAttempt, User
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+from nearer.vault.models import Keyring
+from nearer.vault.services import (
+    keyring_create,
+    keyring_recover,
+    keyring_renew_recovery,
+    keyring_set_password,
+    keyring_unlock,
+)
+
+RECOVERY_LIMIT = 5
+RECOVERY_WINDOW = timedelta(minutes=15)
+PREFERENCES_LABEL = "vault.keyring.preferences"
+
+
+@dataclass(frozen=True)
+class SignedUp:
+    user: User
+    dek: bytes
+    recovery_code: str
+
+
+@transaction.atomic
+def user_sign_up(*, username: str, password: str, email: str = "") -> SignedUp:
+    """Create an account with its vault; return the user, data key and recovery code.
+
+    Raises ValidationError if the username is taken or the password too weak.
+    """
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": "That name is taken. Please choose another."})
+    user = User(username=username, email=email)
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    new = keyring_create(user_id=user.pk, password=password)
+    return SignedUp(user=user, dek=new.dek, recovery_code=new.recovery_code)
+
+
+@transaction.atomic
+def user_change_password(*, user: User, vault_dek: bytes, new_password: str) -> None:
+    """Set a new password and rewrap the data key; nothing is re-encrypted.
+
+    Other sessions end because Django ties each session to the password hash.
+    """
+    password_validation.validate_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    keyring_set_password(user_id=user.pk, dek=vault_dek, new_password=new_password)
+
+
+def _attempt_key(username: str, client: str) -> str:
+    return hmac.new(
+        str(settings.SECRET_KEY).encode(), f"{username.lower()}|{client}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def recovery_throttled(*, username: str, client: str) -> bool:
+    """Return True when too many recovery attempts failed for this name and address."""
+    since = timezone.now() - RECOVERY_WINDOW
+    key = _attempt_key(username, client)
+    return RecoveryAttempt.objects.filter(key=key, at__gte=since).count() >= RECOVERY_LIMIT
+
+
+@dataclass(frozen=True)
+class Recovered:
+    user: User
+    dek: bytes
+    recovery_code: str
+
+
+@transaction.atomic
+def user_recover(
+    *, username: str, typed_code: str, new_password: str, client: str
+) -> Recovered | None:
+    """Open the vault with a recovery code, set a new password and a new code.
+
+    Returns None (and counts the attempt) when the name or code is wrong. The old
+    code stops working; the data stays readable.
+    """
+    user = User.objects.filter(username__iexact=username, is_active=True).first()
+    dek = keyring_recover(user_id=user.pk, typed_code=typed_code) if user else None
+    if user is None or dek is None:
+        RecoveryAttempt.objects.create(key=_attempt_key(username, client), at=timezone.now())
+        return None
+    password_validation.validate_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    keyring_set_password(user_id=user.pk, dek=dek, new_password=new_password)
+    code = keyring_renew_recovery(user_id=user.pk, dek=dek)
+    RecoveryAttempt.objects.filter(key=_attempt_key(username, client)).delete()
+    return Recovered(user=user, dek=dek, recovery_code=code)
+
+
+def recovery_code_renew(*, user: User, vault_dek: bytes) -> str:
+    """Issue a new recovery code for the account; the previous one stops working."""
+    return keyring_renew_recovery(user_id=user.pk, dek=vault_dek)
+
+
+def password_opens_vault(*, user: User, password: str) -> bytes | None:
+    """Return the data key if ``password`` is the account's password, else None."""
+    if not user.check_password(password):
+        return None
+    return keyring_unlock(user_id=user.pk, password=password)
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Delete the account and every row that belongs to it, now.
+
+    Rows of other apps go by ON DELETE CASCADE from the user; the user's sessions
+    are removed as well so nothing of theirs is left behind.
+    """
+    user_id = str(user.pk)
+    for session in Session.objects.all().iterator():
+        if session.get_decoded().get("_auth_user_id") == user_id:
+            session.delete()
+    user.delete()
+
+
+def preferences_get(*, user: User, vault: Vault) -> dict[str, Any]:
+    """Return the account's sealed preferences (empty when none or unreadable)."""
+    sealed = Keyring.objects.filter(user_id=user.pk).values_list("preferences", flat=True).first()
+    if not sealed:
+        return {}
+    try:
+        value = vault.open_json(PREFERENCES_LABEL, user.pk, bytes(sealed))
+    except SealError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@transaction.atomic
+def preferences_update(*, user: User, vault: Vault, **changes: Any) -> dict[str, Any]:
+    """Merge ``changes`` into the sealed preferences and return the result."""
+    keyring = Keyring.objects.select_for_update().get(user_id=user.pk)
+    current: dict[str, Any] = {}
+    if keyring.preferences:
+        try:
+            opened = vault.open_json(PREFERENCES_LABEL, user.pk, bytes(keyring.preferences))
+            current = opened if isinstance(opened, dict) else {}
+        except SealError:
+            current = {}
+    current.update(changes)
+    keyring.preferences = vault.seal_json(PREFERENCES_LABEL, user.pk, current)
+    keyring.save(update_fields=["preferences", "updated_at"])
+    return current

@@ -1,0 +1,264 @@
+"""Account pages: thin views over accounts.services and the vault session."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from nearer.accounts import forms, services
+from nearer.accounts.models import User
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+from nearer.vault.recovery_codes import display
+from nearer.vault.services import keyring_unlock
+from nearer.vault.session import vault_end, vault_start
+
+PENDING_CODE = "accounts.pending_recovery_code"
+PENDING_LABEL = "session.recovery_code"
+
+
+def _client(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _vault(request: HttpRequest) -> Vault:
+    return cast(Vault, request.vault)  # type: ignore[attr-defined]
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _keep_code_for_display(request: HttpRequest, vault: Vault, code: str) -> None:
+    """Keep a new recovery code, sealed, in the session until the person confirms."""
+    sealed = vault.seal_text(PENDING_LABEL, vault.user_id, code)
+    request.session[PENDING_CODE] = base64.b64encode(sealed).decode("ascii")
+
+
+def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return vault_start(request, user_id=user.pk, dek=dek)
+
+
+@sensitive_post_parameters("new_password1", "new_password2")
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("today:index")
+    form = forms.SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.user_sign_up(
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            vault = _log_in(request, new.user, new.dek)
+            if form.cleaned_data["time_zone"]:
+                services.preferences_update(
+                    user=new.user, vault=vault, time_zone=form.cleaned_data["time_zone"]
+                )
+            _keep_code_for_display(request, vault, new.recovery_code)
+            return redirect("accounts:recovery_code")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recovery_code(request: HttpRequest) -> HttpResponse:
+    """Show a new recovery code until the person confirms they saved it."""
+    vault = _vault(request)
+    sealed_b64 = request.session.get(PENDING_CODE)
+    code = None
+    if isinstance(sealed_b64, str):
+        try:
+            code = vault.open_text(PENDING_LABEL, vault.user_id, base64.b64decode(sealed_b64))
+        except (SealError, binascii.Error, UnicodeDecodeError):
+            code = None
+    if code is None:
+        return redirect("accounts:settings")
+    form = forms.RecoverySavedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        del request.session[PENDING_CODE]
+        messages.success(request, "Thank you. Your recovery code is saved with you, not with us.")
+        return redirect("today:index")
+    return render(request, "accounts/recovery_code.html", {"form": form, "code": display(code)})
+
+
+@sensitive_post_parameters("password")
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_safe_next(request, reverse("today:index")))
+    form = forms.LoginForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(
+            request,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password"],
+        )
+        dek = (
+            keyring_unlock(user_id=user.pk, password=form.cleaned_data["password"])
+            if isinstance(user, User)
+            else None
+        )
+        if isinstance(user, User) and dek is not None:
+            _log_in(request, user, dek)
+            return redirect(_safe_next(request, reverse("today:index")))
+        error = "That username and password don't match. Please try again."
+    ended = request.GET.get("ended") == "1" and request.method == "GET"
+    return render(
+        request,
+        "accounts/login.html",
+        {"form": form, "error": error, "ended": ended, "next": _safe_next(request, "")},
+    )
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    vault_end(request)
+    logout(request)
+    messages.info(request, "You are logged out. Your journal is locked.")
+    return redirect("accounts:login")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_view(request: HttpRequest) -> HttpResponse:
+    user, vault = _user(request), _vault(request)
+    prefs = services.preferences_get(user=user, vault=vault)
+    initial = {"display_name": prefs.get("display_name", ""), "time_zone": prefs.get("time_zone")}
+    form = forms.PreferencesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.preferences_update(user=user, vault=vault, **form.cleaned_data)
+        messages.success(request, "Saved.")
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})
+
+
+@sensitive_post_parameters("password", "new_password1", "new_password2")
+@login_required
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = forms.PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
+        if dek is None:
+            form.add_error("password", "That is not your current password.")
+        else:
+            try:
+                services.user_change_password(
+                    user=user, vault_dek=dek, new_password=form.cleaned_data["new_password1"]
+                )
+            except ValidationError as exc:
+                form.add_error("new_password1", exc)
+            else:
+                # A fresh session for this device; every other session has ended.
+                _log_in(request, user, dek)
+                messages.success(request, "Your password is changed. Other devices are logged out.")
+                return redirect("accounts:settings")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@sensitive_post_parameters("password")
+@login_required
+@require_http_methods(["GET", "POST"])
+def recovery_renew(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = forms.CurrentPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
+        if dek is None:
+            form.add_error("password", "That is not your password.")
+        else:
+            code = services.recovery_code_renew(user=user, vault_dek=dek)
+            _keep_code_for_display(request, _vault(request), code)
+            return redirect("accounts:recovery_code")
+    return render(request, "accounts/recovery_renew.html", {"form": form})
+
+
+@sensitive_post_parameters("recovery_code", "new_password1", "new_password2")
+@require_http_methods(["GET", "POST"])
+def forgot(request: HttpRequest) -> HttpResponse:
+    """Set a new password with the recovery code; without it, nothing can be opened."""
+    if request.user.is_authenticated:
+        return redirect("accounts:password_change")
+    form = forms.RecoverForm(request.POST or None)
+    throttled = False
+    if request.method == "POST" and form.is_valid():
+        username = form.cleaned_data["username"]
+        if services.recovery_throttled(username=username, client=_client(request)):
+            throttled = True
+        else:
+            try:
+                recovered = services.user_recover(
+                    username=username,
+                    typed_code=form.cleaned_data["recovery_code"],
+                    new_password=form.cleaned_data["new_password1"],
+                    client=_client(request),
+                )
+            except ValidationError as exc:
+                form.add_error("new_password1", exc)
+            else:
+                if recovered is None:
+                    form.add_error(
+                        "recovery_code",
+                        "That code doesn't open this account. Check it and try again.",
+                    )
+                else:
+                    vault = _log_in(request, recovered.user, recovered.dek)
+                    _keep_code_for_display(request, vault, recovered.recovery_code)
+                    messages.success(
+                        request, "Your new password is set and your journal is open again."
+                    )
+                    return redirect("accounts:recovery_code")
+    status = 429 if throttled else 200
+    return render(
+        request, "accounts/forgot.html", {"form": form, "throttled": throttled}, status=status
+    )
+
+
+@sensitive_post_parameters("password")
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = forms.DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.password_opens_vault(user=user, password=form.cleaned_data["password"]) is None:
+            form.add_error("password", "That is not your password. Nothing was deleted.")
+        else:
+            vault_end(request)
+            logout(request)
+            services.user_delete(user=user)
+            return render(request, "accounts/deleted.html")
+    return render(request, "accounts/delete.html", {"form": form})
+
+

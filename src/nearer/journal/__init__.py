@@ -1,0 +1,1 @@
+"""Journal: private reflections, guided prompts, search."""

@@ -1,0 +1,91 @@
+"""Typed readers for NEARER_* environment variables.
+
+Every reader raises :class:`ConfigError` naming the variable when a value is
+malformed, so a typo stops start-up instead of silently falling back.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A NEARER_* variable holds a value Nearer cannot use."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    """Return the variable as a boolean; accepts 1/0, true/false, yes/no, on/off."""
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name} must be one of 1/0, true/false, yes/no, on/off (got {raw!r}).")
+
+
+def env_int(
+    name: str, default: int, *, minimum: int = 0, environ: Mapping[str, str] = os.environ
+) -> int:
+    """Return the variable as an integer of at least ``minimum``."""
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number (got {raw!r}).") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum} (got {value}).")
+    return value
+
+
+def env_str(name: str, default: str, environ: Mapping[str, str] = os.environ) -> str:
+    """Return the variable stripped of surrounding space, or the default."""
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return raw.strip()
+
+
+def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.environ) -> list[str]:
+    """Return a comma-separated variable as a list without empty items."""
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def secret_from_env_or_file(
+    name: str, path: Path, *, nbytes: int = 48, environ: Mapping[str, str] = os.environ
+) -> str:
+    """Return a secret from the environment, else from ``path``, creating it once.
+
+    A new file is written with mode 0600 so only the server's user can read it.
+    """
+    raw = environ.get(name)
+    if raw is not None and raw.strip() != "":
+        value = raw.strip()
+        if len(value) < 32:
+            raise ConfigError(f"{name} must be at least 32 characters long.")
+        return value
+    if path.exists():
+        value = path.read_text(encoding="ascii").strip()
+        if len(value) < 32:
+            raise ConfigError(f"{path.name} in the data directory is too short; delete it.")
+        return value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(nbytes)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(value + "\n")
+    return value

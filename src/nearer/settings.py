@@ -1,0 +1,254 @@
+"""Nearer settings: one file, read from NEARER_* environment variables.
+
+Safe defaults (DEBUG off, secure headers); a malformed variable stops start-up
+with a message naming it (see ``nearer.lib.env``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+
+from nearer.lib.env import (
+    ConfigError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    secret_from_env_or_file,
+)
+
+BASE_DIR = Path(__file__).resolve().parent
+
+try:
+    DATA_DIR = Path(env_str("NEARER_DATA_DIR", str(Path.cwd() / "data"))).expanduser().resolve()
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    SECRET_KEY = secret_from_env_or_file("NEARER_SECRET_KEY", DATA_DIR / "secret_key")
+    # The pepper is mixed into every password key; it lives outside the database
+    # so a stolen database alone cannot be attacked offline.
+    VAULT_PEPPER = secret_from_env_or_file("NEARER_PEPPER", DATA_DIR / "pepper")
+    DEBUG = env_bool("NEARER_DEBUG", False)
+    HTTPS = env_bool("NEARER_HTTPS", False)
+    ALLOWED_HOSTS = env_list("NEARER_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+    _db_url = env_str("NEARER_DATABASE_URL", f"sqlite:///{DATA_DIR / 'nearer.sqlite3'}")
+    TIME_ZONE = env_str("NEARER_TIME_ZONE", "UTC")
+    SESSION_IDLE_MINUTES = env_int("NEARER_SESSION_IDLE_MINUTES", 60, minimum=5)
+    SESSION_MAX_HOURS = env_int("NEARER_SESSION_MAX_HOURS", 12, minimum=1)
+    LOGIN_FAILURE_LIMIT = env_int("NEARER_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+    EMAIL_HOST = env_str("NEARER_EMAIL_HOST", "")
+    EMAIL_PORT = env_int("NEARER_EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("NEARER_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("NEARER_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("NEARER_EMAIL_TLS", True)
+    DEFAULT_FROM_EMAIL = env_str("NEARER_EMAIL_FROM", "nearer@localhost")
+    try:
+        DATABASES: dict[str, Any] = {"default": dj_database_url.parse(_db_url, conn_max_age=60)}
+    except Exception as exc:  # dj-database-url raises several kinds for bad URLs
+        raise ConfigError(f"NEARER_DATABASE_URL is not a database URL we can use ({exc}).") from None
+    try:
+        import zoneinfo
+
+        zoneinfo.ZoneInfo(TIME_ZONE)
+    except Exception:
+        raise ConfigError(f"NEARER_TIME_ZONE is not a known time zone ({TIME_ZONE!r}).") from None
+except ConfigError as exc:
+    sys.stderr.write(f"Nearer cannot start: {exc}\n")
+    raise SystemExit(2) from None
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL keeps readers and the writer out of each other's way; IMMEDIATE
+        # takes the write lock up front so concurrent writes wait instead of failing.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "axes",
+    "csp",
+    "nearer.vault",
+    "nearer.accounts",
+    "nearer.journal",
+    "nearer.today",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "nearer.vault.middleware.VaultMiddleware",
+    "nearer.accounts.middleware.PrivateResponseMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "nearer.urls"
+WSGI_APPLICATION = "nearer.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "nearer.today.context_processors.navigation",
+            ],
+        },
+    }
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+# Length, not composition rules (NIST SP 800-63B): at least 12, at most 256 characters.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "nearer.accounts.validators.MaximumLengthValidator"},
+]
+
+# Argon2id parameters for the key that wraps each user's data key. OWASP's
+# minimum is m=19 MiB, t=2, p=1; we go higher while login stays well under a second.
+VAULT_KDF = {"memory_kib": 65536, "time_cost": 3, "parallelism": 1}
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "today:index"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Sessions live in the database (never signed cookies: the session holds the sealed
+# data key). Idle timeout slides forward as the person uses the app; the absolute
+# timeout is enforced by the vault middleware.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_NAME = "nearer_session"
+VAULT_COOKIE_NAME = "nearer_key"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_NAME = "nearer_csrf"
+CSRF_FAILURE_VIEW = "nearer.today.views.csrf_failure"
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if host != "*"]
+SILENCED_SYSTEM_CHECKS = [] if HTTPS else ["security.W004", "security.W008", "security.W012",
+                                           "security.W016"]
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Only the outcome is recorded; never the form body.
+AXES_SENSITIVE_PARAMETERS = ["password", "new_password1", "new_password2", "recovery_code"]
+
+LANGUAGE_CODE = "en"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
+# Logs carry what happened, never what a person wrote: no request bodies are logged.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+}
+
+if os.environ.get("NEARER_TESTING") == "1":
+    # Fast hashing and key stretching in tests only; production values are
+    # asserted by the security tests against VAULT_KDF_PRODUCTION.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    VAULT_KDF = {"memory_kib": 1024, "time_cost": 1, "parallelism": 1}
+    # A file, not memory, so the database canary test can read the bytes on disk.
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    WHITENOISE_USE_FINDERS = True
+
+AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,1 @@
+"""Today: the home page, the base layout's navigation, and shared error pages."""

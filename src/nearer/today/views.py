@@ -1,0 +1,83 @@
+"""The Today page and the shared error pages."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+from typing import cast
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from nearer.accounts.models import User
+from nearer.accounts.services import preferences_get
+from nearer.vault.box import Vault
+
+
+def local_now(prefs: dict[str, object]) -> datetime:
+    """Return now in the person's chosen time zone (the server's when unset or unknown)."""
+    zone = prefs.get("time_zone")
+    if isinstance(zone, str) and zone:
+        try:
+            return timezone.now().astimezone(zoneinfo.ZoneInfo(zone))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    return timezone.localtime()
+
+
+def greeting_for(hour: int) -> str:
+    """Return a greeting that fits the hour of the day (0–23)."""
+    if 5 <= hour < 12:
+        return "Good morning"
+    if 12 <= hour < 18:
+        return "Good afternoon"
+    if 18 <= hour < 23:
+        return "Good evening"
+    return "Hello"
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    user = cast(User, request.user)
+    vault = cast(Vault, request.vault)  # type: ignore[attr-defined]
+    prefs = preferences_get(user=user, vault=vault)
+    now = local_now(prefs)
+    name = prefs.get("display_name") or user.username
+    context = {"greeting": greeting_for(now.hour), "name": name, "now": now}
+    return render(request, "today/index.html", context)
+
+
+def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
+    return render(
+        request, "today/error.html", {"title": title, "text": text, "status": status}, status=status
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, "Something in that request wasn't right",
+                  "Nothing was changed. Please go back and try again.")
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403, "That isn't allowed",
+                  "Nothing was changed. If you think this is a mistake, go back and try again.")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, "We couldn't find that page",
+                  "It may have been deleted, or the link is not quite right.")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error(request, 500, "Something went wrong on our side",
+                  "Your saved words are safe. Please try again in a moment.")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _error(request, 403, "This page was open for too long",
+                  "For your safety nothing was saved from that form. Go back, reload the page, "
+                  "and send it again.")

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("nearer.today.urls")),
+    path("accounts/", include("nearer.accounts.urls")),
+    path("journal/", include("nearer.journal.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "nearer.today.views.bad_request"
+handler403 = "nearer.today.views.permission_denied"
+handler404 = "nearer.today.views.page_not_found"
+handler500 = "nearer.today.views.server_error"

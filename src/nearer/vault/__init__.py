@@ -1,0 +1,1 @@
+"""The vault: per-user data keys, sealing and opening of everything a person writes."""
