@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+
+# The admin logs in through Nearer's own login, which also unlocks the vault.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Nearer administration"
 
 urlpatterns = [
     path("", include("nearer.today.urls")),

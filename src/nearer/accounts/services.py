@@ -20,6 +20,7 @@ from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.models import Keyring
 from nearer.vault.services import (
+    NewKeyring,
     keyring_create,
     keyring_recover,
     keyring_renew_recovery,
@@ -54,6 +55,16 @@ def user_sign_up(*, username: str, password: str, email: str = "") -> SignedUp:
     user.save()
     new = keyring_create(user_id=user.pk, password=password)
     return SignedUp(user=user, dek=new.dek, recovery_code=new.recovery_code)
+
+
+def has_vault(*, user: User) -> bool:
+    """Return True when the account already has its keyring."""
+    return Keyring.objects.filter(user_id=user.pk).exists()
+
+
+def vault_create_for(*, user: User, password: str) -> NewKeyring:
+    """Create the keyring of an account made outside sign-up; the password is checked."""
+    return keyring_create(user_id=user.pk, password=password)
 
 
 @transaction.atomic

@@ -123,6 +123,13 @@ def login_view(request: HttpRequest) -> HttpResponse:
             username=form.cleaned_data["username"],
             password=form.cleaned_data["password"],
         )
+        if isinstance(user, User) and not services.has_vault(user=user):
+            # An account made outside sign-up (e.g. `nearer createsuperuser`) gets its
+            # vault at first login, and its recovery code is shown like at sign-up.
+            new = services.vault_create_for(user=user, password=form.cleaned_data["password"])
+            vault = _log_in(request, user, new.dek)
+            _keep_code_for_display(request, vault, new.recovery_code)
+            return redirect("accounts:recovery_code")
         dek = (
             keyring_unlock(user_id=user.pk, password=form.cleaned_data["password"])
             if isinstance(user, User)

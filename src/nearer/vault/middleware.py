@@ -16,6 +16,16 @@ from nearer.vault import session as vault_session
 BOUNCE_PARAM = "unlock"
 
 
+def _mark_login_redirect_as_ended(response: HttpResponse) -> None:
+    """Add ``ended=1`` to a redirect to the login page."""
+    location = response.get("Location", "")
+    login_path = reverse("accounts:login")
+    is_login_redirect = response.status_code in (301, 302, 303) and location.startswith(login_path)
+    if is_login_redirect and "ended=1" not in location:
+        joiner = "&" if "?" in location else "?"
+        response["Location"] = f"{location}{joiner}ended=1"
+
+
 class VaultMiddleware:
     """Sets ``request.vault`` for a logged-in person, or ends a session it cannot open.
 
@@ -75,7 +85,10 @@ class VaultMiddleware:
                 samesite="Strict",
                 secure=settings.HTTPS,
             )
-        elif getattr(request, vault_session.DROP_COOKIE_ATTR, False) or (
-            not request.user.is_authenticated and settings.VAULT_COOKIE_NAME in request.COOKIES
-        ):
+        elif getattr(request, vault_session.DROP_COOKIE_ATTR, False):
             response.delete_cookie(settings.VAULT_COOKIE_NAME, samesite="Strict")
+        elif not request.user.is_authenticated and settings.VAULT_COOKIE_NAME in request.COOKIES:
+            # A key cookie without a live session: the session timed out. Drop the
+            # stale half, and tell the login page so it can say what happened.
+            response.delete_cookie(settings.VAULT_COOKIE_NAME, samesite="Strict")
+            _mark_login_redirect_as_ended(response)
