@@ -1,0 +1,158 @@
+"""What a person does in the browser, written once: sign up, log in, check a page with axe."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+PASSWORD = "quiet morning by the lake"
+NEW_PASSWORD = "evening walk under old trees"
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA: what we promise (product.md, principle 4).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+SCHEMES = ("light", "dark")
+
+_axe = Axe()
+
+
+@dataclass(frozen=True)
+class Site:
+    base: str
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+
+def sign_up(page: Page, site: Site, username: str, password: str = PASSWORD) -> str:
+    """Create an account through the sign-up page; return the recovery code it shows.
+
+    Leaves the browser on the recovery-code page, before the "saved" box is ticked.
+    """
+    page.goto(site.url("/accounts/signup/"))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("New password", exact=True).fill(password)
+    page.get_by_label("New password, again").fill(password)
+    page.get_by_role("button", name="Create my space").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Save your recovery code")
+    return _recovery_code(page)
+
+
+def _recovery_code(page: Page) -> str:
+    text = page.locator("main").inner_text()
+    match = re.search(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){7}\b", text)
+    assert match, f"no recovery code on the page:\n{text}"
+    return match.group(0)
+
+
+def confirm_code_saved(page: Page) -> None:
+    page.get_by_label("I have saved my recovery code somewhere safe.").check()
+    page.get_by_role("button", name="Continue").click()
+
+
+def sign_up_fully(page: Page, site: Site, username: str, password: str = PASSWORD) -> str:
+    """Sign up and confirm the recovery code; end on Today. Return the code."""
+    code = sign_up(page, site, username, password)
+    confirm_code_saved(page)
+    expect_today(page, username)
+    return code
+
+
+def expect_today(page: Page, name: str) -> None:
+    expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+    expect(page.get_by_role("link", name="Today")).to_have_attribute("aria-current", "page")
+
+
+def log_in(page: Page, site: Site | None, username: str, password: str = PASSWORD) -> None:
+    """Fill the login form (going to it first when ``site`` is given) and send it."""
+    if site is not None:
+        page.goto(site.url("/accounts/login/"))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def log_out(page: Page) -> None:
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    expect(page.get_by_text("You are logged out.")).to_be_visible()
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now, restricted to WCAG 2.x A and AA."""
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = _axe.run(page, options=options)
+    violations: list[dict[str, Any]] = results.response["violations"]
+    return violations
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:6]:
+            target = " ".join(str(t) for t in node["target"])
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"      at {target}: {summary[:200]}")
+    return "\n".join(lines)
+
+
+def horizontal_overflow(page: Page) -> int:
+    """Return by how many CSS pixels the page is wider than the viewport (0 when it fits)."""
+    width: int = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return max(width, 0)
+
+
+def audit(page: Page, name: str) -> list[str]:
+    """Check the current page with axe in light and dark, on a phone and a desktop.
+
+    Returns readable problems (empty when the page is clean); also reports horizontal
+    scrolling at phone width. The viewport and colour scheme are restored afterwards.
+    """
+    problems: list[str] = []
+    original = page.viewport_size
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        for size_name, size in VIEWPORTS.items():
+            page.set_viewport_size(size)
+            found = axe_violations(page)
+            if found:
+                problems.append(f"{name} [{scheme}, {size_name}] {page.url}\n{describe(found)}")
+            if size_name == "phone":
+                extra = horizontal_overflow(page)
+                if extra:
+                    problems.append(
+                        f"{name} [{scheme}, phone] {page.url}: {extra}px wider than 360px: "
+                        f"{_widest(page)}"
+                    )
+    page.emulate_media(color_scheme="light")
+    if original:
+        page.set_viewport_size(original)
+    return problems
+
+
+def _widest(page: Page) -> str:
+    """Name the elements that stick out to the right, to make an overflow easy to fix."""
+    found: list[str] = page.evaluate(
+        """() => {
+            const limit = document.documentElement.clientWidth;
+            const out = [];
+            for (const el of document.querySelectorAll('body *')) {
+                const r = el.getBoundingClientRect();
+                if (r.right > limit + 1 && out.length < 5) {
+                    out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                             + ' right=' + Math.round(r.right));
+                }
+            }
+            return out;
+        }"""
+    )
+    return ", ".join(found) or "(nothing named)"
+
+
+def assert_clean(problems: list[str]) -> None:
+    assert not problems, "Accessibility or layout problems:\n" + "\n\n".join(problems)
