@@ -205,6 +205,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# No login history per username: failures are counted for lockout, successes not kept.
+AXES_DISABLE_ACCESS_LOG = True
 # Only the outcome is recorded; never the form body.
 AXES_SENSITIVE_PARAMETERS = ["password", "new_password1", "new_password2", "recovery_code"]
 

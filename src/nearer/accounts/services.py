@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.sessions.models import Session
@@ -67,16 +68,26 @@ def vault_create_for(*, user: User, password: str) -> NewKeyring:
     return keyring_create(user_id=user.pk, password=password)
 
 
+def sessions_end(*, user: User) -> None:
+    """Delete every stored session of ``user`` (each holds half of an unlocked key)."""
+    user_id = str(user.pk)
+    for session in Session.objects.all().iterator():
+        if session.get_decoded().get("_auth_user_id") == user_id:
+            session.delete()
+
+
 @transaction.atomic
 def user_change_password(*, user: User, vault_dek: bytes, new_password: str) -> None:
     """Set a new password and rewrap the data key; nothing is re-encrypted.
 
-    Other sessions end because Django ties each session to the password hash.
+    Every session of the account ends (its row is deleted, not only invalidated by
+    the new password hash); the caller logs the current device in again.
     """
     password_validation.validate_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
     keyring_set_password(user_id=user.pk, dek=vault_dek, new_password=new_password)
+    sessions_end(user=user)
 
 
 def _attempt_key(username: str, client: str) -> str:
@@ -119,6 +130,7 @@ def user_recover(
     keyring_set_password(user_id=user.pk, dek=dek, new_password=new_password)
     code = keyring_renew_recovery(user_id=user.pk, dek=dek)
     RecoveryAttempt.objects.filter(key=_attempt_key(username, client)).delete()
+    sessions_end(user=user)
     return Recovered(user=user, dek=dek, recovery_code=code)
 
 
@@ -141,10 +153,10 @@ def user_delete(*, user: User) -> None:
     Rows of other apps go by ON DELETE CASCADE from the user; the user's sessions
     are removed as well so nothing of theirs is left behind.
     """
-    user_id = str(user.pk)
-    for session in Session.objects.all().iterator():
-        if session.get_decoded().get("_auth_user_id") == user_id:
-            session.delete()
+    sessions_end(user=user)
+    # django-axes keeps login attempts by username, outside any foreign key.
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username=user.get_username()).delete()
     user.delete()
 
 

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -41,6 +41,11 @@ def _vault(request: HttpRequest) -> Vault:
     return cast(Vault, request.vault)  # type: ignore[attr-defined]
 
 
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """Return the POST data to bind a form to (even when empty), or None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _safe_next(request: HttpRequest, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
@@ -66,7 +71,7 @@ def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("today:index")
-    form = forms.SignUpForm(request.POST or None)
+    form = forms.SignUpForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             new = services.user_sign_up(
@@ -75,8 +80,12 @@ def signup(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["new_password1"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                # Password rules that need the account (e.g. too like the username).
+                form.add_error("new_password1", exc)
         else:
             vault = _log_in(request, new.user, new.dek)
             if form.cleaned_data["time_zone"]:
@@ -102,7 +111,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
             code = None
     if code is None:
         return redirect("accounts:settings")
-    form = forms.RecoverySavedForm(request.POST or None)
+    form = forms.RecoverySavedForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         del request.session[PENDING_CODE]
         messages.success(request, "Thank you. Your recovery code is saved with you, not with us.")
@@ -115,7 +124,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request, reverse("today:index")))
-    form = forms.LoginForm(request.POST or None)
+    form = forms.LoginForm(_posted(request))
     error = None
     if request.method == "POST" and form.is_valid():
         user = authenticate(
@@ -161,7 +170,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
     user, vault = _user(request), _vault(request)
     prefs = services.preferences_get(user=user, vault=vault)
     initial = {"display_name": prefs.get("display_name", ""), "time_zone": prefs.get("time_zone")}
-    form = forms.PreferencesForm(request.POST or None, initial=initial)
+    form = forms.PreferencesForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.preferences_update(user=user, vault=vault, **form.cleaned_data)
         messages.success(request, "Saved.")
@@ -174,7 +183,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    form = forms.PasswordChangeForm(request.POST or None)
+    form = forms.PasswordChangeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
         if dek is None:
@@ -199,7 +208,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recovery_renew(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    form = forms.CurrentPasswordForm(request.POST or None)
+    form = forms.CurrentPasswordForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
         if dek is None:
@@ -217,7 +226,7 @@ def forgot(request: HttpRequest) -> HttpResponse:
     """Set a new password with the recovery code; without it, nothing can be opened."""
     if request.user.is_authenticated:
         return redirect("accounts:password_change")
-    form = forms.RecoverForm(request.POST or None)
+    form = forms.RecoverForm(_posted(request))
     throttled = False
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
@@ -257,7 +266,7 @@ def forgot(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    form = forms.DeleteAccountForm(request.POST or None)
+    form = forms.DeleteAccountForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         if services.password_opens_vault(user=user, password=form.cleaned_data["password"]) is None:
             form.add_error("password", "That is not your password. Nothing was deleted.")

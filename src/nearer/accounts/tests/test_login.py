@@ -1,0 +1,105 @@
+"""The login page: the password opens the account and its vault."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.test import Client
+
+from nearer.accounts.models import User
+from nearer.conftest import Person
+from nearer.vault.models import Keyring
+from nearer.vault.session import SESSION_DEK
+
+
+def _login(client: Client, username: str, password: str, **extra: str):  # type: ignore[no-untyped-def]
+    return client.post("/accounts/login/", {"username": username, "password": password, **extra})
+
+
+def test_it_shows_the_form(db: None) -> None:
+    response = Client().get("/accounts/login/")
+    assert response.status_code == 200
+    assert b'autocomplete="current-password"' in response.content
+    assert b"Your session ended" not in response.content
+
+
+def test_it_logs_in_and_unlocks_the_vault(alice: Person) -> None:
+    client = Client()
+    response = _login(client, "alice", alice.password)
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert client.session["_auth_user_id"] == str(alice.user.pk)
+    assert SESSION_DEK in client.session
+    assert response.cookies[settings.VAULT_COOKIE_NAME].value
+    assert client.get("/").status_code == 200
+
+
+def test_it_gives_a_new_session_id_at_login(alice: Person) -> None:
+    client = Client()
+    client.get("/accounts/login/")
+    session = client.session
+    session["before"] = True
+    session.save()
+    before = session.session_key
+    _login(client, "alice", alice.password)
+    assert client.session.session_key != before
+
+
+def test_it_refuses_a_wrong_password_with_one_calm_message(alice: Person) -> None:
+    client = Client()
+    response = _login(client, "alice", "not the password at all")
+    assert response.status_code == 200
+    assert b"don&#x27;t match" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_it_says_the_same_for_an_unknown_name(db: None) -> None:
+    response = _login(Client(), "nobody", "not the password at all")
+    assert response.status_code == 200
+    assert b"don&#x27;t match" in response.content
+
+
+def test_it_refuses_when_the_vault_does_not_open(alice: Person) -> None:
+    # A password hash that matches but a keyring that won't open (e.g. a lost pepper)
+    # must not log in half-way, without a vault.
+    Keyring.objects.filter(user=alice.user).update(dek_by_password=b"\x01\x03" + b"\x00" * 60)
+    client = Client()
+    response = _login(client, "alice", alice.password)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_it_follows_a_local_next(alice: Person) -> None:
+    response = _login(Client(), "alice", alice.password, next="/accounts/")
+    assert response["Location"] == "/accounts/"
+
+
+def test_it_ignores_a_next_on_another_host(alice: Person) -> None:
+    response = _login(Client(), "alice", alice.password, next="https://evil.example/")
+    assert response["Location"] == "/"
+    response = _login(Client(), "alice", alice.password, next="//evil.example/")
+    assert response["Location"] == "/"
+
+
+def test_it_says_when_a_session_ended(db: None) -> None:
+    response = Client().get("/accounts/login/?ended=1")
+    assert b"Your session ended" in response.content
+
+
+def test_it_sends_a_logged_in_person_on(alice: Person) -> None:
+    response = alice.client.get("/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_it_gives_an_account_made_elsewhere_its_vault_at_first_login(db: None) -> None:
+    User.objects.create_superuser(username="root", password="an admin passphrase", email="")
+    client = Client()
+    response = _login(client, "root", "an admin passphrase")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/recovery-code/"
+    assert Keyring.objects.filter(user__username="root").exists()
+    assert client.get("/").status_code == 200
+
+
+def test_it_answers_405_to_other_methods(db: None) -> None:
+    assert Client().put("/accounts/login/").status_code == 405
