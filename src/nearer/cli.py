@@ -1,4 +1,8 @@
-"""The `nearer` command: serve, migrate, check, createsuperuser, demo, worker-free."""
+"""The `nearer` command: serve, migrate, check, createsuperuser, manage, demo.
+
+``nearer serve`` is the production server: it migrates, collects static files and
+runs gunicorn (static files are served by WhiteNoise from the same process).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,15 @@ import os
 import sys
 from collections.abc import Sequence
 
+from nearer.lib.env import ConfigError, env_int, env_str
+
+# Django management commands passed straight through: `nearer migrate --plan` is
+# `manage.py migrate --plan`.
+PASSTHROUGH = ("migrate", "check", "createsuperuser", "changepassword", "shell")
+
 
 def _django_setup() -> None:
+    # Importing settings validates every NEARER_* variable; a bad one exits with a message.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nearer.settings")
     import django
 
@@ -23,6 +34,29 @@ def _manage(args: Sequence[str]) -> int:
     return 0
 
 
+def _gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
+    """Return gunicorn's command line for Nearer (tested without starting a server)."""
+    from gunicorn.config import KNOWN_SETTINGS
+
+    argv = [
+        "gunicorn",
+        "nearer.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+        # The access log records method, path (no query string) and status — never bodies.
+        "--access-logformat",
+        '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
+    ]
+    # Newer gunicorn opens a control socket in the home directory; Nearer doesn't use it.
+    if any(setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS):
+        argv.append("--no-control-socket")
+    return argv
+
+
 def _serve(host: str, port: int, workers: int) -> int:
     _django_setup()
     from django.conf import settings
@@ -32,51 +66,66 @@ def _serve(host: str, port: int, workers: int) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     from gunicorn.app.wsgiapp import run
 
-    sys.argv = [
-        "gunicorn",
-        "nearer.wsgi:application",
-        "--bind",
-        f"{host}:{port}",
-        "--workers",
-        str(workers),
-        "--access-logfile",
-        "-",
-        # The access log records method, path and status only — never bodies.
-        "--access-logformat",
-        '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
-    ]
+    sys.argv = _gunicorn_argv(host, port, workers)
     print(f"Nearer is running at http://{host}:{port}/ (data in {settings.DATA_DIR})", flush=True)
+    print("Stop it with Ctrl+C.", flush=True)
     run()
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the `nearer` command line; return the process exit status."""
-    parser = argparse.ArgumentParser(prog="nearer", description="Nearer: a private companion.")
-    sub = parser.add_subparsers(dest="command", required=True)
+def _demo(username: str, password: str | None, years: int, entries: int) -> int:
+    _django_setup()
+    from nearer.demo import DemoExistsError, build_demo
+
+    try:
+        build_demo(username=username, password=password, years=years, entries=entries)
+    except DemoExistsError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nearer", description="Nearer: a private companion for the closeness in your life."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="command")
     serve = sub.add_parser("serve", help="migrate, then run the web server (gunicorn)")
-    serve.add_argument("--host", default=os.environ.get("NEARER_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("NEARER_PORT", "8000")))
-    serve.add_argument("--workers", type=int, default=2)
-    for name in ("migrate", "check", "createsuperuser", "shell"):
-        sub.add_parser(name, help=f"Django's {name}", add_help=False)
-    sub.add_parser("manage", help="any Django management command", add_help=False)
-    demo = sub.add_parser("demo", help="create a demo account filled with realistic data")
+    serve.add_argument("--host", default=env_str("NEARER_HOST", "127.0.0.1"),
+                       help="address to listen on (default 127.0.0.1, or NEARER_HOST)")
+    serve.add_argument("--port", type=int, default=env_int("NEARER_PORT", 8000, minimum=1),
+                       help="port to listen on (default 8000, or NEARER_PORT)")
+    serve.add_argument("--workers", type=int, default=env_int("NEARER_WORKERS", 2, minimum=1),
+                       help="worker processes (default 2, or NEARER_WORKERS)")
+    for name in PASSTHROUGH:
+        sub.add_parser(name, help=f"Django's {name} (options passed through)", add_help=False)
+    sub.add_parser("manage", help="any Django management command, e.g. `nearer manage "
+                   "showmigrations`", add_help=False)
+    demo = sub.add_parser("demo", help="create a demo account with a ten-year journal")
     demo.add_argument("--username", default="demo")
-    demo.add_argument("--password", default="demo-password-123")
+    demo.add_argument("--password", default=None,
+                      help="the demo's password (default: a new random one, printed)")
     demo.add_argument("--years", type=int, default=10)
     demo.add_argument("--entries", type=int, default=10_000)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `nearer` command line; return the process exit status."""
+    try:
+        parser = _parser()
+    except ConfigError as exc:
+        sys.stderr.write(f"Nearer cannot start: {exc}\n")
+        return 2
     args, rest = parser.parse_known_args(argv)
     if args.command == "serve":
+        if rest:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
         return _serve(args.host, args.port, args.workers)
     if args.command == "demo":
-        _django_setup()
-        from nearer.demo import build_demo
-
-        build_demo(
-            username=args.username, password=args.password, years=args.years, entries=args.entries
-        )
-        return 0
+        if rest:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        return _demo(args.username, args.password, args.years, args.entries)
     if args.command == "manage":
         return _manage(rest)
     return _manage([args.command, *rest])
