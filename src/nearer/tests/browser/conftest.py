@@ -56,12 +56,24 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 @pytest.fixture
 def page(context: BrowserContext) -> Iterator[Page]:
-    """A page that fails fast: a missing element is an error within seconds, not half a minute."""
+    """A page that fails fast, and fails if the site breaks its own CSP or throws in JS.
+
+    A missing element is an error within seconds, not half a minute.
+    """
     new = context.new_page()
     new.set_default_timeout(8_000)
     new.set_default_navigation_timeout(15_000)
+    trouble: list[str] = []
+    new.on("pageerror", lambda error: trouble.append(f"script error: {error}"))
+    new.on(
+        "console",
+        lambda message: trouble.append(f"console: {message.text}")
+        if message.type == "error" and "Content Security Policy" in message.text
+        else None,
+    )
     yield new
     new.close()
+    assert not trouble, "The browser reported problems:\n" + "\n".join(trouble)
 
 
 @pytest.fixture
