@@ -1,0 +1,167 @@
+"""One object of every kind a person owns, made through services, for the sweeps.
+
+When a new kind of object (and a URL taking its id) is added, extend
+``make_samples`` and ``ID_KWARGS``: the IDOR sweep fails until every id-taking URL
+pattern has a sample here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from nearer.accounts.services import preferences_update
+from nearer.conftest import Person
+
+
+@dataclass
+class Samples:
+    """What ``make_samples`` made for one person, with the words written into it."""
+
+    person: Person
+    words: list[str] = field(default_factory=list)
+    entries: list[Any] = field(default_factory=list)
+
+    @property
+    def entry(self) -> Any:
+        return self.entries[0]
+
+
+def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
+    """Create one object of every kind for ``person``; return them and their words."""
+    samples = Samples(person=person)
+    name = f"{marker}-name"
+    preferences_update(user=person.user, vault=person.vault, display_name=name)
+    samples.words.append(name)
+    from nearer.journal.services import entry_create
+
+    for index, prompt_key in enumerate((None, _any_prompt_key())):
+        title, body = f"{marker}-title-{index}", f"{marker}-body-{index}"
+        tag = f"{marker}tag{index}"
+        entry = entry_create(
+            user=person.user,
+            vault=person.vault,
+            entry_date=timezone.localdate(),
+            title=title,
+            body=body,
+            tags=[tag],
+            prompt_key=prompt_key,
+        )
+        samples.entries.append(entry)
+        samples.words += [title, body, tag]
+    return samples
+
+
+def _any_prompt_key() -> str | None:
+    from nearer.journal.prompts import prompts_for
+
+    prompts = list(prompts_for(None))
+    return prompts[0].key if prompts else None
+
+
+# --- URL patterns ----------------------------------------------------------------
+
+# (namespace, URL keyword) -> the owner's value to put in the URL.
+ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
+    ("journal", "entry_id"): lambda s: s.entry.id,
+    ("journal", "pk"): lambda s: s.entry.id,
+    ("journal", "id"): lambda s: s.entry.id,
+}
+
+# (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
+NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
+    ("journal", "year"): "a month of the person's own journal",
+    ("journal", "month"): "a month of the person's own journal",
+    ("journal", "day"): "a day of the person's own journal",
+    ("journal", "theme"): "a built-in prompt theme, the same for everyone",
+    ("journal", "prompt_key"): "a built-in prompt, the same for everyone",
+    ("journal", "key"): "a built-in prompt, the same for everyone",
+}
+
+# The admin is for staff only: every admin URL sends anyone else to the admin login.
+ADMIN_NAMESPACE = "admin"
+
+
+def admin_kwarg(samples: Samples, name: str) -> object:
+    """Return a value for an admin URL keyword that points at the owner's rows."""
+    from django.contrib.contenttypes.models import ContentType
+
+    values: dict[str, object] = {
+        "object_id": samples.person.user.pk,
+        "content_type_id": ContentType.objects.get_for_model(type(samples.person.user)).pk,
+        "app_label": "auth",
+        "url": "accounts/user/",
+    }
+    return values.get(name, samples.person.user.pk)
+
+
+@dataclass(frozen=True)
+class Route:
+    """One URL pattern: its full route string, namespace, name and keywords."""
+
+    route: str
+    namespace: str
+    name: str | None
+    kwargs: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.namespace}:{self.name or '?'} {self.route}"
+
+
+def routes() -> Iterator[Route]:
+    """Yield every URL pattern of the project, walking nested resolvers."""
+
+    def walk(patterns: list[Any], prefix: str, namespaces: tuple[str, ...]) -> Iterator[Route]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                inner = namespaces + ((pattern.namespace,) if pattern.namespace else ())
+                yield from walk(pattern.url_patterns, route, inner)
+            elif isinstance(pattern, URLPattern):
+                yield Route(
+                    route=route,
+                    namespace=":".join(namespaces),
+                    name=pattern.name,
+                    kwargs=tuple(pattern.pattern.regex.groupindex),
+                )
+
+    yield from walk(get_resolver().url_patterns, "", ())
+
+
+def fill(route: str, values: dict[str, object]) -> str:
+    """Return the path for ``route`` with its keywords replaced by ``values``."""
+    import re
+
+    path = re.sub(r"\(\?P<(\w+)>[^()]*\)", lambda m: str(values[m.group(1)]), route)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), path)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+# --- Snapshots -------------------------------------------------------------------
+
+# Tables a request may legitimately touch while refusing it: the stranger's own
+# session (idle timeout) and login bookkeeping.
+_VOLATILE = {Session}
+
+
+def database_snapshot() -> dict[str, list[dict[str, object]]]:
+    """Return every row of every table (but sessions) as comparable plain values."""
+    snapshot: dict[str, list[dict[str, object]]] = {}
+    for model in apps.get_models():
+        if model in _VOLATILE or model._meta.proxy:
+            continue
+        rows = []
+        for row in model._default_manager.order_by("pk").values():
+            rows.append(
+                {k: bytes(v) if isinstance(v, memoryview | bytes) else v for k, v in row.items()}
+            )
+        snapshot[model._meta.label] = rows
+    return snapshot
+

@@ -1,0 +1,250 @@
+"""Security test 2: unique strings written through every sealed field never appear in
+the database (sessions included), nor in logs or sent mail.
+
+Everything is written through the pages and services a person uses, committed
+(``transactional_db``), then the database is read three ways: every row of every
+table through SQL, every session decoded, and on SQLite the raw bytes of the
+database file and its write-ahead log.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from nearer.vault.recovery_codes import normalise
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def canary(kind: str) -> str:
+    """A string that cannot appear anywhere by chance."""
+    return f"canary{kind}{uuid.uuid4().hex[:16]}"
+
+
+class Captured(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+        if record.exc_info:
+            self.lines.append(logging.Formatter().formatException(record.exc_info))
+
+
+@contextmanager
+def every_log_line() -> Iterator[Captured]:
+    """Capture every record of every logger at DEBUG level, propagating or not."""
+    handler = Captured()
+    loggers = [logging.getLogger()] + [
+        logging.getLogger(name) for name in list(logging.root.manager.loggerDict)
+    ]
+    levels = {lg: lg.level for lg in loggers}
+    for lg in loggers:
+        lg.addHandler(handler)
+        lg.setLevel(logging.DEBUG)
+    try:
+        yield handler
+    finally:
+        for lg in loggers:
+            lg.removeHandler(handler)
+            lg.setLevel(levels[lg])
+
+
+def _shown_recovery_code(client: Client) -> str:
+    html = client.get("/accounts/recovery-code/").content.decode()
+    match = re.search(r'id="recovery-code"[^>]*>([^<]+)<', html)
+    assert match, "the recovery code page shows a code"
+    code = normalise(match.group(1))
+    assert code
+    return code
+
+
+def _forms_of(text: str) -> list[bytes]:
+    """The canary as bytes, and in the encodings a careless leak would use."""
+    raw = text.encode()
+    forms = [raw, raw.hex().encode(), json.dumps(text).encode()]
+    for shift in range(3):
+        for encode in (base64.b64encode, base64.urlsafe_b64encode):
+            encoded = encode(b"\x00" * shift + raw)
+            forms.append(encoded[4:-4])  # the part that does not depend on neighbours
+    return forms
+
+
+def _every_row_as_bytes() -> bytes:
+    """Every value of every table, as bytes (bytea/BLOB as their raw bytes)."""
+    chunks: list[bytes] = []
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 - names from the DB
+            for row in cursor.fetchall():
+                for value in row:
+                    if isinstance(value, memoryview | bytes | bytearray):
+                        chunks.append(bytes(value))
+                    else:
+                        chunks.append(str(value).encode())
+            if connection.vendor == "postgresql":
+                cursor.execute(f"SELECT t::text FROM {quote(table)} t")  # noqa: S608
+                chunks.extend(str(text).encode() for (text,) in cursor.fetchall())
+    return b"\n".join(chunks)
+
+
+def _sessions_decoded() -> bytes:
+    store = SessionStore()
+    return "\n".join(
+        json.dumps(store.decode(s.session_data), default=str) for s in Session.objects.all()
+    ).encode()
+
+
+def _sqlite_file_bytes() -> bytes:
+    """The database file and its WAL, before and after a checkpoint (incl. free pages)."""
+    name = Path(str(connection.settings_dict["NAME"]))
+    assert name.exists(), "the test database is a file (see settings, NEARER_TESTING)"
+    chunks = []
+    wal = Path(f"{name}-wal")
+    if wal.exists():
+        chunks.append(wal.read_bytes())
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(FULL)")
+    chunks.append(name.read_bytes())
+    if wal.exists():
+        chunks.append(wal.read_bytes())
+    return b"\n".join(chunks)
+
+
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def test_no_sealed_value_reaches_the_database_logs_or_mail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    secrets: dict[str, str] = {}
+    with every_log_line() as logs:
+        client = Client()
+        secrets["password"] = canary("pass") + " words"
+        response = client.post(
+            "/accounts/signup/",
+            {"username": "dora", "email": "dora@example.org",
+             "new_password1": secrets["password"], "new_password2": secrets["password"]},
+        )
+        assert response.status_code == 302
+        secrets["first recovery code"] = _shown_recovery_code(client)
+        client.post("/accounts/recovery-code/", {"saved": "on"})
+
+        secrets["display name"] = canary("name")
+        client.post("/accounts/", {"display_name": secrets["display name"], "time_zone": "UTC"})
+        assert secrets["display name"].encode() in client.get("/").content
+
+        from nearer.accounts.models import User
+        from nearer.journal.services import entry_create
+        from nearer.vault.box import Vault
+
+        user = User.objects.get(username="dora")
+        vault = client.get("/").wsgi_request.vault  # type: ignore[attr-defined]
+        assert isinstance(vault, Vault)
+        secrets["entry title"] = canary("title")
+        secrets["entry body"] = canary("body") + " and some ordinary words after it"
+        secrets["entry tag"] = canary("tag")
+        entry_create(
+            user=user, vault=vault, entry_date=timezone.localdate(),
+            title=secrets["entry title"], body=secrets["entry body"],
+            tags=[secrets["entry tag"]], prompt_key=None,
+        )
+        search = _url("journal:search")
+        if search:
+            found = client.post(search, {"q": secrets["entry title"]})
+            assert found.status_code == 200
+            assert secrets["entry title"].encode() in found.content
+
+        secrets["wrong password"] = canary("wrong") + " words"
+        Client().post("/accounts/login/", {"username": "dora",
+                                           "password": secrets["wrong password"]})
+
+        secrets["second password"] = canary("pass2") + " words"
+        response = client.post(
+            "/accounts/password/",
+            {"password": secrets["password"], "new_password1": secrets["second password"],
+             "new_password2": secrets["second password"]},
+        )
+        assert response.status_code == 302
+        client.post("/accounts/recovery-code/new/", {"password": secrets["second password"]})
+        secrets["second recovery code"] = _shown_recovery_code(client)
+        client.post("/accounts/recovery-code/", {"saved": "on"})
+        client.post("/accounts/logout/")
+
+        secrets["third password"] = canary("pass3") + " words"
+        forgot = Client()
+        response = forgot.post(
+            "/accounts/forgot/",
+            {"username": "dora", "recovery_code": secrets["second recovery code"],
+             "new_password1": secrets["third password"],
+             "new_password2": secrets["third password"]},
+        )
+        assert response.status_code == 302
+        # Left pending (not confirmed) on purpose: it sits in the session, sealed.
+        secrets["third recovery code"] = _shown_recovery_code(forgot)
+        assert secrets["entry title"].encode() in forgot.get("/").content or not search
+
+    assert Session.objects.exists()
+    stored = {
+        "every table": _every_row_as_bytes(),
+        "decoded sessions": _sessions_decoded(),
+        "log lines": "\n".join(logs.lines).encode(),
+        "stdout and stderr": "".join(capsys.readouterr()).encode(),
+        "sent mail": "\n".join(
+            f"{m.subject}\n{m.body}\n{m.alternatives}" for m in mail.outbox
+        ).encode(),
+    }
+    if connection.vendor == "sqlite":
+        stored["database file and WAL"] = _sqlite_file_bytes()
+    # The control: what is meant to be in the clear is found, so the reading works.
+    assert b"dora@example.org" in stored["every table"]
+    assert b"dora" in stored["decoded sessions"] or b"_auth_user_id" in stored["decoded sessions"]
+    if connection.vendor == "sqlite":
+        assert b"dora@example.org" in stored["database file and WAL"]
+
+    leaks = [
+        f"{what} in {where}"
+        for what, secret in secrets.items()
+        for where, blob in stored.items()
+        if any(form in blob for form in _forms_of(secret))
+    ]
+    assert not leaks, leaks
+
+
+def test_the_readers_do_find_a_string_written_in_the_clear() -> None:
+    # The control for the test above: a leak, made on purpose, is caught by each reader.
+    from nearer.accounts.models import User
+
+    plain, in_session = canary("plain"), canary("session")
+    User.objects.create_user(username="erin", first_name=plain, password="x" * 20)
+    store = SessionStore()
+    store["note"] = in_session
+    store.save()
+    rows = _every_row_as_bytes()
+    assert any(form in rows for form in _forms_of(plain))
+    assert not any(form in rows for form in _forms_of(in_session)[:1])
+    assert any(form in _sessions_decoded() for form in _forms_of(in_session))
+    if connection.vendor == "sqlite":
+        assert any(form in _sqlite_file_bytes() for form in _forms_of(plain))
