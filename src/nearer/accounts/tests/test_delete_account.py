@@ -11,6 +11,8 @@ from nearer.accounts.models import User
 from nearer.accounts.services import preferences_update
 from nearer.accounts.tests.helpers import sessions_of
 from nearer.conftest import Person
+from nearer.journal.models import Entry
+from nearer.tests.security.samples import make_samples
 from nearer.vault.models import Keyring
 
 
@@ -60,6 +62,7 @@ def test_it_changes_nothing_without_the_confirmation(alice: Person) -> None:
 
 def test_it_deletes_every_row_and_session_of_that_person(alice: Person, bob: Person) -> None:
     preferences_update(user=alice.user, vault=alice.vault, display_name="Ally")
+    make_samples(alice)
     other_device = Client()
     other_device.post("/accounts/login/", {"username": "alice", "password": alice.password})
     user_id = alice.user.pk
@@ -82,18 +85,13 @@ def test_it_leaves_other_people_alone(alice: Person, bob: Person) -> None:
     assert bob.client.get("/").status_code == 200
 
 
-def test_it_deletes_the_journal_too(alice: Person) -> None:
-    from nearer.journal import models as journal_models
-
-    entry_model = getattr(journal_models, "Entry", None)
-    if entry_model is None:
-        return  # the journal has no entries yet
-    from nearer.tests.security.samples import make_samples
-
+def test_it_deletes_the_journal_too(alice: Person, bob: Person) -> None:
     make_samples(alice)
-    assert entry_model.objects.filter(user=alice.user).exists()
+    make_samples(bob, marker="bob")
+    assert Entry.objects.filter(owner=alice.user).exists()
     _delete(alice.client, alice.password)
-    assert not entry_model.objects.filter(user_id=alice.user.pk).exists()
+    assert not Entry.objects.filter(owner_id=alice.user.pk).exists()
+    assert Entry.objects.filter(owner=bob.user).count() == 2
 
 
 def test_it_needs_a_login(db: None) -> None:
