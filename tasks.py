@@ -43,6 +43,7 @@ def venv(extra: str = "") -> None:
     (the package is installed in editable mode, so code changes need no reinstall).
     """
     if not PYTHON.exists():
+        ensure_venv_module()
         sh(sys.executable, "-m", "venv", VENV)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     stamp = VENV / f".nearer-installed-{extra or 'base'}"
@@ -54,12 +55,29 @@ def venv(extra: str = "") -> None:
     stamp.write_text(digest, encoding="ascii")
 
 
+def _can_apt() -> bool:
+    return bool(shutil.which("apt-get")) and hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def ensure_venv_module() -> None:
+    """Debian and Ubuntu ship Python's venv support separately; install it if we can."""
+    try:
+        import ensurepip  # noqa: F401
+    except ImportError:
+        package = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
+        if not _can_apt():
+            sys.exit(f"Python's venv module is missing; install it (Debian/Ubuntu: "
+                     f"apt-get install {package}) and run this again.")
+        sh("apt-get", "update", "-qq")
+        sh("apt-get", "install", "-y", "-qq", package)
+
+
 def ensure_chromium() -> None:
     """Make sure a Chromium for the browser tests exists, installing Debian's if we can."""
     path = os.environ.get("NEARER_CHROMIUM", "/usr/bin/chromium")
     if Path(path).exists():
         return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+    if _can_apt():
         sh("apt-get", "update", "-qq")
         sh("apt-get", "install", "-y", "-qq", "chromium")
     if not Path(path).exists():
