@@ -104,3 +104,22 @@ def test_it_slides_the_idle_timeout_forward(alice: Person) -> None:
     session.save()
     alice.client.get("/")
     assert alice.client.session[vault_session.SESSION_SEEN] >= int(time.time()) - 2
+
+
+def test_it_ends_a_session_left_idle_past_the_idle_timeout(alice: Person) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Session.objects.filter(session_key=alice.client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    response = alice.client.get("/accounts/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert "ended=1" in response["Location"]
+
+
+def test_it_sets_the_idle_timeout_from_settings() -> None:
+    assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
