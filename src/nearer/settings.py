@@ -129,7 +129,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# Argon2id, with the pepper mixed in (see accounts/hashers.py); plain Argon2 and PBKDF2
+# only to verify (and upgrade) hashes made before.
 PASSWORD_HASHERS = [
+    "nearer.accounts.hashers.PepperedArgon2PasswordHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]

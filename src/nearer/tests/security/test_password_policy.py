@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.core.exceptions import ValidationError
-from django.test import Client
+from django.test import Client, override_settings
+from django.utils.module_loading import import_string
 
 from nearer.accounts.models import User
 from nearer.tests.security.production import production_settings
@@ -85,8 +87,14 @@ def test_production_kdf_meets_the_owasp_minimum(production: dict[str, Any]) -> N
 
 def test_production_hashes_passwords_with_argon2_first(production: dict[str, Any]) -> None:
     hashers = production["PASSWORD_HASHERS"]
-    assert hashers[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    first = import_string(hashers[0])
+    assert issubclass(first, Argon2PasswordHasher)
+    assert first().memory_cost >= OWASP_MEMORY_KIB
+    assert first().time_cost >= OWASP_TIME_COST
+    # The first is peppered; plain Argon2 follows to verify (and upgrade) older hashes.
+    assert hashers[0] == "nearer.accounts.hashers.PepperedArgon2PasswordHasher"
     assert "django.contrib.auth.hashers.MD5PasswordHasher" not in hashers
+    assert not any("SHA1" in name or "Unsalted" in name for name in hashers)
 
 
 def test_production_keeps_the_same_validators(production: dict[str, Any]) -> None:
@@ -98,8 +106,6 @@ def test_production_keeps_the_same_validators(production: dict[str, Any]) -> Non
 
 
 def test_djangos_argon2_hasher_is_at_least_as_strong() -> None:
-    from django.contrib.auth.hashers import Argon2PasswordHasher
-
     hasher = Argon2PasswordHasher()
     assert hasher.memory_cost >= OWASP_MEMORY_KIB
     assert hasher.time_cost >= OWASP_TIME_COST
@@ -114,3 +120,25 @@ def test_new_keyrings_store_the_parameters_they_were_made_with(db: None) -> None
     keyring = Keyring.objects.get(user=new.user)
     assert keyring.kdf_memory_kib == settings.VAULT_KDF["memory_kib"]
     assert keyring.kdf_time_cost == settings.VAULT_KDF["time_cost"]
+
+
+def test_production_hashing_and_key_stretching_work_end_to_end(
+    production: dict[str, Any], db: None
+) -> None:
+    with override_settings(
+        PASSWORD_HASHERS=production["PASSWORD_HASHERS"], VAULT_KDF=production["VAULT_KDF"]
+    ):
+        client = Client()
+        response = client.post(
+            "/accounts/signup/",
+            {"username": "dora", "new_password1": SIXTY_FOUR, "new_password2": SIXTY_FOUR},
+        )
+        assert response.status_code == 302
+        user = User.objects.get(username="dora")
+        assert user.password.startswith("argon2_peppered$argon2id$")
+        client.post("/accounts/logout/")
+        wrong = client.post("/accounts/login/", {"username": "dora", "password": "x" * 20})
+        assert wrong.status_code == 200
+        right = client.post("/accounts/login/", {"username": "dora", "password": SIXTY_FOUR})
+        assert right.status_code == 302
+        assert client.get("/").status_code == 200
