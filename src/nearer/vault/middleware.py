@@ -10,6 +10,8 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.encoding import escape_uri_path
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from nearer.vault import session as vault_session
 
@@ -65,7 +67,10 @@ class VaultMiddleware:
         ):
             query = request.GET.copy()
             query[BOUNCE_PARAM] = "1"
-            target = f"{request.path}?{query.urlencode()}"
+            target = f"{escape_uri_path(request.path)}?{query.urlencode()}"
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                # A path like //evil.example/ would make the reload leave the site.
+                target = f"{reverse('today:index')}?{BOUNCE_PARAM}=1"
             return render(request, "vault/unlock_bounce.html", {"target": target})
         logout(request)
         vault_session.vault_end(request)

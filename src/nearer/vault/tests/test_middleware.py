@@ -123,3 +123,13 @@ def test_it_ends_a_session_left_idle_past_the_idle_timeout(alice: Person) -> Non
 def test_it_sets_the_idle_timeout_from_settings() -> None:
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+
+
+def test_its_reload_never_leaves_the_site(alice: Person) -> None:
+    del alice.client.cookies[KEY]
+    for path in ("//evil.example/", "/\\evil.example/", "/\\/evil.example/"):
+        response = alice.client.get("/", PATH_INFO=path)
+        html = response.content.decode()
+        assert response.status_code == 200, path
+        assert 'url=/?unlock=1"' in html or 'url=/%5C' in html, path
+        assert "url=//" not in html and "url=/\\" not in html, path
