@@ -1,0 +1,279 @@
+"""Reads for the journal, always scoped to one person and opened with their vault.
+
+Only what a page shows is opened: lists fetch ids, dates and sealed blobs (no
+model instances) and decrypt just those rows. An entry that fails to open is
+shown as "This entry could not be opened" instead of breaking the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from uuid import UUID
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from nearer.accounts.models import User
+from nearer.journal.content import (
+    CONTENT_LABEL,
+    EntryContent,
+    Kind,
+    content_open,
+    first_words,
+)
+from nearer.journal.models import Entry
+from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
+from nearer.journal.search import Query, excerpt
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+UNREADABLE_TITLE = "This entry could not be opened"
+SEARCH_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """An entry as pages show it; ``readable`` is False when its content won't open."""
+
+    id: UUID
+    entry_date: date
+    title: str = ""
+    body: str = ""
+    tags: tuple[str, ...] = ()
+    kind: Kind = "free"
+    prompt_key: str | None = None
+    readable: bool = True
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def heading(self) -> str:
+        """The title, else the first words of the body, else the unreadable notice."""
+        if not self.readable:
+            return UNREADABLE_TITLE
+        return self.title or first_words(self.body, 8)
+
+    @property
+    def preview(self) -> str:
+        """A line of the body under a titled heading ('' when the heading is the body)."""
+        if not self.readable or not self.title:
+            return ""
+        return first_words(self.body)
+
+    @property
+    def prompt(self) -> Prompt | None:
+        return prompt_by_key(self.prompt_key)
+
+    @property
+    def edited(self) -> bool:
+        """True when the entry changed noticeably after it was first written."""
+        if self.created_at is None or self.updated_at is None:
+            return False
+        return (self.updated_at - self.created_at).total_seconds() > 60
+
+
+def _view(
+    entry_id: UUID,
+    entry_date: date,
+    content: EntryContent | None,
+    *,
+    created_at: datetime | None = None,
+    updated_at: datetime | None = None,
+) -> EntryView:
+    if content is None:
+        return EntryView(id=entry_id, entry_date=entry_date, readable=False,
+                         created_at=created_at, updated_at=updated_at)
+    return EntryView(
+        id=entry_id,
+        entry_date=entry_date,
+        title=content.title,
+        body=content.body,
+        tags=content.tags,
+        kind=content.kind,
+        prompt_key=content.prompt,
+        created_at=created_at,
+        updated_at=updated_at,
+    )
+
+
+def _open_or_none(vault: Vault, entry_id: UUID, sealed: bytes | memoryview) -> EntryContent | None:
+    try:
+        return content_open(vault, entry_id, sealed)
+    except SealError:
+        return None
+
+
+def _views(vault: Vault, rows: Iterable[tuple[UUID, date, bytes | memoryview]]) -> list[EntryView]:
+    return [
+        _view(entry_id, entry_date, _open_or_none(vault, entry_id, sealed))
+        for entry_id, entry_date, sealed in rows
+    ]
+
+
+def _rows(user: User) -> QuerySet[Entry, tuple[UUID, date, bytes | memoryview]]:
+    return (
+        Entry.objects.filter(owner=user)
+        .order_by("-entry_date", "-created_at")
+        .values_list("id", "entry_date", "content")
+    )
+
+
+def entry_for(*, user: User, vault: Vault, entry_id: UUID) -> EntryView:
+    """Return this person's entry ``entry_id``, opened; Http404 when it is not theirs."""
+    entry = Entry.objects.filter(owner=user, id=entry_id).first()
+    if entry is None:
+        raise Http404("No such entry.")
+    return _view(
+        entry.id,
+        entry.entry_date,
+        _open_or_none(vault, entry.id, entry.content),
+        created_at=entry.created_at,
+        updated_at=entry.updated_at,
+    )
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    """Return the first day of the month and the first day of the next one."""
+    start = date(year, month, 1)
+    end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return start, end
+
+
+def entries_in_month(*, user: User, vault: Vault, year: int, month: int) -> list[EntryView]:
+    """Return this person's entries dated in the month, newest first, opened."""
+    start, end = month_bounds(year, month)
+    return _views(vault, _rows(user).filter(entry_date__gte=start, entry_date__lt=end))
+
+
+def entries_recent(*, user: User, vault: Vault, limit: int = 5) -> list[EntryView]:
+    """Return this person's ``limit`` latest entries (by date, then by writing time)."""
+    return _views(vault, _rows(user)[:limit])
+
+
+def days_with_entries(*, user: User, year: int, month: int) -> dict[int, int]:
+    """Return {day of month: number of entries} from dates alone (nothing is opened)."""
+    start, end = month_bounds(year, month)
+    counts = (
+        Entry.objects.filter(owner=user, entry_date__gte=start, entry_date__lt=end)
+        .values("entry_date")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["entry_date"].day: row["n"] for row in counts}
+
+
+def entry_exists(*, user: User, entry_id: UUID) -> bool:
+    """Return True when this person has an entry with this id (nothing is opened)."""
+    return Entry.objects.filter(owner=user, id=entry_id).exists()
+
+
+def entry_count(*, user: User) -> int:
+    """Return how many entries this person has (dates only)."""
+    return Entry.objects.filter(owner=user).count()
+
+
+# --- Search -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One found entry and a short excerpt of its body split around the first match."""
+
+    entry: EntryView
+    before: str
+    match: str
+    after: str
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0
+    unreadable: int = 0
+    searched: int = 0
+
+    @property
+    def capped(self) -> bool:
+        return self.total > len(self.hits)
+
+
+def entries_search(
+    *, user: User, vault: Vault, query: str, tag: str | None = None, limit: int = SEARCH_LIMIT
+) -> SearchResults:
+    """Return this person's entries whose title, body or tags hold every word of ``query``.
+
+    Matching ignores case and accents. With ``tag``, only entries carrying that tag
+    (ignoring case) are kept; the query may then be empty. Newest first; at most
+    ``limit`` hits are returned, ``total`` counts them all. Entries that won't open
+    are counted in ``unreadable`` and skipped.
+
+    Speed matters (10,000 entries in well under 250 ms): rows come as plain tuples,
+    one vault opens them all, and a substring test on the decrypted JSON text rules
+    out most entries before any JSON is parsed.
+    """
+    wanted = Query(query, tag)
+    if wanted.empty:
+        return SearchResults()
+    open_bytes = vault.open_bytes
+    hits: list[SearchHit] = []
+    total = unreadable = searched = 0
+    for entry_id, entry_date, sealed in _rows(user).iterator(chunk_size=2000):
+        searched += 1
+        try:
+            raw = open_bytes(CONTENT_LABEL, entry_id, bytes(sealed))
+            verdict = wanted.check(raw)
+            if verdict is False:
+                continue
+            # Parse only when the raw text cannot decide, or to show the hit.
+            content = (
+                EntryContent.from_json(json.loads(raw))
+                if verdict is None or len(hits) < limit
+                else None
+            )
+        except (SealError, ValueError):  # ValueError covers bad UTF-8 and bad JSON
+            unreadable += 1
+            continue
+        found = wanted.match(content) if content is not None else None
+        if content is not None and found is None:
+            continue
+        total += 1
+        if content is not None and found is not None and len(hits) < limit:
+            before, match, after = excerpt(content.body, found.body_term)
+            hits.append(SearchHit(_view(entry_id, entry_date, content), before, match, after))
+    return SearchResults(hits=hits, total=total, unreadable=unreadable, searched=searched)
+
+
+def tags_for(*, user: User, vault: Vault) -> list[tuple[str, int]]:
+    """Return every tag this person used with its number of entries, most used first.
+
+    Tags differing only in case count as one, shown as most recently written.
+    """
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for entry_id, _entry_date, sealed in _rows(user).iterator(chunk_size=2000):
+        content = _open_or_none(vault, entry_id, sealed)
+        if content is None:
+            continue
+        for tag in content.tags:
+            key = tag.casefold()
+            counts[key] = counts.get(key, 0) + 1
+            spelling.setdefault(key, tag)
+    return sorted(
+        ((spelling[key], count) for key, count in counts.items()),
+        key=lambda item: (-item[1], item[0].casefold()),
+    )
+
+
+def prompt_for_day(*, user: User, day: date, recent: Sequence[str] = ()) -> Prompt:
+    """Return the prompt suggested to this person on ``day``: stable all day, varied by day.
+
+    Prompts shown recently are skipped while others remain.
+    """
+    recent_set = set(recent)
+    pool = [p for p in prompts_for(None) if p.key not in recent_set] or list(prompts_for(None))
+    seed = hashlib.sha256(f"{user.pk}|{day.isoformat()}".encode()).digest()
+    return pool[int.from_bytes(seed[:8], "big") % len(pool)]

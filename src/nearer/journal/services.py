@@ -1,0 +1,184 @@
+"""Writes for the journal: create, edit and delete entries; pick a prompt.
+
+Every function takes the person and their unlocked vault; text is sealed before
+it reaches the database. Another person's entry id is a 404 by construction,
+because rows are always looked up together with their owner.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from nearer.accounts.models import User
+from nearer.accounts.services import preferences_get, preferences_update
+from nearer.journal import rules
+from nearer.journal.content import EntryContent, content_open, content_seal
+from nearer.journal.models import Entry
+from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+# How many recently shown prompts "give me a prompt" avoids repeating.
+RECENT_PROMPTS = 20
+RECENT_PROMPTS_KEY = "recent_prompts"
+
+
+def _check_vault(user: User, vault: Vault) -> None:
+    # Sealing under someone else's key would make the entry unreadable to its owner.
+    if vault.user_id != user.pk:
+        raise ValueError("the vault does not belong to this user")
+
+
+def _cleaned(*, entry_date: date, title: str, body: str, tags: list[str]) -> dict[str, Any]:
+    """Return the cleaned fields or raise one ValidationError naming every bad field.
+
+    Forms run the same rules first, so this only speaks when a service is called
+    directly (the demo, imports) with values a form would have refused.
+    """
+    checks: dict[str, Callable[[], Any]] = {
+        "entry_date": lambda: rules.entry_date_clean(entry_date, today=timezone.localdate()),
+        "title": lambda: rules.title_clean(title),
+        "body": lambda: rules.body_clean(body),
+        "tags": lambda: rules.tags_clean(tags),
+    }
+    cleaned: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for name, check in checks.items():
+        try:
+            cleaned[name] = check()
+        except ValidationError as exc:
+            errors[name] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+@transaction.atomic
+def entry_create(
+    *,
+    user: User,
+    vault: Vault,
+    entry_date: date,
+    title: str,
+    body: str,
+    tags: list[str],
+    prompt_key: str | None = None,
+    entry_id: UUID | None = None,
+) -> Entry:
+    """Seal and save a new entry; return it. Guided when ``prompt_key`` is a known prompt.
+
+    ``entry_id`` (optional) makes a retry safe: when this person already has an
+    entry with that id, it is returned unchanged instead of saving a second copy;
+    an id taken by anyone else is ignored. Raises ValidationError (nothing saved)
+    when a value breaks the journal's rules.
+    """
+    _check_vault(user, vault)
+    cleaned = _cleaned(entry_date=entry_date, title=title, body=body, tags=tags)
+    if entry_id is not None:
+        existing = Entry.objects.filter(id=entry_id).first()
+        if existing is not None:
+            if existing.owner_id == user.pk:
+                return existing
+            entry_id = None
+    prompt = prompt_by_key(prompt_key)
+    content = EntryContent(
+        title=cleaned["title"],
+        body=cleaned["body"],
+        tags=tuple(cleaned["tags"]),
+        kind="guided" if prompt else "free",
+        prompt=prompt.key if prompt else None,
+    )
+    entry = Entry(owner=user, entry_date=cleaned["entry_date"])
+    if entry_id is not None:
+        entry.id = entry_id
+    entry.content = content_seal(vault, entry.id, content)
+    entry.save(force_insert=True)
+    return entry
+
+
+@transaction.atomic
+def entry_update(
+    *,
+    user: User,
+    vault: Vault,
+    entry_id: UUID,
+    entry_date: date,
+    title: str,
+    body: str,
+    tags: list[str],
+) -> Entry:
+    """Replace an entry's date, title, body and tags; keep its kind and prompt.
+
+    Raises Http404 when the entry is not this person's, and ValidationError (nothing
+    changed) for bad values or an entry whose content can no longer be opened.
+    """
+    _check_vault(user, vault)
+    entry = Entry.objects.select_for_update().filter(owner=user, id=entry_id).first()
+    if entry is None:
+        raise Http404("No such entry.")
+    cleaned = _cleaned(entry_date=entry_date, title=title, body=body, tags=tags)
+    try:
+        before = content_open(vault, entry.id, entry.content)
+    except SealError:
+        raise ValidationError(
+            "This entry could not be opened, so it was not changed.", code="unreadable"
+        ) from None
+    content = EntryContent(
+        title=cleaned["title"],
+        body=cleaned["body"],
+        tags=tuple(cleaned["tags"]),
+        kind=before.kind,
+        prompt=before.prompt,
+    )
+    entry.entry_date = cleaned["entry_date"]
+    entry.content = content_seal(vault, entry.id, content)
+    entry.save(update_fields=["entry_date", "content", "updated_at"])
+    return entry
+
+
+@transaction.atomic
+def entry_delete(*, user: User, entry_id: UUID) -> None:
+    """Delete one of this person's entries for good; Http404 when it is not theirs."""
+    deleted, _ = Entry.objects.filter(owner=user, id=entry_id).delete()
+    if not deleted:
+        raise Http404("No such entry.")
+
+
+def recent_prompt_keys(prefs: dict[str, Any]) -> list[str]:
+    """Return the keys of recently shown prompts from opened preferences, oldest first."""
+    value = prefs.get(RECENT_PROMPTS_KEY)
+    if not isinstance(value, list):
+        return []
+    return [key for key in value if isinstance(key, str)]
+
+
+@transaction.atomic
+def prompt_pick(*, user: User, vault: Vault, theme: str | None = None) -> Prompt:
+    """Return a prompt (of ``theme`` if known) not among the last ones shown, and remember it.
+
+    When every prompt of the theme was shown recently, the one shown longest ago
+    comes back. The memory is a list of keys in the sealed preferences.
+    """
+    _check_vault(user, vault)
+    recent = recent_prompt_keys(preferences_get(user=user, vault=vault))
+    pool = prompts_for(theme)
+    fresh = [prompt for prompt in pool if prompt.key not in recent]
+    if fresh:
+        chosen = secrets.choice(fresh)
+    else:
+        age = {key: index for index, key in enumerate(recent)}
+        chosen = min(pool, key=lambda prompt: age.get(prompt.key, -1))
+    remembered = [key for key in recent if key != chosen.key] + [chosen.key]
+    preferences_update(
+        user=user, vault=vault, **{RECENT_PROMPTS_KEY: remembered[-RECENT_PROMPTS:]}
+    )
+    return chosen
