@@ -1,10 +1,330 @@
+"""Journal pages: thin views over journal.selectors and journal.services.
+
+Every view needs a login; an entry id always comes back through a selector or
+service scoped to the person, so someone else's id is a 404. Search is a POST so
+the words never appear in a URL or an access log.
+"""
+
 from __future__ import annotations
 
+import calendar
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
+from urllib.parse import urlencode
+from uuid import UUID
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nearer.accounts.models import User
+from nearer.accounts.services import preferences_get
+from nearer.journal import rules, selectors, services
+from nearer.journal.forms import EntryForm, PromptPickForm, SearchForm
+from nearer.journal.prompts import PROMPTS, THEMES, prompt_by_key
+from nearer.today.clock import local_now
+from nearer.vault.box import Vault
+
+# Session key listing drafts (by their data-draft-key) that the next page should
+# tell the browser to forget. Only keys like "journal:new" go here, never text.
+SAVED_DRAFTS = "journal.saved_drafts"
+NEW_DRAFT = "journal:new"
+# The calendar goes as far as entry dates may: from MIN_YEAR to next year.
+MAX_YEARS_AHEAD = 1
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _vault(request: HttpRequest) -> Vault:
+    return cast(Vault, request.vault)  # type: ignore[attr-defined]
+
+
+def _today(request: HttpRequest) -> date:
+    return local_now(preferences_get(user=_user(request), vault=_vault(request))).date()
+
+
+def edit_draft_key(entry_id: UUID) -> str:
+    return f"journal:edit:{entry_id}"
+
+
+def _forget_drafts(request: HttpRequest, *keys: str) -> None:
+    """Ask the next page to clear these drafts from the browser (see nearer.js)."""
+    pending = request.session.get(SAVED_DRAFTS)
+    listed = [key for key in pending if isinstance(key, str)] if isinstance(pending, list) else []
+    request.session[SAVED_DRAFTS] = [*listed, *keys][-10:]
+
+
+def _saved_drafts(request: HttpRequest) -> str:
+    """Return (once) the space-separated draft keys to clear, for data-draft-saved."""
+    keys = request.session.pop(SAVED_DRAFTS, None)
+    if not isinstance(keys, list):
+        return ""
+    return " ".join(key for key in keys if isinstance(key, str))
+
+
+def _add_errors(form: EntryForm, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _month_url(day: date) -> str:
+    return reverse("journal:month", kwargs={"year": day.year, "month": day.month})
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "today/error.html", {"title": "Journal", "text": "Coming soon."})
+    """Send the person to the current month of their own calendar."""
+    return redirect(_month_url(_today(request)))
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date | None
+    count: int = 0
+    is_today: bool = False
+
+
+def _weeks(year: int, month: int, counts: dict[int, int], today: date) -> list[list[CalendarDay]]:
+    """Return the month as weeks of seven days (Monday first); None pads other months."""
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        weeks.append(
+            [
+                CalendarDay(day, counts.get(day.day, 0), day == today)
+                if day.month == month
+                else CalendarDay(None)
+                for day in week
+            ]
+        )
+    return weeks
+
+
+def _month_in_range(year: int, month: int, today: date) -> bool:
+    return 1 <= month <= 12 and rules.MIN_YEAR <= year <= today.year + MAX_YEARS_AHEAD
+
+
+def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + step
+    return index // 12, index % 12 + 1
+
+
+@login_required
+@require_GET
+def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """One month: an accessible calendar, then the month's entries by day, newest first."""
+    today = _today(request)
+    if not _month_in_range(year, month, today):
+        raise Http404("No such month.")
+    entries = selectors.entries_in_month(
+        user=_user(request), vault=_vault(request), year=year, month=month
+    )
+    counts: dict[int, int] = {}
+    days: dict[date, list[selectors.EntryView]] = {}
+    for entry in entries:
+        counts[entry.entry_date.day] = counts.get(entry.entry_date.day, 0) + 1
+        days.setdefault(entry.entry_date, []).append(entry)
+    prev_year, prev_month = _shift_month(year, month, -1)
+    next_year, next_month = _shift_month(year, month, 1)
+    context = {
+        "first": date(year, month, 1),
+        "weeks": _weeks(year, month, counts, today),
+        "days": list(days.items()),
+        "entry_total": len(entries),
+        "prev": date(prev_year, prev_month, 1)
+        if _month_in_range(prev_year, prev_month, today)
+        else None,
+        "next": date(next_year, next_month, 1)
+        if _month_in_range(next_year, next_month, today)
+        else None,
+        "this_month": (year, month) == (today.year, today.month),
+        "current": date(today.year, today.month, 1),
+        "weekdays": [(calendar.day_name[i], calendar.day_abbr[i]) for i in range(7)],
+        "draft_saved": _saved_drafts(request),
+    }
+    return render(request, "journal/month.html", context)
+
+
+def _entry_form_page(
+    request: HttpRequest, form: EntryForm, *, draft_key: str, **extra: Any
+) -> HttpResponse:
+    context = {"form": form, "draft_key": draft_key, **extra}
+    return render(request, "journal/entry_form.html", context)
+
+
+def _date_from_query(value: str, today: date) -> date | None:
+    """Return a valid entry date from ?date=YYYY-MM-DD, or None (then today is used)."""
+    try:
+        return rules.entry_date_clean(date.fromisoformat(value), today=today)
+    except (ValueError, ValidationError):
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_new(request: HttpRequest) -> HttpResponse:
+    """Write a new entry; with ?prompt=<key>, a guided one answering that prompt."""
+    user, vault, today = _user(request), _vault(request), _today(request)
+    prompt = prompt_by_key(request.POST.get("prompt") or request.GET.get("prompt"))
+    initial: dict[str, Any] = {
+        "entry_date": today,
+        "prompt": prompt.key if prompt else "",
+        "draft_id": uuid.uuid4(),
+    }
+    asked_date = _date_from_query(request.GET.get("date", ""), today)
+    if asked_date is not None:
+        initial["entry_date"] = asked_date
+    form = EntryForm(request.POST if request.method == "POST" else None, initial=initial,
+                     today=today)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        draft_id = data.get("draft_id")
+        fields = {
+            "entry_date": data["entry_date"],
+            "title": data["title"],
+            "body": data["body"],
+            "tags": data["tags"],
+        }
+        try:
+            if draft_id is not None and selectors.entry_exists(user=user, entry_id=draft_id):
+                # The same draft again (a retry after a dropped connection or a login,
+                # or Save pressed on a page brought back with Back): keep the latest
+                # words in the one entry instead of making a second.
+                entry = services.entry_update(user=user, vault=vault, entry_id=draft_id, **fields)
+            else:
+                entry = services.entry_create(
+                    user=user,
+                    vault=vault,
+                    prompt_key=prompt.key if prompt else None,
+                    entry_id=draft_id,
+                    **fields,
+                )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        except IntegrityError:
+            # The same draft arrived twice at the same moment: the other copy won.
+            if draft_id is None or not selectors.entry_exists(user=user, entry_id=draft_id):
+                raise
+            _forget_drafts(request, NEW_DRAFT)
+            return redirect("journal:entry", entry_id=draft_id)
+        else:
+            _forget_drafts(request, NEW_DRAFT)
+            messages.success(request, "Saved.")
+            return redirect("journal:entry", entry_id=entry.id)
+    return _entry_form_page(request, form, draft_key=NEW_DRAFT, prompt=prompt, entry=None)
+
+
+@login_required
+@require_GET
+def entry_detail(request: HttpRequest, entry_id: UUID) -> HttpResponse:
+    entry = selectors.entry_for(user=_user(request), vault=_vault(request), entry_id=entry_id)
+    context = {"entry": entry, "draft_saved": _saved_drafts(request)}
+    return render(request, "journal/entry_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
+    """Change an entry's date, title, text or tags (a guided entry keeps its prompt)."""
+    user, vault = _user(request), _vault(request)
+    entry = selectors.entry_for(user=user, vault=vault, entry_id=entry_id)
+    if not entry.readable:
+        messages.warning(request, "This entry could not be opened, so it can't be edited.")
+        return redirect("journal:entry", entry_id=entry.id)
+    initial = {
+        "entry_date": entry.entry_date,
+        "title": entry.title,
+        "body": entry.body,
+        "tags": ", ".join(entry.tags),
+    }
+    form = EntryForm(request.POST if request.method == "POST" else None, initial=initial,
+                     today=_today(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.entry_update(
+                user=user,
+                vault=vault,
+                entry_id=entry.id,
+                entry_date=data["entry_date"],
+                title=data["title"],
+                body=data["body"],
+                tags=data["tags"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            _forget_drafts(request, edit_draft_key(entry.id))
+            messages.success(request, "Saved.")
+            return redirect("journal:entry", entry_id=entry.id)
+    return _entry_form_page(
+        request, form, draft_key=edit_draft_key(entry.id), prompt=entry.prompt, entry=entry
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
+    """GET asks for confirmation; POST deletes for good and returns to the month."""
+    user = _user(request)
+    entry = selectors.entry_for(user=user, vault=_vault(request), entry_id=entry_id)
+    if request.method == "POST":
+        services.entry_delete(user=user, entry_id=entry.id)
+        _forget_drafts(request, edit_draft_key(entry.id))
+        messages.success(request, "The entry is deleted.")
+        return redirect(_month_url(entry.entry_date))
+    return render(request, "journal/entry_delete.html", {"entry": entry})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def search(request: HttpRequest) -> HttpResponse:
+    """GET shows the form; POST searches every entry in memory and lists the matches."""
+    form = SearchForm(request.POST if request.method == "POST" else None)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        results = selectors.entries_search(
+            user=_user(request),
+            vault=_vault(request),
+            query=form.cleaned_data["q"],
+            tag=form.cleaned_data["tag"] or None,
+        )
+    context = {"form": form, "results": results, "limit": selectors.SEARCH_LIMIT}
+    return render(request, "journal/search.html", context)
+
+
+@login_required
+@require_GET
+def tags(request: HttpRequest) -> HttpResponse:
+    tag_counts = selectors.tags_for(user=_user(request), vault=_vault(request))
+    return render(request, "journal/tags.html", {"tag_counts": tag_counts})
+
+
+@login_required
+@require_GET
+def prompts(request: HttpRequest) -> HttpResponse:
+    """Every built-in prompt by theme, each with a link to write about it."""
+    themes = [(theme, [p for p in PROMPTS if p.theme == theme.key]) for theme in THEMES]
+    return render(request, "journal/prompts.html", {"themes": themes, "pick": PromptPickForm()})
+
+
+@login_required
+@require_POST
+def prompt_pick(request: HttpRequest) -> HttpResponse:
+    """"Give me a prompt": one not shown recently, then straight to writing about it."""
+    form = PromptPickForm(request.POST)
+    theme = form.cleaned_data["theme"] if form.is_valid() else None
+    prompt = services.prompt_pick(user=_user(request), vault=_vault(request), theme=theme or None)
+    return redirect(f"{reverse('journal:new')}?{urlencode({'prompt': prompt.key})}")

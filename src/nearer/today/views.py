@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import zoneinfo
-from datetime import datetime
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
+from nearer.journal.selectors import entries_recent, prompt_for_day
+from nearer.journal.services import recent_prompt_keys
+from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
+__all__ = ["greeting_for", "index", "local_now"]
 
-def local_now(prefs: dict[str, object]) -> datetime:
-    """Return now in the person's chosen time zone (the server's when unset or unknown)."""
-    zone = prefs.get("time_zone")
-    if isinstance(zone, str) and zone:
-        try:
-            return timezone.now().astimezone(zoneinfo.ZoneInfo(zone))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            pass
-    return timezone.localtime()
+RECENT_ENTRIES = 5
 
 
 def greeting_for(hour: int) -> str:
@@ -42,12 +35,26 @@ def greeting_for(hour: int) -> str:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    """Greeting, a prompt for the day, a way to write, and the latest entries.
+
+    Cheap by design: one read of the preferences and the five newest entries are
+    all that is opened.
+    """
     user = cast(User, request.user)
     vault = cast(Vault, request.vault)  # type: ignore[attr-defined]
     prefs = preferences_get(user=user, vault=vault)
     now = local_now(prefs)
     name = prefs.get("display_name") or user.username
-    context = {"greeting": greeting_for(now.hour), "name": name, "now": now}
+    # The same prompt all day (showing it does not count as "seen"), skipping the
+    # ones "give me a prompt" offered lately.
+    prompt = prompt_for_day(user=user, day=now.date(), recent=recent_prompt_keys(prefs))
+    context = {
+        "greeting": greeting_for(now.hour),
+        "name": name,
+        "now": now,
+        "prompt": prompt,
+        "recent": entries_recent(user=user, vault=vault, limit=RECENT_ENTRIES),
+    }
     return render(request, "today/index.html", context)
 
 

@@ -65,7 +65,8 @@ def test_it_makes_a_free_entry_for_an_unknown_prompt(alice: Person) -> None:
 
 def test_it_normalises_tags(alice: Person) -> None:
     entry = _create(alice, tags=[" Family ", "#walks", "family", "", "FAMILY", "hard   day"])
-    assert content_open(alice.vault, entry.id, entry.content).tags == ("Family", "walks", "hard day")
+    tags = content_open(alice.vault, entry.id, entry.content).tags
+    assert tags == ("Family", "walks", "hard day")
 
 
 def test_it_tidies_line_breaks_and_trims_the_body(alice: Person) -> None:

@@ -10,3 +10,195 @@
     });
   });
 })();
+
+// ---------------------------------------------------------------------------------
+// Drafts: nothing typed is lost.
+//
+// The contract (server side in nearer/journal; the real-browser tests rely on it):
+// * A form with data-draft-key="KEY" ("journal:new", "journal:edit:<entry uuid>") and
+//   data-draft-owner="<user id>" copies its named fields (all but the CSRF token) to
+//   sessionStorage["nearer.draft.KEY"] on every input, as JSON:
+//     {"owner": "<user id>", "state": "editing" | "pending" | "retried",
+//      "fields": {"title": "...", "body": "...", ...}, "at": <ms since 1970>}
+//   sessionStorage belongs to this tab only and is never sent to the server.
+// * Submitting the form marks its draft "pending".
+// * A page with an element data-draft-saved="KEY [KEY...]" forgets those drafts. The
+//   server renders it once, on the page that follows a successful save or delete.
+// * When a form whose draft belongs to the same owner loads:
+//   - data-draft-errors (the server sent the form back with errors): the server's
+//     values stand (they are what was just sent); the draft follows them, "editing".
+//   - "pending": the save never arrived. Typically the session had timed out, the
+//     POST was redirected to /accounts/login/?next=<this form>, and after logging in
+//     the person is back here. The fields are restored, a status note says what is
+//     happening, the draft becomes "retried" and the form is submitted once, with
+//     this page's fresh CSRF token. (A hidden draft_id makes a repeat save harmless.)
+//   - "retried": that one automatic attempt did not succeed either. Restore, say it
+//     is not saved yet, and never submit by itself again, so nothing can loop.
+//   - "editing": the person left without saving. Restore if it differs from the page,
+//     say "We kept what you were writing." and offer a button to discard it.
+// * Logging out on purpose (a form posting to /accounts/logout/) forgets every draft
+//   in the tab. A draft of another account is never restored.
+// Without JavaScript or sessionStorage the forms work as usual, without drafts.
+(function () {
+  "use strict";
+  var PREFIX = "nearer.draft.";
+
+  function openStorage() {
+    try {
+      var store = window.sessionStorage;
+      store.setItem(PREFIX + "probe", "1");
+      store.removeItem(PREFIX + "probe");
+      return store;
+    } catch (e) {
+      return null; // storage blocked (private mode, policy): forms still work
+    }
+  }
+  var store = openStorage();
+  if (!store) { return; }
+
+  function read(key) {
+    try {
+      var draft = JSON.parse(store.getItem(PREFIX + key) || "null");
+      return draft && typeof draft === "object" && draft.fields && typeof draft.fields === "object"
+        ? draft : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function write(key, draft) {
+    try { store.setItem(PREFIX + key, JSON.stringify(draft)); } catch (e) { /* full: keep typing */ }
+  }
+  function forget(key) {
+    try { store.removeItem(PREFIX + key); } catch (e) { /* nothing to do */ }
+  }
+  function forgetAll() {
+    try {
+      for (var i = store.length - 1; i >= 0; i -= 1) {
+        var name = store.key(i);
+        if (name && name.indexOf(PREFIX) === 0) { store.removeItem(name); }
+      }
+    } catch (e) { /* nothing to do */ }
+  }
+
+  function keptFields(form) {
+    var fields = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "csrfmiddlewaretoken" || el.disabled) { return; }
+      if (/^(submit|button|reset|file|checkbox|radio)$/.test(el.type || "")) { return; }
+      fields[el.name] = el.value;
+    });
+    return fields;
+  }
+  function fieldFor(form, name) {
+    var el = form.elements.namedItem(name);
+    return el && typeof el.value === "string" && el.name !== "csrfmiddlewaretoken" ? el : null;
+  }
+  function differs(form, fields) {
+    return Object.keys(fields).some(function (name) {
+      var el = fieldFor(form, name);
+      return el !== null && typeof fields[name] === "string" && el.value !== fields[name];
+    });
+  }
+  function restore(form, fields) {
+    Object.keys(fields).forEach(function (name) {
+      var el = fieldFor(form, name);
+      if (el !== null && typeof fields[name] === "string") { el.value = fields[name]; }
+    });
+  }
+  function resetToPage(form) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name && el.name !== "csrfmiddlewaretoken" && "defaultValue" in el) {
+        el.value = el.defaultValue;
+      }
+    });
+  }
+
+  function say(form, text, discard) {
+    var box = form.querySelector("[data-draft-status]");
+    if (!box) { return; }
+    box.textContent = "";
+    var line = document.createElement("p");
+    line.textContent = text;
+    box.appendChild(line);
+    if (discard) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "link-button";
+      button.textContent = "Discard it";
+      button.addEventListener("click", discard);
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(button);
+    }
+  }
+
+  function setUp(form) {
+    var key = form.getAttribute("data-draft-key");
+    var owner = form.getAttribute("data-draft-owner") || "";
+    if (!key) { return; }
+    function save(state) {
+      write(key, { owner: owner, state: state, fields: keptFields(form), at: Date.now() });
+    }
+    function discard() {
+      forget(key);
+      resetToPage(form);
+      var box = form.querySelector("[data-draft-status]");
+      if (box) { box.textContent = ""; }
+      var first = form.querySelector("textarea, input[type='text']");
+      if (first) { first.focus(); }
+    }
+
+    var draft = read(key);
+    if (draft && draft.owner !== owner) { draft = null; }
+    if (draft && form.hasAttribute("data-draft-errors")) {
+      save("editing");
+    } else if (draft && draft.state === "pending") {
+      restore(form, draft.fields);
+      write(key, { owner: owner, state: "retried", fields: draft.fields, at: Date.now() });
+      say(form, "Welcome back. Saving what you were writing…", null);
+      // The prototype's submit: a field named "submit" cannot shadow it, and it does
+      // not fire the submit event (which would mark the draft pending again).
+      window.setTimeout(function () { HTMLFormElement.prototype.submit.call(form); }, 50);
+    } else if (draft && draft.state === "retried") {
+      restore(form, draft.fields);
+      save("editing");
+      say(form, "We kept what you were writing, but it is not saved yet. Check it and press Save.",
+        discard);
+    } else if (draft && differs(form, draft.fields)) {
+      restore(form, draft.fields);
+      say(form, "We kept what you were writing.", discard);
+    }
+
+    form.addEventListener("input", function () { save("editing"); });
+    form.addEventListener("change", function () { save("editing"); });
+    form.addEventListener("submit", function () { save("pending"); });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-draft-saved]").forEach(function (marker) {
+      (marker.getAttribute("data-draft-saved") || "").split(/\s+/).forEach(function (key) {
+        if (key) { forget(key); }
+      });
+    });
+    document.querySelectorAll("form[data-draft-key]").forEach(setUp);
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (form instanceof HTMLFormElement && /\/accounts\/logout\/$/.test(form.getAttribute("action") || "")) {
+        forgetAll();
+      }
+    });
+  });
+
+  // Back to a form the browser kept in memory (back/forward cache): its fields still
+  // hold the words, so a "pending" save must not be retried behind the person's back.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    document.querySelectorAll("form[data-draft-key]").forEach(function (form) {
+      var key = form.getAttribute("data-draft-key");
+      var draft = key ? read(key) : null;
+      if (draft && draft.state !== "editing") {
+        draft.state = "editing";
+        write(key, draft);
+      }
+    });
+  });
+})();
