@@ -156,3 +156,38 @@ def _widest(page: Page) -> str:
 
 def assert_clean(problems: list[str]) -> None:
     assert not problems, "Accessibility or layout problems:\n" + "\n\n".join(problems)
+
+
+def open_new_entry(page: Page) -> None:
+    """From any logged-in page: Journal, then Write."""
+    page.get_by_role("link", name="Journal", exact=True).click()
+    page.get_by_role("navigation", name="Journal").get_by_role("link", name="Write").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Write")
+
+
+def fill_entry(page: Page, *, title: str, body: str, tags: str = "") -> None:
+    page.get_by_label("Title (optional)").fill(title)
+    page.get_by_label("Your words").fill(body)
+    if tags:
+        page.get_by_label("Tags (optional)").fill(tags)
+
+
+def write_entry(page: Page, *, title: str, body: str, tags: str = "") -> None:
+    """Write and save an entry; end on the saved entry's page."""
+    open_new_entry(page)
+    fill_entry(page, title=title, body=body, tags=tags)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect_entry(page, title=title, body=body)
+
+
+def expect_entry(page: Page, *, title: str, body: str) -> None:
+    """The page shows a saved entry with this title and text."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_role("article")).to_contain_text(body)
+
+
+def search_for(page: Page, words: str) -> None:
+    page.get_by_role("link", name="Journal", exact=True).click()
+    page.get_by_role("navigation", name="Journal").get_by_role("link", name="Search").click()
+    page.get_by_label("Words to look for").fill(words)
+    page.get_by_role("button", name="Search", exact=True).click()
