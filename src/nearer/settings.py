@@ -51,7 +51,9 @@ try:
     try:
         DATABASES: dict[str, Any] = {"default": dj_database_url.parse(_db_url, conn_max_age=60)}
     except Exception as exc:  # dj-database-url raises several kinds for bad URLs
-        raise ConfigError(f"NEARER_DATABASE_URL is not a database URL we can use ({exc}).") from None
+        raise ConfigError(
+            f"NEARER_DATABASE_URL is not a database URL we can use ({exc})."
+        ) from None
     try:
         import zoneinfo
 
