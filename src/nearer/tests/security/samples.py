@@ -58,11 +58,10 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     return samples
 
 
-def _any_prompt_key() -> str | None:
-    from nearer.journal.prompts import prompts_for
+def _any_prompt_key() -> str:
+    from nearer.journal.prompts import PROMPTS
 
-    prompts = list(prompts_for(None))
-    return prompts[0].key if prompts else None
+    return PROMPTS[0].key
 
 
 # --- URL patterns ----------------------------------------------------------------
@@ -70,18 +69,12 @@ def _any_prompt_key() -> str | None:
 # (namespace, URL keyword) -> the owner's value to put in the URL.
 ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("journal", "entry_id"): lambda s: s.entry.id,
-    ("journal", "pk"): lambda s: s.entry.id,
-    ("journal", "id"): lambda s: s.entry.id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
 NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
     ("journal", "year"): "a month of the person's own journal",
     ("journal", "month"): "a month of the person's own journal",
-    ("journal", "day"): "a day of the person's own journal",
-    ("journal", "theme"): "a built-in prompt theme, the same for everyone",
-    ("journal", "prompt_key"): "a built-in prompt, the same for everyone",
-    ("journal", "key"): "a built-in prompt, the same for everyone",
 }
 
 # The admin is for staff only: every admin URL sends anyone else to the admin login.

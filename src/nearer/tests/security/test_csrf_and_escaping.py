@@ -111,3 +111,40 @@ def test_a_script_as_username_renders_escaped(db: None) -> None:
     )
     assert response.status_code == 200
     assert SCRIPT.encode() not in response.content
+
+
+def test_a_stored_script_in_an_entry_renders_escaped_everywhere(alice: Person) -> None:
+    from django.utils import timezone
+
+    from nearer.journal.services import entry_create
+
+    entry = entry_create(
+        user=alice.user, vault=alice.vault, entry_date=timezone.localdate(),
+        title=SCRIPT, body=f"before {SCRIPT} after", tags=["<b>bold</b>"],
+    )
+    pages = {
+        "entry": alice.client.get(f"/journal/{entry.id}/"),
+        "edit": alice.client.get(f"/journal/{entry.id}/edit/"),
+        "delete": alice.client.get(f"/journal/{entry.id}/delete/"),
+        "month": alice.client.get("/journal/", follow=True),
+        "tags": alice.client.get("/journal/tags/"),
+        "today": alice.client.get("/"),
+        "search": alice.client.post("/journal/search/", {"q": "gotcha"}),
+    }
+    for name, response in pages.items():
+        html = response.content.decode()
+        assert response.status_code == 200, name
+        assert SCRIPT not in html, name
+        assert "<b>bold</b>" not in html, name
+    assert "alert(&#x27;gotcha&#x27;)" in pages["entry"].content.decode()
+
+
+def test_a_journal_post_without_a_token_changes_nothing(strict_alice: Client,
+                                                        alice: Person) -> None:
+    from nearer.journal.models import Entry
+
+    response = strict_alice.post(
+        "/journal/new/", {"title": "forged", "body": "forged", "entry_date": "2024-01-01"}
+    )
+    assert response.status_code == 403
+    assert not Entry.objects.filter(owner=alice.user).exists()

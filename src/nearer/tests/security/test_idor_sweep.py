@@ -146,4 +146,28 @@ def test_no_page_shows_a_stranger_the_owners_words(
 def test_the_sweep_found_the_journal() -> None:
     # Guards against a resolver walk that silently finds nothing.
     assert any(r.namespace == "accounts" for r in ALL_ROUTES)
-    assert any(r.namespace == "journal" for r in ALL_ROUTES)
+    names = {r.name for r in ID_ROUTES}
+    assert {"entry", "edit", "delete"} <= names
+
+
+def test_a_stranger_cannot_reuse_the_owners_entry_id_as_a_draft_id(
+    alice: Person, charlie: Person
+) -> None:
+    # Ids also travel in forms: a new entry's draft id makes retries safe. Someone
+    # else's id must neither overwrite their entry nor fail loudly.
+    from nearer.journal.models import Entry
+
+    target = make_samples(alice)
+    before = database_snapshot()
+    charlie.client.raise_request_exception = False
+    response = charlie.client.post(
+        "/journal/new/",
+        {"title": "charlie was here", "body": "charlie was here", "tags": "",
+         "entry_date": timezone.localdate().isoformat(), "draft_id": str(target.entry.id)},
+    )
+    assert response.status_code == 302
+    mine = Entry.objects.get(owner=charlie.user)
+    assert mine.id != target.entry.id
+    after = database_snapshot()
+    after["journal.Entry"] = [row for row in after["journal.Entry"] if row["id"] != mine.id]
+    assert after == before

@@ -32,7 +32,12 @@ def _assert_all_readable(samples: Samples, client: Client) -> None:
     for entry_words in samples.words:
         if "-title-" in entry_words or "-body-" in entry_words:
             assert entry_words in texts
-    assert f"{'owner-secret'}-name".encode() in client.get("/").content
+    assert b"owner-secret-name" in client.get("/").content
+    for entry in samples.entries:
+        page = client.get(f"/journal/{entry.id}/")
+        assert page.status_code == 200
+        assert b"could not be opened" not in page.content
+        assert f"owner-secret-body-{samples.entries.index(entry)}".encode() in page.content
 
 
 def _login(username: str, password: str) -> tuple[Client, int]:

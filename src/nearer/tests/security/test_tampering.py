@@ -18,7 +18,8 @@ from nearer.vault.crypto import HEADER
 from nearer.vault.models import Keyring
 from nearer.vault.session import SESSION_DEK
 
-PAGES = ("/", "/journal/", "/accounts/")
+PAGES = ("/", "/journal/", "/journal/tags/", "/journal/search/", "/journal/prompts/",
+         "/accounts/")
 
 
 def _flip(sealed: bytes | memoryview, index: int = HEADER + 5) -> bytes:
@@ -29,8 +30,9 @@ def _flip(sealed: bytes | memoryview, index: int = HEADER + 5) -> bytes:
 
 def _pages_stay_calm(client: Client) -> None:
     for url in PAGES:
-        response = client.get(url)
-        assert response.status_code in (200, 302), url
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+    assert client.post("/journal/search/", {"q": "owner"}).status_code == 200
 
 
 def test_a_flipped_byte_fails_to_open(alice: Person) -> None:
@@ -144,3 +146,50 @@ def test_a_broken_pending_recovery_code_is_not_shown_and_does_not_crash(alice: P
     session[PENDING_CODE] = "this is not base64 at all!"
     session.save()
     assert alice.client.get("/accounts/recovery-code/").status_code == 302
+
+
+def test_the_entry_page_says_calmly_that_it_could_not_be_opened(alice: Person) -> None:
+    entry = make_samples(alice).entry
+    Entry.objects.filter(id=entry.id).update(content=_flip(entry.content))
+    response = alice.client.get(f"/journal/{entry.id}/")
+    assert response.status_code == 200
+    assert UNREADABLE_TITLE.encode() in response.content
+    assert b"owner-secret-body-0" not in response.content
+
+
+def test_an_entry_that_will_not_open_is_not_edited_over(alice: Person) -> None:
+    entry = make_samples(alice).entry
+    broken = _flip(entry.content)
+    Entry.objects.filter(id=entry.id).update(content=broken)
+    page = alice.client.get(f"/journal/{entry.id}/edit/", follow=True)
+    assert page.status_code == 200
+    assert b"could not be opened" in page.content
+    response = alice.client.post(
+        f"/journal/{entry.id}/edit/",
+        {"title": "new", "body": "new words", "tags": "", "entry_date": "2020-01-01"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert bytes(Entry.objects.get(id=entry.id).content) == broken
+
+
+def test_an_entry_that_will_not_open_can_still_be_deleted(alice: Person) -> None:
+    entry = make_samples(alice).entry
+    Entry.objects.filter(id=entry.id).update(content=_flip(entry.content))
+    assert alice.client.get(f"/journal/{entry.id}/delete/").status_code == 200
+    response = alice.client.post(f"/journal/{entry.id}/delete/")
+    assert response.status_code == 302
+    assert not Entry.objects.filter(id=entry.id).exists()
+
+
+def test_a_moved_entry_shows_as_unopened_on_its_new_owners_page(
+    alice: Person, bob: Person
+) -> None:
+    mine = make_samples(alice).entry
+    theirs = make_samples(bob, marker="bob").entry
+    Entry.objects.filter(id=theirs.id).update(content=mine.content)
+    response = bob.client.get(f"/journal/{theirs.id}/")
+    assert response.status_code == 200
+    assert UNREADABLE_TITLE.encode() in response.content
+    assert b"owner-secret" not in response.content
+    _pages_stay_calm(bob.client)
