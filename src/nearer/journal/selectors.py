@@ -35,7 +35,7 @@ UNREADABLE_TITLE = "This entry could not be opened"
 SEARCH_LIMIT = 100
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class EntryView:
     """An entry as pages show it; ``readable`` is False when its content won't open."""
 

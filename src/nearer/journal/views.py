@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import uuid
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 from urllib.parse import urlencode
@@ -29,6 +28,7 @@ from nearer.accounts.services import preferences_get
 from nearer.journal import rules, selectors, services
 from nearer.journal.forms import EntryForm, PromptPickForm, SearchForm
 from nearer.journal.prompts import PROMPTS, THEMES, prompt_by_key
+from nearer.journal.rows import CalendarDay, calendar_rows, day_anchor, day_sections, hit_rows
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
@@ -90,22 +90,15 @@ def index(request: HttpRequest) -> HttpResponse:
     return redirect(_month_url(_today(request)))
 
 
-@dataclass(frozen=True)
-class CalendarDay:
-    day: date | None
-    count: int = 0
-    is_today: bool = False
-
-
 def _weeks(year: int, month: int, counts: dict[int, int], today: date) -> list[list[CalendarDay]]:
-    """Return the month as weeks of seven days (Monday first); None pads other months."""
+    """Return the month as weeks of seven days (Monday first), padded with empty cells."""
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         weeks.append(
             [
-                CalendarDay(day, counts.get(day.day, 0), day == today)
+                CalendarDay(day.day, counts.get(day.day, 0), day == today, day_anchor(day))
                 if day.month == month
-                else CalendarDay(None)
+                else CalendarDay()
                 for day in week
             ]
         )
@@ -132,16 +125,16 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         user=_user(request), vault=_vault(request), year=year, month=month
     )
     counts: dict[int, int] = {}
-    days: dict[date, list[selectors.EntryView]] = {}
+    by_day: dict[date, list[selectors.EntryView]] = {}
     for entry in entries:
         counts[entry.entry_date.day] = counts.get(entry.entry_date.day, 0) + 1
-        days.setdefault(entry.entry_date, []).append(entry)
+        by_day.setdefault(entry.entry_date, []).append(entry)
     prev_year, prev_month = _shift_month(year, month, -1)
     next_year, next_month = _shift_month(year, month, 1)
     context = {
         "first": date(year, month, 1),
-        "weeks": _weeks(year, month, counts, today),
-        "days": list(days.items()),
+        "calendar_rows": calendar_rows(_weeks(year, month, counts, today)),
+        "day_sections": day_sections(by_day.items()),
         "entry_total": len(entries),
         "prev": date(prev_year, prev_month, 1)
         if _month_in_range(prev_year, prev_month, today)
@@ -151,7 +144,6 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         else None,
         "this_month": (year, month) == (today.year, today.month),
         "current": date(today.year, today.month, 1),
-        "weekdays": [(calendar.day_name[i], calendar.day_abbr[i]) for i in range(7)],
         "draft_saved": _saved_drafts(request),
     }
     return render(request, "journal/month.html", context)
@@ -301,7 +293,11 @@ def search(request: HttpRequest) -> HttpResponse:
             query=form.cleaned_data["q"],
             tag=form.cleaned_data["tag"] or None,
         )
-    context = {"form": form, "results": results, "limit": selectors.SEARCH_LIMIT}
+    context = {
+        "form": form,
+        "results": results,
+        "rows": hit_rows(results.hits) if results else "",
+    }
     return render(request, "journal/search.html", context)
 
 

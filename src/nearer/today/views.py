@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
+from nearer.journal.rows import entry_rows
 from nearer.journal.selectors import entries_recent, prompt_for_day
 from nearer.journal.services import recent_prompt_keys
 from nearer.today.clock import local_now
@@ -48,12 +49,14 @@ def index(request: HttpRequest) -> HttpResponse:
     # The same prompt all day (showing it does not count as "seen"), skipping the
     # ones "give me a prompt" offered lately.
     prompt = prompt_for_day(user=user, day=now.date(), recent=recent_prompt_keys(prefs))
+    recent = entries_recent(user=user, vault=vault, limit=RECENT_ENTRIES)
     context = {
         "greeting": greeting_for(now.hour),
         "name": name,
         "now": now,
         "prompt": prompt,
-        "recent": entries_recent(user=user, vault=vault, limit=RECENT_ENTRIES),
+        "recent": recent,
+        "recent_rows": entry_rows(recent, show_date=True),
     }
     return render(request, "today/index.html", context)
 
