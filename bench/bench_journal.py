@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Benchmark Nearer's journal pages against a bare Django view, in one process.
+
+    python bench/bench_journal.py [--entries 10000] [--years 10] [--rounds 300]
+
+What it does:
+1. Makes a throwaway data directory (SQLite) with production settings (real Argon2,
+   DEBUG off, compressed static files), migrates and collects static files.
+2. Builds the demo account (``nearer.demo.build_demo``): a ten-year journal.
+3. Logs in with Django's test Client through the real login page (timed: Argon2).
+4. Measures server time — from the outermost middleware in, so everything Django and
+   Nearer do per request is counted — of a bare view that renders a tiny template,
+   Today, the journal's month page and a POST search over every entry. Requests are
+   interleaved round by round so a slow moment of the machine hits all of them alike.
+5. Prints the machine, medians, p95s and ratios to the bare view as a Markdown table.
+
+It is not a test: nothing fails when a target is missed. Set NEARER_DATABASE_URL to
+benchmark PostgreSQL instead of SQLite (the database must be empty).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+MODULE = "bench_journal"
+# This file doubles as the bench's URLconf and middleware module (see ``main``).
+sys.modules.setdefault(MODULE, sys.modules[__name__])
+
+_last_server_seconds: list[float] = []
+
+
+class ServerTimer:
+    """Outermost middleware: records how long the server spent on each request."""
+
+    def __init__(self, get_response: Callable[[Any], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        began = time.perf_counter()
+        response = self.get_response(request)
+        _last_server_seconds.append(time.perf_counter() - began)
+        return response
+
+
+def bare(request: Any) -> Any:
+    """The baseline: a small template rendered through the same middleware and login."""
+    from django.http import HttpResponse
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "<!doctype html><title>Bare</title><p>Hello, {{ name }}. It is {{ now|date:'l' }}.</p>"
+    )
+    from django.utils import timezone
+
+    return HttpResponse(template.render({"name": "reader", "now": timezone.now()}, request))
+
+
+urlpatterns: list[Any] = []
+
+
+def machine() -> dict[str, str]:
+    """Return what the numbers were measured on."""
+    import django
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "Django": django.get_version(),
+        "SQLite": sqlite3.sqlite_version,
+        # Other work on the machine skews timings; the load average says how busy it was.
+        "load average (1 min) at start": f"{os.getloadavg()[0]:.2f}",
+    }
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Return the ``share`` percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def profile(request: Callable[[], Any], count: int = 300) -> None:
+    """Print where the time of ``count`` requests goes.
+
+    Uses pyinstrument (a sampling profiler, little overhead) when it is installed,
+    else cProfile (whose overhead inflates small, frequent calls).
+    """
+    for _ in range(5):
+        request()
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(count):
+            request()
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        return
+    sampler = Profiler(interval=0.0002)
+    sampler.start()
+    for _ in range(count):
+        request()
+    sampler.stop()
+    print(sampler.output_text(show_all=False))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=300, help="requests per page")
+    parser.add_argument("--search-every", type=int, default=3,
+                        help="one search every N rounds (searches are slower)")
+    parser.add_argument("--search", action="append",
+                        help="words to search for (repeatable; default: a few kinds)")
+    parser.add_argument("--keep", action="store_true", help="keep the data directory")
+    parser.add_argument("--profile", metavar="PAGE",
+                        help="instead of timing, profile requests to the page whose name "
+                        "starts with PAGE (e.g. 'journal month'); pyinstrument if installed")
+    args = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="nearer-bench-")
+    os.environ["NEARER_DATA_DIR"] = data_dir
+    os.environ.pop("NEARER_TESTING", None)
+    os.environ.setdefault("NEARER_ALLOWED_HOSTS", "testserver")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.urls import include, path, reverse
+    from django.utils import timezone
+
+    from nearer.demo import build_demo
+    from nearer.journal.models import Entry
+
+    urlpatterns.extend([path("bench/bare/", bare), path("", include("nearer.urls"))])
+    settings.ROOT_URLCONF = MODULE
+    settings.MIDDLEWARE = [f"{MODULE}.ServerTimer", *settings.MIDDLEWARE]
+
+    info = machine()
+    print(f"Data directory: {data_dir}", file=sys.stderr)
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    password = "a benchmark password 123"  # noqa: S105 (a throwaway account)
+    demo = build_demo(
+        username="bench", password=password, years=args.years, entries=args.entries,
+        out=sys.stderr,
+    )
+
+    client = Client()
+    login_url = reverse("accounts:login")
+    client.get(login_url)
+    began = time.perf_counter()
+    response = client.post(login_url, {"username": "bench", "password": password})
+    login_seconds = time.perf_counter() - began
+    assert response.status_code == 302, f"login failed: {response.status_code}"
+
+    # The last full month: a typical month page (the current one may have just begun).
+    last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
+    month_url = reverse("journal:month", kwargs={"year": last_month.year,
+                                                 "month": last_month.month})
+    month_entries = Entry.objects.filter(
+        owner__username="bench",
+        entry_date__year=last_month.year,
+        entry_date__month=last_month.month,
+    ).count()
+    search_url = reverse("journal:search")
+    pages: dict[str, Callable[[], Any]] = {
+        "bare view": lambda: client.get("/bench/bare/"),
+        "Today": lambda: client.get(reverse("today:index")),
+        f"journal month ({month_entries} entries)": lambda: client.get(month_url),
+    }
+    searches = args.search or ["heron", "sam walk", "xylophone"]
+    found: dict[str, str] = {}
+    for words in searches:
+        name = f"search “{words}”"
+        pages[name] = partial(client.post, search_url, {"q": words})
+        page = pages[name]().content.decode()
+        heading = re.search(r'id="results-heading">([^<]*)<', page)
+        found[name] = heading.group(1).strip() if heading else "?"
+    timings: dict[str, list[float]] = {name: [] for name in pages}
+    if args.profile:
+        profile(next(p for name, p in pages.items() if name.startswith(args.profile)))
+        return
+
+    def measure(name: str) -> None:
+        _last_server_seconds.clear()
+        response = pages[name]()
+        assert response.status_code == 200, f"{name}: HTTP {response.status_code}"
+        timings[name].append(_last_server_seconds[-1])
+
+    for name in pages:  # warm up: templates compiled, connections open, caches filled
+        for _ in range(5):
+            measure(name)
+        timings[name].clear()
+    for round_number in range(args.rounds):
+        for name in pages:
+            if name in found and round_number % args.search_every:
+                continue
+            measure(name)
+
+    base = statistics.median(timings["bare view"])
+    info["load average (1 min) at end"] = f"{os.getloadavg()[0]:.2f}"
+    print(f"# Nearer benchmark, {time.strftime('%Y-%m-%d')}\n")
+    for key, value in info.items():
+        print(f"- {key}: {value}")
+    print(f"- Database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
+    print(f"- Demo: {demo.entries} entries over {args.years} years, built in "
+          f"{demo.seconds:.1f} s")
+    print(f"- Login (Argon2 password hash + Argon2id vault key): {login_seconds * 1000:.0f} ms")
+    print(f"- Entries searched: {Entry.objects.filter(owner__username='bench').count()}")
+    for name, heading in found.items():
+        print(f"- {name}: {heading}")
+    print()
+    print("| request | n | median ms | p95 ms | median ÷ bare |")
+    print("|---|---:|---:|---:|---:|")
+    for name, values in timings.items():
+        median = statistics.median(values)
+        print(f"| {name} | {len(values)} | {median * 1000:.2f} | "
+              f"{percentile(values, 0.95) * 1000:.2f} | {median / base:.2f}× |")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
