@@ -64,7 +64,8 @@ def sign_up_fully(page: Page, site: Site, username: str, password: str = PASSWOR
 
 def expect_today(page: Page, name: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
-    expect(page.get_by_role("link", name="Today")).to_have_attribute("aria-current", "page")
+    today = page.get_by_role("link", name="Today", exact=True)
+    expect(today).to_have_attribute("aria-current", "page")
 
 
 def log_in(page: Page, site: Site | None, username: str, password: str = PASSWORD) -> None:
@@ -113,6 +114,7 @@ def audit(page: Page, name: str) -> list[str]:
     Returns readable problems (empty when the page is clean); also reports horizontal
     scrolling at phone width. The viewport and colour scheme are restored afterwards.
     """
+    page.wait_for_load_state("load")  # judge the page with its stylesheet, not without
     problems: list[str] = []
     original = page.viewport_size
     for scheme in SCHEMES:

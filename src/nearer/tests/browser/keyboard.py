@@ -27,6 +27,8 @@ def tab_to(page: Page, name: str, *, limit: int = 40, backwards: bool = False) -
     Fails if the element is not reached within ``limit`` presses, or if any element
     on the way receives focus without a visible outline (WCAG 2.4.7).
     """
+    # The stylesheet must have arrived, or the browser's default focus ring is measured.
+    page.wait_for_load_state("load")
     seen: list[str] = []
     for _ in range(limit):
         page.keyboard.press("Shift+Tab" if backwards else "Tab")

@@ -6,6 +6,8 @@ problem before failing, so one run shows all that needs fixing.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -17,7 +19,10 @@ from nearer.tests.browser.helpers import (
     confirm_code_saved,
     log_in,
     log_out,
+    open_new_entry,
+    search_for,
     sign_up,
+    write_entry,
 )
 
 pytestmark = pytest.mark.browser
@@ -109,4 +114,71 @@ def test_the_locked_out_and_logged_out_pages_are_accessible(page: Page, site: Si
         log_in(page, None, "tove", "a wrong guess")
     expect(page.get_by_role("heading", name="Too many tries")).to_be_visible()
     problems += audit(page, "locked out")
+    assert_clean(problems)
+
+
+def test_the_journal_pages_are_accessible(page: Page, site: Site) -> None:
+    problems: list[str] = []
+    sign_up(page, site, "june")
+    confirm_code_saved(page)
+
+    page.get_by_role("link", name="Journal", exact=True).click()
+    problems += audit(page, "journal month, empty")
+    page.get_by_role("link", name="Tags", exact=True).click()
+    problems += audit(page, "tags, none yet")
+
+    open_new_entry(page)
+    problems += audit(page, "new entry")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".field-invalid").first).to_be_visible()
+    problems += audit(page, "new entry with errors")
+
+    write_entry(page, title="A quiet Sunday", body="Reading together.\n\nThen soup.",
+                tags="home, rest")
+    problems += audit(page, "entry")
+    page.get_by_role("link", name="Edit", exact=True).click()
+    problems += audit(page, "edit entry")
+    page.get_by_label("Your words").fill("Reading together, then soup, then a nap.")
+    page.get_by_role("link", name="Cancel").click()
+    page.get_by_role("link", name="Edit", exact=True).click()
+    expect(page.get_by_text("We kept what you were writing.")).to_be_visible()
+    problems += audit(page, "edit entry with a kept draft")
+    page.get_by_role("button", name="Discard it").click()
+    page.get_by_role("link", name="Cancel").click()
+    page.get_by_role("link", name="Delete", exact=True).click()
+    problems += audit(page, "delete entry")
+
+    page.get_by_role("link", name="Journal", exact=True).click()
+    problems += audit(page, "journal month with an entry")
+    page.get_by_role("navigation", name="Other months").get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/journal/\d{4}/\d{1,2}/$"))
+    problems += audit(page, "journal, last month")
+
+    page.get_by_role("link", name="Tags", exact=True).click()
+    problems += audit(page, "tags")
+    page.get_by_role("link", name="Search", exact=True).click()
+    problems += audit(page, "search")
+    page.get_by_role("button", name="Search", exact=True).click()
+    problems += audit(page, "search with an error")
+    search_for(page, "soup")
+    expect(page.get_by_role("link", name="A quiet Sunday")).to_be_visible()
+    problems += audit(page, "search results")
+    search_for(page, "thunderstorm")
+    problems += audit(page, "search, nothing found")
+
+    page.get_by_role("link", name="Prompts", exact=True).click()
+    problems += audit(page, "prompts")
+    page.get_by_role("button", name="Give me a prompt").click()
+    expect(page.locator("figure.prompt")).to_be_visible()
+    problems += audit(page, "guided entry")
+    page.get_by_label("Your words").fill("An answer.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    problems += audit(page, "guided entry, saved")
+
+    page.get_by_role("link", name="Today", exact=True).click()
+    problems += audit(page, "Today with entries")
+
+    page.goto(site.url("/journal/00000000-0000-0000-0000-000000000000/"))
+    problems += audit(page, "unknown entry (404)")
+
     assert_clean(problems)

@@ -59,8 +59,9 @@ def test_a_draft_comes_back_after_leaving_the_form(page: Page, site: Site) -> No
     sign_up_fully(page, site, "ezra")
     open_new_entry(page)
     fill_entry(page, title=TITLE, body=BODY)
-    page.get_by_role("link", name="Today").click()
-    expect(page.get_by_role("link", name="Today")).to_have_attribute("aria-current", "page")
+    page.get_by_role("link", name="Today", exact=True).click()
+    today = page.get_by_role("link", name="Today", exact=True)
+    expect(today).to_have_attribute("aria-current", "page")
 
     open_new_entry(page)
     expect(page.get_by_label("Title (optional)")).to_have_value(TITLE)

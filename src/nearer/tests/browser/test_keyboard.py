@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -41,3 +43,39 @@ def test_it_signs_up_and_logs_in_with_the_keyboard_alone(page: Page, site: Site)
     tab_to(page, "Log out")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+
+
+def test_it_writes_and_saves_an_entry_with_the_keyboard_alone(page: Page, site: Site) -> None:
+    sign_up(page, site, "lou")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "lou")
+
+    tab_to(page, "Journal")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/journal/\d{4}/\d{1,2}/$"))
+    tab_to(page, "Write")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Write")
+    tab_to(page, "Title (optional)")
+    page.keyboard.type("Typed, not clicked")
+    tab_to(page, "Your words")
+    page.keyboard.type("Every key of this was pressed.")
+    page.keyboard.press("Enter")  # a new line in the text, not a submit
+    page.keyboard.type("Second line.")
+    tab_to(page, "Tags (optional)")
+    page.keyboard.type("keyboard")
+    tab_to(page, "Save")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Typed, not clicked")
+    expect(page.get_by_role("article")).to_contain_text("Second line.")
+
+    # Delete with the keyboard too: the confirmation is a real button.
+    tab_to(page, "Delete")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delete this entry?")
+    tab_to(page, "Delete for good")
+    page.keyboard.press("Space")
+    expect(page.get_by_text("The entry is deleted.")).to_be_visible()

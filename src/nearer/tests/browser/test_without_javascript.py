@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from nearer.tests.browser.helpers import Site, expect_today, log_in, log_out, sign_up_fully
+from nearer.tests.browser.helpers import (
+    Site,
+    expect_entry,
+    expect_today,
+    log_in,
+    log_out,
+    search_for,
+    sign_up_fully,
+    write_entry,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -20,3 +29,31 @@ def test_it_signs_up_logs_out_and_in_without_javascript(no_js_page: Page, site: 
     log_in(page, None, "jo")
     expect_today(page, "jo")
     expect(page.get_by_role("link", name="Journal")).to_be_visible()
+
+
+def test_the_journal_works_without_javascript(no_js_page: Page, site: Site) -> None:
+    page = no_js_page
+    sign_up_fully(page, site, "pia")
+    write_entry(page, title="No scripts here", body="Plain forms still carry every word.",
+                tags="plain")
+
+    search_for(page, "every word")
+    page.get_by_role("link", name="No scripts here").click()
+    page.get_by_role("link", name="Edit", exact=True).click()
+    page.get_by_label("Your words").fill("Plain forms still carry every word, even edited.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect_entry(page, title="No scripts here", body="even edited.")
+
+    page.get_by_role("button", name="Entries tagged plain").click()
+    expect(page.get_by_role("link", name="No scripts here")).to_be_visible()
+
+    page.get_by_role("link", name="Prompts", exact=True).click()
+    page.get_by_role("button", name="Give me a prompt").click()
+    expect(page.locator("figure.prompt")).to_be_visible()
+
+    page.get_by_role("link", name="Journal", exact=True).click()
+    page.get_by_role("link", name="No scripts here").click()
+    page.get_by_role("link", name="Delete", exact=True).click()
+    page.get_by_role("button", name="Delete for good").click()
+    expect(page.get_by_text("The entry is deleted.")).to_be_visible()
+    expect(page.get_by_role("link", name="No scripts here")).to_have_count(0)
