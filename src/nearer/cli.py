@@ -75,7 +75,12 @@ def _serve(host: str, port: int, workers: int) -> int:
 
 def _demo(username: str, password: str | None, years: int, entries: int) -> int:
     _django_setup()
+    from django.core.management import call_command
+
     from nearer.demo import DemoExistsError, build_demo
+
+    # The demo may be the first thing run on a new data directory.
+    call_command("migrate", interactive=False, verbosity=0)
 
     try:
         build_demo(username=username, password=password, years=years, entries=entries)
