@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page, expect
 
 PASSWORD = "quiet morning by the lake"
@@ -16,8 +16,6 @@ NEW_PASSWORD = "evening walk under old trees"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 SCHEMES = ("light", "dark")
-
-_axe = Axe()
 
 
 @dataclass(frozen=True)
@@ -84,10 +82,18 @@ def log_out(page: Page) -> None:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Run axe-core on the page as it is now, restricted to WCAG 2.x A and AA."""
+    """Run axe-core on the page as it is now, restricted to WCAG 2.x A and AA.
+
+    axe (bundled with axe-playwright-python) is injected once per document, then
+    run as often as needed: after a colour-scheme or viewport change no reload is
+    needed. Playwright's evaluate is not subject to the page's CSP.
+    """
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    results = _axe.run(page, options=options)
-    violations: list[dict[str, Any]] = results.response["violations"]
+    violations: list[dict[str, Any]] = page.evaluate(
+        "options => axe.run(document, options).then(results => results.violations)", options
+    )
     return violations
 
 
