@@ -171,11 +171,6 @@ def entry_exists(*, user: User, entry_id: UUID) -> bool:
     return Entry.objects.filter(owner=user, id=entry_id).exists()
 
 
-def entry_count(*, user: User) -> int:
-    """Return how many entries this person has (dates only)."""
-    return Entry.objects.filter(owner=user).count()
-
-
 # --- Search -----------------------------------------------------------------------
 
 
