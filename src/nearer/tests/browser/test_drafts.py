@@ -94,3 +94,21 @@ def test_an_edit_in_progress_comes_back_after_leaving(page: Page, site: Site) ->
     expect(page.get_by_label("Your words")).to_have_value(BODY + " Maybe on Sunday.")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("article")).to_contain_text("Maybe on Sunday.")
+
+
+def test_a_draft_survives_a_dropped_connection(page: Page, site: Site) -> None:
+    sign_up_fully(page, site, "nina")
+    open_new_entry(page)
+    fill_entry(page, title=TITLE, body=BODY)
+
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    assert Entry.objects.count() == 0
+    page.context.set_offline(False)
+
+    # Back to the form (the browser's error page stands in the way); the words come back
+    # and the save that never arrived is made, once.
+    page.goto(site.url("/journal/new/"))
+    expect_entry(page, title=TITLE, body=BODY)
+    assert Entry.objects.count() == 1
