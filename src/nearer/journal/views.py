@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, cast
 from urllib.parse import urlencode
 from uuid import UUID
@@ -21,6 +21,7 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nearer.accounts.models import User
@@ -28,7 +29,14 @@ from nearer.accounts.services import preferences_get
 from nearer.journal import rules, selectors, services
 from nearer.journal.forms import EntryForm, PromptPickForm, SearchForm
 from nearer.journal.prompts import PROMPTS, THEMES, prompt_by_key
-from nearer.journal.rows import CalendarDay, calendar_rows, day_anchor, day_sections, hit_rows
+from nearer.journal.rows import (
+    MONTH_NAMES,
+    CalendarDay,
+    calendar_rows,
+    day_anchor,
+    day_sections,
+    hit_rows,
+)
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
@@ -38,6 +46,7 @@ SAVED_DRAFTS = "journal.saved_drafts"
 NEW_DRAFT = "journal:new"
 # The calendar goes as far as entry dates may: from MIN_YEAR to next year.
 MAX_YEARS_AHEAD = 1
+_TWO_DAYS = timedelta(days=2)
 
 
 def _user(request: HttpRequest) -> User:
@@ -114,11 +123,29 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _today_if_near(request: HttpRequest, year: int, month: int) -> date:
+    """Return the person's today when it could fall in this month, else the server's.
+
+    Any two time zones are less than two days apart, so for a month that does not
+    touch the server's today ±2 days the person's date changes nothing on the page
+    and their preferences need not be opened (the month page is benchmarked).
+    """
+    server = timezone.localdate()
+    near = {(day.year, day.month) for day in (server - _TWO_DAYS, server + _TWO_DAYS)}
+    return _today(request) if (year, month) in near else server
+
+
+def _month_label(year: int, month: int) -> str:
+    return f"{MONTH_NAMES[month - 1]} {year}"
+
+
 @login_required
 @require_GET
 def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     """One month: an accessible calendar, then the month's entries by day, newest first."""
-    today = _today(request)
+    if not 1 <= month <= 12:
+        raise Http404("No such month.")
+    today = _today_if_near(request, year, month)
     if not _month_in_range(year, month, today):
         raise Http404("No such month.")
     entries = selectors.entries_in_month(
@@ -129,21 +156,29 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     for entry in entries:
         counts[entry.entry_date.day] = counts.get(entry.entry_date.day, 0) + 1
         by_day.setdefault(entry.entry_date, []).append(entry)
-    prev_year, prev_month = _shift_month(year, month, -1)
-    next_year, next_month = _shift_month(year, month, 1)
+    around = []
+    for step, rel in ((-1, "prev"), (1, "next")):
+        other_year, other_month = _shift_month(year, month, step)
+        if _month_in_range(other_year, other_month, today):
+            around.append(
+                {
+                    "rel": rel,
+                    "year": other_year,
+                    "month": other_month,
+                    "name": MONTH_NAMES[other_month - 1],
+                    "show_year": other_year != year,
+                }
+            )
     context = {
-        "first": date(year, month, 1),
+        "label": _month_label(year, month),
         "calendar_rows": calendar_rows(_weeks(year, month, counts, today)),
         "day_sections": day_sections(by_day.items()),
         "entry_total": len(entries),
-        "prev": date(prev_year, prev_month, 1)
-        if _month_in_range(prev_year, prev_month, today)
-        else None,
-        "next": date(next_year, next_month, 1)
-        if _month_in_range(next_year, next_month, today)
-        else None,
+        "prev": next((m for m in around if m["rel"] == "prev"), None),
+        "next": next((m for m in around if m["rel"] == "next"), None),
+        "year": year,
+        # "This month" links to /journal/, which finds the person's month itself.
         "this_month": (year, month) == (today.year, today.month),
-        "current": date(today.year, today.month, 1),
         "draft_saved": _saved_drafts(request),
     }
     return render(request, "journal/month.html", context)

@@ -115,3 +115,24 @@ def test_it_needs_a_login(db: None) -> None:
     response = Client().get("/journal/2026/5/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_this_month_link_lets_the_index_find_the_persons_month(alice: Person) -> None:
+    html = alice.client.get("/journal/2020/2/").content.decode()
+    assert '<a href="/journal/">This month</a>' in html
+
+
+def test_a_far_month_does_not_open_the_preferences(alice: Person, write: Write) -> None:
+    # Only a month next to today needs the person's time zone (to mark today).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    write(alice, entry_date=date(2020, 2, 3))
+    with CaptureQueriesContext(connection) as far:
+        assert alice.client.get("/journal/2020/2/").status_code == 200
+    today = timezone.localdate()
+    with CaptureQueriesContext(connection) as near:
+        assert alice.client.get(f"/journal/{today.year}/{today.month}/").status_code == 200
+    keyring = [q for q in far.captured_queries if "vault_keyring" in q["sql"]]
+    assert keyring == []
+    assert any("vault_keyring" in q["sql"] for q in near.captured_queries)
