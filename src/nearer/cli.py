@@ -64,7 +64,13 @@ def _serve(host: str, port: int, workers: int) -> int:
 
     call_command("migrate", interactive=False, verbosity=1)
     call_command("collectstatic", interactive=False, verbosity=0)
+    from django.db import connections
     from gunicorn.app.wsgiapp import run
+
+    # gunicorn forks its workers from this process: a database connection left open by
+    # migrate would be inherited and shared by every worker (a corrupted PostgreSQL
+    # stream, or an SQLite handle used across fork). Each worker opens its own.
+    connections.close_all()
 
     sys.argv = _gunicorn_argv(host, port, workers)
     print(f"Nearer is running at http://{host}:{port}/ (data in {settings.DATA_DIR})", flush=True)

@@ -64,8 +64,11 @@ except ConfigError as exc:
     sys.stderr.write(f"Nearer cannot start: {exc}\n")
     raise SystemExit(2) from None
 
+# Each gunicorn worker keeps its connection between requests (CONN_MAX_AGE from the
+# URL parse): opening one and running the PRAGMAs below costs more than a small page.
+# A connection broken meanwhile (a database restart) is replaced, not used.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL keeps readers and the writer out of each other's way; IMMEDIATE
         # takes the write lock up front so concurrent writes wait instead of failing.
