@@ -12,9 +12,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, cast
 from uuid import UUID
 
-from django.db.models import Count, QuerySet
+from django.db import connection
+from django.db.models import Count, Field, QuerySet
 from django.http import Http404
 
 from nearer.accounts.models import User
@@ -143,10 +145,49 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return start, end
 
 
+def _month_sql() -> str:
+    """The month query, with names from the model and every value a parameter."""
+    quote = connection.ops.quote_name
+    meta = Entry._meta
+    column = {
+        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+        for name in ("id", "entry_date", "content", "owner", "created_at")
+    }
+    return (
+        f"SELECT {column['id']}, {column['entry_date']}, {column['content']} "  # noqa: S608
+        f"FROM {quote(meta.db_table)} "
+        f"WHERE {column['owner']} = %s AND {column['entry_date']} >= %s "
+        f"AND {column['entry_date']} < %s "
+        f"ORDER BY {column['entry_date']} DESC, {column['created_at']} DESC"
+    )
+
+
+def _month_rows(
+    user: User, start: date, end: date
+) -> list[tuple[UUID, date, bytes | memoryview]]:
+    """Return (id, date, sealed content) of the entries dated in [start, end), newest first.
+
+    Plain SQL (which SQLite and PostgreSQL both accept) because the ORM spends more
+    time building this query than the database spends answering it, and the month
+    page is benchmarked. SQLite hands back UUIDs as hex text; they are made UUIDs.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_month_sql(), [user.pk, start, end])
+        rows = cursor.fetchall()
+    return [
+        (
+            entry_id if isinstance(entry_id, UUID) else UUID(str(entry_id)),
+            entry_date if isinstance(entry_date, date) else date.fromisoformat(str(entry_date)),
+            sealed,
+        )
+        for entry_id, entry_date, sealed in rows
+    ]
+
+
 def entries_in_month(*, user: User, vault: Vault, year: int, month: int) -> list[EntryView]:
     """Return this person's entries dated in the month, newest first, opened."""
     start, end = month_bounds(year, month)
-    return _views(vault, _rows(user).filter(entry_date__gte=start, entry_date__lt=end))
+    return _views(vault, _month_rows(user, start, end))
 
 
 def entries_recent(*, user: User, vault: Vault, limit: int = 5) -> list[EntryView]:
