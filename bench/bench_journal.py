@@ -93,10 +93,21 @@ def machine() -> dict[str, str]:
         "OS": platform.platform(),
         "Python": platform.python_version(),
         "Django": django.get_version(),
-        "SQLite": sqlite3.sqlite_version,
         # Other work on the machine skews timings; the load average says how busy it was.
         "load average (1 min) at start": f"{os.getloadavg()[0]:.2f}",
     }
+
+
+def database_version() -> str:
+    """Return the database in use and its version, e.g. ``SQLite 3.40.1``."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return f"SQLite {sqlite3.sqlite_version} (a file in the data directory, WAL mode)"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        (version,) = cursor.fetchone()
+    return f"{str(version).split(' on ')[0]} (local, loopback TCP)"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -238,7 +249,7 @@ def main() -> None:
     print(f"# Nearer benchmark, {time.strftime('%Y-%m-%d')}\n")
     for key, value in info.items():
         print(f"- {key}: {value}")
-    print(f"- Database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
+    print(f"- Database: {database_version()}")
     print(f"- Demo: {demo.entries} entries over {args.years} years, built in "
           f"{demo.seconds:.1f} s")
     print(f"- Login (Argon2 password hash + Argon2id vault key): {login_seconds * 1000:.0f} ms")
