@@ -5,8 +5,9 @@ asks :meth:`Query.may_match` (a cheap substring test on the raw bytes) before it
 parses the few candidates and asks :meth:`Query.match` for the real answer.
 
 Semantics: every word of the query must occur in the title, the body or a tag,
-ignoring case and accents ("cafe" finds "Café"); for words written in ASCII
-letters, characters outside ASCII are skipped over too ("dont" finds "don’t").
+ignoring case and accents ("cafe" finds "Café"), with curly and straight
+apostrophes alike ("don’t" finds "don't"); for words written in ASCII letters,
+other characters are skipped over ("wellbeing" finds "well—being").
 An optional tag must equal one of the entry's tags, ignoring case. Words that only
 occur in the JSON structure ("title", "body", a prompt key) never match.
 """
@@ -29,10 +30,13 @@ def fold(text: str) -> str:
     """Return ``text`` for case- and accent-insensitive comparison.
 
     Compatibility-decomposed, case-folded, without combining accents: "Café" and
-    "CAFE" both become "cafe". ASCII text (the common case) only needs lower().
+    "CAFE" both become "cafe". Curly apostrophes become straight ones, so "don’t"
+    typed on a phone finds "don't" typed on a laptop. ASCII text (the common case)
+    only needs lower().
     """
     if text.isascii():
         return text.lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return _COMBINING.sub("", decomposed)
 
@@ -46,7 +50,7 @@ def ascii_fold(text: str) -> bytes:
     found here too: a safe pre-check, several times cheaper than ``fold``.
     """
     # ß is the one letter whose case folding (to "ss") decomposition does not cover.
-    text = text.replace("ß", "ss").replace("ẞ", "ss")
+    text = text.replace("ß", "ss").replace("ẞ", "ss").replace("\u2019", "'").replace("\u2018", "'")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").lower()
 
 
@@ -101,21 +105,21 @@ class Query:
         # The sealed text is JSON, which escapes quotes, backslashes and control
         # characters; pieces split at those never miss a real match.
         self._pieces = pieces
-        self._ascii_pieces = (
-            [piece.encode("ascii") for piece in pieces]
-            if all(piece.isascii() for piece in pieces)
-            else None
-        )
+        # Their ASCII letters: dropping the same characters from both sides keeps every
+        # match, so these can be looked for in ascii_fold(text), which is cheap.
+        self._ascii_pieces = [
+            ascii_piece
+            for piece in pieces
+            if (ascii_piece := piece.encode("ascii", "ignore"))
+        ]
+        self._all_ascii = all(piece.isascii() for piece in pieces)
+        self._utf8_pieces = [piece.encode("utf-8") for piece in pieces]
         # Words that can be judged straight from the folded JSON (see _judge_fields):
-        # ASCII, with nothing JSON escapes, and no tag to compare exactly.
-        simple = all(
-            term.isascii() and not _JSON_ESCAPED.search(term) for term in self.terms
+        # nothing in them that JSON escapes, and no tag (a tag is compared whole).
+        judgeable = bool(self.terms) and not self.tag and not any(
+            _JSON_ESCAPED.search(term) for term in self.terms
         )
-        self._simple = (
-            [term.encode("ascii") for term in self.terms]
-            if simple and self.terms and not self.tag
-            else []
-        )
+        self._judge_terms = [term.encode("utf-8") for term in self.terms] if judgeable else []
 
     @property
     def empty(self) -> bool:
@@ -128,17 +132,25 @@ class Query:
         None when only parsing the JSON and calling :meth:`match` can tell. Raises
         UnicodeDecodeError on bad UTF-8.
         """
-        if self._ascii_pieces is None:
-            if raw.isascii():
-                return False  # a piece with non-ASCII letters cannot occur in ASCII text
-            folded = fold(raw.decode("utf-8"))
-            return None if all(piece in folded for piece in self._pieces) else False
-        hay = raw.lower() if raw.isascii() else ascii_fold(raw.decode("utf-8"))
-        if not all(piece in hay for piece in self._ascii_pieces):
+        text_is_ascii = raw.isascii()
+        if not self._all_ascii and text_is_ascii:
+            return False  # a piece with non-ASCII letters cannot occur in ASCII text
+        ascii_hay = raw.lower() if text_is_ascii else ascii_fold(raw.decode("utf-8"))
+        if not all(piece in ascii_hay for piece in self._ascii_pieces):
             return False
-        if not self._simple:
+        folded_hay = b""
+        if not self._all_ascii:
+            # Words with other letters: compare on the fully folded text, as UTF-8
+            # (a byte match of whole UTF-8 characters is a character match).
+            folded_hay = fold(raw.decode("utf-8")).encode("utf-8")
+            if not all(piece in folded_hay for piece in self._utf8_pieces):
+                return False
+        if not self._judge_terms:
             return None
-        return _judge_fields(hay, self._simple)
+        # Each word is judged as match() would: ASCII words on the ASCII-folded text.
+        return _judge_fields(
+            [(term, ascii_hay if term.isascii() else folded_hay) for term in self._judge_terms]
+        )
 
     def match(self, content: EntryContent) -> Match | None:
         """Return how ``content`` matches every word (and the tag), or None."""
@@ -200,13 +212,17 @@ def _clean_occurrence(term: bytes, region: bytes) -> bool | None:
     return None
 
 
-def _judge_fields(hay: bytes, terms: list[bytes]) -> bool | None:
-    """Decide a match of simple ASCII ``terms`` on folded entry JSON, or None if unsure."""
-    regions = _regions(hay)
-    if regions is None:
-        return None
+def _judge_fields(terms_and_hays: list[tuple[bytes, bytes]]) -> bool | None:
+    """Decide whether every word occurs in the title, body or tags of its folded entry
+    JSON, or return None when unsure (a different layout, or only next to an escape)."""
+    regions_of: dict[int, tuple[bytes, bytes, bytes] | None] = {}
     unsure = False
-    for term in terms:
+    for term, hay in terms_and_hays:
+        if id(hay) not in regions_of:
+            regions_of[id(hay)] = _regions(hay)
+        regions = regions_of[id(hay)]
+        if regions is None:
+            return None
         found = [_clean_occurrence(term, region) for region in regions]
         if True in found:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
@@ -145,49 +145,57 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return start, end
 
 
-def _month_sql() -> str:
-    """The month query, with names from the model and every value a parameter."""
+Row = tuple[UUID, date, bytes | memoryview]
+
+
+def _rows_sql(*, dated: bool) -> str:
+    """The list query, with names from the model and every value a parameter."""
     quote = connection.ops.quote_name
     meta = Entry._meta
     column = {
         name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
         for name in ("id", "entry_date", "content", "owner", "created_at")
     }
+    in_range = (
+        f"AND {column['entry_date']} >= %s AND {column['entry_date']} < %s " if dated else ""
+    )
     return (
         f"SELECT {column['id']}, {column['entry_date']}, {column['content']} "  # noqa: S608
-        f"FROM {quote(meta.db_table)} "
-        f"WHERE {column['owner']} = %s AND {column['entry_date']} >= %s "
-        f"AND {column['entry_date']} < %s "
+        f"FROM {quote(meta.db_table)} WHERE {column['owner']} = %s {in_range}"
         f"ORDER BY {column['entry_date']} DESC, {column['created_at']} DESC"
     )
 
 
-def _month_rows(
-    user: User, start: date, end: date
-) -> list[tuple[UUID, date, bytes | memoryview]]:
-    """Return (id, date, sealed content) of the entries dated in [start, end), newest first.
+def _row(entry_id: object, entry_date: object, sealed: bytes | memoryview) -> Row:
+    # SQLite hands back UUIDs as hex text (PostgreSQL as UUIDs); dates come as dates.
+    return (
+        entry_id if isinstance(entry_id, UUID) else UUID(str(entry_id)),
+        entry_date if isinstance(entry_date, date) else date.fromisoformat(str(entry_date)),
+        sealed,
+    )
 
-    Plain SQL (which SQLite and PostgreSQL both accept) because the ORM spends more
-    time building this query than the database spends answering it, and the month
-    page is benchmarked. SQLite hands back UUIDs as hex text; they are made UUIDs.
+
+def _fast_rows(user: User, start: date | None = None, end: date | None = None) -> Iterator[Row]:
+    """Yield (id, date, sealed content) of this person's entries, newest first.
+
+    Optionally only those dated in [start, end). Plain SQL, which SQLite and
+    PostgreSQL both accept, because for the month page the ORM spends more time
+    building the query than the database spends answering it, and a search reads
+    every row. Rows are fetched in batches so ten years never sit in memory twice.
     """
+    dated = start is not None and end is not None
+    params = [user.pk, start, end] if dated else [user.pk]
     with connection.cursor() as cursor:
-        cursor.execute(_month_sql(), [user.pk, start, end])
-        rows = cursor.fetchall()
-    return [
-        (
-            entry_id if isinstance(entry_id, UUID) else UUID(str(entry_id)),
-            entry_date if isinstance(entry_date, date) else date.fromisoformat(str(entry_date)),
-            sealed,
-        )
-        for entry_id, entry_date, sealed in rows
-    ]
+        cursor.execute(_rows_sql(dated=dated), params)
+        while batch := cursor.fetchmany(1000):
+            for entry_id, entry_date, sealed in batch:
+                yield _row(entry_id, entry_date, sealed)
 
 
 def entries_in_month(*, user: User, vault: Vault, year: int, month: int) -> list[EntryView]:
     """Return this person's entries dated in the month, newest first, opened."""
     start, end = month_bounds(year, month)
-    return _views(vault, _month_rows(user, start, end))
+    return _views(vault, _fast_rows(user, start, end))
 
 
 def entries_recent(*, user: User, vault: Vault, limit: int = 5) -> list[EntryView]:
@@ -257,7 +265,7 @@ def entries_search(
     open_bytes = vault.open_bytes
     hits: list[SearchHit] = []
     total = unreadable = searched = 0
-    for entry_id, entry_date, sealed in _rows(user).iterator(chunk_size=2000):
+    for entry_id, entry_date, sealed in _fast_rows(user):
         searched += 1
         try:
             raw = open_bytes(CONTENT_LABEL, entry_id, bytes(sealed))
@@ -290,7 +298,7 @@ def tags_for(*, user: User, vault: Vault) -> list[tuple[str, int]]:
     """
     counts: dict[str, int] = {}
     spelling: dict[str, str] = {}
-    for entry_id, _entry_date, sealed in _rows(user).iterator(chunk_size=2000):
+    for entry_id, _entry_date, sealed in _fast_rows(user):
         content = _open_or_none(vault, entry_id, sealed)
         if content is None:
             continue

@@ -76,11 +76,20 @@ def test_escaped_characters_do_not_make_false_matches() -> None:
     assert not _finds("nslash", entry)
 
 
-def test_curly_apostrophes_are_skipped_for_ascii_words() -> None:
-    entry = EntryContent(title="", body="I don’t know — maybe.")
-    assert _finds("don’t", entry)
-    assert _finds("dont", entry)
-    assert _finds("maybe", entry)
+def test_curly_and_straight_apostrophes_are_alike() -> None:
+    curly = EntryContent(title="", body="I don’t know — maybe.")
+    straight = EntryContent(title="", body="I don't know - maybe.")
+    for entry in (curly, straight):
+        assert _finds("don’t", entry)
+        assert _finds("don't", entry)
+        assert _finds("DON‘T", entry)
+        assert not _finds("dont", entry)
+
+
+def test_ascii_words_skip_other_characters() -> None:
+    entry = EntryContent(title="", body="My well—being matters.")
+    assert _finds("wellbeing", entry)
+    assert _finds("well—being", entry)
 
 
 def test_non_latin_words_match() -> None:
