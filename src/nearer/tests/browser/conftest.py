@@ -28,7 +28,7 @@ CHROMIUM = os.environ.get("NEARER_CHROMIUM", "/usr/bin/chromium")
 def browser_type_launch_args() -> dict[str, Any]:
     """Launch the system Chromium (never a downloaded one), quietly and headless."""
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (set NEARER_CHROMIUM)")
+        pytest.fail(f"Chromium not found at {CHROMIUM} (set NEARER_CHROMIUM)")
     return {
         "executable_path": CHROMIUM,
         "headless": True,
