@@ -47,6 +47,21 @@ def _recovery_code(page: Page) -> str:
     return match.group(0)
 
 
+def recover_with_code(page: Page, username: str, code: str, new_password: str) -> str:
+    """From a logged-out page, set a new password with the recovery code.
+
+    Ends on the page showing the new recovery code (not yet confirmed); returns it.
+    """
+    page.get_by_role("link", name="Forgot your password?").click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Recovery code").fill(code)
+    page.get_by_label("New password", exact=True).fill(new_password)
+    page.get_by_label("New password, again").fill(new_password)
+    page.get_by_role("button", name="Set new password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Save your recovery code")
+    return _recovery_code(page)
+
+
 def confirm_code_saved(page: Page) -> None:
     page.get_by_label("I have saved my recovery code somewhere safe.").check()
     page.get_by_role("button", name="Continue").click()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -14,6 +12,7 @@ from nearer.tests.browser.helpers import (
     expect_entry,
     log_in,
     log_out,
+    recover_with_code,
     search_for,
     sign_up_fully,
     write_entry,
@@ -74,15 +73,8 @@ def test_recovery_with_the_code_keeps_the_journal_readable(page: Page, site: Sit
     entry_url = page.url
     log_out(page)
 
-    page.get_by_role("link", name="Forgot your password?").click()
-    page.get_by_label("Username").fill("theo")
-    page.get_by_label("Recovery code").fill(code)
-    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("New password, again").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Set new password").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Save your recovery code")
-    new_code = re.search(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){7}", page.locator("main").inner_text())
-    assert new_code and new_code.group(0) != code
+    new_code = recover_with_code(page, "theo", code, NEW_PASSWORD)
+    assert new_code != code
     confirm_code_saved(page)
 
     # Today lists it, and it opens with the new password's key.
