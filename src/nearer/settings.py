@@ -92,6 +92,10 @@ INSTALLED_APPS = [
     "nearer.vault",
     "nearer.accounts",
     "nearer.journal",
+    "nearer.people",
+    "nearer.moments",
+    "nearer.checkins",
+    "nearer.scales",
     "nearer.today",
 ]
 

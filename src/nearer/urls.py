@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from nearer.scales.views import help_now
+
 # The admin logs in through Nearer's own login, which also unlocks the vault.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "Nearer administration"
@@ -12,6 +14,11 @@ urlpatterns = [
     path("", include("nearer.today.urls")),
     path("accounts/", include("nearer.accounts.urls")),
     path("journal/", include("nearer.journal.urls")),
+    path("people/", include("nearer.people.urls")),
+    path("moments/", include("nearer.moments.urls")),
+    path("checkins/", include("nearer.checkins.urls")),
+    path("scales/", include("nearer.scales.urls")),
+    path("help/", help_now, name="help"),
     path("admin/", admin.site.urls),
 ]
 

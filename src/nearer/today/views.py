@@ -11,9 +11,12 @@ from django.views.decorators.http import require_GET
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
+from nearer.checkins.today import today_context as checkins_today
 from nearer.journal.rows import entry_rows
 from nearer.journal.selectors import entries_recent, prompt_for_day
 from nearer.journal.services import recent_prompt_keys
+from nearer.moments.today import today_context as moments_today
+from nearer.scales.today import today_context as scales_today
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
@@ -58,6 +61,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "recent": recent,
         "recent_rows": entry_rows(recent, show_date=True),
     }
+    # Each part of Today comes from its own app, in the page's calm order: how you
+    # feel, a scale that is due, the people to connect with, then the journal.
+    for part in (checkins_today, scales_today, moments_today):
+        context.update(part(user=user, vault=vault, today=now.date(), prefs=prefs))
     return render(request, "today/index.html", context)
 
 

@@ -1,0 +1,6 @@
+from __future__ import annotations
+
+app_name = "moments"
+
+urlpatterns: list[object] = [
+]

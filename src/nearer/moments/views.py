@@ -1,0 +1,3 @@
+"""Pages of moments (being built)."""
+
+from __future__ import annotations
