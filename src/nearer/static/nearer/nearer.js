@@ -8,6 +8,14 @@
     document.querySelectorAll("input[name='time_zone'][type='hidden']").forEach(function (input) {
       if (!input.value) { input.value = zone; }
     });
+    // A form sent back with mistakes: take the keyboard (and a screen reader) to the
+    // first one, so nobody has to hunt for what needs fixing.
+    var invalid = document.querySelector(
+      ".field-invalid input:not([type='hidden']), .field-invalid select, .field-invalid textarea"
+    );
+    if (invalid && !document.querySelector("[autofocus]")) {
+      invalid.focus();
+    }
   });
 })();
 

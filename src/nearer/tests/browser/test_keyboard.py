@@ -79,3 +79,12 @@ def test_it_writes_and_saves_an_entry_with_the_keyboard_alone(page: Page, site: 
     tab_to(page, "Delete for good")
     page.keyboard.press("Space")
     expect(page.get_by_text("The entry is deleted.")).to_be_visible()
+
+
+def test_it_takes_the_keyboard_to_the_first_mistake_of_a_form(page: Page, site: Site) -> None:
+    page.goto(site.url("/accounts/signup/"))
+    page.get_by_label("Username").fill("nia")
+    page.get_by_label("New password", exact=True).fill(PASSWORD)
+    page.get_by_label("New password, again").fill(PASSWORD + " typo")
+    page.get_by_role("button", name="Create my space").click()
+    expect(page.get_by_label("New password, again")).to_be_focused()
