@@ -122,7 +122,11 @@ def user_recover(
     user = User.objects.filter(username__iexact=username, is_active=True).first()
     dek = keyring_recover(user_id=user.pk, typed_code=typed_code) if user else None
     if user is None or dek is None:
-        RecoveryAttempt.objects.create(key=_attempt_key(username, client), at=timezone.now())
+        now = timezone.now()
+        # Attempts older than the window no longer count: drop them as new ones come,
+        # so the table stays as small as the throttle needs.
+        RecoveryAttempt.objects.filter(at__lt=now - RECOVERY_WINDOW).delete()
+        RecoveryAttempt.objects.create(key=_attempt_key(username, client), at=now)
         return None
     password_validation.validate_password(new_password, user)
     user.set_password(new_password)

@@ -83,3 +83,15 @@ def test_it_clears_the_count_after_a_success(alice: Person) -> None:
     user_recover(username="alice", typed_code=alice.recovery_code, new_password=NEW,
                  client=CLIENT)
     assert not RecoveryAttempt.objects.exists()
+
+
+def test_it_forgets_attempts_older_than_the_window(db: None) -> None:
+    from django.utils import timezone
+
+    from nearer.accounts.services import RECOVERY_WINDOW
+
+    old = RecoveryAttempt.objects.create(key="x" * 64, at=timezone.now() - 2 * RECOVERY_WINDOW)
+    assert user_recover(username="nobody", typed_code=new_code(), new_password=NEW,
+                        client=CLIENT) is None
+    assert not RecoveryAttempt.objects.filter(pk=old.pk).exists()
+    assert RecoveryAttempt.objects.count() == 1
