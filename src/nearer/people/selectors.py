@@ -1,12 +1,50 @@
-"""Reads of people, always scoped to one person and opened with their vault."""
+"""Reads of people, always scoped to one person and opened with their vault.
+
+Lists and search read the sealed people index (one blob, however many people);
+a person's own page opens their row, their dates and their ratings. Anything that
+will not open is shown as "could not be opened" rather than breaking the page.
+"""
 
 from __future__ import annotations
 
-from nearer.accounts.models import User
-from nearer.people.index import PersonSummary, index_open
-from nearer.vault.box import Vault
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from uuid import UUID
 
-__all__ = ["PersonSummary", "people_index"]
+from django.http import Http404
+
+from nearer.accounts.models import User
+from nearer.people.content import (
+    PERSON_LABEL,
+    RELATIONSHIPS,
+    DateKind,
+    PersonDetails,
+)
+from nearer.people.days import KIND_NAMES, date_open, next_occurrence, rating_open
+from nearer.people.index import PersonSummary, index_open
+from nearer.people.models import ClosenessRating, ImportantDate, Person
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+__all__ = [
+    "DateView",
+    "PersonSummary",
+    "PersonView",
+    "UpcomingDate",
+    "closeness_history",
+    "closeness_last_rated_on",
+    "dates_upcoming",
+    "people_index",
+    "people_list",
+    "person_dates",
+    "person_get",
+    "relationship_text",
+]
+
+UNREADABLE_NAME = "(could not be opened)"
+_RELATIONSHIP_NAMES = dict(RELATIONSHIPS)
 
 
 def people_index(
@@ -21,3 +59,275 @@ def people_index(
     if include_archived:
         return people
     return {key: summary for key, summary in people.items() if not summary.archived}
+
+
+def relationship_text(relationship: str, label: str) -> str:
+    """Return the person's own word for a relationship, else its name ("Friend")."""
+    return label or _RELATIONSHIP_NAMES.get(relationship, "Other")
+
+
+def _fold(text: str) -> str:
+    """Lower-case without accents, so "zoe" finds "Zoë"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _sort_key(summary: PersonSummary) -> str:
+    return _fold(summary.display_name)
+
+
+def people_list(
+    *, user: User, vault: Vault, query: str = "", archived: bool = False
+) -> list[PersonSummary]:
+    """Return ``user``'s people (or only the archived ones), by name.
+
+    ``query`` keeps those whose name, what they are called or relationship holds
+    every word of it (capitals and accents ignored). Only the index is opened.
+    """
+    people = index_open(user=user, vault=vault).values()
+    chosen = [s for s in people if s.archived == archived]
+    words = _fold(query).split()
+    if words:
+        chosen = [s for s in chosen if _matches(s, words)]
+    chosen.sort(key=_sort_key)
+    return chosen
+
+
+def _matches(summary: PersonSummary, words: list[str]) -> bool:
+    haystack = _fold(
+        " ".join(
+            (
+                summary.name,
+                summary.called,
+                summary.relationship_label,
+                _RELATIONSHIP_NAMES.get(summary.relationship, ""),
+            )
+        )
+    )
+    return all(word in haystack for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView:
+    """A person as their page shows them; ``readable`` False when the details won't open."""
+
+    id: UUID
+    details: PersonDetails
+    readable: bool
+    archived_at: datetime | None
+    last_moment_on: date | None
+    snoozed_until: date | None
+    created_at: datetime
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def display_name(self) -> str:
+        return self.details.display_name
+
+    @property
+    def relationship(self) -> str:
+        return relationship_text(self.details.relationship, self.details.relationship_label)
+
+
+def person_get(*, user: User, vault: Vault, person_id: UUID) -> PersonView:
+    """Return one of ``user``'s people (archived too); Http404 for anyone else's id."""
+    row = (
+        Person.objects.filter(owner=user, id=person_id)
+        .values_list(
+            "id", "content", "archived_at", "last_moment_on", "snoozed_until", "created_at"
+        )
+        .first()
+    )
+    if row is None:
+        raise Http404("No such person.")
+    person_key, content, archived_at, last_moment_on, snoozed_until, created_at = row
+    try:
+        details = PersonDetails.from_json(vault.open_json(PERSON_LABEL, person_key, bytes(content)))
+        readable = True
+    except SealError:
+        details, readable = PersonDetails(name=UNREADABLE_NAME), False
+    return PersonView(
+        id=person_key,
+        details=details,
+        readable=readable,
+        archived_at=archived_at,
+        last_moment_on=last_moment_on,
+        snoozed_until=snoozed_until,
+        created_at=created_at,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DateView:
+    """An important date of one person, with when it next comes round."""
+
+    id: UUID
+    kind: DateKind | None  # None when it could not be opened
+    label: str
+    month: int
+    day: int
+    year: int | None
+    next_on: date
+    days_away: int
+    years: int | None  # age turned / years marked on ``next_on``, when the year is known
+
+    @property
+    def title(self) -> str:
+        if self.kind is None:
+            return "A date that could not be opened"
+        if self.kind == "custom":
+            return self.label or KIND_NAMES["custom"]
+        return KIND_NAMES[self.kind]
+
+
+def _date_view(
+    vault: Vault, date_id: UUID, content: bytes, month: int, day: int, year: int | None,
+    *, today: date,
+) -> DateView:
+    kind: DateKind | None
+    try:
+        kind, label = date_open(vault, date_id, content)
+    except SealError:
+        kind, label = None, ""
+    upcoming = next_occurrence(month, day, today=today)
+    years = upcoming.year - year if year is not None and upcoming.year > year else None
+    return DateView(
+        id=date_id,
+        kind=kind,
+        label=label,
+        month=month,
+        day=day,
+        year=year,
+        next_on=upcoming,
+        days_away=(upcoming - today).days,
+        years=years,
+    )
+
+
+def person_dates(*, user: User, vault: Vault, person_id: UUID, today: date) -> list[DateView]:
+    """Return a person's important dates, soonest first; Http404 if not ``user``'s person."""
+    if not Person.objects.filter(owner=user, id=person_id).exists():
+        raise Http404("No such person.")
+    rows = ImportantDate.objects.filter(owner=user, person_id=person_id).values_list(
+        "id", "content", "month", "day", "year"
+    )
+    views = [_date_view(vault, i, bytes(c), m, d, y, today=today) for i, c, m, d, y in rows]
+    views.sort(key=lambda view: view.days_away)
+    return views
+
+
+@dataclass(frozen=True, slots=True)
+class UpcomingDate:
+    """A birthday, anniversary or custom day coming up for one of ``user``'s people.
+
+    ``on`` is the day it falls on (29 February falls on 28 February in years
+    without one); ``days_away`` is 0 for today; ``years`` is the age turned (a
+    birthday) or the years marked (others) when the year is known, else None.
+    """
+
+    date_id: UUID
+    person_id: UUID
+    person_name: str
+    kind: DateKind | None
+    label: str
+    title: str
+    on: date
+    days_away: int
+    years: int | None
+
+
+def dates_upcoming(
+    *,
+    user: User,
+    vault: Vault,
+    today: date,
+    days: int = 14,
+    people: dict[str, PersonSummary] | None = None,
+) -> list[UpcomingDate]:
+    """Return the important dates of ``user``'s (not archived) people from ``today`` to
+    ``today + days`` inclusive, soonest first (then by name).
+
+    Wraps from December into January. Only the dates in the window are opened;
+    names come from the people index (pass ``people``, as from ``people_index``,
+    when the caller has opened it already, to save opening it twice).
+    """
+    last = today + timedelta(days=max(days, 0))
+    months = _months_between(today, last)
+    rows = (
+        ImportantDate.objects.filter(
+            owner=user, month__in=months, person__archived_at__isnull=True
+        )
+        .values_list("id", "person_id", "content", "month", "day", "year")
+    )
+    candidates = []
+    for date_id, person_id, content, month, day, year in rows:
+        if next_occurrence(month, day, today=today) <= last:
+            candidates.append((date_id, person_id, bytes(content), month, day, year))
+    if not candidates:
+        return []
+    if people is None:
+        people = people_index(user=user, vault=vault)
+    upcoming = []
+    for date_id, person_id, content, month, day, year in candidates:
+        view = _date_view(vault, date_id, content, month, day, year, today=today)
+        summary = people.get(str(person_id))
+        upcoming.append(
+            UpcomingDate(
+                date_id=date_id,
+                person_id=person_id,
+                person_name=summary.display_name if summary else UNREADABLE_NAME,
+                kind=view.kind,
+                label=view.label,
+                title=view.title,
+                on=view.next_on,
+                days_away=view.days_away,
+                years=view.years,
+            )
+        )
+    upcoming.sort(key=lambda u: (u.days_away, _fold(u.person_name)))
+    return upcoming
+
+
+def _months_between(first: date, last: date) -> list[int]:
+    months: list[int] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month) and len(months) < 12:
+        months.append(month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def closeness_history(*, user: User, vault: Vault, person_id: UUID) -> list[tuple[date, int]]:
+    """Return (day, 1–7) for each closeness rating of a person, oldest first.
+
+    Ratings that will not open are left out. Http404 if not ``user``'s person.
+    """
+    if not Person.objects.filter(owner=user, id=person_id).exists():
+        raise Http404("No such person.")
+    rows = ClosenessRating.objects.filter(owner=user, person_id=person_id).values_list(
+        "id", "rated_on", "content"
+    )
+    return list(_opened_ratings(vault, rows))
+
+
+def _opened_ratings(
+    vault: Vault, rows: Iterable[tuple[UUID, date, bytes | memoryview]]
+) -> Iterable[tuple[date, int]]:
+    for rating_id, rated_on, content in rows:
+        try:
+            yield rated_on, rating_open(vault, rating_id, content)
+        except SealError:
+            continue
+
+
+def closeness_last_rated_on(*, user: User, person_id: UUID) -> date | None:
+    """Return the day of the latest closeness rating of a person (nothing opened)."""
+    return (
+        ClosenessRating.objects.filter(owner=user, person_id=person_id)
+        .order_by("-rated_on")
+        .values_list("rated_on", flat=True)
+        .first()
+    )
