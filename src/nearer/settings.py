@@ -23,6 +23,7 @@ from nearer.lib.env import (
     env_str,
     secret_from_env_or_file,
 )
+from nearer.lib.help_lines import emergency_from_env, help_lines_from_env
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -48,6 +49,11 @@ try:
     EMAIL_HOST_PASSWORD = env_str("NEARER_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("NEARER_EMAIL_TLS", True)
     DEFAULT_FROM_EMAIL = env_str("NEARER_EMAIL_FROM", "nearer@localhost")
+    # "Get help now": the emergency sentence and help lines (see lib/help_lines.py).
+    HELP_EMERGENCY = emergency_from_env("NEARER_HELP_EMERGENCY")
+    HELP_LINES = help_lines_from_env("NEARER_HELP_LINES")
+    # PSS-4's terms cover non-commercial use; a paid service turns it off (scales/instruments.py).
+    SCALES_PSS4 = env_bool("NEARER_SCALES_PSS4", True)
     try:
         DATABASES: dict[str, Any] = {"default": dj_database_url.parse(_db_url, conn_max_age=60)}
     except Exception as exc:  # dj-database-url raises several kinds for bad URLs

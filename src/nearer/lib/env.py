@@ -89,3 +89,33 @@ def secret_from_env_or_file(
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(value + "\n")
     return value
+
+
+def env_records(
+    name: str,
+    default: list[tuple[str, ...]],
+    *,
+    min_fields: int,
+    max_fields: int,
+    environ: Mapping[str, str] = os.environ,
+) -> list[tuple[str, ...]]:
+    """Return a list of records: entries separated by ``;`` (or new lines), fields by ``|``.
+
+    Each field is stripped; a record needs ``min_fields`` to ``max_fields`` fields,
+    the first ``min_fields`` of them not empty. Missing optional fields are "".
+    """
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    records: list[tuple[str, ...]] = []
+    for number, entry in enumerate(raw.replace("\n", ";").split(";"), start=1):
+        if not entry.strip():
+            continue
+        fields = [part.strip() for part in entry.split("|")]
+        if not min_fields <= len(fields) <= max_fields or not all(fields[:min_fields]):
+            raise ConfigError(
+                f"{name}: entry {number} must have {min_fields} to {max_fields} fields "
+                f"separated by '|' (got {entry.strip()!r})."
+            )
+        records.append(tuple(fields + [""] * (max_fields - len(fields))))
+    return records

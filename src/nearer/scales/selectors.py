@@ -1,0 +1,275 @@
+"""Reads of scale results, always scoped to one person and opened with their vault.
+
+A result that fails to open is kept out of trends and shown as "could not be
+opened" on its own page, never a crash. The trends page reads every result of
+ten years (hundreds of rows): those come through one plain SQL query as tuples,
+not model instances, and are opened in one pass.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+from uuid import UUID
+
+from django.db import connection
+from django.db.models import Field
+from django.http import Http404
+
+from nearer.accounts.models import User
+from nearer.scales.content import CONTENT_LABEL, ResultContent, content_open
+from nearer.scales.instruments import SCALES, Scale
+from nearer.scales.models import ScaleResult
+from nearer.scales.scoring import (
+    Change,
+    HelpLevel,
+    change,
+    help_level,
+    reading,
+    shown_range,
+    shown_score,
+)
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+# How many inner-circle people the help path names at most.
+INNER_CIRCLE_NAMED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ResultView:
+    """A result as pages show it; ``content`` is None when it won't open."""
+
+    id: UUID
+    taken_at: datetime
+    taken_on: date
+    content: ResultContent | None
+
+    @property
+    def readable(self) -> bool:
+        return self.content is not None
+
+    @property
+    def scale(self) -> Scale | None:
+        return self.content.scale if self.content else None
+
+    @property
+    def total(self) -> int | None:
+        return self.content.total if self.content else None
+
+    @property
+    def shown(self) -> int | None:
+        """The score people see (WHO-5 as a percentage)."""
+        return shown_score(self.content.scale, self.content.total) if self.content else None
+
+    @property
+    def shown_range(self) -> tuple[int, int] | None:
+        return shown_range(self.content.scale) if self.content else None
+
+    @property
+    def help_level(self) -> HelpLevel:
+        return help_level(self.content.scale, self.content.total) if self.content else "none"
+
+    @property
+    def reading(self) -> str:
+        return reading(self.content.scale, self.content.total) if self.content else ""
+
+    def answered(self) -> list[tuple[str, str]]:
+        """Return (item text, chosen answer label) pairs, in the scale's order."""
+        if self.content is None:
+            return []
+        scale = self.content.scale
+        return [
+            (item.text, scale.label_of(answer))
+            for item, answer in zip(scale.items, self.content.answers, strict=True)
+        ]
+
+
+def _open_or_none(
+    vault: Vault, result_id: UUID, sealed: bytes | memoryview
+) -> ResultContent | None:
+    try:
+        return content_open(vault, result_id, sealed)
+    except SealError:
+        return None
+
+
+def result_for(*, user: User, vault: Vault, result_id: UUID) -> ResultView:
+    """Return this person's result ``result_id``, opened; Http404 when it is not theirs."""
+    row = (
+        ScaleResult.objects.filter(owner=user, id=result_id)
+        .values_list("id", "taken_at", "taken_on", "content")
+        .first()
+    )
+    if row is None:
+        raise Http404("No such result.")
+    result_id, taken_at, taken_on, sealed = row
+    return ResultView(result_id, taken_at, taken_on, _open_or_none(vault, result_id, sealed))
+
+
+def result_exists(*, user: User, result_id: UUID) -> bool:
+    """Return True when this person has a result with this id (nothing is opened)."""
+    return ScaleResult.objects.filter(owner=user, id=result_id).exists()
+
+
+def previous_of(*, user: User, vault: Vault, result: ResultView) -> ResultView | None:
+    """Return the person's latest result of the same scale taken before ``result``.
+
+    Results of the three scales interleave, so this opens a handful of rows at most
+    in practice; it stops at the first match.
+    """
+    if result.content is None:
+        return None
+    wanted = result.content.scale.key
+    rows = (
+        ScaleResult.objects.filter(owner=user, taken_at__lt=result.taken_at)
+        .order_by("-taken_at")
+        .values_list("id", "taken_at", "taken_on", "content")
+    )
+    for result_id, taken_at, taken_on, sealed in rows.iterator(chunk_size=20):
+        content = _open_or_none(vault, result_id, sealed)
+        if content is not None and content.scale.key == wanted:
+            return ResultView(result_id, taken_at, taken_on, content)
+    return None
+
+
+def change_since(previous: ResultView | None, result: ResultView) -> Change | None:
+    """Return the change from ``previous`` to ``result`` (None without both)."""
+    if previous is None or previous.content is None or result.content is None:
+        return None
+    return change(result.content.scale, previous.content.total, result.content.total)
+
+
+def results_recent(*, user: User, vault: Vault, limit: int = 6) -> list[ResultView]:
+    """Return this person's ``limit`` newest results, opened."""
+    rows = (
+        ScaleResult.objects.filter(owner=user)
+        .order_by("-taken_at")
+        .values_list("id", "taken_at", "taken_on", "content")[:limit]
+    )
+    return [
+        ResultView(result_id, taken_at, taken_on, _open_or_none(vault, result_id, sealed))
+        for result_id, taken_at, taken_on, sealed in rows
+    ]
+
+
+# --- Trends: every result, fast ------------------------------------------------------
+
+Row = tuple[UUID, date, bytes | memoryview]
+
+
+def _rows_sql() -> str:
+    """The trends query, with names from the model and the owner as a parameter."""
+    quote = connection.ops.quote_name
+    meta = ScaleResult._meta
+    column = {
+        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+        for name in ("id", "taken_on", "taken_at", "content", "owner")
+    }
+    return (
+        f"SELECT {column['id']}, {column['taken_on']}, {column['content']} "  # noqa: S608
+        f"FROM {quote(meta.db_table)} WHERE {column['owner']} = %s "
+        f"ORDER BY {column['taken_at']}"
+    )
+
+
+def _fast_rows(user: User) -> Iterator[Row]:
+    """Yield (id, local date, sealed content) of every result, oldest first.
+
+    Plain SQL, which SQLite and PostgreSQL both accept: for a few hundred rows the
+    ORM's model and query machinery costs more than the database does.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_rows_sql(), [user.pk])
+        while batch := cursor.fetchmany(500):
+            for result_id, taken_on, sealed in batch:
+                # SQLite hands back UUIDs as hex text and dates as text; PostgreSQL as objects.
+                yield (
+                    result_id if isinstance(result_id, UUID) else UUID(str(result_id)),
+                    taken_on if isinstance(taken_on, date) else date.fromisoformat(str(taken_on)),
+                    sealed,
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One result on a trend: its id, local date and raw total."""
+
+    id: UUID
+    taken_on: date
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trends:
+    """Every readable result of a person by scale key (oldest first); ``unreadable`` counts
+    those that would not open."""
+
+    points: dict[str, list[Point]]
+    unreadable: int
+
+
+def trends_for(*, user: User, vault: Vault) -> Trends:
+    """Return every result of this person grouped by scale, oldest first.
+
+    Each row is opened once; the JSON is checked by ``ResultContent.from_json``
+    (which scores the answers again), so a trend only ever shows valid totals.
+    """
+    points: dict[str, list[Point]] = {scale.key: [] for scale in SCALES}
+    unreadable = 0
+    open_bytes = vault.open_bytes
+    for result_id, taken_on, sealed in _fast_rows(user):
+        try:
+            raw = open_bytes(CONTENT_LABEL, result_id, bytes(sealed))
+            content = ResultContent.from_json(json.loads(raw))
+        except (SealError, ValueError):  # ValueError covers bad UTF-8 and bad JSON
+            unreadable += 1
+            continue
+        points[content.scale.key].append(Point(result_id, taken_on, content.total))
+    return Trends(points=points, unreadable=unreadable)
+
+
+def results_count(*, user: User) -> int:
+    return ScaleResult.objects.filter(owner=user).count()
+
+
+# --- People to reach out to ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Someone:
+    """A person from the inner circle, as the help path names them."""
+
+    id: str
+    name: str
+
+
+def inner_circle(*, user: User, vault: Vault, limit: int = INNER_CIRCLE_NAMED) -> list[Someone]:
+    """Return up to ``limit`` people from this person's inner circle, or [] if People
+    cannot tell (the app not there yet, or its index not readable)."""
+    try:
+        selectors = importlib.import_module("nearer.people.selectors")
+    except ImportError:
+        return []
+    people_index = getattr(selectors, "people_index", None)
+    if people_index is None:
+        return []
+    try:
+        people = people_index(user=user, vault=vault)
+    except Exception:  # the help path must show even if People fails
+        return []
+    found: list[Someone] = []
+    for key, summary in people.items():
+        if getattr(summary, "circle", None) != "inner":
+            continue
+        name = getattr(summary, "display_name", "") or getattr(summary, "name", "")
+        if isinstance(name, str) and name:
+            found.append(Someone(id=str(key), name=name))
+        if len(found) >= limit:
+            break
+    return found
+
