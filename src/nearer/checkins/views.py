@@ -1,14 +1,362 @@
-"""Pages of checkins (being built)."""
+"""Check-in pages: thin views over checkins.selectors and checkins.services.
+
+A check-in takes two short steps, both POSTs (how someone feels never goes into
+a URL or an access log): the two scales, then the emotion word and the optional
+details. Today's card posts straight into step two. Every id comes back through
+a selector or service scoped to the person, so someone else's id is a 404.
+"""
 
 from __future__ import annotations
 
+import uuid
+from datetime import date, timedelta
+from typing import Any, cast
+from uuid import UUID
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from nearer.accounts.models import User
+from nearer.accounts.services import preferences_get
+from nearer.checkins import selectors, services
+from nearer.checkins.content import (
+    ENERGY_WORDS,
+    PLEASANTNESS_WORDS,
+    emotions_for,
+)
+from nearer.checkins.forms import CheckInForm, FeelingForm
+from nearer.checkins.people import PersonName, choices, people_names
+from nearer.checkins.rows import (
+    calendar_rows,
+    checkin_lines,
+    day_sections,
+    day_url,
+    feeling_fields,
+    month_label,
+    quadrant_key,
+)
+from nearer.journal.rows import MONTH_NAMES
+from nearer.today.clock import local_now
+from nearer.vault.box import Vault
+
+MIN_YEAR = 1900
+PAGE_SIZE = 30
+_TWO_DAYS = timedelta(days=2)
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _vault(request: HttpRequest) -> Vault:
+    return cast(Vault, request.vault)  # type: ignore[attr-defined]
+
+
+def _today(request: HttpRequest) -> date:
+    return local_now(preferences_get(user=_user(request), vault=_vault(request))).date()
+
+
+# --- The list ---------------------------------------------------------------------
 
 
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "checkins/index.html")
+    """Recent check-ins, newest first, thirty a page (?page=2 for older ones)."""
+    try:
+        page = max(1, min(int(request.GET.get("page", "1")), 10_000))
+    except ValueError:
+        page = 1
+    checkins, more = selectors.checkins_recent(
+        user=_user(request), vault=_vault(request), limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
+    context = {
+        "lines": checkin_lines(checkins),
+        "count": len(checkins),
+        "page": page,
+        "older": page + 1 if more else None,
+        "newer": page - 1 if page > 1 else None,
+    }
+    return render(request, "checkins/index.html", context)
+
+
+# --- Checking in: two steps --------------------------------------------------------
+
+
+def _people(request: HttpRequest) -> dict[str, PersonName]:
+    return people_names(user=_user(request), vault=_vault(request))
+
+
+def _feeling_page(request: HttpRequest, *, form: FeelingForm | None = None,
+                  pleasantness: int | None = None, energy: int | None = None,
+                  checkin: selectors.CheckInView | None = None, status: int = 200
+                  ) -> HttpResponse:
+    errors = form.first_errors() if form is not None and form.is_bound else {}
+    context = {
+        "fields": feeling_fields(pleasantness, energy, errors),
+        "has_errors": bool(errors),
+        "checkin": checkin,
+        "action": _action(checkin),
+    }
+    return render(request, "checkins/feeling.html", context, status=status)
+
+
+def _action(checkin: selectors.CheckInView | None) -> str:
+    if checkin is None:
+        return reverse("checkins:new")
+    return reverse("checkins:edit", kwargs={"checkin_id": checkin.id})
+
+
+def _details_page(request: HttpRequest, form: CheckInForm, *, pleasantness: int, energy: int,
+                  names: dict[str, PersonName], chosen_people: list[str],
+                  checkin: selectors.CheckInView | None = None) -> HttpResponse:
+    value = form["emotion"].value() if form.is_bound else form.initial.get("emotion")
+    context = {
+        "form": form,
+        "pleasantness": pleasantness,
+        "energy": energy,
+        "pleasantness_words": PLEASANTNESS_WORDS[pleasantness],
+        "energy_words": ENERGY_WORDS[energy],
+        "word_groups": emotions_for(pleasantness, energy),
+        "chosen_word": value if isinstance(value, str) else "",
+        "people": choices(names, keep=chosen_people),
+        "chosen_people": set(chosen_people),
+        "checkin": checkin,
+        "action": _action(checkin),
+    }
+    return render(request, "checkins/details.html", context)
+
+
+def _posted_scales(request: HttpRequest) -> tuple[FeelingForm, int | None, int | None]:
+    form = FeelingForm(request.POST)
+    if form.is_valid():
+        return form, form.cleaned_data["pleasantness"], form.cleaned_data["energy"]
+    return form, None, None
+
+
+def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpResponse:
+    """Both steps, for a new check-in (``checkin`` None) or for changing one."""
+    user, vault = _user(request), _vault(request)
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    content = checkin.content if checkin is not None else None
+
+    if step == "details" and "back" not in request.POST:
+        names = _people(request)
+        form = CheckInForm(request.POST, people=[(p.id, p.name) for p in names.values()])
+        scales_form, pleasantness, energy = _posted_scales(request)
+        if pleasantness is None or energy is None:
+            # Step one's answers came back broken (a hand-made POST): ask again.
+            return _feeling_page(request, form=scales_form, checkin=checkin)
+        if form.is_valid():
+            data = form.cleaned_data
+            fields = {
+                "pleasantness": data["pleasantness"], "energy": data["energy"],
+                "emotion": data["emotion"], "people": data["people"],
+                "tags": data["tags"], "note": data["note"],
+            }
+            try:
+                if checkin is not None:
+                    saved = services.checkin_update(
+                        user=user, vault=vault, checkin_id=checkin.id, **fields)
+                else:
+                    saved = services.checkin_create(
+                        user=user, vault=vault, checkin_id=data.get("checkin_id"), **fields)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            except IntegrityError:
+                # The same step two arrived twice at once: the other copy was saved.
+                return redirect("checkins:index")
+            else:
+                messages.success(request, "Saved.")
+                return redirect(f"{day_url(saved.local_date)}#checkin-{saved.id}")
+        posted_people = [str(v) for v in request.POST.getlist("people")]
+        return _details_page(request, form, pleasantness=pleasantness, energy=energy,
+                             names=names, chosen_people=posted_people, checkin=checkin)
+
+    if step in ("feeling", "details"):
+        # Step one sent (or "change how I feel" pressed on step two).
+        scales_form, pleasantness, energy = _posted_scales(request)
+        if pleasantness is None or energy is None:
+            return _feeling_page(request, form=scales_form, checkin=checkin)
+        if step == "details":
+            return _feeling_page(request, pleasantness=pleasantness, energy=energy,
+                                 checkin=checkin)
+        names = _people(request)
+        initial: dict[str, Any] = {
+            "pleasantness": pleasantness, "energy": energy, "checkin_id": uuid.uuid4(),
+        }
+        kept: list[str] = []
+        if content is not None:
+            kept = list(content.people)
+            initial.update(emotion=content.emotion, tags=", ".join(content.tags),
+                           note=content.note)
+        form = CheckInForm(initial=initial, people=[(p.id, p.name) for p in names.values()])
+        return _details_page(request, form, pleasantness=pleasantness, energy=energy,
+                             names=names, chosen_people=kept, checkin=checkin)
+
+    if content is not None:
+        # Changing a check-in starts at step two, with everything filled in.
+        names = _people(request)
+        form = CheckInForm(
+            initial={"pleasantness": content.pleasantness, "energy": content.energy,
+                     "emotion": content.emotion, "tags": ", ".join(content.tags),
+                     "note": content.note},
+            people=[(p.id, p.name) for p in names.values()],
+        )
+        return _details_page(request, form, pleasantness=content.pleasantness,
+                             energy=content.energy, names=names,
+                             chosen_people=list(content.people), checkin=checkin)
+    return _feeling_page(request, checkin=checkin)
+
+
+def _add_errors(form: CheckInForm, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin_new(request: HttpRequest) -> HttpResponse:
+    """Check in: how pleasant and how energetic, then a word and, if wished, more."""
+    return _flow(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin_edit(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
+    """Change a check-in (when it was made stays)."""
+    checkin = selectors.checkin_for(user=_user(request), vault=_vault(request),
+                                    checkin_id=checkin_id)
+    if not checkin.readable:
+        messages.warning(request, "This check-in could not be opened, so it can't be changed.")
+        return redirect(day_url(checkin.local_date))
+    return _flow(request, checkin)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin_delete(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
+    """GET asks for confirmation; POST deletes for good and returns to the day."""
+    user = _user(request)
+    checkin = selectors.checkin_for(user=user, vault=_vault(request), checkin_id=checkin_id)
+    if request.method == "POST":
+        services.checkin_delete(user=user, checkin_id=checkin.id)
+        messages.success(request, "The check-in is deleted.")
+        return redirect(day_url(checkin.local_date))
+    return render(request, "checkins/delete.html", {"checkin": checkin})
+
+
+# --- Days and months ---------------------------------------------------------------
+
+
+def _in_range(year: int, today: date) -> bool:
+    return MIN_YEAR <= year <= today.year + 1
+
+
+def _today_if_near(request: HttpRequest, year: int, month: int) -> date:
+    """Return the person's today when it could fall in this month, else the server's.
+
+    Any two time zones are less than two days apart, so for other months the
+    person's preferences need not be opened (the month page is benchmarked).
+    """
+    server = timezone.localdate()
+    near = {(d.year, d.month) for d in (server - _TWO_DAYS, server + _TWO_DAYS)}
+    return _today(request) if (year, month) in near else server
+
+
+@login_required
+@require_GET
+def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
+    """Every check-in of one of the person's days, in the order they were made."""
+    try:
+        the_day = date(year, month, day)
+    except ValueError:
+        raise Http404("No such day.") from None
+    today = _today(request)
+    if not _in_range(year, today):
+        raise Http404("No such day.")
+    user, vault = _user(request), _vault(request)
+    checkins = selectors.checkins_on_day(user=user, vault=vault, day=the_day)
+    named = {p for c in checkins if c.content is not None for p in c.content.people}
+    names = people_names(user=user, vault=vault) if named else {}
+    items = [
+        {
+            "checkin": c,
+            "people": [names[p].name if p in names else "Someone no longer in People"
+                       for p in c.content.people] if c.content is not None else [],
+        }
+        for c in checkins
+    ]
+    before, after = the_day - timedelta(days=1), the_day + timedelta(days=1)
+    context = {
+        "day": the_day,
+        "items": items,
+        "is_today": the_day == today,
+        "prev_url": day_url(before) if _in_range(before.year, today) else "",
+        "next_url": day_url(after) if after <= today else "",
+        "month_url": reverse("checkins:month", kwargs={"year": year, "month": month}),
+        "month_name": month_label(year, month),
+    }
+    return render(request, "checkins/day.html", context)
+
+
+@login_required
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    """Send the person to the current month of their own calendar."""
+    today = _today(request)
+    return redirect("checkins:month", year=today.year, month=today.month)
+
+
+def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + step
+    return index // 12, index % 12 + 1
+
+
+@login_required
+@require_GET
+def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """A month: a calendar whose days show each check-in's quadrant, then the days listed."""
+    if not 1 <= month <= 12:
+        raise Http404("No such month.")
+    today = _today_if_near(request, year, month)
+    if not _in_range(year, today):
+        raise Http404("No such month.")
+    checkins = selectors.checkins_in_month(
+        user=_user(request), vault=_vault(request), year=year, month=month
+    )
+    by_day: dict[date, list[selectors.CheckInView]] = {}
+    for checkin in checkins:
+        by_day.setdefault(checkin.local_date, []).append(checkin)
+    around: dict[str, dict[str, Any] | None] = {}
+    for step, rel in ((-1, "prev"), (1, "next")):
+        other_year, other_month = _shift_month(year, month, step)
+        ok = _in_range(other_year, today) and (other_year, other_month) <= (today.year,
+                                                                            today.month)
+        around[rel] = {
+            "url": f"{reverse('checkins:index')}{other_year}/{other_month}/",
+            "name": MONTH_NAMES[other_month - 1],
+            "year": other_year,
+            "show_year": other_year != year,
+        } if ok else None
+    context = {
+        "label": month_label(year, month),
+        "calendar_rows": calendar_rows(year, month, by_day, today),
+        "day_sections": day_sections(sorted(by_day.items(), reverse=True)),
+        "total": len(checkins),
+        "key": quadrant_key(),
+        "prev": around["prev"],
+        "next": around["next"],
+        "this_month": (year, month) == (today.year, today.month),
+    }
+    return render(request, "checkins/month.html", context)
