@@ -110,6 +110,10 @@ class Change:
         return self.after - self.before
 
     @property
+    def size(self) -> int:
+        return abs(self.after - self.before)
+
+    @property
     def direction(self) -> Literal["up", "down", "same"]:
         if self.difference > 0:
             return "up"
