@@ -1,14 +1,313 @@
-"""Pages of people (being built)."""
+"""People pages: thin views over people.selectors and people.services.
+
+Every view needs a login; a person or date id always goes through a selector or
+service scoped to the user, so someone else's id is a 404. Search is a POST so
+names never appear in a URL or an access log.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import Any, cast
+from uuid import UUID
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nearer.accounts.models import User
+from nearer.accounts.services import preferences_get
+from nearer.lib.charts import line_chart
+from nearer.moments.person import person_context
+from nearer.people import selectors, services
+from nearer.people.closeness import CHOICES
+from nearer.people.content import CIRCLES, CLOSENESS_MAX
+from nearer.people.days import closeness_words
+from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm, add_errors
+from nearer.people.rows import person_rows, rhythm_text
+from nearer.today.clock import local_now
+from nearer.vault.box import Vault
+
+# Offer the closeness picture again when the latest rating is older than this.
+OFFER_AFTER = timedelta(days=30)
+NAV = {"nav_section": "people"}
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _vault(request: HttpRequest) -> Vault:
+    return cast(Vault, request.vault)  # type: ignore[attr-defined]
+
+
+def _today(request: HttpRequest) -> date:
+    return local_now(preferences_get(user=_user(request), vault=_vault(request))).date()
+
+
+def _url_or_none(name: str) -> str | None:
+    # Import and drifting pages come from other parts of the app; link once they exist.
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
+    by_circle: dict[str, list[selectors.PersonSummary]] = {key: [] for key, _ in CIRCLES}
+    for person in people:
+        by_circle[person.circle].append(person)
+    return [
+        {"key": key, "label": label, "count": len(by_circle[key]),
+         "rows": person_rows(by_circle[key])}
+        for key, label in CIRCLES
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def index(request: HttpRequest) -> HttpResponse:
+    """Everyone by circle; POST searches names, what they're called and relationships."""
+    user, vault = _user(request), _vault(request)
+    form = SearchForm(request.POST if request.method == "POST" else None)
+    query = form.cleaned_data["q"] if request.method == "POST" and form.is_valid() else ""
+    people = selectors.people_list(user=user, vault=vault, query=query)
+    context = {
+        **NAV,
+        "form": form,
+        "query": query,
+        "searched": request.method == "POST" and form.is_valid(),
+        "total": len(people),
+        "sections": _sections(people),
+        "import_url": _url_or_none("people:import"),
+        "drifting_url": _url_or_none("moments:drifting"),
+    }
+    return render(request, "people/index.html", context)
 
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "people/index.html")
+def archived(request: HttpRequest) -> HttpResponse:
+    people = selectors.people_list(user=_user(request), vault=_vault(request), archived=True)
+    context = {**NAV, "total": len(people), "rows": person_rows(people)}
+    return render(request, "people/archived.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_new(request: HttpRequest) -> HttpResponse:
+    """Add someone, with one important date if wished (more on their edit page)."""
+    user, vault, today = _user(request), _vault(request), _today(request)
+    data = request.POST if request.method == "POST" else None
+    form = PersonForm(data)
+    date_form = DateForm(data, prefix="date", today=today, optional=True)
+    if request.method == "POST":
+        person_ok, date_ok = form.is_valid(), date_form.is_valid()
+        if person_ok and date_ok:
+            dates = [date_form.draft] if date_form.draft else []
+            try:
+                person = services.person_create(
+                    user=user, vault=vault, details=form.details(), dates=dates
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, "Added.")
+                return redirect("people:person", person_id=person.id)
+    context = {**NAV, "form": form, "date_form": date_form, "person": None}
+    return render(request, "people/person_form.html", context)
+
+
+def _dates_context(request: HttpRequest, person_id: UUID, today: date) -> dict[str, Any]:
+    dates = selectors.person_dates(
+        user=_user(request), vault=_vault(request), person_id=person_id, today=today
+    )
+    return {"dates": dates}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """Change someone's details; their dates are listed with Remove buttons and a link to add."""
+    user, vault = _user(request), _vault(request)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    initial = PersonForm.initial_of(person.details) if person.readable else {}
+    form = PersonForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(
+                user=user, vault=vault, person_id=person.id, details=form.details()
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("people:person", person_id=person.id)
+    context = {
+        **NAV,
+        "form": form,
+        "person": person,
+        **_dates_context(request, person.id, _today(request)),
+    }
+    return render(request, "people/person_form.html", context)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _closeness_context(
+    request: HttpRequest, person: selectors.PersonView, today: date
+) -> dict[str, Any]:
+    history = selectors.closeness_history(
+        user=_user(request), vault=_vault(request), person_id=person.id
+    )
+    chart = ""
+    if history:
+        first, last = history[0], history[-1]
+        count = len(history)
+        chart = line_chart(
+            points=[(day, float(value)) for day, value in history],
+            y_min=1,
+            y_max=CLOSENESS_MAX,
+            y_ticks=[(1, "1"), (4, "4"), (7, "7")],
+            title=f"How close you felt to {person.display_name} over time",
+            desc=(
+                (f"{count} ratings from {_day(first[0])} to {_day(last[0])}"
+                 if count > 1 else f"One rating, on {_day(last[0])}")
+                + ", on a scale of 1 (the circles barely touch) to 7 (they almost fully "
+                f"overlap). The latest is {last[1]}."
+            ),
+            chart_id="closeness-chart",
+        )
+    last_rated = history[-1][0] if history else None
+    return {
+        "history": [(day, value, closeness_words(value)) for day, value in reversed(history)],
+        "chart": chart,
+        "latest": closeness_words(history[-1][1]) if history else "",
+        "offer_rating": not person.archived
+        and (last_rated is None or today - last_rated > OFFER_AFTER),
+    }
+
+
+@login_required
+@require_GET
+def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """A person's page: details, notes, upcoming dates, closeness over time, moments."""
+    user, vault, today = _user(request), _vault(request), _today(request)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    context = {
+        **NAV,
+        "person": person,
+        "circle_label": dict(CIRCLES)[person.details.circle],
+        "rhythm": rhythm_text(person.details.rhythm_days, person.details.too_long_days),
+        "today": today,
+        **_dates_context(request, person.id, today),
+        **_closeness_context(request, person, today),
+        **person_context(user=user, vault=vault, person=person, today=today),
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+@login_required
+@require_POST
+def person_archive(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    user, vault = _user(request), _vault(request)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    try:
+        services.person_archive(user=user, vault=vault, person_id=person.id)
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Archived. They're out of your lists and nudges until restored.")
+    return redirect("people:person", person_id=person.id)
+
+
+@login_required
+@require_POST
+def person_restore(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    user, vault = _user(request), _vault(request)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    try:
+        services.person_restore(user=user, vault=vault, person_id=person.id)
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Restored.")
+    return redirect("people:person", person_id=person.id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_delete(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """GET asks for confirmation; POST deletes for good and returns to the list."""
+    user, vault = _user(request), _vault(request)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    if request.method == "POST":
+        services.person_delete(user=user, vault=vault, person_id=person.id)
+        messages.success(request, "Deleted.")
+        return redirect("people:index")
+    return render(request, "people/person_delete.html", {**NAV, "person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """Add an important date to someone."""
+    user, vault, today = _user(request), _vault(request), _today(request)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    form = DateForm(request.POST if request.method == "POST" else None, today=today)
+    if request.method == "POST" and form.is_valid() and form.draft is not None:
+        try:
+            services.date_add(user=user, vault=vault, person_id=person.id, draft=form.draft)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "Date added.")
+            return redirect("people:edit", person_id=person.id)
+    return render(request, "people/date_form.html", {**NAV, "form": form, "person": person})
+
+
+@login_required
+@require_POST
+def date_delete(request: HttpRequest, date_id: UUID) -> HttpResponse:
+    person_id = services.date_delete(user=_user(request), date_id=date_id)
+    messages.success(request, "Date removed.")
+    return redirect("people:edit", person_id=person_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """The closeness picture: choose one of seven pairs of circles (a radio group)."""
+    user, vault, today = _user(request), _vault(request), _today(request)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    form = ClosenessForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.closeness_rate(
+                user=user,
+                vault=vault,
+                person_id=person.id,
+                value=form.cleaned_data["value"],
+                rated_on=today,
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "Thank you. It's on the chart below.")
+            page = reverse("people:person", kwargs={"person_id": person.id})
+            return redirect(page + "#closeness")
+    chosen = form.data.get("value") if form.is_bound else None
+    context = {
+        **NAV,
+        "form": form,
+        "person": person,
+        "choices": CHOICES,
+        "chosen": str(chosen) if chosen else "",
+    }
+    return render(request, "people/closeness.html", context)
