@@ -1,0 +1,178 @@
+"""Reads of moments, always scoped to one person and opened with their vault.
+
+Only the moments a page shows are opened; names come from the one sealed people
+index. A moment that fails to open is shown as "This moment could not be opened"
+rather than breaking the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from uuid import UUID
+
+from django.http import Http404
+
+from nearer.accounts.models import User
+from nearer.moments.content import MomentContent, content_open
+from nearer.moments.models import Moment, MomentPerson
+from nearer.moments.nudges import CIRCLE_RANK
+from nearer.people.index import PersonSummary
+from nearer.people.selectors import people_index
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+UNREADABLE = "This moment could not be opened"
+UNKNOWN_PERSON = "(someone no longer listed)"
+PAGE_SIZE = 25
+
+
+@dataclass(slots=True)
+class MomentView:
+    """A moment as pages show it; ``content`` is None when it won't open."""
+
+    id: UUID
+    occurred_on: date
+    content: MomentContent | None
+    people: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+
+    @property
+    def readable(self) -> bool:
+        return self.content is not None
+
+    @property
+    def person_ids(self) -> list[str]:
+        return [pid for pid, _ in self.people]
+
+    @property
+    def names(self) -> str:
+        """The people's names joined for reading: "Ana, Ben and Cleo"."""
+        names = [name for _, name in self.people]
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _open(vault: Vault, moment_id: UUID, sealed: bytes | memoryview) -> MomentContent | None:
+    try:
+        return content_open(vault, moment_id, sealed)
+    except SealError:
+        return None
+
+
+def _names(people: Mapping[str, PersonSummary], ids: Iterable[str]) -> list[tuple[str, str]]:
+    listed = []
+    for pid in ids:
+        summary = people.get(pid)
+        listed.append((pid, summary.display_name if summary else UNKNOWN_PERSON))
+    return sorted(listed, key=lambda item: item[1].casefold())
+
+
+def _links(moment_ids: Sequence[UUID]) -> dict[UUID, list[str]]:
+    links: dict[UUID, list[str]] = {mid: [] for mid in moment_ids}
+    rows = MomentPerson.objects.filter(moment_id__in=moment_ids).values_list("moment_id",
+                                                                             "person_id")
+    for moment_id, person_id in rows:
+        links[moment_id].append(str(person_id))
+    return links
+
+
+def _views(
+    *, vault: Vault, people: Mapping[str, PersonSummary],
+    rows: Sequence[tuple[UUID, date, bytes | memoryview]],
+) -> list[MomentView]:
+    links = _links([row[0] for row in rows])
+    return [
+        MomentView(mid, day, _open(vault, mid, sealed), _names(people, links[mid]))
+        for mid, day, sealed in rows
+    ]
+
+
+def moment_for(*, user: User, vault: Vault, moment_id: UUID) -> MomentView:
+    """Return this person's moment, opened, with names; Http404 when it is not theirs."""
+    row = Moment.objects.filter(owner=user, id=moment_id).values_list(
+        "id", "occurred_on", "content"
+    ).first()
+    if row is None:
+        raise Http404("No such moment.")
+    people = people_index(user=user, vault=vault, include_archived=True)
+    return _views(vault=vault, people=people, rows=[row])[0]
+
+
+@dataclass(frozen=True)
+class MomentsPage:
+    moments: list[MomentView]
+    number: int
+    pages: int
+    total: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def moments_page(
+    *, user: User, vault: Vault, number: int, size: int = PAGE_SIZE,
+    person_id: UUID | None = None, people: Mapping[str, PersonSummary] | None = None,
+) -> MomentsPage:
+    """Return one page of this person's moments, newest first (page 1 is the newest).
+
+    With ``person_id`` (already known to be theirs), only the moments with that
+    person. A page number beyond the last gives the last page; only its moments
+    are opened.
+    """
+    rows = Moment.objects.filter(owner=user)
+    if person_id is not None:
+        rows = rows.filter(links__person_id=person_id)
+    total = rows.count()
+    pages = max(1, -(-total // size))
+    number = min(max(1, number), pages)
+    start = (number - 1) * size
+    chosen = list(
+        rows.order_by("-occurred_on", "-created_at").values_list("id", "occurred_on", "content")[
+            start : start + size
+        ]
+    )
+    if people is None:
+        people = people_index(user=user, vault=vault, include_archived=True) if chosen else {}
+    return MomentsPage(_views(vault=vault, people=people, rows=chosen), number, pages, total)
+
+
+def moments_with(
+    *, user: User, vault: Vault, person_id: UUID, limit: int = 20,
+    people: Mapping[str, PersonSummary] | None = None,
+) -> tuple[list[MomentView], int]:
+    """Return the latest ``limit`` moments with one of this person's people, and how many
+    there are in all. The person must already be known to be theirs."""
+    links = MomentPerson.objects.filter(person_id=person_id, moment__owner=user)
+    total = links.count()
+    ids = list(links.order_by("-occurred_on").values_list("moment_id", flat=True)[:limit])
+    if not ids:
+        return [], total
+    rows = list(
+        Moment.objects.filter(owner=user, id__in=ids)
+        .order_by("-occurred_on", "-created_at")
+        .values_list("id", "occurred_on", "content")
+    )
+    if people is None:
+        people = people_index(user=user, vault=vault, include_archived=True)
+    return _views(vault=vault, people=people, rows=rows), total
+
+
+def people_choices(
+    people: Mapping[str, PersonSummary], *, keep: Iterable[str] = ()
+) -> list[tuple[str, str]]:
+    """Return (id, name) of the people one may pick, closest circles first, by name.
+
+    Archived people are left out unless listed in ``keep`` (those already at a
+    moment being edited).
+    """
+    kept = set(keep)
+    chosen = [p for key, p in people.items() if not p.archived or key in kept]
+    chosen.sort(key=lambda p: (CIRCLE_RANK.get(p.circle, 9), p.display_name.casefold()))
+    return [(p.id, p.display_name) for p in chosen]
