@@ -99,6 +99,11 @@ def _feeling_page(request: HttpRequest, *, form: FeelingForm | None = None,
                   checkin: selectors.CheckInView | None = None, status: int = 200
                   ) -> HttpResponse:
     errors = form.first_errors() if form is not None and form.is_bound else {}
+    if errors and form is not None:
+        # Keep the answer that was fine, so only the missing one needs a tap.
+        kept = getattr(form, "cleaned_data", {})
+        pleasantness = kept.get("pleasantness", pleasantness)
+        energy = kept.get("energy", energy)
     context = {
         "fields": feeling_fields(pleasantness, energy, errors),
         "has_errors": bool(errors),

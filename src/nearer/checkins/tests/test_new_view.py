@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import uuid
+
+from django.urls import reverse
+
+from nearer.checkins.content import content_open
+from nearer.checkins.models import CheckIn
+from nearer.checkins.tests.conftest import FakePeople
+from nearer.conftest import Person
+
+URL = reverse("checkins:new")
+
+
+def _details(**fields: str | list[str]) -> dict[str, str | list[str]]:
+    values: dict[str, str | list[str]] = {
+        "step": "details", "pleasantness": "1", "energy": "-1", "emotion": "calm",
+    }
+    values.update(fields)
+    return values
+
+
+def test_step_one_shows_two_real_radio_groups(alice: Person) -> None:
+    html = alice.client.get(URL).content.decode()
+    assert html.count("<fieldset") == 2 and html.count("<legend>") == 2
+    assert html.count('type="radio" name="pleasantness"') == 5
+    assert html.count('type="radio" name="energy"') == 5
+
+
+def test_step_two_offers_the_words_of_the_quadrant(alice: Person) -> None:
+    html = alice.client.post(URL, {"step": "feeling", "pleasantness": "-2",
+                                   "energy": "2"}).content.decode()
+    assert 'value="stressed"' in html and 'value="calm"' not in html
+    assert "High energy, unpleasant" in html
+
+
+def test_the_middle_offers_both_sides(alice: Person) -> None:
+    html = alice.client.post(URL, {"step": "feeling", "pleasantness": "0",
+                                   "energy": "2"}).content.decode()
+    assert 'value="stressed"' in html and 'value="joyful"' in html
+    assert 'value="calm"' not in html
+
+
+def test_step_one_without_answers_asks_again(alice: Person) -> None:
+    response = alice.client.post(URL, {"step": "feeling", "pleasantness": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Please choose how energetic you feel." in html
+    assert 'value="1" required checked' in html  # the answer given is kept
+
+
+def test_it_saves_and_shows_the_day(alice: Person, people: FakePeople) -> None:
+    sam = people.add(alice, "Sam")
+    response = alice.client.post(URL, _details(people=[sam], tags="sleep", note="Slept well"))
+    assert response.status_code == 302
+    checkin = CheckIn.objects.get()
+    assert response["Location"].endswith(f"#checkin-{checkin.id}")
+    page = alice.client.get(response["Location"]).content.decode()
+    assert "Calm" in page and "Sam" in page and "Slept well" in page and "sleep" in page
+
+
+def test_step_two_lists_the_persons_people(alice: Person, people: FakePeople) -> None:
+    people.add(alice, "Sam")
+    people.add(alice, "Old friend", archived=True)
+    html = alice.client.post(URL, {"step": "feeling", "pleasantness": "1",
+                                   "energy": "1"}).content.decode()
+    assert 'name="people"' in html and "Sam" in html and "Old friend" not in html
+
+
+def test_a_word_from_another_quadrant_is_refused(alice: Person) -> None:
+    response = alice.client.post(URL, _details(emotion="furious"))
+    assert "Please choose one of the words shown." in response.content.decode()
+    response = alice.client.post(URL, _details(emotion="angry"))
+    assert "doesn&#x27;t fit" in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_someone_elses_person_is_refused(alice: Person, bob: Person, people: FakePeople) -> None:
+    kim = people.add(bob, "Kim")
+    response = alice.client.post(URL, _details(people=[kim]))
+    assert response.status_code == 200
+    assert "isn&#x27;t in your People" in response.content.decode()
+    assert "Kim" not in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_tampered_scales_go_back_to_step_one(alice: Person) -> None:
+    for bad in ("7", "-3", "x", ""):
+        response = alice.client.post(URL, _details(pleasantness=bad))
+        assert response.status_code == 200
+        assert "How pleasant do you feel?" in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_a_too_long_note_keeps_the_words_and_saves_nothing(alice: Person) -> None:
+    response = alice.client.post(URL, _details(note="word " * 500))
+    html = response.content.decode()
+    assert "Please keep the note to 2,000 characters" in html
+    assert "word word" in html
+    assert not CheckIn.objects.exists()
+
+
+def test_change_how_i_feel_goes_back_with_the_answers(alice: Person) -> None:
+    html = alice.client.post(URL, _details(back="1")).content.decode()
+    assert 'name="pleasantness" value="1" required checked' in html
+    assert 'name="energy" value="-1" required checked' in html
+
+
+def test_the_same_step_two_twice_saves_once(alice: Person) -> None:
+    the_id = str(uuid.uuid4())
+    alice.client.post(URL, _details(checkin_id=the_id))
+    alice.client.post(URL, _details(checkin_id=the_id))
+    checkin = CheckIn.objects.get()
+    assert str(checkin.id) == the_id
+    assert content_open(alice.vault, checkin.id, checkin.content).emotion == "calm"
+
+
+def test_it_needs_a_login(client: object) -> None:
+    from django.test import Client
+
+    assert isinstance(client, Client)
+    assert client.get(URL).status_code == 302
