@@ -27,6 +27,7 @@ class Samples:
     person: Person
     words: list[str] = field(default_factory=list)
     entries: list[Any] = field(default_factory=list)
+    checkins: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -55,7 +56,19 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
         )
         samples.entries.append(entry)
         samples.words += [title, body, tag]
+    _make_checkin(samples, marker)
     return samples
+
+
+def _make_checkin(samples: Samples, marker: str) -> None:
+    from nearer.checkins.services import checkin_create
+
+    note, tag = f"{marker}-checkin-note", f"{marker}checkintag"
+    samples.checkins.append(checkin_create(
+        user=samples.person.user, vault=samples.person.vault, pleasantness=-1, energy=1,
+        emotion="nervous", tags=[tag], note=note,
+    ))
+    samples.words += [note, tag]
 
 
 def _any_prompt_key() -> str:
@@ -69,12 +82,16 @@ def _any_prompt_key() -> str:
 # (namespace, URL keyword) -> the owner's value to put in the URL.
 ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("journal", "entry_id"): lambda s: s.entry.id,
+    ("checkins", "checkin_id"): lambda s: s.checkins[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
 NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
     ("journal", "year"): "a month of the person's own journal",
     ("journal", "month"): "a month of the person's own journal",
+    ("checkins", "year"): "a month or day of the person's own check-ins",
+    ("checkins", "month"): "a month or day of the person's own check-ins",
+    ("checkins", "day"): "a day of the person's own check-ins",
 }
 
 # The admin is for staff only: every admin URL sends anyone else to the admin login.
