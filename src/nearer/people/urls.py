@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from nearer.people import views
+from nearer.people import views, views_import
 
 app_name = "people"
 
@@ -18,4 +18,8 @@ urlpatterns = [
     path("<uuid:person_id>/closeness/", views.closeness, name="closeness"),
     path("<uuid:person_id>/dates/new/", views.date_new, name="date_new"),
     path("dates/<uuid:date_id>/delete/", views.date_delete, name="date_delete"),
+    path("import/", views_import.import_start, name="import"),
+    path("import/<uuid:import_id>/", views_import.import_preview, name="import_preview"),
+    path("import/<uuid:import_id>/confirm/", views_import.import_confirm, name="import_confirm"),
+    path("import/<uuid:import_id>/cancel/", views_import.import_cancel, name="import_cancel"),
 ]

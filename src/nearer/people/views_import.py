@@ -1,0 +1,277 @@
+"""Import pages: choose a contacts file, look at the preview, confirm or cancel.
+
+The upload is held in memory only (``MemoryOnlyUpload``; never a temporary file)
+and refused past ``MAX_UPLOAD_BYTES``. A pending import is always looked up with
+its owner, so someone else's id is a 404.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from typing import Any, cast
+from uuid import UUID
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nearer.accounts.models import User
+from nearer.people.content import CIRCLES, RELATIONSHIPS
+from nearer.people.import_rows import match_rows, problem_rows
+from nearer.people.imports import (
+    DEFAULT_CIRCLE,
+    DEFAULT_RELATIONSHIP,
+    ImportConflict,
+    ImportExpired,
+    NotAContactsFile,
+    PendingPreview,
+    import_apply,
+    import_discard,
+    import_prepare,
+    pending_import_get,
+)
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# How many new names the preview lists before "and N more".
+NEW_NAMES_SHOWN = 50
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _vault(request: HttpRequest) -> Vault:
+    return cast(Vault, request.vault)  # type: ignore[attr-defined]
+
+
+class MemoryOnlyUpload(FileUploadHandler):
+    """Keeps an uploaded file in memory up to MAX_UPLOAD_BYTES and never on disk.
+
+    Django's default handlers write files over 2.5 MB to a temporary file; a
+    contacts file must never rest anywhere unsealed. Past the limit the upload is
+    stopped (the rest of the request is read and dropped) and ``too_big`` is set.
+    """
+
+    def __init__(self, request: HttpRequest) -> None:
+        super().__init__(request)
+        self.too_big = False
+        self._buffer: io.BytesIO | None = None
+
+    def handle_raw_input(
+        self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: Any = None
+    ) -> None:
+        # A request far larger than the limit cannot hold an acceptable file.
+        if content_length > MAX_UPLOAD_BYTES + 1024 * 1024:
+            self.too_big = True
+
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        super().new_file(*args, **kwargs)
+        if self.too_big:
+            raise StopUpload(connection_reset=False)
+        self._buffer = io.BytesIO()
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
+        if self._buffer is None:
+            return None
+        if self._buffer.tell() + len(raw_data) > MAX_UPLOAD_BYTES:
+            self.too_big = True
+            self._buffer = None
+            raise StopUpload(connection_reset=False)
+        self._buffer.write(raw_data)
+        return None
+
+    def file_complete(self, file_size: int) -> InMemoryUploadedFile | None:
+        if self._buffer is None:
+            return None
+        self._buffer.seek(0)
+        return InMemoryUploadedFile(
+            file=self._buffer,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=file_size,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Contacts file (.vcf)",
+        help_text=(
+            "On a phone, export or share your contacts as a vCard file. Up to 20 MB. "
+            "Nothing is saved until you have seen what will be added."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".vcf,.vcard,text/vcard,text/x-vcard"}),
+        error_messages={
+            "required": "Please choose a contacts file (.vcf).",
+            "empty": "The file is empty.",
+            "invalid": "The file could not be read. Please choose it again.",
+        },
+    )
+
+
+@csrf_exempt  # The upload handler must be set before CSRF reads the body; checked below.
+@login_required
+def import_start(request: HttpRequest) -> HttpResponse:
+    """Show the upload form; read an uploaded file into a pending import."""
+    handler = MemoryOnlyUpload(request)
+    if request.method == "POST":
+        request.upload_handlers = [handler]
+    return _import_start(request, handler)
+
+
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
+    if request.method != "POST":
+        return _upload_page(request, UploadForm())
+    form = UploadForm(request.POST, request.FILES)
+    if handler.too_big:
+        form = UploadForm()
+        form.add_error("file", "The file is larger than 20 MB. Export fewer contacts at a time.")
+        return _upload_page(request, form)
+    if not form.is_valid():
+        return _upload_page(request, form)
+    upload = form.cleaned_data["file"]
+    try:
+        data = upload.read()
+        pending = import_prepare(user=_user(request), vault=_vault(request), data=data)
+    except NotAContactsFile as exc:
+        form.add_error("file", exc.message)
+        return _upload_page(request, form)
+    return redirect("people:import_preview", import_id=pending.id)
+
+
+def _upload_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
+    return render(request, "people/import_upload.html", {"form": form, "nav_section": "people"})
+
+
+def _refused(request: HttpRequest, import_id: UUID, message: str) -> HttpResponse:
+    """Put a pending import away that cannot go on, and say why on the upload page."""
+    with contextlib.suppress(Http404):
+        import_discard(user=_user(request), import_id=import_id)
+    messages.warning(request, message)
+    return redirect("people:import")
+
+
+_EXPIRED = (
+    "That preview is more than a day old, so it was put away and nothing was saved. "
+    "Please choose the file again."
+)
+_UNREADABLE = (
+    "That preview could not be opened, so nothing was saved. Please choose the file again."
+)
+
+
+def _open(request: HttpRequest, import_id: UUID) -> PendingPreview | HttpResponse:
+    try:
+        return pending_import_get(user=_user(request), vault=_vault(request), import_id=import_id)
+    except ImportExpired:
+        return _refused(request, import_id, _EXPIRED)
+    except SealError:
+        return _refused(request, import_id, _UNREADABLE)
+
+
+@login_required
+@require_GET
+def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
+    """Show who will be added, who looks like someone already there, and what failed."""
+    preview = _open(request, import_id)
+    if isinstance(preview, HttpResponse):
+        return preview
+    new_names = [preview.cards[i].name for i in preview.new[:NEW_NAMES_SHOWN]]
+    return render(
+        request,
+        "people/import_preview.html",
+        {
+            "nav_section": "people",
+            "preview": preview,
+            "new_count": len(preview.new),
+            "new_names": new_names,
+            "more_new": max(0, len(preview.new) - NEW_NAMES_SHOWN),
+            "match_count": len(preview.matches),
+            "match_rows": match_rows(preview),
+            "problem_count": preview.skipped_problems,
+            "problem_rows": problem_rows(preview.problems),
+            "has_problems": bool(preview.problems),
+            "circles": CIRCLES,
+            "relationships": RELATIONSHIPS,
+            "circle": DEFAULT_CIRCLE,
+            "relationship": DEFAULT_RELATIONSHIP,
+        },
+    )
+
+
+def _merge_choices(request: HttpRequest, preview: PendingPreview) -> set[int]:
+    """Return the card indexes chosen for merging; anything unexpected means skip."""
+    everything = request.POST.get("all", "each")
+    if everything == "merge":
+        return {m.card for m in preview.matches}
+    if everything == "skip":
+        return set()
+    return {m.card for m in preview.matches if request.POST.get(f"m{m.card}") == "merge"}
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
+    """Save the import as chosen, all or nothing, and say what happened."""
+    preview = _open(request, import_id)
+    if isinstance(preview, HttpResponse):
+        return preview
+    circle = request.POST.get("circle", DEFAULT_CIRCLE)
+    relationship = request.POST.get("relationship", DEFAULT_RELATIONSHIP)
+    try:
+        result = import_apply(
+            user=_user(request),
+            vault=_vault(request),
+            import_id=import_id,
+            merge=_merge_choices(request, preview),
+            circle=circle,
+            relationship=relationship,
+        )
+    except ImportExpired:
+        return _refused(request, import_id, _EXPIRED)
+    except SealError:
+        return _refused(request, import_id, _UNREADABLE)
+    except ImportConflict:
+        return _refused(
+            request,
+            import_id,
+            "Someone you chose to merge with was changed or deleted since the preview, "
+            "so nothing was saved. Please choose the file again.",
+        )
+    except ValidationError:
+        messages.error(request, "Please choose a circle and a relationship from the lists.")
+        return redirect("people:import_preview", import_id=import_id)
+    messages.success(
+        request,
+        f"Import done: {_people(result.added)} added, {_people(result.merged)} merged, "
+        f"{result.skipped} skipped"
+        + (f", {result.unreadable} could not be read." if result.unreadable else "."),
+    )
+    return redirect("people:index")
+
+
+def _people(count: int) -> str:
+    return f"{count:,} {'person' if count == 1 else 'people'}"
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest, import_id: UUID) -> HttpResponse:
+    """Throw the pending import away; nothing was saved."""
+    import_discard(user=_user(request), import_id=import_id)
+    messages.info(request, "Import cancelled. Nothing was saved.")
+    return redirect("people:import")
