@@ -1,0 +1,40 @@
+"""Trends: each scale as an SVG chart with the same numbers in a table."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from nearer.conftest import Person
+from nearer.scales.models import ScaleResult
+from nearer.scales.tests.helpers import take
+
+
+def test_it_draws_each_scale_and_tables_every_result(alice: Person) -> None:
+    for weeks, answers in enumerate(([1, 1, 1, 1, 1], [3, 3, 3, 3, 3], [4, 4, 4, 4, 4])):
+        take(alice, "who5", answers, days_ago=14 * (3 - weeks))
+    take(alice, "ucla3", [2, 2, 2], days_ago=3)
+    html = alice.client.get("/scales/trends/").content.decode()
+    assert html.count("<svg") == 2
+    assert 'aria-labelledby="chart-who5-title chart-who5-desc"' in html
+    assert "<td>20</td><td>first</td>" in html and "<td>80</td><td>+20 (meaningful)</td>" in html
+    assert "No results yet" in html  # PSS-4 has none
+
+
+def test_it_reads_with_few_queries_and_skips_unreadable_rows(alice: Person) -> None:
+    for days in range(30):
+        take(alice, "ucla3", [1, 2, 3], days_ago=days * 30)
+    broken = take(alice, "who5", [1, 1, 1, 1, 1])
+    ScaleResult.objects.filter(id=broken.id).update(content=b"garbage")
+    with CaptureQueriesContext(connection) as queries:
+        response = alice.client.get("/scales/trends/")
+    assert response.status_code == 200
+    assert len(queries) <= 8
+    assert b"1 result was could not" not in response.content
+    assert b"could not be opened" in response.content
+
+
+def test_it_shows_only_ones_own(alice: Person, charlie: Person) -> None:
+    take(alice, "who5", [5, 5, 5, 5, 5])
+    html = charlie.client.get("/scales/trends/").content.decode()
+    assert "<svg" not in html
