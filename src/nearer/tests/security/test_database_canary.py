@@ -196,6 +196,23 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         for page in ("/", reverse("journal:index"), reverse("journal:tags")):
             client.get(page, follow=True)
 
+        # A check-in through both steps, then changed: its note and tags are sealed.
+        secrets["check-in note"] = canary("checkinnote") + " after a long call"
+        secrets["check-in tag"] = canary("checkintag")
+        checkin = {"step": "details", "pleasantness": "1", "energy": "-1", "emotion": "calm",
+                   "tags": secrets["check-in tag"], "note": secrets["check-in note"]}
+        response = client.post(reverse("checkins:new"), checkin)
+        assert response.status_code == 302
+        assert secrets["check-in note"].encode() in client.get(response["Location"]).content
+        from nearer.checkins.models import CheckIn
+
+        edit_url = reverse("checkins:edit", kwargs={"checkin_id": CheckIn.objects.get().id})
+        secrets["changed check-in note"] = canary("checkinedit")
+        response = client.post(edit_url, {**checkin, "note": secrets["changed check-in note"]})
+        assert response.status_code == 302
+        for page in (reverse("checkins:index"), reverse("checkins:calendar")):
+            client.get(page, follow=True)
+
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post("/accounts/login/", {"username": "dora",
                                            "password": secrets["wrong password"]})
