@@ -63,23 +63,3 @@ def test_it_refuses_a_vault_of_someone_else(alice: Person, charlie: Person) -> N
     with pytest.raises(ValueError):
         services.person_create(user=alice.user, vault=charlie.vault,
                                details=PersonDetails(name="Maya"))
-
-
-def test_it_creates_many_at_once_with_one_index(alice: Person) -> None:
-    people = [
-        (PersonDetails(name=f"Contact {n}"), [DateDraft("birthday", 1 + n % 12, 1)])
-        for n in range(40)
-    ]
-    rows = services.people_create_many(user=alice.user, vault=alice.vault, people=people)
-    assert len(rows) == 40
-    index = people_index(user=alice.user, vault=alice.vault)
-    assert [index[str(r.id)].name for r in rows] == [f"Contact {n}" for n in range(40)]
-    assert ImportantDate.objects.filter(owner=alice.user).count() == 40
-
-
-def test_many_at_once_is_all_or_nothing(alice: Person) -> None:
-    people = [(PersonDetails(name="Fine"), []), (PersonDetails(name=""), [])]
-    with pytest.raises(ValidationError) as caught:
-        services.people_create_many(user=alice.user, vault=alice.vault, people=people)
-    assert "Person 2" in caught.value.messages[0]
-    assert not PersonRow.objects.exists()

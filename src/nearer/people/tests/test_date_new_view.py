@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from nearer.conftest import Person
+from nearer.people.models import ImportantDate
+from nearer.people.tests.conftest import AddPerson
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_adds_a_date(alice: Person, add_person: AddPerson) -> None:
+    row = add_person(alice)
+    url = reverse("people:date_new", kwargs={"person_id": row.id})
+    assert alice.client.get(url).status_code == 200
+    response = alice.client.post(url, {"kind": "anniversary", "day": "12", "month": "6",
+                                       "year": "2015", "label": ""})
+    assert response["Location"] == reverse("people:edit", kwargs={"person_id": row.id})
+    assert ImportantDate.objects.get().year == 2015
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"kind": "birthday", "day": "", "month": ""},
+        {"kind": "birthday", "day": "30", "month": "2"},
+        {"kind": "custom", "day": "1", "month": "1", "label": ""},
+        {"kind": "birthday", "day": "1", "month": "1", "year": "12"},
+        {"kind": "birthday", "day": "-4", "month": "x"},
+    ],
+)
+def test_bad_input_gets_a_message(
+    alice: Person, add_person: AddPerson, data: dict[str, str]
+) -> None:
+    row = add_person(alice)
+    response = alice.client.post(reverse("people:date_new", kwargs={"person_id": row.id}), data)
+    assert response.status_code == 200 and b"field-invalid" in response.content
+    assert not ImportantDate.objects.exists()
