@@ -28,6 +28,7 @@ class Samples:
     words: list[str] = field(default_factory=list)
     entries: list[Any] = field(default_factory=list)
     checkins: list[Any] = field(default_factory=list)
+    scale_results: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -57,6 +58,7 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
         samples.entries.append(entry)
         samples.words += [title, body, tag]
     _make_checkin(samples, marker)
+    _make_scale_result(samples)
     return samples
 
 
@@ -71,6 +73,16 @@ def _make_checkin(samples: Samples, marker: str) -> None:
     samples.words += [note, tag]
 
 
+def _make_scale_result(samples: Samples) -> None:
+    # Answers are numbers, not words: the sweep checks the row is unchanged instead.
+    from nearer.scales.services import result_create
+
+    samples.scale_results.append(result_create(
+        user=samples.person.user, vault=samples.person.vault, scale_key="ucla3",
+        answers=[2, 3, 2], taken_on=timezone.localdate(),
+    ))
+
+
 def _any_prompt_key() -> str:
     from nearer.journal.prompts import PROMPTS
 
@@ -83,6 +95,7 @@ def _any_prompt_key() -> str:
 ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("journal", "entry_id"): lambda s: s.entry.id,
     ("checkins", "checkin_id"): lambda s: s.checkins[0].id,
+    ("scales", "result_id"): lambda s: s.scale_results[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
@@ -92,6 +105,7 @@ NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
     ("checkins", "year"): "a month or day of the person's own check-ins",
     ("checkins", "month"): "a month or day of the person's own check-ins",
     ("checkins", "day"): "a day of the person's own check-ins",
+    ("scales", "scale_key"): "a built-in scale, the same for everyone",
 }
 
 # The admin is for staff only: every admin URL sends anyone else to the admin login.
