@@ -28,6 +28,9 @@ class Samples:
     words: list[str] = field(default_factory=list)
     entries: list[Any] = field(default_factory=list)
     checkins: list[Any] = field(default_factory=list)
+    people: list[Any] = field(default_factory=list)
+    important_dates: list[Any] = field(default_factory=list)
+    closeness_ratings: list[Any] = field(default_factory=list)
     scale_results: list[Any] = field(default_factory=list)
 
     @property
@@ -58,8 +61,32 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
         samples.entries.append(entry)
         samples.words += [title, body, tag]
     _make_checkin(samples, marker)
+    _make_person(samples, marker)
     _make_scale_result(samples)
     return samples
+
+
+def _make_person(samples: Samples, marker: str) -> None:
+    # A person with every sealed field filled, an important date and a rating.
+    from nearer.people.content import PersonDetails
+    from nearer.people.models import ImportantDate
+    from nearer.people.rules import DateDraft
+    from nearer.people.services import closeness_rate, person_create
+
+    user, vault = samples.person.user, samples.person.vault
+    words = [f"{marker}-person-{field}" for field in ("name", "called", "word", "notes", "day")]
+    person = person_create(
+        user=user, vault=vault,
+        details=PersonDetails(name=words[0], called=words[1], relationship_label=words[2],
+                              notes=words[3], rhythm_days=7, too_long_days=14),
+        dates=[DateDraft("custom", 3, 4, None, words[4])],
+    )
+    samples.people.append(person)
+    samples.important_dates.append(ImportantDate.objects.get(person=person))
+    samples.closeness_ratings.append(closeness_rate(
+        user=user, vault=vault, person_id=person.id, value=5, rated_on=timezone.localdate()
+    ))
+    samples.words += words
 
 
 def _make_checkin(samples: Samples, marker: str) -> None:
@@ -95,6 +122,8 @@ def _any_prompt_key() -> str:
 ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("journal", "entry_id"): lambda s: s.entry.id,
     ("checkins", "checkin_id"): lambda s: s.checkins[0].id,
+    ("people", "person_id"): lambda s: s.people[0].id,
+    ("people", "date_id"): lambda s: s.important_dates[0].id,
     ("scales", "result_id"): lambda s: s.scale_results[0].id,
 }
 

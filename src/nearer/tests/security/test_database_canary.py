@@ -213,6 +213,54 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         for page in (reverse("checkins:index"), reverse("checkins:calendar")):
             client.get(page, follow=True)
 
+        # A moment through the full form, then the quick log, then changed: sealed.
+        from nearer.moments.models import Moment
+        from nearer.people.content import PersonDetails
+        from nearer.people.services import person_create
+
+        someone = person_create(user=User.objects.get(username="dora"), vault=vault,
+                                details=PersonDetails(name="Someone", rhythm_days=7))
+        secrets["moment note"] = canary("momentnote") + " by the river"
+        moment = {"people": [str(someone.id)], "how": "in_person", "occurred_on": day,
+                  "minutes": "45", "kinds": ["emotional"], "closeness": "4",
+                  "opened_up": "both", "note": secrets["moment note"]}
+        assert client.post(reverse("moments:new"), moment).status_code == 302
+        assert secrets["moment note"].encode() in client.get(reverse("moments:index")).content
+        secrets["quick moment note"] = canary("quicknote")
+        response = client.post(reverse("moments:quick"), {**moment, "prefilled": "1",
+                                                          "note": secrets["quick moment note"]})
+        assert response.status_code == 302
+        secrets["changed moment note"] = canary("momentedit")
+        moment_url = reverse("moments:edit", kwargs={"moment_id": Moment.objects.first().id})
+        response = client.post(moment_url, {**moment, "note": secrets["changed moment note"]})
+        assert response.status_code == 302
+        for page in (reverse("moments:index"), reverse("moments:drifting")):
+            client.get(page, follow=True)
+
+        # A person with every sealed field, changed, given a date, rated and searched for.
+        # (A closeness rating is a number from 1 to 7: sealed, but no canary can show it.)
+        for field in ("person name", "person called", "person word", "person notes",
+                      "date label", "changed person notes", "person search"):
+            secrets[field] = canary(field.replace(" ", ""))
+        person = {"name": secrets["person name"], "called": secrets["person called"],
+                  "relationship": "friend", "relationship_label": secrets["person word"],
+                  "circle": "inner", "rhythm_days": "7", "too_long_days": "14",
+                  "notes": secrets["person notes"], "date-kind": "custom",
+                  "date-label": secrets["date label"], "date-day": "4", "date-month": "3"}
+        response = client.post(reverse("people:new"), person)
+        assert response.status_code == 302
+        person_page = response["Location"]
+        assert secrets["person notes"].encode() in client.get(person_page).content
+        response = client.post(person_page + "edit/",
+                               {**person, "notes": secrets["changed person notes"]})
+        assert response.status_code == 302
+        assert client.post(person_page + "closeness/", {"value": "6"}).status_code == 302
+        found = client.post(reverse("people:index"), {"q": secrets["person called"]})
+        assert secrets["person called"].encode() in found.content
+        client.post(reverse("people:index"), {"q": secrets["person search"]})
+        for page in (reverse("people:index"), person_page, reverse("people:archived")):
+            client.get(page, follow=True)
+
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post("/accounts/login/", {"username": "dora",
                                            "password": secrets["wrong password"]})
