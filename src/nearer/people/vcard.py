@@ -127,6 +127,7 @@ def parse_vcards(data: bytes) -> ParsedFile:
     """Return the cards and problems in ``data``; raise NotAContactsFile for a file
     that holds no vCards at all (empty, binary, another kind of file)."""
     data = _as_utf8_if_utf16(data)
+    data = data.removeprefix(b"\xef\xbb\xbf")
     if not data.strip():
         raise NotAContactsFile("The file is empty.")
     cards: list[Card] = []
