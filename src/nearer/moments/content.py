@@ -67,7 +67,7 @@ MAX_MINUTES = 7 * 24 * 60  # a week: longer is surely a typing slip
 MAX_NOTE = 10_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class MomentContent:
     """What a person said about one moment.
 
@@ -82,6 +82,10 @@ class MomentContent:
     closeness: int | None = None
     opened_up: str = ""
     note: str = ""
+
+    def __repr__(self) -> str:
+        # Never the note: reprs end up in debug logs (e.g. a template's context).
+        return f"MomentContent(how={self.how!r}, ...)"
 
     @property
     def how_label(self) -> str:

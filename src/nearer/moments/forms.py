@@ -138,12 +138,19 @@ class MomentForm(forms.Form):
 class QuickMomentForm(MomentForm):
     """The same moment in a few taps: who (prefilled), how, and the rest folded away."""
 
+    EXTRAS = ("occurred_on", "at", "minutes", "kinds", "closeness", "opened_up", "note")
+
     def __init__(self, *args: Any, prefilled: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.prefilled = prefilled
         if prefilled:
             self.fields["people"].widget = forms.MultipleHiddenInput()
             self.fields["people"].widget.choices = self.fields["people"].choices  # type: ignore[attr-defined]
+
+    @property
+    def extras_have_errors(self) -> bool:
+        """True when a folded-away field has a mistake, so the fold opens to show it."""
+        return any(name in self.errors for name in self.EXTRAS)
 
 
 class SnoozeForm(forms.Form):

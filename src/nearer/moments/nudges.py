@@ -169,7 +169,7 @@ def clocks_for(*, user: User, zone: tzinfo | None = None) -> dict[str, Clock]:
     return clocks
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Nudge:
     """One person near or past their rhythm, with the words that say so."""
 
@@ -180,6 +180,10 @@ class Nudge:
     days_since: int
     met: bool
     rhythm_days: int
+
+    def __repr__(self) -> str:
+        # Never the name: reprs end up in debug logs (e.g. a template's context).
+        return f"Nudge(person_id={self.person_id}, status={self.status})"
 
     @property
     def status_words(self) -> str:
@@ -232,7 +236,7 @@ def nudges_for(
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class DriftRow:
     """One person in the drifting view."""
 
@@ -241,6 +245,9 @@ class DriftRow:
     days_since: int | None
     status: Status | None
     snoozed_until: date | None
+
+    def __repr__(self) -> str:
+        return f"DriftRow(person_id={self.person_id}, days_since={self.days_since})"
 
     @property
     def since(self) -> str:

@@ -28,7 +28,7 @@ UNKNOWN_PERSON = "(someone no longer listed)"
 PAGE_SIZE = 25
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class MomentView:
     """A moment as pages show it; ``content`` is None when it won't open."""
 
@@ -36,6 +36,10 @@ class MomentView:
     occurred_on: date
     content: MomentContent | None
     people: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+
+    def __repr__(self) -> str:
+        # Never names or notes: reprs end up in debug logs (e.g. a template's context).
+        return f"MomentView(id={self.id}, occurred_on={self.occurred_on})"
 
     @property
     def readable(self) -> bool:

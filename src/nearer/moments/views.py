@@ -1,3 +1,257 @@
-"""Pages of moments (being built)."""
+"""Pages of moments and nudges: thin views over moments.selectors and moments.services.
+
+Every view needs a login. A moment id always comes back through a selector or a
+service scoped to the person, so someone else's id is a 404; person ids posted in
+a form are checked again by the services against the person's own people.
+"""
 
 from __future__ import annotations
+
+import zoneinfo
+from datetime import date, timedelta
+from typing import Any, cast
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nearer.accounts.models import User
+from nearer.accounts.services import preferences_get
+from nearer.moments import nudges, selectors, services
+from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
+from nearer.moments.links import person_link
+from nearer.people.selectors import people_index
+from nearer.today.clock import local_now
+from nearer.vault.box import Vault
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _vault(request: HttpRequest) -> Vault:
+    return cast(Vault, request.vault)  # type: ignore[attr-defined]
+
+
+def _prefs(request: HttpRequest) -> dict[str, Any]:
+    return preferences_get(user=_user(request), vault=_vault(request))
+
+
+def _today(request: HttpRequest) -> date:
+    return local_now(_prefs(request)).date()
+
+
+def _safe_next(request: HttpRequest, value: str | None) -> str | None:
+    """Return ``value`` when it is a path on this site (never another host), else None."""
+    if not value or not value.startswith("/") or value.startswith("//"):
+        return None
+    if url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return value
+    return None
+
+
+def _add_errors(form: MomentForm, exc: ValidationError) -> None:
+    """Show a service's refusal on the form (the field it names, or the whole form)."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _asked_person(request: HttpRequest, choices: list[tuple[str, str]]) -> str | None:
+    """Return ?person=<id> when it names one of the choices (anything else is ignored)."""
+    asked = request.GET.get("person", "")
+    return asked if asked in {pid for pid, _ in choices} else None
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Every moment, newest first, a page at a time (?page=N); ?person=<id> for one person's."""
+    user, vault = _user(request), _vault(request)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 1
+    people = people_index(user=user, vault=vault, include_archived=True)
+    person = people.get(request.GET.get("person", ""))
+    page = selectors.moments_page(user=user, vault=vault, number=number,
+                                  person_id=UUID(person.id) if person else None,
+                                  people=people)
+    context = {
+        "page": page,
+        "person": person,
+        "person_url": person_link()(person.id) if person else "",
+        "nav_section": "people",
+    }
+    return render(request, "moments/index.html", context)
+
+
+def _form_page(request: HttpRequest, form: MomentForm, **extra: Any) -> HttpResponse:
+    context = {"form": form, "nav_section": "people", **extra}
+    return render(request, "moments/moment_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moment_new(request: HttpRequest) -> HttpResponse:
+    """The full form: everything about a moment, with ?person=<id> ticked already."""
+    user, vault, today = _user(request), _vault(request), _today(request)
+    choices = selectors.people_choices(people_index(user=user, vault=vault))
+    asked = _asked_person(request, choices)
+    initial = {"occurred_on": today, "people": [asked] if asked else []}
+    form = MomentForm(request.POST if request.method == "POST" else None, initial=initial,
+                      today=today, people=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.moment_create(user=user, vault=vault,
+                                   **services.moment_fields(form.cleaned_data))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Moment saved.")
+            return redirect("moments:index")
+    return _form_page(request, form, moment=None, has_people=bool(choices))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moment_quick(request: HttpRequest) -> HttpResponse:
+    """Log a moment in a few taps: who (prefilled from ?person=), how, save.
+
+    The day is today unless changed; the rest is optional and folded away. After
+    saving, the person goes back where they came from (``next``, on this site only).
+    """
+    user, vault, today = _user(request), _vault(request), _today(request)
+    people = people_index(user=user, vault=vault)
+    choices = selectors.people_choices(people)
+    data = request.POST if request.method == "POST" else None
+    posted = request.POST.getlist("people") if data is not None else []
+    asked = _asked_person(request, choices)
+    prefilled = bool(request.POST.get("prefilled")) if data is not None else asked is not None
+    initial = {"occurred_on": today, "people": [asked] if asked else []}
+    form = QuickMomentForm(data, initial=initial, today=today, people=choices,
+                           prefilled=prefilled)
+    back = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    if data is not None and form.is_valid():
+        try:
+            services.moment_create(user=user, vault=vault,
+                                   **services.moment_fields(form.cleaned_data))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Moment saved.")
+            return redirect(back or "today:index")
+    chosen = posted if data is not None else ([asked] if asked else [])
+    names = [people[pid].display_name for pid in chosen if pid in people]
+    context = {
+        "form": form,
+        "nav_section": "people",
+        "prefilled": prefilled,
+        "with_names": names,
+        "next": back or "",
+        "has_people": bool(choices),
+    }
+    return render(request, "moments/quick.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
+    user, vault, today = _user(request), _vault(request), _today(request)
+    moment = selectors.moment_for(user=user, vault=vault, moment_id=moment_id)
+    if moment.content is None:
+        messages.warning(request, "This moment could not be opened, so it can't be edited.")
+        return redirect("moments:index")
+    choices = selectors.people_choices(
+        people_index(user=user, vault=vault, include_archived=True), keep=moment.person_ids
+    )
+    content = moment.content
+    initial = {
+        "people": moment.person_ids,
+        "how": content.how,
+        "occurred_on": moment.occurred_on,
+        "at": content.time or "",
+        "minutes": content.minutes,
+        "kinds": list(content.kinds),
+        "closeness": str(content.closeness) if content.closeness else "",
+        "opened_up": content.opened_up,
+        "note": content.note,
+    }
+    form = MomentForm(request.POST if request.method == "POST" else None, initial=initial,
+                      today=today, people=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.moment_update(user=user, vault=vault, moment_id=moment.id,
+                                   **services.moment_fields(form.cleaned_data))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Moment saved.")
+            return redirect("moments:index")
+    return _form_page(request, form, moment=moment, has_people=True)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moment_delete(request: HttpRequest, moment_id: UUID) -> HttpResponse:
+    """GET asks for confirmation; POST deletes for good (the clocks move back)."""
+    user = _user(request)
+    moment = selectors.moment_for(user=user, vault=_vault(request), moment_id=moment_id)
+    if request.method == "POST":
+        services.moment_delete(user=user, moment_id=moment.id)
+        messages.success(request, "The moment is deleted.")
+        return redirect("moments:index")
+    return render(request, "moments/moment_delete.html",
+                  {"moment": moment, "nav_section": "people"})
+
+
+@login_required
+@require_POST
+def nudge_snooze(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """Quiet the nudge about one person for a week (or the chosen time)."""
+    user = _user(request)
+    form = SnoozeForm(request.POST)
+    days = form.cleaned_data["days"] if form.is_valid() else 7
+    # The person's existence is checked by the service (Http404 for anyone else's).
+    services.nudge_snooze(user=user, person_id=person_id,
+                          until=_today(request) + timedelta(days=days))
+    messages.success(request, "Nudge quieted for now.")
+    return redirect(_safe_next(request, request.POST.get("next")) or "today:index")
+
+
+@login_required
+@require_GET
+def drifting(request: HttpRequest) -> HttpResponse:
+    """Everyone by time since the latest moment together, per circle."""
+    user, vault = _user(request), _vault(request)
+    prefs = _prefs(request)
+    today = local_now(prefs).date()
+    people = people_index(user=user, vault=vault)
+    clocks = nudges.clocks_for(user=user, zone=_zone(prefs))
+    groups = nudges.drifting(people=people, clocks=clocks, today=today)
+    link = person_link()
+    context = {
+        "groups": [(group, [(row, link(row.person_id)) for row in group.rows])
+                   for group in groups],
+        "any_people": any(group.rows for group in groups),
+        "nav_section": "people",
+    }
+    return render(request, "moments/drifting.html", context)
+
+
+def _zone(prefs: dict[str, Any]) -> zoneinfo.ZoneInfo | None:
+    zone = prefs.get("time_zone")
+    if isinstance(zone, str) and zone:
+        try:
+            return zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return None
+    return None

@@ -24,8 +24,8 @@ def test_it_replaces_the_content_day_and_people(
     stored = Moment.objects.get(id=moment.id)
     assert stored.occurred_on == days_ago(5)
     assert content_open(alice.vault, stored.id, stored.content).note == "second"
-    assert list(MomentPerson.objects.filter(moment=stored).values_list("person_id", "occurred_on")) \
-        == [(ben.id, days_ago(5))]
+    links = MomentPerson.objects.filter(moment=stored).values_list("person_id", "occurred_on")
+    assert list(links) == [(ben.id, days_ago(5))]
     # Ana's clock moves back to her remaining moment; Ben's starts.
     assert clock_of(ana) == days_ago(20)
     assert clock_of(ben) == days_ago(5)

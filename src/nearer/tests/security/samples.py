@@ -28,6 +28,8 @@ class Samples:
     words: list[str] = field(default_factory=list)
     entries: list[Any] = field(default_factory=list)
     checkins: list[Any] = field(default_factory=list)
+    moments: list[Any] = field(default_factory=list)
+    moment_people: list[Any] = field(default_factory=list)
     people: list[Any] = field(default_factory=list)
     important_dates: list[Any] = field(default_factory=list)
     closeness_ratings: list[Any] = field(default_factory=list)
@@ -61,6 +63,7 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
         samples.entries.append(entry)
         samples.words += [title, body, tag]
     _make_checkin(samples, marker)
+    _make_moment(samples, marker)
     _make_person(samples, marker)
     _make_scale_result(samples)
     return samples
@@ -110,6 +113,24 @@ def _make_scale_result(samples: Samples) -> None:
     ))
 
 
+def _make_moment(samples: Samples, marker: str) -> None:
+    from nearer.moments.services import moment_create
+    from nearer.people.content import PersonDetails
+    from nearer.people.services import person_create
+
+    name, note = f"{marker}-moment-person", f"{marker}-moment-note"
+    someone = person_create(
+        user=samples.person.user, vault=samples.person.vault,
+        details=PersonDetails(name=name, rhythm_days=7),
+    )
+    samples.moment_people.append(someone)
+    samples.moments.append(moment_create(
+        user=samples.person.user, vault=samples.person.vault,
+        occurred_on=timezone.localdate(), person_ids=[someone.id], how="call", note=note,
+    ))
+    samples.words += [name, note]
+
+
 def _any_prompt_key() -> str:
     from nearer.journal.prompts import PROMPTS
 
@@ -122,6 +143,8 @@ def _any_prompt_key() -> str:
 ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("journal", "entry_id"): lambda s: s.entry.id,
     ("checkins", "checkin_id"): lambda s: s.checkins[0].id,
+    ("moments", "moment_id"): lambda s: s.moments[0].id,
+    ("moments", "person_id"): lambda s: s.moment_people[0].id,
     ("people", "person_id"): lambda s: s.people[0].id,
     ("people", "date_id"): lambda s: s.important_dates[0].id,
     ("scales", "result_id"): lambda s: s.scale_results[0].id,

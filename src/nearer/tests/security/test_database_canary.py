@@ -213,6 +213,30 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         for page in (reverse("checkins:index"), reverse("checkins:calendar")):
             client.get(page, follow=True)
 
+        # A moment through the full form, then the quick log, then changed: sealed.
+        from nearer.moments.models import Moment
+        from nearer.people.content import PersonDetails
+        from nearer.people.services import person_create
+
+        someone = person_create(user=User.objects.get(username="dora"), vault=vault,
+                                details=PersonDetails(name="Someone", rhythm_days=7))
+        secrets["moment note"] = canary("momentnote") + " by the river"
+        moment = {"people": [str(someone.id)], "how": "in_person", "occurred_on": day,
+                  "minutes": "45", "kinds": ["emotional"], "closeness": "4",
+                  "opened_up": "both", "note": secrets["moment note"]}
+        assert client.post(reverse("moments:new"), moment).status_code == 302
+        assert secrets["moment note"].encode() in client.get(reverse("moments:index")).content
+        secrets["quick moment note"] = canary("quicknote")
+        response = client.post(reverse("moments:quick"), {**moment, "prefilled": "1",
+                                                          "note": secrets["quick moment note"]})
+        assert response.status_code == 302
+        secrets["changed moment note"] = canary("momentedit")
+        moment_url = reverse("moments:edit", kwargs={"moment_id": Moment.objects.first().id})
+        response = client.post(moment_url, {**moment, "note": secrets["changed moment note"]})
+        assert response.status_code == 302
+        for page in (reverse("moments:index"), reverse("moments:drifting")):
+            client.get(page, follow=True)
+
         # A person with every sealed field, changed, given a date, rated and searched for.
         # (A closeness rating is a number from 1 to 7: sealed, but no canary can show it.)
         for field in ("person name", "person called", "person word", "person notes",

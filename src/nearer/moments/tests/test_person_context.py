@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import timezone
+
+from nearer.conftest import Person
+from nearer.moments.person import LATEST, person_context
+from nearer.moments.tests.conftest import AddMoment, AddPerson, days_ago
+from nearer.people.selectors import person_get
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_gives_the_latest_moments_and_a_quick_log(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana = add_person(alice, name="Ana")
+    for days in range(LATEST + 2):
+        add_moment(alice, [ana], occurred_on=days_ago(days), note=f"note {days}.")
+    view = person_get(user=alice.user, vault=alice.vault, person_id=ana.id)
+    context = person_context(user=alice.user, vault=alice.vault, person=view,
+                             today=timezone.localdate())
+    assert len(context["moments_latest"]) == LATEST
+    assert context["moments_total"] == LATEST + 2
+    assert context["moments_since"] == "today"
+    request = RequestFactory().get(f"/people/{ana.id}/")
+    request.user = alice.user
+    html = render_to_string("moments/_person_moments.html", context, request=request)
+    assert "note 0." in html and f"note {LATEST}." not in html
+    assert f'name="people" value="{ana.id}"' in html
+    assert f"/moments/?person={ana.id}" in html
+    assert "All 22 moments together" in html
+
+
+def test_an_archived_person_has_no_quick_log(
+    alice: Person, add_person: AddPerson
+) -> None:
+    from nearer.people.services import person_archive
+
+    ana = add_person(alice, name="Ana")
+    person_archive(user=alice.user, vault=alice.vault, person_id=ana.id)
+    view = person_get(user=alice.user, vault=alice.vault, person_id=ana.id)
+    context = person_context(user=alice.user, vault=alice.vault, person=view,
+                             today=timezone.localdate())
+    assert context["moments_can_log"] is False
+    assert context["moments_since"] == "never yet"
