@@ -103,7 +103,8 @@ def checkins_recent(
     """Return up to ``limit`` check-ins, newest first, after ``offset``; and if more follow."""
     rows = list(
         CheckIn.objects.filter(owner=user)
-        .order_by("-at")
+        # By day first: the (owner, local_date, at) index then gives the order.
+        .order_by("-local_date", "-at")
         .values_list("id", "local_date", "content")[offset : offset + limit + 1]
     )
     return [_view(vault, *row) for row in rows[:limit]], len(rows) > limit
