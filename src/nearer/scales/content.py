@@ -9,7 +9,7 @@ from uuid import UUID
 
 from nearer.scales.instruments import Scale, scale_by_key
 from nearer.scales.models import ScaleResult
-from nearer.scales.scoring import InvalidAnswers, score
+from nearer.scales.scoring import total_or_none
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -40,10 +40,9 @@ class ResultContent:
         answers = value.get("answers")
         if scale is None or type(answers) is not list:
             raise SealError("scale result has an unexpected shape")
-        try:
-            total = score(scale, answers)
-        except InvalidAnswers:
-            raise SealError("scale result has invalid answers") from None
+        total = total_or_none(scale, answers)
+        if total is None:
+            raise SealError("scale result has invalid answers")
         return cls(scale, tuple(answers), total)
 
 

@@ -14,6 +14,7 @@ from nearer.scales.scoring import (
     reading,
     score,
     shown_score,
+    total_or_none,
     who5_percentage,
 )
 
@@ -139,3 +140,18 @@ def test_any_answers_either_score_in_range_or_are_refused(scale, answers) -> Non
     assert scale.min_score <= total <= scale.max_score
     assert len(answers) == len(scale.items)
     assert all(type(a) is int and a in scale.values for a in answers)
+
+
+@given(
+    scale=st.sampled_from(SCALES),
+    answers=st.lists(
+        st.one_of(st.integers(min_value=-2, max_value=7), st.text(max_size=2), st.booleans()),
+        max_size=7,
+    ),
+)
+def test_the_fast_total_agrees_with_the_published_score(scale, answers) -> None:
+    try:
+        expected: int | None = score(scale, answers)
+    except InvalidAnswers:
+        expected = None
+    assert total_or_none(scale, answers) == expected
