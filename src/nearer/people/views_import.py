@@ -137,11 +137,13 @@ def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpRespon
     if request.method != "POST":
         return _upload_page(request, UploadForm())
     form = UploadForm(request.POST, request.FILES)
+    valid = form.is_valid()
     if handler.too_big:
-        form = UploadForm()
+        # The file was dropped while it arrived; say why rather than "choose a file".
+        form.errors.pop("file", None)
         form.add_error("file", "The file is larger than 20 MB. Export fewer contacts at a time.")
         return _upload_page(request, form)
-    if not form.is_valid():
+    if not valid:
         return _upload_page(request, form)
     upload = form.cleaned_data["file"]
     try:

@@ -1,0 +1,120 @@
+"""Confirming an import: choices applied, counts said, nothing for strangers."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from nearer.conftest import Person
+from nearer.people.imports import import_prepare
+from nearer.people.models import PendingImport
+from nearer.people.models import Person as PersonRow
+from nearer.people.selectors import people_index, person_get
+from nearer.people.services import person_delete
+from nearer.people.tests.conftest import AddPerson
+
+pytestmark = pytest.mark.django_db
+
+
+def vcf(*cards: str) -> bytes:
+    out = []
+    for body in cards:
+        out += ["BEGIN:VCARD", "VERSION:3.0", *body.split("|"), "END:VCARD"]
+    return ("\r\n".join(out) + "\r\n").encode()
+
+
+def summaries(owner: Person) -> dict[str, tuple[str, str, str]]:
+    return {
+        s.name: (s.called, s.circle, s.relationship)
+        for s in people_index(user=owner.user, vault=owner.vault).values()
+    }
+
+
+def test_it_imports_as_chosen_and_says_how_many(alice: Person, add_person: AddPerson) -> None:
+    maya = add_person(alice, name="Maya")
+    add_person(alice, name="Ana")
+    pending = import_prepare(
+        user=alice.user, vault=alice.vault,
+        data=vcf("FN:maya|NICKNAME:May", "FN:ana|NICKNAME:Annie", "FN:Jonas", "TEL:1"),
+    )
+    response = alice.client.post(
+        reverse("people:import_confirm", args=[pending.id]),
+        {"m0": "merge", "m1": "skip", "circle": "close", "relationship": "friend"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("people:index")
+    assert (
+        b"Import done: 1 person added, 1 person merged, 1 skipped, 1 could not be read."
+        in response.content
+    )
+    assert summaries(alice) == {
+        "Maya": ("May", "inner", "friend"),
+        "Ana": ("", "inner", "friend"),
+        "Jonas": ("", "close", "friend"),
+    }
+    assert person_get(user=alice.user, vault=alice.vault, person_id=maya.id).details.called == "May"
+    assert not PendingImport.objects.exists()
+
+
+def test_merge_all_and_skip_all_override_each_choice(
+    alice: Person, add_person: AddPerson
+) -> None:
+    add_person(alice, name="Maya")
+    add_person(alice, name="Ana")
+    data = vcf("FN:Maya|NICKNAME:May", "FN:Ana|NICKNAME:Annie")
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=data)
+    alice.client.post(
+        reverse("people:import_confirm", args=[pending.id]), {"all": "skip", "m0": "merge"}
+    )
+    assert {s[0] for s in summaries(alice).values()} == {""}
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=data)
+    alice.client.post(reverse("people:import_confirm", args=[pending.id]), {"all": "merge"})
+    assert {s[0] for s in summaries(alice).values()} == {"May", "Annie"}
+
+
+def test_it_uses_the_defaults_when_nothing_is_chosen(alice: Person) -> None:
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Jonas"))
+    alice.client.post(reverse("people:import_confirm", args=[pending.id]), {})
+    assert summaries(alice) == {"Jonas": ("", "wider", "other")}
+
+
+def test_a_made_up_circle_changes_nothing(alice: Person) -> None:
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Jonas"))
+    response = alice.client.post(
+        reverse("people:import_confirm", args=[pending.id]), {"circle": "moon"}, follow=True
+    )
+    assert b"Please choose a circle" in response.content
+    assert response.redirect_chain[-1][0] == reverse("people:import_preview", args=[pending.id])
+    assert not PersonRow.objects.exists()
+
+
+def test_a_vanished_merge_target_changes_nothing(alice: Person, add_person: AddPerson) -> None:
+    maya = add_person(alice, name="Maya")
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Maya", "FN:Jonas"))
+    person_delete(user=alice.user, vault=alice.vault, person_id=maya.id)
+    response = alice.client.post(
+        reverse("people:import_confirm", args=[pending.id]), {"m0": "merge"}, follow=True
+    )
+    assert b"changed or deleted since the preview" in response.content
+    assert not PersonRow.objects.exists()
+
+
+def test_it_only_answers_a_post(alice: Person) -> None:
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Jonas"))
+    assert alice.client.get(reverse("people:import_confirm", args=[pending.id])).status_code == 405
+
+
+def test_a_stranger_gets_404_and_nothing_is_saved(alice: Person, charlie: Person) -> None:
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Jonas"))
+    response = charlie.client.post(reverse("people:import_confirm", args=[pending.id]), {})
+    assert response.status_code == 404
+    assert not PersonRow.objects.exists()
+    assert PendingImport.objects.filter(id=pending.id).exists()
+
+
+def test_a_second_confirm_is_a_404_not_a_second_import(alice: Person) -> None:
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Jonas"))
+    url = reverse("people:import_confirm", args=[pending.id])
+    alice.client.post(url, {})
+    assert alice.client.post(url, {}).status_code == 404
+    assert PersonRow.objects.count() == 1
