@@ -34,6 +34,7 @@ class Samples:
     important_dates: list[Any] = field(default_factory=list)
     closeness_ratings: list[Any] = field(default_factory=list)
     scale_results: list[Any] = field(default_factory=list)
+    pending_imports: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -66,7 +67,22 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     _make_moment(samples, marker)
     _make_person(samples, marker)
     _make_scale_result(samples)
+    _make_pending_import(samples, marker)
     return samples
+
+
+def _make_pending_import(samples: Samples, marker: str) -> None:
+    # Kept beside any earlier one (replace_older=False): the sweep makes two sample sets
+    # for the same person and the first one's import must still be there to probe.
+    from nearer.people.imports import pending_import_create
+
+    name, note = f"{marker}-import-name", f"{marker}-import-note"
+    data = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nNOTE:{note}\r\nEND:VCARD\r\n"
+    samples.pending_imports.append(pending_import_create(
+        user=samples.person.user, vault=samples.person.vault, data=data.encode(),
+        replace_older=False,
+    ))
+    samples.words += [name, note]
 
 
 def _make_person(samples: Samples, marker: str) -> None:
@@ -148,6 +164,7 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("people", "person_id"): lambda s: s.people[0].id,
     ("people", "date_id"): lambda s: s.important_dates[0].id,
     ("scales", "result_id"): lambda s: s.scale_results[0].id,
+    ("people", "import_id"): lambda s: s.pending_imports[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
