@@ -8,6 +8,7 @@ same kind, plain messages as a slip of the finger. The radio groups are drawn by
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django import forms
 
@@ -75,7 +76,8 @@ class CheckInForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     # Chosen when step two is first shown: sending it twice saves one check-in.
-    checkin_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # A malformed one (tampered) is ignored rather than shown as an error nobody can fix.
+    checkin_id = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, people: list[tuple[str, str]] | None = None,
                  **kwargs: Any) -> None:
@@ -83,6 +85,12 @@ class CheckInForm(forms.Form):
         # Every id the person may name (their own people, archived too); ids outside
         # this list are refused by the field itself.
         self.fields["people"].choices = people or []  # type: ignore[attr-defined]
+
+    def clean_checkin_id(self) -> UUID | None:
+        try:
+            return UUID(str(self.cleaned_data.get("checkin_id") or ""))
+        except ValueError:
+            return None
 
     def clean_tags(self) -> tuple[str, ...]:
         return rules.tags_clean(self.cleaned_data.get("tags") or "")

@@ -120,3 +120,15 @@ def test_it_needs_a_login(client: object) -> None:
 
     assert isinstance(client, Client)
     assert client.get(URL).status_code == 302
+
+
+def test_a_tampered_or_foreign_checkin_id_makes_a_new_one(alice: Person, bob: Person) -> None:
+    bobs = bob.client.post(URL, _details(emotion="content"))
+    assert bobs.status_code == 302
+    theirs = CheckIn.objects.get(owner=bob.user)
+    for bad in ("not-a-uuid", str(theirs.id)):
+        response = alice.client.post(URL, _details(checkin_id=bad))
+        assert response.status_code == 302
+    mine = CheckIn.objects.filter(owner=alice.user)
+    assert mine.count() == 2 and theirs.id not in {c.id for c in mine}
+    assert CheckIn.objects.get(id=theirs.id).content == theirs.content
