@@ -22,7 +22,7 @@ from django.urls import reverse
 from nearer.accounts.models import User
 from nearer.moments.forms import SNOOZE_CHOICES
 from nearer.moments.links import person_link
-from nearer.moments.nudges import Nudge, clocks_for, nudges_for
+from nearer.moments.nudges import clocks_for, nudges_top
 from nearer.people.selectors import dates_upcoming, people_index
 from nearer.vault.box import Vault
 
@@ -58,10 +58,9 @@ def today_context(
     if not people:
         return {"moments_has_people": False}
     clocks = clocks_for(user=user, zone=_zone(prefs))
-    found = nudges_for(people=people, clocks=clocks, today=today)
     dates = dates_upcoming(user=user, vault=vault, today=today, days=DATE_DAYS, people=people)
     room = HANDFUL - min(len(dates), DATES_KEPT)
-    shown: list[Nudge] = found[:room]
+    shown, total = nudges_top(people=people, clocks=clocks, today=today, limit=room)
     shown_dates = dates[: HANDFUL - len(shown)]
     quick = reverse("moments:quick")
     snooze = reverse("moments:snooze", kwargs={"person_id": _PLACEHOLDER})
@@ -77,7 +76,7 @@ def today_context(
             }
             for nudge in shown
         ],
-        "moments_more": len(found) - len(shown),
+        "moments_more": total - len(shown),
         "moments_dates": [
             {"date": upcoming, "when": _when(upcoming.days_away),
              "person_url": link(str(upcoming.person_id))}
