@@ -68,6 +68,9 @@ def relationship_text(relationship: str, label: str) -> str:
 
 def _fold(text: str) -> str:
     """Lower-case without accents, so "zoe" finds "Zoë"."""
+    if text.isascii():
+        # Most names: nothing to strip, and lists sort hundreds of them per request.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -28,7 +28,7 @@ from nearer.people.closeness import CHOICES
 from nearer.people.content import CIRCLES, CLOSENESS_MAX
 from nearer.people.days import closeness_words
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm, add_errors
-from nearer.people.rows import person_rows, rhythm_text
+from nearer.people.rows import person_rows, rating_rows, rhythm_text
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
@@ -80,6 +80,7 @@ def index(request: HttpRequest) -> HttpResponse:
         **NAV,
         "form": form,
         "query": query,
+        "typed": request.POST.get("q", "") if request.method == "POST" else "",
         "searched": request.method == "POST" and form.is_valid(),
         "total": len(people),
         "sections": _sections(people),
@@ -186,7 +187,8 @@ def _closeness_context(
         )
     last_rated = history[-1][0] if history else None
     return {
-        "history": [(day, value, closeness_words(value)) for day, value in reversed(history)],
+        "history": bool(history),
+        "history_rows": rating_rows(reversed(history)),
         "chart": chart,
         "latest": closeness_words(history[-1][1]) if history else "",
         "offer_rating": not person.archived
