@@ -16,9 +16,13 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from django.db import transaction
+
+if TYPE_CHECKING:
+    from nearer.accounts.models import User
+    from nearer.vault.box import Vault
 
 DEMO_DISPLAY_NAME = "Alex"
 DEFAULT_SEED = 20_240_601
@@ -48,6 +52,10 @@ class DemoAccount:
     recovery_code: str
     entries: int
     seconds: float
+    people: int = 0
+    moments: int = 0
+    checkins: int = 0
+    scale_results: int = 0
 
 
 # --- Phrase banks -----------------------------------------------------------------------
@@ -583,10 +591,17 @@ def build_demo(
     password: str | None = None,
     years: int = 10,
     entries: int = 10_000,
+    people: int = 300,
+    moments: int = 20_000,
+    checkins: bool = True,
+    scales: bool = True,
     today: date | None = None,
     out: TextIO | None = None,
 ) -> DemoAccount:
-    """Create the demo account with its journal; print and return its login.
+    """Create the demo account: journal, people and moments, check-ins and scales.
+
+    Prints and returns its login. Check-ins (about two a day) and scales (WHO-5
+    every two weeks, the others monthly) cover the same ``years``.
 
     Refuses (DemoExistsError, nothing changed) when the username is taken, so it
     never touches a real person's account. With no password, a random one is made.
@@ -628,14 +643,49 @@ def build_demo(
             if count % 1000 == 0:
                 stream.write(f"  {count} entries…\n")
                 stream.flush()
+        made = _demo_people_and_wellbeing(
+            user=signed_up.user, vault=vault, years=years, people=people, moments=moments,
+            checkins=checkins, scales=scales, today=day,
+        )
     seconds = time.perf_counter() - began
     stream.write(
-        f"Demo account ready: {count} journal entries over {years} years "
-        f"({seconds:.1f} s).\n"
+        f"Demo account ready: {count} journal entries, {made['people']} people, "
+        f"{made['moments']} moments, {made['checkins']} check-ins and "
+        f"{made['scale_results']} scale results over {years} years ({seconds:.1f} s).\n"
         f"  username: {username}\n"
         f"  password: {password}\n"
         "It is a demo: anyone who knows this password can log in, so don't keep it on a "
         "public server.\n"
     )
     stream.flush()
-    return DemoAccount(username, password, signed_up.recovery_code, count, seconds)
+    return DemoAccount(username, password, signed_up.recovery_code, count, seconds, **made)
+
+
+def _demo_people_and_wellbeing(
+    *,
+    user: User,
+    vault: Vault,
+    years: int,
+    people: int,
+    moments: int,
+    checkins: bool,
+    scales: bool,
+    today: date,
+) -> dict[str, int]:
+    """Add the people, moments, check-ins and scale results of the demo; return counts."""
+    from nearer.checkins.demo import build_checkins
+    from nearer.moments.demo import build_people_and_moments
+    from nearer.scales.demo import build_scales
+
+    made = {"people": 0, "moments": 0, "checkins": 0, "scale_results": 0}
+    ids: list[str] = []
+    if people:
+        ids = build_people_and_moments(
+            user, vault, people=people, moments=moments, years=years, today=today
+        )
+        made["people"], made["moments"] = len(ids), moments
+    if checkins:
+        made["checkins"] = build_checkins(user, vault, years=years, today=today, people=ids[:12])
+    if scales:
+        made["scale_results"] = build_scales(user, vault, years=years, today=today)
+    return made

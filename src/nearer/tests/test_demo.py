@@ -47,7 +47,10 @@ def test_it_gives_the_same_journal_for_the_same_seed() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
     out = io.StringIO()
-    demo = build_demo(username="demo", password="a demo password 123", entries=40, out=out)
+    demo = build_demo(
+        username="demo", password="a demo password 123", years=1, entries=40, people=12,
+        moments=80, out=out,
+    )
     assert demo.entries == 40
     assert Entry.objects.filter(owner__username="demo").count() == 40
     assert "username: demo" in out.getvalue()
@@ -59,11 +62,22 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
         "/accounts/login/", {"username": "demo", "password": "a demo password 123"}
     )
     assert response.status_code == 302
+    # Every part of the demo opens with the key the login unlocked.
+    assert (demo.people, demo.moments) == (12, 80)
+    assert demo.checkins > 300
+    assert demo.scale_results > 20
+    for url in ("/", "/people/", "/moments/", "/moments/drifting/", "/checkins/",
+                "/scales/trends/"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert b"could not be opened" not in page.content, url
 
 
 @pytest.mark.django_db
 def test_it_makes_a_random_password_when_none_is_given() -> None:
-    demo = build_demo(username="demo2", entries=1, out=io.StringIO())
+    demo = build_demo(
+        username="demo2", entries=1, people=0, checkins=False, scales=False, out=io.StringIO()
+    )
     assert len(demo.password) >= 16
     assert User.objects.get(username="demo2").check_password(demo.password)
 
@@ -71,5 +85,8 @@ def test_it_makes_a_random_password_when_none_is_given() -> None:
 @pytest.mark.django_db
 def test_it_refuses_an_existing_username_and_changes_nothing(alice: object) -> None:
     with pytest.raises(DemoExistsError):
-        build_demo(username="Alice", password="a demo password 123", entries=5, out=io.StringIO())
+        build_demo(
+            username="Alice", password="a demo password 123", entries=5, people=3, moments=5,
+            out=io.StringIO(),
+        )
     assert Entry.objects.count() == 0
