@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
-"""Benchmark Nearer's journal pages against a bare Django view, in one process.
+"""Benchmark Nearer's pages against a bare Django view, in one process.
 
-    python bench/bench_journal.py [--entries 10000] [--years 10] [--rounds 300]
+    python bench/bench_pages.py [--entries 10000] [--people 300] [--moments 20000]
+                                [--years 10] [--rounds 300]
 
 What it does:
 1. Makes a throwaway data directory (SQLite) with production settings (real Argon2,
    DEBUG off, compressed static files), migrates and collects static files.
-2. Builds the demo account (``nearer.demo.build_demo``): a ten-year journal.
+2. Builds the demo account (``nearer.demo.build_demo``): a ten-year journal, 300
+   people with 20,000 moments and closeness ratings, about 7,000 check-ins and
+   ten years of well-being scales.
 3. Logs in with Django's test Client through the real login page (timed: Argon2).
 4. Measures server time — from the outermost middleware in, so everything Django and
    Nearer do per request is counted — of a bare view that renders a tiny template,
-   Today, the journal's month page and a POST search over every entry. Requests are
+   Today (with nudges, the check-in card and a scale that is due), the journal's
+   month page, a POST search over every entry, the people list, the page of the
+   person with the most moments, the drifting view, the check-ins' month page and
+   the scales' trends (ten years of sealed results). Requests are
    interleaved round by round so a slow moment of the machine hits all of them alike.
 5. Prints the machine, medians, p95s and ratios to the bare view as a Markdown table.
 
@@ -35,7 +41,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-MODULE = "bench_journal"
+MODULE = "bench_pages"
 # This file doubles as the bench's URLconf and middleware module (see ``main``).
 sys.modules.setdefault(MODULE, sys.modules[__name__])
 
@@ -149,6 +155,8 @@ def profile(request: Callable[[], Any], count: int = 300) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--moments", type=int, default=20_000)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=300, help="requests per page")
     parser.add_argument("--search-every", type=int, default=3,
@@ -189,7 +197,7 @@ def main() -> None:
     password = "a benchmark password 123"  # noqa: S105 (a throwaway account)
     demo = build_demo(
         username="bench", password=password, years=args.years, entries=args.entries,
-        out=sys.stderr,
+        people=args.people, moments=args.moments, out=sys.stderr,
     )
 
     client = Client()
@@ -221,10 +229,36 @@ def main() -> None:
         entry_date__month=last_month.month,
     ).count()
     search_url = reverse("journal:search")
+    from django.db.models import Count
+
+    from nearer.checkins.models import CheckIn
+    from nearer.people.models import Person
+
+    busiest = (
+        Person.objects.filter(owner=bench_user)
+        .annotate(count=Count("moment_links"))
+        .order_by("-count")
+        .values_list("id", "count")
+        .first()
+    )
+    assert busiest is not None, "the demo has people"
+    person_url = reverse("people:person", kwargs={"person_id": busiest[0]})
+    checkins_url = reverse("checkins:month", kwargs={"year": last_month.year,
+                                                    "month": last_month.month})
+    month_checkins = CheckIn.objects.filter(
+        owner=bench_user, local_date__year=last_month.year, local_date__month=last_month.month
+    ).count()
     pages: dict[str, Callable[[], Any]] = {
         "bare view": lambda: client.get("/bench/bare/"),
         "Today": lambda: client.get(reverse("today:index")),
         f"journal month ({month_entries} entries)": lambda: client.get(month_url),
+        f"people list ({args.people} people)": lambda: client.get(reverse("people:index")),
+        f"a person's page ({busiest[1]} moments)": lambda: client.get(person_url),
+        "drifting view": lambda: client.get(reverse("moments:drifting")),
+        f"check-ins month ({month_checkins} check-ins)": lambda: client.get(checkins_url),
+        f"scales trends ({demo.scale_results} results)": lambda: client.get(
+            reverse("scales:trends")
+        ),
     }
     searches = args.search or ["heron", "sam walk", "xylophone"]
     found: dict[str, str] = {}
@@ -261,8 +295,9 @@ def main() -> None:
     for key, value in info.items():
         print(f"- {key}: {value}")
     print(f"- Database: {database_version()}")
-    print(f"- Demo: {demo.entries} entries over {args.years} years, built in "
-          f"{demo.seconds:.1f} s")
+    print(f"- Demo: {demo.entries} entries, {demo.people} people, {demo.moments} moments, "
+          f"{demo.checkins} check-ins and {demo.scale_results} scale results over "
+          f"{args.years} years, built in {demo.seconds:.1f} s")
     print(f"- Login through the login page: {login_seconds * 1000:.0f} ms, of which checking the "
           f"password hash {hash_seconds * 1000:.0f} ms ({settings.PASSWORD_HASHERS[0]}) and "
           f"unwrapping the data key {kdf_seconds * 1000:.0f} ms (Argon2id "
