@@ -10,6 +10,7 @@ from django.urls import reverse
 from nearer.accounts.models import User
 from nearer.moments.content import HOWS
 from nearer.moments.nudges import since_words
+from nearer.moments.rows import moment_rows
 from nearer.moments.selectors import moments_with
 from nearer.people.selectors import PersonView
 from nearer.vault.box import Vault
@@ -23,12 +24,14 @@ def person_context(*, user: User, vault: Vault, person: PersonView, today: date)
     ``person`` must already be known to be ``user``'s (the person page's selector
     checked it). Only their latest ``LATEST`` moments are opened.
     """
-    latest, total = moments_with(user=user, vault=vault, person_id=person.id, limit=LATEST)
+    latest, total = moments_with(user=user, vault=vault, person_id=person.id, limit=LATEST,
+                                 name=person.display_name)
     days = None if person.last_moment_on is None else (today - person.last_moment_on).days
     person_id = str(person.id)
     return {
         "moments_person_id": person_id,
         "moments_latest": latest,
+        "moments_rows": moment_rows(latest, leave_out=str(person.id)),
         "moments_total": total,
         "moments_more": max(total - len(latest), 0),
         "moments_since": since_words(days),

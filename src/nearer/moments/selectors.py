@@ -19,6 +19,7 @@ from nearer.moments.content import MomentContent, content_open
 from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.nudges import CIRCLE_RANK
 from nearer.people.index import PersonSummary
+from nearer.people.models import Person
 from nearer.people.selectors import people_index
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -85,8 +86,10 @@ def _links(moment_ids: Sequence[UUID]) -> dict[UUID, list[str]]:
 def _views(
     *, vault: Vault, people: Mapping[str, PersonSummary],
     rows: Sequence[tuple[UUID, date, bytes | memoryview]],
+    links: Mapping[UUID, list[str]] | None = None,
 ) -> list[MomentView]:
-    links = _links([row[0] for row in rows])
+    if links is None:
+        links = _links([row[0] for row in rows])
     return [
         MomentView(mid, day, _open(vault, mid, sealed), _names(people, links[mid]))
         for mid, day, sealed in rows
@@ -149,23 +152,48 @@ def moments_page(
 
 def moments_with(
     *, user: User, vault: Vault, person_id: UUID, limit: int = 20,
-    people: Mapping[str, PersonSummary] | None = None,
+    people: Mapping[str, PersonSummary] | None = None, name: str | None = None,
 ) -> tuple[list[MomentView], int]:
     """Return the latest ``limit`` moments with one of this person's people, and how many
-    there are in all. The person must already be known to be theirs."""
-    links = MomentPerson.objects.filter(person_id=person_id, moment__owner=user)
-    total = links.count()
-    ids = list(links.order_by("-occurred_on").values_list("moment_id", flat=True)[:limit])
+    there are in all (nothing when the person is not theirs).
+
+    With ``name`` (the person's own name, known to the caller) the people index is
+    opened only when someone else was at one of these moments.
+    """
+    if not Person.objects.filter(owner=user, id=person_id).exists():
+        return [], 0
+    # The person's own links only, no join: both reads stay on the (person, day) index,
+    # which matters for a partner with thousands of moments.
+    links_of_person = MomentPerson.objects.filter(person_id=person_id)
+    total = links_of_person.count()
+    ids = list(
+        links_of_person.order_by("-occurred_on").values_list("moment_id", flat=True)[:limit]
+    )
     if not ids:
         return [], total
-    rows = list(
-        Moment.objects.filter(owner=user, id__in=ids)
-        .order_by("-occurred_on", "-created_at")
-        .values_list("id", "occurred_on", "content")
-    )
+    # By id alone, then the owner checked here: with the owner in the query SQLite
+    # walks every moment of the owner instead of looking up twenty ids.
+    fetched = Moment.objects.filter(id__in=ids).order_by("-occurred_on", "-created_at")
+    rows = [
+        (moment_id, day, sealed)
+        for moment_id, day, sealed, owner_id in fetched.values_list(
+            "id", "occurred_on", "content", "owner_id"
+        )
+        if owner_id == user.pk
+    ]
+    links = _links([row[0] for row in rows])
     if people is None:
-        people = people_index(user=user, vault=vault, include_archived=True)
-    return _views(vault=vault, people=people, rows=rows), total
+        key = str(person_id)
+        alone = all(len(found) == 1 for found in links.values())
+        if alone and name is not None:
+            people = {key: _named(key, name)}
+        else:
+            people = people_index(user=user, vault=vault, include_archived=True)
+    return _views(vault=vault, people=people, rows=rows, links=links), total
+
+
+def _named(key: str, name: str) -> PersonSummary:
+    return PersonSummary(key, name, "", "close", "other", "", None, None, False)
 
 
 def people_choices(

@@ -25,6 +25,7 @@ from nearer.accounts.services import preferences_get
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
 from nearer.moments.links import person_link
+from nearer.moments.rows import moment_rows
 from nearer.people.selectors import people_index
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
@@ -87,6 +88,7 @@ def index(request: HttpRequest) -> HttpResponse:
                                   people=people)
     context = {
         "page": page,
+        "rows": moment_rows(page.moments, leave_out=person.id if person else None),
         "person": person,
         "person_url": person_link()(person.id) if person else "",
         "nav_section": "people",

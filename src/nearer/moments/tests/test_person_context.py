@@ -46,3 +46,18 @@ def test_an_archived_person_has_no_quick_log(
                              today=timezone.localdate())
     assert context["moments_can_log"] is False
     assert context["moments_since"] == "never yet"
+
+
+def test_on_their_page_only_the_others_are_named_and_escaped(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana = add_person(alice, name="Ana")
+    ben = add_person(alice, name="<b>Ben</b>")
+    add_moment(alice, [ana, ben], note="<script>x</script>")
+    add_moment(alice, [ana], note="just us")
+    view = person_get(user=alice.user, vault=alice.vault, person_id=ana.id)
+    rows = person_context(user=alice.user, vault=alice.vault, person=view,
+                          today=timezone.localdate())["moments_rows"]
+    assert "Also with &lt;b&gt;Ben&lt;/b&gt;" in rows
+    assert "&lt;script&gt;" in rows and "<script>" not in rows
+    assert rows.count("moment-with") == 1
