@@ -16,6 +16,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from nearer.journal.rows import MONTH_NAMES, escape, short_date
+from nearer.moments.nudges import DriftGroup, DriftRow
 from nearer.moments.selectors import MomentView
 
 _PLACEHOLDER = uuid.UUID(int=0)
@@ -95,5 +96,46 @@ def moment_rows(moments: Iterable[MomentView], *, leave_out: str | None = None) 
             f'<li class="moment-row"><p class="moment-head">{head}</p>'
             f"{_details(moment, leave_out=leave_out)}"
             f'<p class="moment-actions small">{links}</p></li>'
+        )
+    return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
+
+
+def drift_sections(groups: Iterable[tuple[DriftGroup, list[tuple[DriftRow, str]]]]) -> SafeString:
+    """Return one <section> per circle with people in it: name (a link), how long since
+    the latest moment in words, the status in words (and colour), and a snooze."""
+    html = []
+    for group, rows in groups:
+        if not rows:
+            continue
+        items = []
+        for row, url in rows:
+            since = row.since
+            if row.days_since is None:
+                words = "Never yet"
+            elif since in ("today", "yesterday"):
+                words = since.capitalize()
+            else:
+                words = f"{since} ago"
+            status = ""
+            if row.status:
+                status = (
+                    f'<span class="nudge-status status-{row.status}"><span class="status-mark" '
+                    f'aria-hidden="true"></span>{row.status_words}</span>'
+                )
+            quiet = ""
+            if row.snoozed_until is not None:
+                day = row.snoozed_until
+                quiet = (f'<span class="small muted">quiet until {day.day} '
+                         f"{MONTH_NAMES[day.month - 1][:3]}</span>")
+            items.append(
+                f'<li class="drift-row"><a class="drift-name" href="{escape(url)}">'
+                f'{escape(row.name)}</a><span class="drift-since">{words}</span>'
+                f"{status}{quiet}</li>"
+            )
+        anchor = f"drift-{escape(group.circle)}"
+        html.append(
+            f'<section class="drift-group" aria-labelledby="{anchor}">'
+            f'<h2 id="{anchor}">{escape(group.label)} <span class="muted small">({len(rows)})'
+            f'</span></h2><ul class="plain-list drift-list">{"".join(items)}</ul></section>'
         )
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped

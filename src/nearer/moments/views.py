@@ -25,7 +25,7 @@ from nearer.accounts.services import preferences_get
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
 from nearer.moments.links import person_link
-from nearer.moments.rows import moment_rows
+from nearer.moments.rows import drift_sections, moment_rows
 from nearer.people.selectors import people_index
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
@@ -241,8 +241,9 @@ def drifting(request: HttpRequest) -> HttpResponse:
     groups = nudges.drifting(people=people, clocks=clocks, today=today)
     link = person_link()
     context = {
-        "groups": [(group, [(row, link(row.person_id)) for row in group.rows])
-                   for group in groups],
+        "sections": drift_sections(
+            (group, [(row, link(row.person_id)) for row in group.rows]) for group in groups
+        ),
         "any_people": any(group.rows for group in groups),
         "nav_section": "people",
     }
