@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from nearer.lib.private import QuietRepr
 from nearer.people.models import ClosenessRating, ImportantDate, PeopleIndex, Person
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -46,8 +47,8 @@ DATE_KINDS: tuple[tuple[DateKind, str], ...] = (
 CLOSENESS_MIN, CLOSENESS_MAX = 1, 7
 
 
-@dataclass(frozen=True, slots=True)
-class PersonDetails:
+@dataclass(frozen=True, slots=True, repr=False)
+class PersonDetails(QuietRepr):
     """What a person wrote about someone.
 
     ``relationship`` is one of RELATIONSHIPS; ``relationship_label`` is the
@@ -68,6 +69,11 @@ class PersonDetails:
     @property
     def display_name(self) -> str:
         return self.called or self.name
+
+    @property
+    def rhythm(self) -> tuple[int | None, int | None]:
+        """The wished rhythm as (ideal days, too-long days)."""
+        return (self.rhythm_days, self.too_long_days)
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 
 from nearer.accounts.models import User
+from nearer.lib.private import QuietRepr
 from nearer.people.content import (
     CIRCLE_KEYS,
     INDEX_LABEL,
@@ -35,8 +36,8 @@ from nearer.vault.crypto import SealError
 VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class PersonSummary:
+@dataclass(frozen=True, slots=True, repr=False)
+class PersonSummary(QuietRepr):
     """What lists need of one person. ``id`` is the person's UUID as a string."""
 
     id: str

@@ -15,6 +15,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
+from nearer.lib.private import QuietRepr
 from nearer.people.content import (
     CIRCLE_KEYS,
     CLOSENESS_MAX,
@@ -48,8 +49,8 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-@dataclass(frozen=True, slots=True)
-class DateDraft:
+@dataclass(frozen=True, slots=True, repr=False)
+class DateDraft(QuietRepr):
     """An important date before it is saved: ``year`` None when unknown.
 
     ``label`` names a custom day ("Name day"); birthdays and anniversaries may

@@ -16,6 +16,7 @@ from uuid import UUID
 from django.http import Http404
 
 from nearer.accounts.models import User
+from nearer.lib.private import QuietRepr
 from nearer.people.content import (
     PERSON_LABEL,
     RELATIONSHIPS,
@@ -110,8 +111,8 @@ def _matches(summary: PersonSummary, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonView:
+@dataclass(frozen=True, slots=True, repr=False)
+class PersonView(QuietRepr):
     """A person as their page shows them; ``readable`` False when the details won't open."""
 
     id: UUID
@@ -163,8 +164,8 @@ def person_get(*, user: User, vault: Vault, person_id: UUID) -> PersonView:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class DateView:
+@dataclass(frozen=True, slots=True, repr=False)
+class DateView(QuietRepr):
     """An important date of one person, with when it next comes round."""
 
     id: UUID
@@ -222,8 +223,8 @@ def person_dates(*, user: User, vault: Vault, person_id: UUID, today: date) -> l
     return views
 
 
-@dataclass(frozen=True, slots=True)
-class UpcomingDate:
+@dataclass(frozen=True, slots=True, repr=False)
+class UpcomingDate(QuietRepr):
     """A birthday, anniversary or custom day coming up for one of ``user``'s people.
 
     ``on`` is the day it falls on (29 February falls on 28 February in years

@@ -184,8 +184,17 @@ def person_update(
     drafts = _dates_clean(add_dates, today=_today())
     if any(d.kind == "birthday" for d in drafts) and _birthday_ids(vault, person):
         raise ValidationError({"kind": ["Someone has only one birthday."]})
+    try:
+        before: tuple[int | None, ...] | None = _details_of(vault, person).rhythm
+    except ValidationError:
+        before = None  # details that would not open are replaced whole
     _seal_person(vault, person, details)
-    person.save(update_fields=["content", "updated_at"])
+    fields = ["content", "updated_at"]
+    if before != details.rhythm:
+        # A new rhythm starts a new count: a snooze set for the old one no longer holds.
+        person.snoozed_until = None
+        fields.append("snoozed_until")
+    person.save(update_fields=fields)
     ImportantDate.objects.bulk_create([_date_row(user, vault, person, d) for d in drafts])
     index_put(
         user=user,

@@ -71,3 +71,30 @@ def test_it_is_404_for_someone_elses_person(
     assert person_get(user=alice.user, vault=alice.vault, person_id=row.id).details.name == (
         "Maya Lindqvist"
     )
+
+
+def test_it_ends_a_snooze_when_the_rhythm_changes(alice: Person, add_person: AddPerson) -> None:
+    row = add_person(alice)
+    PersonRow.objects.filter(pk=row.pk).update(snoozed_until=date(2099, 1, 1))
+    details = person_get(user=alice.user, vault=alice.vault, person_id=row.id).details
+    services.person_update(
+        user=alice.user, vault=alice.vault, person_id=row.id,
+        details=PersonDetails(name=details.name, notes="same rhythm, new notes",
+                              rhythm_days=details.rhythm_days,
+                              too_long_days=details.too_long_days),
+    )
+    assert PersonRow.objects.get(pk=row.pk).snoozed_until == date(2099, 1, 1)
+    services.person_update(
+        user=alice.user, vault=alice.vault, person_id=row.id,
+        details=PersonDetails(name=details.name, rhythm_days=3, too_long_days=9),
+    )
+    assert PersonRow.objects.get(pk=row.pk).snoozed_until is None
+
+
+def test_it_keeps_values_out_of_reprs(alice: Person, add_person: AddPerson) -> None:
+    row = add_person(alice)
+    view = person_get(user=alice.user, vault=alice.vault, person_id=row.id)
+    summary = people_index(user=alice.user, vault=alice.vault)[str(row.id)]
+    for value in (view, view.details, summary, DateDraft("custom", 1, 2, label="Name day")):
+        assert view.details.name not in repr(value)
+        assert "Name day" not in repr(value)
