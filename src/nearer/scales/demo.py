@@ -22,6 +22,7 @@ from nearer.scales.instruments import PSS4, UCLA3, WHO5, Scale
 from nearer.scales.models import ScaleResult
 from nearer.scales.schedule import PREFS_KEY, state_of
 from nearer.scales.scoring import score
+from nearer.scales.summary import summary_rebuild
 from nearer.vault.box import Vault
 
 
@@ -51,7 +52,8 @@ def build_scales(
     """Create ``years`` of results for ``user`` ending yesterday; return how many.
 
     WHO-5 every 14 days, PSS-4 and UCLA 3-item every 30 (a few days apart), and the
-    "last taken" dates in the sealed preferences set once at the end.
+    "last taken" dates in the sealed preferences and the summary of scores set once
+    at the end.
     """
     rng = random.Random(seed)  # noqa: S311 - made-up demo data, not secrets
     end = today or timezone.localdate()
@@ -77,6 +79,8 @@ def build_scales(
         rows.append(row)
         last[scale.key] = day
     ScaleResult.objects.bulk_create(rows, batch_size=500)
+    # bulk_create skips the services, so the summary of scores is made from the rows.
+    summary_rebuild(user=user, vault=vault)
     state = state_of(preferences_get(user=user, vault=vault))
     for key, day in last.items():
         if key not in state.last or state.last[key] < day:

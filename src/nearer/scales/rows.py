@@ -21,7 +21,6 @@ from nearer.scales.scoring import (
     UCLA3_LONELY_FROM,
     WHO5_MEANINGFUL_CHANGE,
     shown_range,
-    shown_score,
 )
 from nearer.scales.selectors import Point
 
@@ -51,7 +50,7 @@ def _ticks(scale: Scale) -> list[tuple[float, str]]:
 def chart_for(scale: Scale, points: Sequence[Point]) -> SafeString:
     """Return the SVG of ``points`` (oldest first) on the scale's shown range."""
     low, high = shown_range(scale)
-    values = [(point.taken_on, float(shown_score(scale, point.total))) for point in points]
+    values = [(point.taken_on, float(point.shown)) for point in points]
     if not values:
         return mark_safe("")
     first, last = values[0], values[-1]
@@ -84,7 +83,7 @@ class Summary:
 def summary_of(scale: Scale, points: Sequence[Point]) -> Summary | None:
     if not points:
         return None
-    shown = [shown_score(scale, point.total) for point in points]
+    shown = [point.shown for point in points]
     return Summary(len(shown), shown[-1], min(shown), max(shown))
 
 
@@ -95,14 +94,15 @@ def table_rows(scale: Scale, points: Sequence[Point]) -> SafeString:
     # One reverse() for the whole table: resolving a URL per row costs more than the row.
     marker = "00000000-0000-0000-0000-000000000000"
     prefix, suffix = escape(reverse("scales:result", kwargs={"result_id": marker})).split(marker)
+    who5 = scale.key == WHO5.key
     for point in points:
-        shown = shown_score(scale, point.total)
+        shown = point.shown
         if previous is None:
             moved = "first"
         else:
             diff = shown - previous
             moved = f"{diff:+d}" if diff else "no change"
-            if scale.key == WHO5.key and abs(diff) >= WHO5_MEANINGFUL_CHANGE:
+            if who5 and abs(diff) >= WHO5_MEANINGFUL_CHANGE:
                 moved += " (meaningful)"
         previous = shown
         rows.append(

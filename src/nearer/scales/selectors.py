@@ -1,27 +1,22 @@
 """Reads of scale results, always scoped to one person and opened with their vault.
 
 A result that fails to open is kept out of trends and shown as "could not be
-opened" on its own page, never a crash. The trends page reads every result of
-ten years (hundreds of rows): those come through one plain SQL query as tuples,
-not model instances, and are opened in one pass.
+opened" on its own page, never a crash. The trends page needs every result of
+ten years (hundreds of rows): it reads them from the sealed summary of scores
+(summary.py), one blob, instead of opening each row.
 """
 
 from __future__ import annotations
 
 import importlib
-import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
 from uuid import UUID
 
-from django.db import connection
-from django.db.models import Field
 from django.http import Http404
 
 from nearer.accounts.models import User
-from nearer.scales.content import CONTENT_LABEL, ResultContent, content_open
+from nearer.scales.content import ResultContent, content_open
 from nearer.scales.instruments import SCALES, Scale
 from nearer.scales.models import ScaleResult
 from nearer.scales.scoring import (
@@ -33,6 +28,7 @@ from nearer.scales.scoring import (
     shown_range,
     shown_score,
 )
+from nearer.scales.summary import summary_open
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -157,51 +153,22 @@ def results_recent(*, user: User, vault: Vault, limit: int = 6) -> list[ResultVi
     ]
 
 
-# --- Trends: every result, fast ------------------------------------------------------
-
-Row = tuple[UUID, date, bytes | memoryview]
+# --- Trends: every result, from the summary ---------------------------------------------
 
 
-def _rows_sql() -> str:
-    """The trends query, with names from the model and the owner as a parameter."""
-    quote = connection.ops.quote_name
-    meta = ScaleResult._meta
-    column = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
-        for name in ("id", "taken_on", "taken_at", "content", "owner")
-    }
-    return (
-        f"SELECT {column['id']}, {column['taken_on']}, {column['content']} "  # noqa: S608
-        f"FROM {quote(meta.db_table)} WHERE {column['owner']} = %s "
-        f"ORDER BY {column['taken_at']}"
-    )
-
-
-def _fast_rows(user: User) -> Iterator[Row]:
-    """Yield (id, local date, sealed content) of every result, oldest first.
-
-    Plain SQL, which SQLite and PostgreSQL both accept: for a few hundred rows the
-    ORM's model and query machinery costs more than the database does.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(_rows_sql(), [user.pk])
-        while batch := cursor.fetchmany(500):
-            for result_id, taken_on, sealed in batch:
-                # SQLite hands back UUIDs as hex text and dates as text; PostgreSQL as objects.
-                yield (
-                    result_id if isinstance(result_id, UUID) else UUID(str(result_id)),
-                    taken_on if isinstance(taken_on, date) else date.fromisoformat(str(taken_on)),
-                    sealed,
-                )
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Point:
-    """One result on a trend: its id, local date and raw total."""
+    """One result on a trend: its id (as text), local date, raw total and the score
+    people see (WHO-5 as a percentage), worked out once for the chart and table.
 
-    id: UUID
+    Not frozen: hundreds are made per page, and a frozen dataclass takes about four
+    times as long to make. Nothing changes them after ``trends_for``.
+    """
+
+    id: str
     taken_on: date
     total: int
+    shown: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,24 +180,30 @@ class Trends:
     unreadable: int
 
 
+# The shown score of every possible total, per scale: a list lookup per point.
+_SHOWN: dict[str, list[int]] = {
+    scale.key: [shown_score(scale, total) for total in range(scale.max_score + 1)]
+    for scale in SCALES
+}
+
+
 def trends_for(*, user: User, vault: Vault) -> Trends:
     """Return every result of this person grouped by scale, oldest first.
 
-    Each row is opened once; the JSON is checked by ``ResultContent.from_json``
-    (which scores the answers again), so a trend only ever shows valid totals.
+    Read from the sealed summary: one blob opened instead of hundreds of rows. Its
+    totals were scored when each result was saved (or when the summary was rebuilt
+    from the rows, which scores the answers again), so a trend only shows valid
+    totals; results that would not open at the last rebuild are counted apart.
     """
+    summary = summary_open(user=user, vault=vault)
     points: dict[str, list[Point]] = {scale.key: [] for scale in SCALES}
-    unreadable = 0
-    open_bytes = vault.open_bytes
-    for result_id, taken_on, sealed in _fast_rows(user):
-        try:
-            raw = open_bytes(CONTENT_LABEL, result_id, bytes(sealed))
-            content = ResultContent.from_json(json.loads(raw))
-        except (SealError, ValueError):  # ValueError covers bad UTF-8 and bad JSON
-            unreadable += 1
-            continue
-        points[content.scale.key].append(Point(result_id, taken_on, content.total))
-    return Trends(points=points, unreadable=unreadable)
+    shown = _SHOWN
+    days = map(date.fromordinal, summary.days)
+    for result_id, day, key, total in zip(
+        summary.ids, days, summary.keys, summary.totals, strict=True
+    ):
+        points[key].append(Point(result_id, day, total, shown[key][total]))
+    return Trends(points=points, unreadable=len(summary.unreadable))
 
 
 def results_count(*, user: User) -> int:

@@ -1,9 +1,10 @@
 """Writes for the scales: save a result, delete one, change the rhythm, "not now".
 
 Every function takes the person and their unlocked vault; the scale, answers and
-total are sealed before they reach the database. The dates each scale was last
-taken are kept in the sealed preferences too, so Today knows what is due
-without opening a single result.
+total are sealed before they reach the database. Each result created or deleted
+also changes the sealed summary of every score (summary.py) in the same
+transaction. The dates each scale was last taken are kept in the sealed
+preferences too, so Today knows what is due without opening a single result.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get, preferences_update
-from nearer.scales.content import ResultContent, content_open, content_seal
+from nearer.scales.content import ResultContent, content_seal
 from nearer.scales.instruments import SCALE_BY_KEY
 from nearer.scales.models import ScaleResult
 from nearer.scales.schedule import (
@@ -31,8 +32,8 @@ from nearer.scales.schedule import (
     state_of,
 )
 from nearer.scales.scoring import InvalidAnswers, check_answers, score
+from nearer.scales.summary import summary_add, summary_remove
 from nearer.vault.box import Vault
-from nearer.vault.crypto import SealError
 
 
 def _check_vault(user: User, vault: Vault) -> None:
@@ -80,6 +81,10 @@ def result_create(
     result.content = content_seal(vault, result.id, content)
     result.full_clean(exclude=["content"])
     result.save(force_insert=True)
+    summary_add(
+        user=user, vault=vault, result_id=result.id, taken_on=taken_on, scale_key=scale.key,
+        total=content.total,
+    )
     if remember:
         state = _state(user, vault)
         last = state.last.get(scale.key)
@@ -89,37 +94,20 @@ def result_create(
     return result
 
 
-def _last_dates(user: User, vault: Vault) -> dict[str, date]:
-    """Return, for each scale, the latest date it was taken, from the results themselves."""
-    last: dict[str, date] = {}
-    rows = (
-        ScaleResult.objects.filter(owner=user)
-        .order_by("-taken_on", "-taken_at")
-        .values_list("id", "taken_on", "content")
-    )
-    for result_id, taken_on, sealed in rows.iterator(chunk_size=200):
-        try:
-            key = content_open(vault, result_id, sealed).scale.key
-        except SealError:
-            continue
-        last.setdefault(key, taken_on)
-        if len(last) == len(SCALE_BY_KEY):
-            break
-    return last
-
-
 @transaction.atomic
 def result_delete(*, user: User, vault: Vault, result_id: UUID) -> None:
     """Delete one of this person's results for good; Http404 when it is not theirs.
 
-    The "last taken" dates are worked out again from the results that remain.
+    The summary loses it in the same transaction, and the "last taken" dates are
+    worked out again from what remains (from the summary: nothing else is opened).
     """
     _check_vault(user, vault)
     deleted, _ = ScaleResult.objects.filter(owner=user, id=result_id).delete()
     if not deleted:
         raise Http404("No such result.")
+    summary = summary_remove(user=user, vault=vault, result_ids=[result_id])
     state = _state(user, vault)
-    state.last = _last_dates(user, vault)
+    state.last = summary.last_dates()
     _save_state(user, vault, state)
 
 
