@@ -79,7 +79,7 @@ def _serve(host: str, port: int, workers: int) -> int:
     return 0
 
 
-def _demo(username: str, password: str | None, years: int, entries: int) -> int:
+def _demo(args: argparse.Namespace) -> int:
     _django_setup()
     from django.core.management import call_command
 
@@ -89,7 +89,10 @@ def _demo(username: str, password: str | None, years: int, entries: int) -> int:
     call_command("migrate", interactive=False, verbosity=0)
 
     try:
-        build_demo(username=username, password=password, years=years, entries=entries)
+        build_demo(
+            username=args.username, password=args.password, years=args.years,
+            entries=args.entries, people=args.people, moments=args.moments,
+        )
     except DemoExistsError as exc:
         sys.stderr.write(f"{exc}\n")
         return 1
@@ -112,12 +115,16 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_parser(name, help=f"Django's {name} (options passed through)", add_help=False)
     sub.add_parser("manage", help="any Django management command, e.g. `nearer manage "
                    "showmigrations`", add_help=False)
-    demo = sub.add_parser("demo", help="create a demo account with a ten-year journal")
+    demo = sub.add_parser(
+        "demo", help="create a demo account: ten years of journal, people, moments, check-ins"
+    )
     demo.add_argument("--username", default="demo")
     demo.add_argument("--password", default=None,
                       help="the demo's password (default: a new random one, printed)")
     demo.add_argument("--years", type=int, default=10)
     demo.add_argument("--entries", type=int, default=10_000)
+    demo.add_argument("--people", type=int, default=300)
+    demo.add_argument("--moments", type=int, default=20_000)
     return parser
 
 
@@ -136,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "demo":
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
-        return _demo(args.username, args.password, args.years, args.entries)
+        return _demo(args)
     if args.command == "manage":
         return _manage(rest)
     return _manage([args.command, *rest])

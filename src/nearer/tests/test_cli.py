@@ -72,3 +72,15 @@ def test_it_refuses_unknown_serve_options() -> None:
     with pytest.raises(SystemExit) as exited:
         main(["serve", "--colour", "blue"])
     assert exited.value.code == 2
+
+
+def test_it_builds_a_small_demo_and_refuses_a_second_one(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    args = ("demo", "--password", "a demo password 123", "--years", "1", "--entries", "5",
+            "--people", "4", "--moments", "9")
+    made = _nearer(*args, NEARER_DATA_DIR=data, NEARER_TESTING="1")
+    assert made.returncode == 0, made.stderr
+    assert "5 journal entries, 4 people, 9 moments" in made.stdout
+    again = _nearer(*args, NEARER_DATA_DIR=data, NEARER_TESTING="1")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
