@@ -3,8 +3,9 @@ the database, its file or the logs in the clear.
 
 Answers are small numbers, so instead of unique words the canaries are the JSON
 the sealed content is made of, and the preferences' schedule: were a result or the
-preferences ever written unsealed, these strings would be found. The readers are the
-project canary's own (every row, decoded sessions, the SQLite file and WAL).
+preferences ever written unsealed, these strings would be found. The summary of
+scores is checked the same way, through its columns of scales and totals. The
+readers are the project canary's own (every row, decoded sessions, the SQLite file and WAL).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def test_no_scale_answer_score_or_schedule_is_stored_in_the_clear() -> None:
         "a total": '"total":15',
         "the schedule": '"every":{"who5":91,"pss4":7,"ucla3":91}',
         "last dates": '"last":{"who5":',
+        # The summary of scores (scales.scalesummary.content): its scale and total columns.
+        "summary scales": '"k":["who5","pss4","ucla3"]',
+        "summary totals": '"t":[15,8,8]',
     }
     stored = {
         "every table": _every_row_as_bytes(),
