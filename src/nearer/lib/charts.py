@@ -45,11 +45,13 @@ def _x_ticks(first: date, last: date) -> list[tuple[date, str]]:
         return [(first, f"{first.day} {MONTHS[first.month - 1]}")]
     step = -(-months // 6)
     ticks: list[tuple[date, str]] = []
+    shown_year = None
     # Month starts after ``first`` up to ``last``, counted as year * 12 + month - 1.
     for number in range(first.year * 12 + first.month, last.year * 12 + last.month, step):
         year, month = divmod(number, 12)
-        name = MONTHS[month]
-        label = f"{name} {year}" if month == 0 or not ticks else name
+        # The year is written wherever it changes, so no month is ambiguous.
+        label = MONTHS[month] if year == shown_year else f"{MONTHS[month]} {year}"
+        shown_year = year
         ticks.append((date(year, month + 1, 1), label))
     return ticks
 
