@@ -15,7 +15,7 @@ from nearer.moments.selectors import moments_with
 from nearer.people.selectors import PersonView
 from nearer.vault.box import Vault
 
-LATEST = 20
+LATEST = 5  # a short list keeps the dates and closeness on the first screens of a phone
 
 
 def person_context(*, user: User, vault: Vault, person: PersonView, today: date) -> dict[str, Any]:

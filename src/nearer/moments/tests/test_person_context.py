@@ -31,7 +31,7 @@ def test_it_gives_the_latest_moments_and_a_quick_log(
     assert "note 0." in html and f"note {LATEST}." not in html
     assert f'name="people" value="{ana.id}"' in html
     assert f"/moments/?person={ana.id}" in html
-    assert "All 22 moments together" in html
+    assert f"All {LATEST + 2} moments together" in html
 
 
 def test_an_archived_person_has_no_quick_log(
