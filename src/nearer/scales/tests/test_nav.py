@@ -11,7 +11,7 @@ from nearer.conftest import Person
 def test_the_check_ins_link_to_the_scales_and_their_trends(alice: Person, address: str) -> None:
     html = alice.client.get(address, follow=True).content.decode()
     assert '<a href="/scales/">Well-being scales</a>' in html
-    assert '<a href="/scales/trends/">Trends</a>' in html
+    assert '<a href="/scales/trends/">Scale trends</a>' in html
 
 
 @pytest.mark.parametrize("address", ["/scales/", "/scales/trends/", "/scales/schedule/"])
