@@ -13,11 +13,14 @@ not open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Field
 
 from nearer.accounts.models import User
 from nearer.lib.private import QuietRepr
@@ -84,30 +87,112 @@ def _row(summary: PersonSummary) -> list[Any]:
     ]
 
 
-def _decode(value: Any) -> dict[str, PersonSummary]:
+def _checked(value: Any) -> dict[str, list[Any]]:
+    """Return the rows of an opened index after checking their shape (SealError if off)."""
     if type(value) is not dict or value.get("v") != VERSION or type(value.get("p")) is not dict:
         raise SealError("people index has an unexpected shape")
-    people: dict[str, PersonSummary] = {}
-    for key, row in value["p"].items():
-        if type(row) is not list or len(row) != 8 or row[2] not in CIRCLE_KEYS:
+    rows: dict[str, list[Any]] = value["p"]
+    circles = CIRCLE_KEYS
+    for row in rows.values():
+        if type(row) is not list or len(row) != 8 or row[2] not in circles:
             raise SealError("people index has an unexpected row")
-        people[key] = PersonSummary(key, *row)
-    return people
+    return rows
+
+
+def _decode(value: Any) -> dict[str, PersonSummary]:
+    return {key: PersonSummary(key, *row) for key, row in _checked(value).items()}
+
+
+# Positions in a stored row (see ``_row``), for readers of ``PeopleRows.rows``.
+NAME, CALLED, CIRCLE, RHYTHM_DAYS, TOO_LONG_DAYS, ARCHIVED = 0, 1, 2, 5, 6, 7
+
+
+class PeopleRows(Mapping[str, PersonSummary]):
+    """Everyone in the index by id string; a ``PersonSummary`` is made only when asked for.
+
+    Today needs the rhythm of everyone but the names of a handful: building
+    hundreds of summaries it never shows cost more than opening the index.
+    Hot loops may read ``rows`` (id -> the stored list, positions above) directly.
+    """
+
+    __slots__ = ("_made", "rows")
+
+    def __init__(self, rows: dict[str, list[Any]]) -> None:
+        self.rows = rows
+        self._made: dict[str, PersonSummary] = {}
+
+    def __getitem__(self, key: str) -> PersonSummary:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = PersonSummary(key, *self.rows[key])
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __repr__(self) -> str:  # never the names: reprs end up in logs
+        return f"PeopleRows({len(self.rows)} people)"
 
 
 def _encode(people: dict[str, PersonSummary]) -> dict[str, Any]:
     return {"v": VERSION, "p": {key: _row(s) for key, s in people.items()}}
 
 
+@functools.lru_cache(maxsize=4)
+def _index_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    meta = PeopleIndex._meta
+    column = {
+        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+        for name in ("id", "content", "owner")
+    }
+    return (
+        f"SELECT {column['id']}, {column['content']} "  # noqa: S608 - names from the model
+        f"FROM {quote(meta.db_table)} WHERE {column['owner']} = %s"
+    )
+
+
+def _opened_rows(*, user: User, vault: Vault) -> dict[str, list[Any]] | None:
+    """Return the stored rows of ``user``'s index, or None when missing or unreadable."""
+    # Plain SQL: lists and Today read this on every visit, and the ORM's query
+    # building cost more than the database's answer. One row per owner (unique).
+    with connection.cursor() as cursor:
+        cursor.execute(_index_sql(connection.vendor), [user.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    index_id = row[0] if isinstance(row[0], UUID) else UUID(str(row[0]))
+    try:
+        return _checked(vault.open_json(INDEX_LABEL, index_id, bytes(row[1])))
+    except SealError:
+        return None
+
+
 def index_open(*, user: User, vault: Vault) -> dict[str, PersonSummary]:
     """Return every person of ``user`` (archived too) by id string; rebuild if needed."""
-    row = PeopleIndex.objects.filter(owner=user).values_list("id", "content").first()
-    if row is not None:
-        try:
-            return _decode(vault.open_json(INDEX_LABEL, row[0], bytes(row[1])))
-        except SealError:
-            pass
-    return index_rebuild(user=user, vault=vault)
+    rows = _opened_rows(user=user, vault=vault)
+    if rows is None:
+        return index_rebuild(user=user, vault=vault)
+    return {key: PersonSummary(key, *row) for key, row in rows.items()}
+
+
+def index_rows(*, user: User, vault: Vault, include_archived: bool = True) -> PeopleRows:
+    """Return ``index_open`` as ``PeopleRows`` (summaries made on demand); rebuild if needed.
+
+    ``include_archived=False`` leaves archived people out.
+    """
+    rows = _opened_rows(user=user, vault=vault)
+    if rows is None:
+        rows = {key: _row(s) for key, s in index_rebuild(user=user, vault=vault).items()}
+    if not include_archived:
+        rows = {key: row for key, row in rows.items() if not row[ARCHIVED]}
+    return PeopleRows(rows)
 
 
 def _summaries_from_rows(*, user: User, vault: Vault) -> dict[str, PersonSummary]:

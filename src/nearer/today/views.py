@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.views.decorators.http import require_GET
 
 from nearer.accounts.models import User
@@ -16,6 +19,7 @@ from nearer.journal.rows import entry_rows
 from nearer.journal.selectors import entries_recent, prompt_for_day
 from nearer.journal.services import recent_prompt_keys
 from nearer.moments.today import today_context as moments_today
+from nearer.moments.today import today_html as moments_html
 from nearer.scales.today import today_context as scales_today
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
@@ -65,7 +69,22 @@ def index(request: HttpRequest) -> HttpResponse:
     # feel, a scale that is due, the people to connect with, then the journal.
     for part in (checkins_today, scales_today, moments_today):
         context.update(part(user=user, vault=vault, today=now.date(), prefs=prefs))
+    # The people part is built in Python (see moments.today.today_html); its snooze
+    # forms need the request's CSRF token, as {% csrf_token %} would give.
+    context["moments_html"] = moments_html(context, csrf_token=get_token(request))
+    context.update(_urls(get_urlconf(), get_script_prefix()))
     return render(request, "today/index.html", context)
+
+
+@functools.lru_cache(maxsize=8)
+def _urls(urlconf: str | None, prefix: str) -> dict[str, str]:
+    # The page's own links, worked out once per process rather than by {% url %}
+    # on every visit (Today is benchmarked against a bare page).
+    return {
+        "journal_new_url": reverse("journal:new", urlconf=urlconf),
+        "journal_prompt_pick_url": reverse("journal:prompt_pick", urlconf=urlconf),
+        "journal_index_url": reverse("journal:index", urlconf=urlconf),
+    }
 
 
 def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
