@@ -27,7 +27,7 @@ from nearer.journal.rows import DAY_NAMES, MONTH_NAMES, escape
 from nearer.moments.forms import SNOOZE_CHOICES
 from nearer.moments.links import person_link
 from nearer.moments.nudges import Nudge, nudges_today
-from nearer.people.selectors import UpcomingDate, dates_upcoming, people_rows
+from nearer.people.selectors import UpcomingDate, dates_upcoming_lazy, people_rows
 from nearer.vault.box import Vault
 
 HANDFUL = 5
@@ -84,7 +84,9 @@ def today_context(
     people = people_rows(user=user, vault=vault)
     if not people:
         return {"moments_has_people": False}
-    dates = dates_upcoming(user=user, vault=vault, today=today, days=DATE_DAYS, people=people)
+    # Only the dates shown are opened; the rest are counted.
+    dates = dates_upcoming_lazy(user=user, vault=vault, today=today, days=DATE_DAYS,
+                                people=people)
     room = HANDFUL - min(len(dates), DATES_KEPT)
     shown, total = nudges_today(user=user, people=people, today=today, limit=room,
                                 zone=_zone(prefs))

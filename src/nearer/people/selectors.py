@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any, cast, overload
 from uuid import UUID
 
 from django.db import connection
@@ -39,9 +39,11 @@ __all__ = [
     "PersonSummary",
     "PersonView",
     "UpcomingDate",
+    "UpcomingDates",
     "closeness_history",
     "closeness_last_rated_on",
     "dates_upcoming",
+    "dates_upcoming_lazy",
     "people_index",
     "people_list",
     "people_rows",
@@ -272,41 +274,103 @@ def dates_upcoming(
     names come from the people index (pass ``people``, as from ``people_index``,
     when the caller has opened it already, to save opening it twice).
     """
+    return list(dates_upcoming_lazy(user=user, vault=vault, today=today, days=days,
+                                    people=people))
+
+
+_Pending = tuple[UUID, UUID, bytes, int, int, "int | None", str]
+
+
+class UpcomingDates(Sequence[UpcomingDate]):
+    """``dates_upcoming`` as a sequence whose dates are opened only when looked at.
+
+    Today shows a few of the dates coming up and counts the rest: their order
+    and number come from clear values and the people index, so the others are
+    never opened.
+    """
+
+    __slots__ = ("_opened", "_pending", "_today", "_vault")
+
+    def __init__(self, vault: Vault, pending: list[_Pending], today: date) -> None:
+        self._vault, self._pending, self._today = vault, pending, today
+        self._opened: dict[int, UpcomingDate] = {}
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    @overload
+    def __getitem__(self, index: int) -> UpcomingDate: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[UpcomingDate]: ...
+
+    def __getitem__(self, index: int | slice) -> UpcomingDate | list[UpcomingDate]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._pending)))]
+        if index < 0:
+            index += len(self._pending)
+        opened = self._opened.get(index)
+        if opened is None:
+            opened = self._opened[index] = self._open(self._pending[index])
+        return opened
+
+    def _open(self, pending: _Pending) -> UpcomingDate:
+        date_id, person_id, content, month, day, year, name = pending
+        view = _date_view(self._vault, date_id, content, month, day, year, today=self._today)
+        return UpcomingDate(
+            date_id=date_id,
+            person_id=person_id,
+            person_name=name,
+            kind=view.kind,
+            label=view.label,
+            title=view.title,
+            on=view.next_on,
+            days_away=view.days_away,
+            years=view.years,
+        )
+
+    def __repr__(self) -> str:
+        return f"UpcomingDates({len(self._pending)} dates)"
+
+
+def dates_upcoming_lazy(
+    *,
+    user: User,
+    vault: Vault,
+    today: date,
+    days: int = 14,
+    people: Mapping[str, PersonSummary] | None = None,
+) -> UpcomingDates:
+    """Return ``dates_upcoming`` as ``UpcomingDates``: a date is opened when looked at."""
     last = today + timedelta(days=max(days, 0))
     months = _months_between(today, last)
     # Plain SQL: Today asks on every visit, and the ORM's query building (with its
-    # join) cost more than the database's answer. Nothing is opened yet.
+    # join) cost more than the database's answer. Nothing is opened here.
+    if len(months) == 2:
+        # A window over two months (the usual two weeks): the database leaves out
+        # the first month's days before today and the second's after the last day
+        # (+1: 29 February falls on the 28th). ``next_occurrence`` still decides.
+        shape, params = "two", [user.pk, months[0], today.day, months[1], last.day + 1]
+    else:
+        shape, params = str(len(months)), [user.pk, *months]
     with connection.cursor() as cursor:
-        cursor.execute(_dates_sql(connection.vendor, len(months)), [user.pk, *months])
+        cursor.execute(_dates_sql(connection.vendor, shape), params)
         rows = cursor.fetchall()
-    candidates = []
-    for date_id, person_id, content, month, day, year in rows:
-        if next_occurrence(month, day, today=today) <= last:
-            candidates.append((_uuid(date_id), _uuid(person_id), bytes(content), month, day,
-                               year))
-    if not candidates:
-        return []
+    found = [row for row in rows if next_occurrence(row[3], row[4], today=today) <= last]
+    if not found:
+        return UpcomingDates(vault, [], today)
     if people is None:
         people = index_rows(user=user, vault=vault, include_archived=False)
-    upcoming = []
-    for date_id, person_id, content, month, day, year in candidates:
-        view = _date_view(vault, date_id, content, month, day, year, today=today)
-        summary = people.get(str(person_id))
-        upcoming.append(
-            UpcomingDate(
-                date_id=date_id,
-                person_id=person_id,
-                person_name=summary.display_name if summary else UNREADABLE_NAME,
-                kind=view.kind,
-                label=view.label,
-                title=view.title,
-                on=view.next_on,
-                days_away=view.days_away,
-                years=view.years,
-            )
-        )
-    upcoming.sort(key=lambda u: (u.days_away, _fold(u.person_name)))
-    return upcoming
+    pending: list[tuple[int, str, _Pending]] = []
+    for date_id, person_id, content, month, day, year in found:
+        person = _uuid(person_id)
+        summary = people.get(str(person))
+        name = summary.display_name if summary else UNREADABLE_NAME
+        away = (next_occurrence(month, day, today=today) - today).days
+        pending.append((away, _fold(name),
+                        (_uuid(date_id), person, bytes(content), month, day, year, name)))
+    pending.sort(key=lambda item: (item[0], item[1]))
+    return UpcomingDates(vault, [item[2] for item in pending], today)
 
 
 def _uuid(value: object) -> UUID:
@@ -315,8 +379,11 @@ def _uuid(value: object) -> UUID:
 
 
 @functools.lru_cache(maxsize=32)
-def _dates_sql(vendor: str, months: int) -> str:
-    """The important dates in ``months`` months of one owner's people not archived."""
+def _dates_sql(vendor: str, shape: str) -> str:
+    """The important dates of one owner's people not archived, in some months.
+
+    ``shape`` "two": (month, from day), (month, to day); else the number of months.
+    """
     quote = connection.ops.quote_name
 
     def col(model: type[Model], name: str) -> str:
@@ -325,12 +392,15 @@ def _dates_sql(vendor: str, months: int) -> str:
     dates, people = quote(ImportantDate._meta.db_table), quote(Person._meta.db_table)
     fields = ", ".join(f"d.{col(ImportantDate, name)}"
                        for name in ("id", "person", "content", "month", "day", "year"))
-    marks = ", ".join(["%s"] * months)
+    month, day = f"d.{col(ImportantDate, 'month')}", f"d.{col(ImportantDate, 'day')}"
+    if shape == "two":
+        when = f"(({month} = %s AND {day} >= %s) OR ({month} = %s AND {day} <= %s))"
+    else:
+        when = f"{month} IN ({', '.join(['%s'] * int(shape))})"
     return (
         f"SELECT {fields} FROM {dates} d "  # noqa: S608 - names from the models
         f"JOIN {people} p ON p.{col(Person, 'id')} = d.{col(ImportantDate, 'person')} "
-        f"WHERE d.{col(ImportantDate, 'owner')} = %s "
-        f"AND d.{col(ImportantDate, 'month')} IN ({marks}) "
+        f"WHERE d.{col(ImportantDate, 'owner')} = %s AND {when} "
         f"AND p.{col(Person, 'archived_at')} IS NULL"
     )
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
 from nearer.checkins.today import today_context as checkins_today
-from nearer.journal.rows import entry_rows
+from nearer.journal.rows import DAY_NAMES, MONTH_NAMES, entry_rows
 from nearer.journal.selectors import entries_recent, prompt_for_day
 from nearer.journal.services import recent_prompt_keys
 from nearer.moments.today import today_context as moments_today
@@ -61,6 +61,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "greeting": greeting_for(now.hour),
         "name": name,
         "now": now,
+        # As the date filter's "l, j F" would say, without its machinery.
+        "today_words": f"{DAY_NAMES[now.weekday()]}, {now.day} {MONTH_NAMES[now.month - 1]}",
         "prompt": prompt,
         "recent": recent,
         "recent_rows": entry_rows(recent, show_date=True),
@@ -71,7 +73,10 @@ def index(request: HttpRequest) -> HttpResponse:
         context.update(part(user=user, vault=vault, today=now.date(), prefs=prefs))
     # The people part is built in Python (see moments.today.today_html); its snooze
     # forms need the request's CSRF token, as {% csrf_token %} would give.
-    context["moments_html"] = moments_html(context, csrf_token=get_token(request))
+    # One token for the page: {% csrf_token %} takes this one too instead of asking
+    # for another.
+    context["csrf_token"] = token = get_token(request)
+    context["moments_html"] = moments_html(context, csrf_token=token)
     context.update(_urls(get_urlconf(), get_script_prefix()))
     return render(request, "today/index.html", context)
 
