@@ -76,11 +76,11 @@ def test_a_word_from_another_quadrant_is_refused(alice: Person) -> None:
 
 
 def test_someone_elses_person_is_refused(alice: Person, bob: Person, people: FakePeople) -> None:
-    kim = people.add(bob, "Kim")
+    kim = people.add(bob, "Kimberly")
     response = alice.client.post(URL, _details(people=[kim]))
     assert response.status_code == 200
     assert "isn&#x27;t in your People" in response.content.decode()
-    assert "Kim" not in response.content.decode()
+    assert "Kimberly" not in response.content.decode()
     assert not CheckIn.objects.exists()
 
 

@@ -16,11 +16,11 @@ def test_people_are_offered_saved_and_named(alice: Person, bob: Person) -> None:
     gone = person_create(user=alice.user, vault=alice.vault,
                          details=PersonDetails(name="Old Flatmate"))
     person_archive(user=alice.user, vault=alice.vault, person_id=gone.id)
-    kim = person_create(user=bob.user, vault=bob.vault, details=PersonDetails(name="Kim"))
+    kim = person_create(user=bob.user, vault=bob.vault, details=PersonDetails(name="Kimberly"))
 
     step2 = alice.client.post(URL, {"step": "feeling", "pleasantness": "2", "energy": "1"})
     html = step2.content.decode()
-    assert "Sam Lee" in html and "Old Flatmate" not in html and "Kim" not in html
+    assert "Sam Lee" in html and "Old Flatmate" not in html and "Kimberly" not in html
 
     posted = {"step": "details", "pleasantness": "2", "energy": "1", "emotion": "loving"}
     refused = alice.client.post(URL, {**posted, "people": [str(kim.id)]})

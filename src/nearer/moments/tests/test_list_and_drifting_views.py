@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_the_list_is_paged_newest_first(
     alice: Person, add_person: AddPerson, add_moment: AddMoment
 ) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     for days in range(PAGE_SIZE + 3):
         add_moment(alice, [ana], occurred_on=days_ago(days), note=f"note number {days}.")
     first = alice.client.get("/moments/").content.decode()
@@ -26,28 +26,28 @@ def test_the_list_is_paged_newest_first(
 
 
 def test_one_persons_moments(alice: Person, add_person: AddPerson, add_moment: AddMoment) -> None:
-    ana, ben = add_person(alice, name="Ana"), add_person(alice, name="Ben")
+    ana, ben = add_person(alice, name="Anastasia"), add_person(alice, name="Ben")
     add_moment(alice, [ana], note="with ana")
     add_moment(alice, [ben], note="with ben")
     html = alice.client.get(f"/moments/?person={ana.id}").content.decode()
-    assert "Moments with Ana" in html
+    assert "Moments with Anastasia" in html
     assert "with ana" in html and "with ben" not in html
 
 
 def test_a_stranger_sees_none_of_the_owners_moments(
     alice: Person, charlie: Person, add_person: AddPerson, add_moment: AddMoment
 ) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     add_moment(alice, [ana], note="owner-only words")
     for url in ("/moments/", f"/moments/?person={ana.id}", "/moments/drifting/"):
         html = charlie.client.get(url).content.decode()
-        assert "owner-only words" not in html and "Ana" not in html
+        assert "owner-only words" not in html and "Anastasia" not in html
 
 
 def test_drifting_lists_everyone_per_circle_with_words(
     alice: Person, add_person: AddPerson, add_moment: AddMoment
 ) -> None:
-    ana = add_person(alice, name="Ana", circle="inner", rhythm_days=7)
+    ana = add_person(alice, name="Anastasia", circle="inner", rhythm_days=7)
     add_person(alice, name="Ben", circle="wider")
     add_moment(alice, [ana], occurred_on=days_ago(21))
     html = alice.client.get("/moments/drifting/").content.decode()

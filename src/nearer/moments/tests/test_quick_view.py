@@ -13,16 +13,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_prefills_the_person_and_shows_big_hows(alice: Person, add_person: AddPerson) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     html = alice.client.get(f"/moments/quick/?person={ana.id}&next=/").content.decode()
-    assert "Log a moment with Ana" in html
+    assert "Log a moment with Anastasia" in html
     assert f'type="hidden" name="people" value="{ana.id}"' in html
     assert 'type="radio" name="how"' in html
     assert "<legend>How?</legend>" in html
 
 
 def test_a_few_taps_save_the_moment_and_go_back(alice: Person, add_person: AddPerson) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     response = alice.client.post("/moments/quick/", {
         "people": [str(ana.id)], "prefilled": "1", "how": "call", "next": "/",
         "occurred_on": timezone.localdate().isoformat(),
@@ -36,7 +36,7 @@ def test_a_few_taps_save_the_moment_and_go_back(alice: Person, add_person: AddPe
 def test_without_how_it_asks_again_and_saves_nothing(
     alice: Person, add_person: AddPerson
 ) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     response = alice.client.post("/moments/quick/", {
         "people": [str(ana.id)], "prefilled": "1", "next": "/",
         "occurred_on": timezone.localdate().isoformat(),
@@ -49,13 +49,13 @@ def test_without_how_it_asks_again_and_saves_nothing(
 def test_a_strangers_person_id_is_refused(
     alice: Person, charlie: Person, add_person: AddPerson
 ) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     response = charlie.client.post("/moments/quick/", {
         "people": [str(ana.id)], "prefilled": "1", "how": "call",
         "occurred_on": timezone.localdate().isoformat(),
     })
     assert response.status_code == 200
-    assert "Ana" not in response.content.decode()
+    assert "Anastasia" not in response.content.decode()
     assert not Moment.objects.exists()
     assert clock_of(ana) is None
 
@@ -63,14 +63,14 @@ def test_a_strangers_person_id_is_refused(
 def test_a_strangers_person_in_the_query_is_ignored(
     alice: Person, charlie: Person, add_person: AddPerson
 ) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     response = charlie.client.get(f"/moments/quick/?person={ana.id}")
     assert response.status_code == 200
-    assert "Ana" not in response.content.decode()
+    assert "Anastasia" not in response.content.decode()
 
 
 def test_it_never_goes_back_to_another_site(alice: Person, add_person: AddPerson) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     for target in ("https://evil.example/", "//evil.example/", "javascript:alert(1)"):
         response = alice.client.post("/moments/quick/", {
             "people": [str(ana.id)], "how": "call", "next": target,
@@ -81,7 +81,7 @@ def test_it_never_goes_back_to_another_site(alice: Person, add_person: AddPerson
 
 
 def test_a_future_day_is_refused(alice: Person, add_person: AddPerson) -> None:
-    ana = add_person(alice, name="Ana")
+    ana = add_person(alice, name="Anastasia")
     response = alice.client.post("/moments/quick/", {
         "people": [str(ana.id)], "how": "call",
         "occurred_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
