@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
+from django.forms import BoundField
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from nearer.journal.rows import MONTH_NAMES, escape, short_date
 from nearer.moments.nudges import DriftGroup, DriftRow
 from nearer.moments.selectors import MomentView
+from nearer.people.content import CIRCLES
+from nearer.people.index import PersonSummary
+
+# Circles folded into a <details> on the pickers when closer ones are listed too.
+FOLDED_CIRCLES = frozenset({"wider"})
 
 _PLACEHOLDER = uuid.UUID(int=0)
 _PLACEHOLDER_TEXT = str(_PLACEHOLDER)
@@ -139,3 +146,108 @@ def drift_sections(groups: Iterable[tuple[DriftGroup, list[tuple[DriftRow, str]]
             f'</span></h2><ul class="plain-list drift-list">{"".join(items)}</ul></section>'
         )
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
+
+
+def _chosen(field: BoundField) -> set[str]:
+    value = field.value()
+    if value is None or value == "":
+        return set()
+    if isinstance(value, (list, tuple)):
+        return {str(item) for item in value}
+    return {str(value)}
+
+
+def _options(field: BoundField) -> Iterator[tuple[str, str, str]]:
+    """Yield (value, label, the <label> holding its input) for each choice of ``field``.
+
+    The same names, values, ids and attributes as Django's RadioSelect and
+    CheckboxSelectMultiple (``required`` on required radio groups, ``aria-invalid``
+    with errors), built without a template per option.
+    """
+    widget: Any = field.field.widget
+    kind = "radio" if widget.input_type == "radio" else "checkbox"
+    chosen = _chosen(field)
+    name, auto_id = escape(field.html_name), escape(field.auto_id or "")
+    extra = ""
+    if kind == "radio" and field.field.required and field.form.use_required_attribute:
+        extra += " required"
+    if field.errors:
+        extra += ' aria-invalid="true"'
+    choices: Any = field.field.choices  # type: ignore[attr-defined]
+    for index, (value, label) in enumerate(choices):
+        key = str(value)
+        checked = " checked" if key in chosen else ""
+        option = f"{auto_id}_{index}"
+        yield key, str(label), (
+            f'<label class="choice" for="{option}"><input type="{kind}" name="{name}" '
+            f'value="{escape(key)}" id="{option}"{extra}{checked}><span>{escape(str(label))}'
+            "</span></label>"
+        )
+
+
+def _group(field: BoundField, body: str, *, css: str = "") -> str:
+    errors = field.errors
+    auto_id = escape(field.auto_id or "")
+    invalid = " field-invalid" if errors else ""
+    described = f' aria-describedby="{auto_id}_error"' if errors else ""
+    html = [f'<fieldset class="choice-group{css}{invalid}"{described}>'
+            f"<legend>{escape(str(field.label))}</legend>"]
+    if field.help_text:
+        html.append(f'<p class="help">{escape(str(field.help_text))}</p>')
+    html.append(body)
+    if errors:
+        messages = "".join(f"<p>{escape(str(error))}</p>" for error in errors)
+        html.append(f'<div class="errors" id="{auto_id}_error">{messages}</div>')
+    html.append("</fieldset>")
+    return "".join(html)
+
+
+def choice_group(field: BoundField, *, big: bool = False) -> SafeString:
+    """Return a radio or checkbox field as a fieldset with a legend and pill choices.
+
+    What moments/_choice_group.html renders, in Python: through Django's widget
+    templates each option cost a template render, and a form has dozens.
+    """
+    options = "".join(html for _key, _label, html in _options(field))
+    body = f'<div class="choices">{options}</div>'
+    return mark_safe(_group(field, body, css=" choices-big" if big else ""))  # noqa: S308
+
+
+def people_picker(field: BoundField, people: Mapping[str, PersonSummary]) -> SafeString:
+    """Return the "who were you with?" checkboxes, grouped by circle, for ``field``.
+
+    With hundreds of people, Django's widget templates took tens of milliseconds
+    for this one field, so it is built here, every value escaped. Real checkboxes
+    (as Django's CheckboxSelectMultiple renders them) in a fieldset per circle,
+    each with a legend; the wider circle folds into a <details> (open when someone
+    in it is ticked) so a phone page stays short.
+    """
+    groups: dict[str, list[str]] = {key: [] for key, _ in CIRCLES}
+    ticked: set[str] = set()
+    chosen = _chosen(field)
+    for key, _label, html in _options(field):
+        person = people.get(key)
+        circle: str = person.circle if person is not None and person.circle in groups else "close"
+        if key in chosen:
+            ticked.add(circle)
+        groups[circle].append(html)
+    labels: dict[str, str] = dict(CIRCLES)
+    closer = any(groups[key] for key in groups if key not in FOLDED_CIRCLES)
+    body = []
+    for group_key, options in groups.items():
+        if not options:
+            continue
+        label = escape(labels[group_key])
+        count = f' <span class="muted small">({len(options)})</span>'
+        group = f'<div class="choices">{"".join(options)}</div>'
+        if group_key in FOLDED_CIRCLES and closer:
+            opened = " open" if group_key in ticked else ""
+            body.append(
+                f'<details class="people-fold"{opened}><summary>{label}{count}</summary>'
+                f'<fieldset class="people-circle"><legend class="visually-hidden">{label}'
+                f"</legend>{group}</fieldset></details>"
+            )
+        else:
+            body.append(f'<fieldset class="people-circle"><legend>{label}{count}</legend>'
+                        f"{group}</fieldset>")
+    return mark_safe(_group(field, "".join(body), css=" people-picker"))  # noqa: S308

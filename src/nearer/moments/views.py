@@ -8,6 +8,7 @@ a form are checked again by the services against the person's own people.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any, cast
 from uuid import UUID
@@ -25,8 +26,8 @@ from nearer.accounts.services import preferences_get
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
 from nearer.moments.links import person_link
-from nearer.moments.rows import drift_sections, moment_rows
-from nearer.people.selectors import people_index
+from nearer.moments.rows import drift_sections, moment_rows, people_picker
+from nearer.people.selectors import PersonSummary, people_index
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
@@ -96,8 +97,11 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "moments/index.html", context)
 
 
-def _form_page(request: HttpRequest, form: MomentForm, **extra: Any) -> HttpResponse:
-    context = {"form": form, "nav_section": "people", **extra}
+def _form_page(
+    request: HttpRequest, form: MomentForm, people: Mapping[str, PersonSummary], **extra: Any
+) -> HttpResponse:
+    context = {"form": form, "nav_section": "people",
+               "people_picker": people_picker(form["people"], people), **extra}
     return render(request, "moments/moment_form.html", context)
 
 
@@ -106,7 +110,8 @@ def _form_page(request: HttpRequest, form: MomentForm, **extra: Any) -> HttpResp
 def moment_new(request: HttpRequest) -> HttpResponse:
     """The full form: everything about a moment, with ?person=<id> ticked already."""
     user, vault, today = _user(request), _vault(request), _today(request)
-    choices = selectors.people_choices(people_index(user=user, vault=vault))
+    people = people_index(user=user, vault=vault)
+    choices = selectors.people_choices(people)
     asked = _asked_person(request, choices)
     initial = {"occurred_on": today, "people": [asked] if asked else []}
     form = MomentForm(request.POST if request.method == "POST" else None, initial=initial,
@@ -120,7 +125,7 @@ def moment_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Moment saved.")
             return redirect("moments:index")
-    return _form_page(request, form, moment=None, has_people=bool(choices))
+    return _form_page(request, form, people, moment=None, has_people=bool(choices))
 
 
 @login_required
@@ -160,6 +165,8 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
         "with_names": names,
         "next": back or "",
         "has_people": bool(choices),
+        # Hidden inputs when the person is already chosen; else every checkbox.
+        "people_picker": "" if prefilled else people_picker(form["people"], people),
     }
     return render(request, "moments/quick.html", context)
 
@@ -172,9 +179,8 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
     if moment.content is None:
         messages.warning(request, "This moment could not be opened, so it can't be edited.")
         return redirect("moments:index")
-    choices = selectors.people_choices(
-        people_index(user=user, vault=vault, include_archived=True), keep=moment.person_ids
-    )
+    people = people_index(user=user, vault=vault, include_archived=True)
+    choices = selectors.people_choices(people, keep=moment.person_ids)
     content = moment.content
     initial = {
         "people": moment.person_ids,
@@ -198,7 +204,7 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Moment saved.")
             return redirect("moments:index")
-    return _form_page(request, form, moment=moment, has_people=True)
+    return _form_page(request, form, people, moment=moment, has_people=True)
 
 
 @login_required
