@@ -7,11 +7,15 @@ rather than breaking the page.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, cast
 from uuid import UUID
 
+from django.db import connection
+from django.db.models import Field, Model
 from django.http import Http404
 
 from nearer.accounts.models import User
@@ -20,7 +24,7 @@ from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.nudges import CIRCLE_RANK
 from nearer.people.index import PersonSummary
 from nearer.people.models import Person
-from nearer.people.selectors import people_index
+from nearer.people.selectors import people_index, people_rows
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -74,12 +78,40 @@ def _names(people: Mapping[str, PersonSummary], ids: Iterable[str]) -> list[tupl
     return sorted(listed, key=lambda item: item[1].casefold())
 
 
+def _column(model: type[Model], name: str) -> str:
+    return connection.ops.quote_name(cast("Field[Any, Any]", model._meta.get_field(name)).column)
+
+
+def _uuid(value: object) -> UUID:
+    # SQLite hands back UUIDs as 32 hex digits, PostgreSQL as UUIDs.
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+@functools.lru_cache(maxsize=64)
+def _links_sql(vendor: str, count: int) -> str:
+    table = connection.ops.quote_name(MomentPerson._meta.db_table)
+    moment, person = _column(MomentPerson, "moment"), _column(MomentPerson, "person")
+    marks = ", ".join(["%s"] * count)
+    return f"SELECT {moment}, {person} FROM {table} WHERE {moment} IN ({marks})"  # noqa: S608
+
+
 def _links(moment_ids: Sequence[UUID]) -> dict[UUID, list[str]]:
     links: dict[UUID, list[str]] = {mid: [] for mid in moment_ids}
-    rows = MomentPerson.objects.filter(moment_id__in=moment_ids).values_list("moment_id",
-                                                                             "person_id")
+    if not moment_ids:
+        return links
+    # Plain SQL: lists ask for a page of moments' people on every visit, and the
+    # ORM's query building and UUID conversion cost more than the answer.
+    params = [Moment._meta.pk.get_db_prep_value(mid, connection)
+              for mid in moment_ids]
+    with connection.cursor() as cursor:
+        cursor.execute(_links_sql(connection.vendor, len(params)), params)
+        rows = cursor.fetchall()
     for moment_id, person_id in rows:
-        links[moment_id].append(str(person_id))
+        links[_uuid(moment_id)].append(str(_uuid(person_id)))
     return links
 
 
@@ -133,21 +165,45 @@ def moments_page(
     person. A page number beyond the last gives the last page; only its moments
     are opened.
     """
-    rows = Moment.objects.filter(owner=user)
+    # Plain SQL (the count, then one page): the list is read on every visit and the
+    # ORM's query building cost more than the database's answers.
+    owner = [user.pk]
     if person_id is not None:
-        rows = rows.filter(links__person_id=person_id)
-    total = rows.count()
-    pages = max(1, -(-total // size))
-    number = min(max(1, number), pages)
-    start = (number - 1) * size
-    chosen = list(
-        rows.order_by("-occurred_on", "-created_at").values_list("id", "occurred_on", "content")[
-            start : start + size
-        ]
-    )
+        owner.append(Person._meta.pk.get_db_prep_value(person_id, connection))
+    count_sql, page_sql = _page_sql(connection.vendor, person_id is not None)
+    with connection.cursor() as cursor:
+        cursor.execute(count_sql, owner)
+        total = cursor.fetchone()[0]
+        pages = max(1, -(-total // size))
+        number = min(max(1, number), pages)
+        start = (number - 1) * size
+        cursor.execute(page_sql, [*owner, size, start])
+        chosen = [(_uuid(mid), _day(day), sealed) for mid, day, sealed in cursor.fetchall()]
     if people is None:
-        people = people_index(user=user, vault=vault, include_archived=True) if chosen else {}
+        people = people_rows(user=user, vault=vault, include_archived=True) if chosen else {}
     return MomentsPage(_views(vault=vault, people=people, rows=chosen), number, pages, total)
+
+
+@functools.lru_cache(maxsize=8)
+def _page_sql(vendor: str, with_person: bool) -> tuple[str, str]:
+    """The count and one page (LIMIT, OFFSET) of an owner's moments, maybe with one person."""
+    quote = connection.ops.quote_name
+    moments = quote(Moment._meta.db_table)
+    links = quote(MomentPerson._meta.db_table)
+    where = f"m.{_column(Moment, 'owner')} = %s"
+    join = ""
+    if with_person:
+        join = (f" JOIN {links} l ON l.{_column(MomentPerson, 'moment')} = "
+                f"m.{_column(Moment, 'id')}")
+        where += f" AND l.{_column(MomentPerson, 'person')} = %s"
+    source = f"FROM {moments} m{join} WHERE {where}"
+    day, made = f"m.{_column(Moment, 'occurred_on')}", f"m.{_column(Moment, 'created_at')}"
+    return (
+        f"SELECT COUNT(*) {source}",
+        f"SELECT m.{_column(Moment, 'id')}, CAST({day} AS TEXT), "
+        f"m.{_column(Moment, 'content')} {source} "
+        f"ORDER BY {day} DESC, {made} DESC LIMIT %s OFFSET %s",
+    )
 
 
 def moments_with(

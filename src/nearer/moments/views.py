@@ -27,7 +27,7 @@ from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
 from nearer.moments.links import person_link
 from nearer.moments.rows import drift_sections, moment_rows, people_picker
-from nearer.people.selectors import PersonSummary, people_index
+from nearer.people.selectors import PersonSummary, people_index, people_rows
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
@@ -82,7 +82,8 @@ def index(request: HttpRequest) -> HttpResponse:
         number = int(request.GET.get("page", "1"))
     except ValueError:
         number = 1
-    people = people_index(user=user, vault=vault, include_archived=True)
+    # Names are made only for the people on this page of moments.
+    people = people_rows(user=user, vault=vault, include_archived=True)
     person = people.get(request.GET.get("person", ""))
     page = selectors.moments_page(user=user, vault=vault, number=number,
                                   person_id=UUID(person.id) if person else None,
