@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from nearer.tests.browser.helpers import Site
 
@@ -42,6 +42,11 @@ def browser_type_launch_args() -> dict[str, Any]:
             "--disable-quic",
         ],
     }
+
+
+# Assertions wait up to 10 s (not Playwright's 5 s): a busy two-core CI machine can be
+# slow to answer for a moment; a real failure still shows within seconds of it.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")
