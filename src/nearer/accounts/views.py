@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
@@ -18,6 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nearer.accounts import forms, services
+from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -33,12 +33,6 @@ def _client(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
-def _vault(request: HttpRequest) -> Vault:
-    return cast(Vault, request.vault)  # type: ignore[attr-defined]
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:
@@ -101,7 +95,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recovery_code(request: HttpRequest) -> HttpResponse:
     """Show a new recovery code until the person confirms they saved it."""
-    vault = _vault(request)
+    vault = current_vault(request)
     sealed_b64 = request.session.get(PENDING_CODE)
     code = None
     if isinstance(sealed_b64, str):
@@ -167,7 +161,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_view(request: HttpRequest) -> HttpResponse:
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     prefs = services.preferences_get(user=user, vault=vault)
     initial = {"display_name": prefs.get("display_name", ""), "time_zone": prefs.get("time_zone")}
     form = forms.PreferencesForm(_posted(request), initial=initial)
@@ -182,7 +176,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = current_user(request)
     form = forms.PasswordChangeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
@@ -207,7 +201,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def recovery_renew(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = current_user(request)
     form = forms.CurrentPasswordForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
@@ -215,7 +209,7 @@ def recovery_renew(request: HttpRequest) -> HttpResponse:
             form.add_error("password", "That is not your password.")
         else:
             code = services.recovery_code_renew(user=user, vault_dek=dek)
-            _keep_code_for_display(request, _vault(request), code)
+            _keep_code_for_display(request, current_vault(request), code)
             return redirect("accounts:recovery_code")
     return render(request, "accounts/recovery_renew.html", {"form": form})
 
@@ -265,7 +259,7 @@ def forgot(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = current_user(request)
     form = forms.DeleteAccountForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         if services.password_opens_vault(user=user, password=form.cleaned_data["password"]) is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -23,8 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nearer.accounts.models import User
-from nearer.accounts.services import preferences_get
+from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.checkins import selectors, services
 from nearer.checkins.content import (
     ENERGY_WORDS,
@@ -43,24 +42,13 @@ from nearer.checkins.rows import (
     quadrant_key,
 )
 from nearer.journal.rows import MONTH_NAMES
-from nearer.today.clock import local_now
-from nearer.vault.box import Vault
 
 MIN_YEAR = 1900
 PAGE_SIZE = 30
 _TWO_DAYS = timedelta(days=2)
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
 
-
-def _vault(request: HttpRequest) -> Vault:
-    return cast(Vault, request.vault)  # type: ignore[attr-defined]
-
-
-def _today(request: HttpRequest) -> date:
-    return local_now(preferences_get(user=_user(request), vault=_vault(request))).date()
 
 
 # --- The list ---------------------------------------------------------------------
@@ -75,7 +63,8 @@ def index(request: HttpRequest) -> HttpResponse:
     except ValueError:
         page = 1
     checkins, more = selectors.checkins_recent(
-        user=_user(request), vault=_vault(request), limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+        user=current_user(request), vault=current_vault(request), limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE
     )
     context = {
         "lines": checkin_lines(checkins),
@@ -91,7 +80,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _people(request: HttpRequest) -> dict[str, PersonName]:
-    return people_names(user=_user(request), vault=_vault(request))
+    return people_names(user=current_user(request), vault=current_vault(request))
 
 
 def _feeling_page(request: HttpRequest, *, form: FeelingForm | None = None,
@@ -148,7 +137,7 @@ def _posted_scales(request: HttpRequest) -> tuple[FeelingForm, int | None, int |
 
 def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpResponse:
     """Both steps, for a new check-in (``checkin`` None) or for changing one."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     step = request.POST.get("step", "") if request.method == "POST" else ""
     content = checkin.content if checkin is not None else None
 
@@ -240,7 +229,7 @@ def checkin_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def checkin_edit(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
     """Change a check-in (when it was made stays)."""
-    checkin = selectors.checkin_for(user=_user(request), vault=_vault(request),
+    checkin = selectors.checkin_for(user=current_user(request), vault=current_vault(request),
                                     checkin_id=checkin_id)
     if not checkin.readable:
         messages.warning(request, "This check-in could not be opened, so it can't be changed.")
@@ -252,8 +241,8 @@ def checkin_edit(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def checkin_delete(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the day."""
-    user = _user(request)
-    checkin = selectors.checkin_for(user=user, vault=_vault(request), checkin_id=checkin_id)
+    user = current_user(request)
+    checkin = selectors.checkin_for(user=user, vault=current_vault(request), checkin_id=checkin_id)
     if request.method == "POST":
         services.checkin_delete(user=user, checkin_id=checkin.id)
         messages.success(request, "The check-in is deleted.")
@@ -276,7 +265,7 @@ def _today_if_near(request: HttpRequest, year: int, month: int) -> date:
     """
     server = timezone.localdate()
     near = {(d.year, d.month) for d in (server - _TWO_DAYS, server + _TWO_DAYS)}
-    return _today(request) if (year, month) in near else server
+    return current_day(request) if (year, month) in near else server
 
 
 @login_required
@@ -287,10 +276,10 @@ def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
         the_day = date(year, month, day)
     except ValueError:
         raise Http404("No such day.") from None
-    today = _today(request)
+    today = current_day(request)
     if not _in_range(year, today):
         raise Http404("No such day.")
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     checkins = selectors.checkins_on_day(user=user, vault=vault, day=the_day)
     named = {p for c in checkins if c.content is not None for p in c.content.people}
     names = people_names(user=user, vault=vault) if named else {}
@@ -319,7 +308,7 @@ def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     """Send the person to the current month of their own calendar."""
-    today = _today(request)
+    today = current_day(request)
     return redirect("checkins:month", year=today.year, month=today.month)
 
 
@@ -338,7 +327,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     if not _in_range(year, today):
         raise Http404("No such month.")
     checkins = selectors.checkins_in_month(
-        user=_user(request), vault=_vault(request), year=year, month=month
+        user=current_user(request), vault=current_vault(request), year=year, month=month
     )
     by_day: dict[date, list[selectors.CheckInView]] = {}
     for checkin in checkins:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import uuid
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
@@ -24,8 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nearer.accounts.models import User
-from nearer.accounts.services import preferences_get
+from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.journal import rules, selectors, services
 from nearer.journal.forms import EntryForm, PromptPickForm, SearchForm
 from nearer.journal.prompts import PROMPTS, THEMES, prompt_by_key
@@ -37,8 +36,6 @@ from nearer.journal.rows import (
     day_sections,
     hit_rows,
 )
-from nearer.today.clock import local_now
-from nearer.vault.box import Vault
 
 # Session key listing drafts (by their data-draft-key) that the next page should
 # tell the browser to forget. Only keys like "journal:new" go here, never text.
@@ -49,16 +46,7 @@ MAX_YEARS_AHEAD = 1
 _TWO_DAYS = timedelta(days=2)
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
 
-
-def _vault(request: HttpRequest) -> Vault:
-    return cast(Vault, request.vault)  # type: ignore[attr-defined]
-
-
-def _today(request: HttpRequest) -> date:
-    return local_now(preferences_get(user=_user(request), vault=_vault(request))).date()
 
 
 def edit_draft_key(entry_id: UUID) -> str:
@@ -96,7 +84,7 @@ def _month_url(day: date) -> str:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """Send the person to the current month of their own calendar."""
-    return redirect(_month_url(_today(request)))
+    return redirect(_month_url(current_day(request)))
 
 
 def _weeks(year: int, month: int, counts: dict[int, int], today: date) -> list[list[CalendarDay]]:
@@ -132,7 +120,7 @@ def _today_if_near(request: HttpRequest, year: int, month: int) -> date:
     """
     server = timezone.localdate()
     near = {(day.year, day.month) for day in (server - _TWO_DAYS, server + _TWO_DAYS)}
-    return _today(request) if (year, month) in near else server
+    return current_day(request) if (year, month) in near else server
 
 
 def _month_label(year: int, month: int) -> str:
@@ -149,7 +137,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     if not _month_in_range(year, month, today):
         raise Http404("No such month.")
     entries = selectors.entries_in_month(
-        user=_user(request), vault=_vault(request), year=year, month=month
+        user=current_user(request), vault=current_vault(request), year=year, month=month
     )
     counts: dict[int, int] = {}
     by_day: dict[date, list[selectors.EntryView]] = {}
@@ -203,7 +191,7 @@ def _date_from_query(value: str, today: date) -> date | None:
 @require_http_methods(["GET", "POST"])
 def entry_new(request: HttpRequest) -> HttpResponse:
     """Write a new entry; with ?prompt=<key>, a guided one answering that prompt."""
-    user, vault, today = _user(request), _vault(request), _today(request)
+    user, vault, today = current_user(request), current_vault(request), current_day(request)
     prompt = prompt_by_key(request.POST.get("prompt") or request.GET.get("prompt"))
     initial: dict[str, Any] = {
         "entry_date": today,
@@ -256,7 +244,9 @@ def entry_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def entry_detail(request: HttpRequest, entry_id: UUID) -> HttpResponse:
-    entry = selectors.entry_for(user=_user(request), vault=_vault(request), entry_id=entry_id)
+    entry = selectors.entry_for(
+        user=current_user(request), vault=current_vault(request), entry_id=entry_id
+    )
     context = {"entry": entry, "draft_saved": _saved_drafts(request)}
     return render(request, "journal/entry_detail.html", context)
 
@@ -265,7 +255,7 @@ def entry_detail(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """Change an entry's date, title, text or tags (a guided entry keeps its prompt)."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     entry = selectors.entry_for(user=user, vault=vault, entry_id=entry_id)
     if not entry.readable:
         messages.warning(request, "This entry could not be opened, so it can't be edited.")
@@ -277,7 +267,7 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
         "tags": ", ".join(entry.tags),
     }
     form = EntryForm(request.POST if request.method == "POST" else None, initial=initial,
-                     today=_today(request))
+                     today=current_day(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -305,8 +295,8 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the month."""
-    user = _user(request)
-    entry = selectors.entry_for(user=user, vault=_vault(request), entry_id=entry_id)
+    user = current_user(request)
+    entry = selectors.entry_for(user=user, vault=current_vault(request), entry_id=entry_id)
     if request.method == "POST":
         services.entry_delete(user=user, entry_id=entry.id)
         _forget_drafts(request, edit_draft_key(entry.id))
@@ -323,8 +313,8 @@ def search(request: HttpRequest) -> HttpResponse:
     results = None
     if request.method == "POST" and form.is_valid():
         results = selectors.entries_search(
-            user=_user(request),
-            vault=_vault(request),
+            user=current_user(request),
+            vault=current_vault(request),
             query=form.cleaned_data["q"],
             tag=form.cleaned_data["tag"] or None,
         )
@@ -339,7 +329,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def tags(request: HttpRequest) -> HttpResponse:
-    tag_counts = selectors.tags_for(user=_user(request), vault=_vault(request))
+    tag_counts = selectors.tags_for(user=current_user(request), vault=current_vault(request))
     return render(request, "journal/tags.html", {"tag_counts": tag_counts})
 
 
@@ -357,5 +347,7 @@ def prompt_pick(request: HttpRequest) -> HttpResponse:
     """"Give me a prompt": one not shown recently, then straight to writing about it."""
     form = PromptPickForm(request.POST)
     theme = form.cleaned_data["theme"] if form.is_valid() else None
-    prompt = services.prompt_pick(user=_user(request), vault=_vault(request), theme=theme or None)
+    prompt = services.prompt_pick(
+        user=current_user(request), vault=current_vault(request), theme=theme or None
+    )
     return redirect(f"{reverse('journal:new')}?{urlencode({'prompt': prompt.key})}")

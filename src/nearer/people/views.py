@@ -8,7 +8,7 @@ names never appear in a URL or an access log.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -19,8 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nearer.accounts.models import User
-from nearer.accounts.services import preferences_get
+from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.lib.charts import line_chart
 from nearer.moments.person import person_context
 from nearer.people import selectors, services
@@ -29,24 +28,13 @@ from nearer.people.content import CIRCLES, CLOSENESS_MAX
 from nearer.people.days import closeness_words
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm, add_errors
 from nearer.people.rows import person_rows, rating_rows, rhythm_text
-from nearer.today.clock import local_now
-from nearer.vault.box import Vault
 
 # Offer the closeness picture again when the latest rating is older than this.
 OFFER_AFTER = timedelta(days=30)
 NAV = {"nav_section": "people"}
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
 
-
-def _vault(request: HttpRequest) -> Vault:
-    return cast(Vault, request.vault)  # type: ignore[attr-defined]
-
-
-def _today(request: HttpRequest) -> date:
-    return local_now(preferences_get(user=_user(request), vault=_vault(request))).date()
 
 
 def _url_or_none(name: str) -> str | None:
@@ -72,7 +60,7 @@ def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     """Everyone by circle; POST searches names, what they're called and relationships."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     form = SearchForm(request.POST if request.method == "POST" else None)
     query = form.cleaned_data["q"] if request.method == "POST" and form.is_valid() else ""
     people = selectors.people_list(user=user, vault=vault, query=query)
@@ -93,7 +81,9 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def archived(request: HttpRequest) -> HttpResponse:
-    people = selectors.people_list(user=_user(request), vault=_vault(request), archived=True)
+    people = selectors.people_list(
+        user=current_user(request), vault=current_vault(request), archived=True
+    )
     context = {**NAV, "total": len(people), "rows": person_rows(people)}
     return render(request, "people/archived.html", context)
 
@@ -102,7 +92,7 @@ def archived(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_new(request: HttpRequest) -> HttpResponse:
     """Add someone, with one important date if wished (more on their edit page)."""
-    user, vault, today = _user(request), _vault(request), _today(request)
+    user, vault, today = current_user(request), current_vault(request), current_day(request)
     data = request.POST if request.method == "POST" else None
     form = PersonForm(data)
     date_form = DateForm(data, prefix="date", today=today, optional=True)
@@ -125,7 +115,7 @@ def person_new(request: HttpRequest) -> HttpResponse:
 
 def _dates_context(request: HttpRequest, person_id: UUID, today: date) -> dict[str, Any]:
     dates = selectors.person_dates(
-        user=_user(request), vault=_vault(request), person_id=person_id, today=today
+        user=current_user(request), vault=current_vault(request), person_id=person_id, today=today
     )
     return {"dates": dates}
 
@@ -134,7 +124,7 @@ def _dates_context(request: HttpRequest, person_id: UUID, today: date) -> dict[s
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """Change someone's details; their dates are listed with Remove buttons and a link to add."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     initial = PersonForm.initial_of(person.details) if person.readable else {}
     form = PersonForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -152,7 +142,7 @@ def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
         **NAV,
         "form": form,
         "person": person,
-        **_dates_context(request, person.id, _today(request)),
+        **_dates_context(request, person.id, current_day(request)),
     }
     return render(request, "people/person_form.html", context)
 
@@ -165,7 +155,7 @@ def _closeness_context(
     request: HttpRequest, person: selectors.PersonView, today: date
 ) -> dict[str, Any]:
     history = selectors.closeness_history(
-        user=_user(request), vault=_vault(request), person_id=person.id
+        user=current_user(request), vault=current_vault(request), person_id=person.id
     )
     chart = ""
     if history:
@@ -200,7 +190,7 @@ def _closeness_context(
 @require_GET
 def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """A person's page: details, notes, upcoming dates, closeness over time, moments."""
-    user, vault, today = _user(request), _vault(request), _today(request)
+    user, vault, today = current_user(request), current_vault(request), current_day(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     context = {
         **NAV,
@@ -218,7 +208,7 @@ def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def person_archive(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     try:
         services.person_archive(user=user, vault=vault, person_id=person.id)
@@ -232,7 +222,7 @@ def person_archive(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def person_restore(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     try:
         services.person_restore(user=user, vault=vault, person_id=person.id)
@@ -247,7 +237,7 @@ def person_restore(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_delete(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the list."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     if request.method == "POST":
         services.person_delete(user=user, vault=vault, person_id=person.id)
@@ -260,7 +250,7 @@ def person_delete(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """Add an important date to someone."""
-    user, vault, today = _user(request), _vault(request), _today(request)
+    user, vault, today = current_user(request), current_vault(request), current_day(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     form = DateForm(request.POST if request.method == "POST" else None, today=today)
     if request.method == "POST" and form.is_valid() and form.draft is not None:
@@ -277,7 +267,7 @@ def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def date_delete(request: HttpRequest, date_id: UUID) -> HttpResponse:
-    person_id = services.date_delete(user=_user(request), date_id=date_id)
+    person_id = services.date_delete(user=current_user(request), date_id=date_id)
     messages.success(request, "Date removed.")
     return redirect("people:edit", person_id=person_id)
 
@@ -286,7 +276,7 @@ def date_delete(request: HttpRequest, date_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """The closeness picture: choose one of seven pairs of circles (a radio group)."""
-    user, vault, today = _user(request), _vault(request), _today(request)
+    user, vault, today = current_user(request), current_vault(request), current_day(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     form = ClosenessForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from django import forms
@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nearer.accounts.models import User
+from nearer.accounts.current import current_user, current_vault
 from nearer.people.content import CIRCLES, RELATIONSHIPS
 from nearer.people.import_rows import match_rows, problem_rows
 from nearer.people.imports import (
@@ -38,7 +38,6 @@ from nearer.people.imports import (
     import_prepare,
     pending_import_get,
 )
-from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -46,12 +45,6 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 NEW_NAMES_SHOWN = 50
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
-def _vault(request: HttpRequest) -> Vault:
-    return cast(Vault, request.vault)  # type: ignore[attr-defined]
 
 
 class MemoryOnlyUpload(FileUploadHandler):
@@ -148,7 +141,9 @@ def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpRespon
     upload = form.cleaned_data["file"]
     try:
         data = upload.read()
-        pending = import_prepare(user=_user(request), vault=_vault(request), data=data)
+        pending = import_prepare(
+            user=current_user(request), vault=current_vault(request), data=data
+        )
     except NotAContactsFile as exc:
         form.add_error("file", exc.message)
         return _upload_page(request, form)
@@ -162,7 +157,7 @@ def _upload_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
 def _refused(request: HttpRequest, import_id: UUID, message: str) -> HttpResponse:
     """Put a pending import away that cannot go on, and say why on the upload page."""
     with contextlib.suppress(Http404):
-        import_discard(user=_user(request), import_id=import_id)
+        import_discard(user=current_user(request), import_id=import_id)
     messages.warning(request, message)
     return redirect("people:import")
 
@@ -178,7 +173,9 @@ _UNREADABLE = (
 
 def _open(request: HttpRequest, import_id: UUID) -> PendingPreview | HttpResponse:
     try:
-        return pending_import_get(user=_user(request), vault=_vault(request), import_id=import_id)
+        return pending_import_get(
+            user=current_user(request), vault=current_vault(request), import_id=import_id
+        )
     except ImportExpired:
         return _refused(request, import_id, _EXPIRED)
     except SealError:
@@ -236,8 +233,8 @@ def import_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
     relationship = request.POST.get("relationship", DEFAULT_RELATIONSHIP)
     try:
         result = import_apply(
-            user=_user(request),
-            vault=_vault(request),
+            user=current_user(request),
+            vault=current_vault(request),
             import_id=import_id,
             merge=_merge_choices(request, preview),
             circle=circle,
@@ -274,6 +271,6 @@ def _people(count: int) -> str:
 @require_POST
 def import_cancel(request: HttpRequest, import_id: UUID) -> HttpResponse:
     """Throw the pending import away; nothing was saved."""
-    import_discard(user=_user(request), import_id=import_id)
+    import_discard(user=current_user(request), import_id=import_id)
     messages.info(request, "Import cancelled. Nothing was saved.")
     return redirect("people:import")

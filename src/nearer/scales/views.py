@@ -9,7 +9,7 @@ is sent to.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nearer.accounts.models import User
+from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.services import preferences_get
 from nearer.lib.help_lines import help_lines
 from nearer.scales import selectors, services
@@ -30,14 +30,6 @@ from nearer.scales.rows import chart_for, long_date, summary_of, table_rows
 from nearer.scales.schedule import EVERY_CHOICES, next_due, offered_scales, state_of
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
-
-
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
-def _vault(request: HttpRequest) -> Vault:
-    return cast(Vault, request.vault)  # type: ignore[attr-defined]
 
 
 def _offered(key: object) -> Scale:
@@ -51,7 +43,7 @@ def _offered(key: object) -> Scale:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """The scales, when each was last taken and is next offered, and the latest results."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     prefs = preferences_get(user=user, vault=vault)
     today = local_now(prefs).date()
     state = state_of(prefs)
@@ -90,7 +82,7 @@ def take(request: HttpRequest, scale_key: str) -> HttpResponse:
 def save(request: HttpRequest) -> HttpResponse:
     """Score and seal a filled-in scale, then show the result; errors keep the answers."""
     scale = _offered(request.POST.get("scale"))
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     form = ScaleForm(scale, request.POST)
     if form.is_valid():
         today = local_now(preferences_get(user=user, vault=vault)).date()
@@ -110,7 +102,7 @@ def save(request: HttpRequest) -> HttpResponse:
 @require_GET
 def result(request: HttpRequest, result_id: UUID) -> HttpResponse:
     """A result in plain words: score, range, what studies make of it, the change, help."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     shown = selectors.result_for(user=user, vault=vault, result_id=result_id)
     previous = selectors.previous_of(user=user, vault=vault, result=shown)
     context: dict[str, Any] = {
@@ -133,7 +125,7 @@ def result(request: HttpRequest, result_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def result_delete(request: HttpRequest, result_id: UUID) -> HttpResponse:
     """Ask, then delete one result for good."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     if request.method == "POST":
         services.result_delete(user=user, vault=vault, result_id=result_id)
         messages.success(request, "The result was deleted.")
@@ -149,7 +141,7 @@ def result_delete(request: HttpRequest, result_id: UUID) -> HttpResponse:
 @require_GET
 def trends(request: HttpRequest) -> HttpResponse:
     """Each scale over time: an SVG chart and the same numbers in a table."""
-    found = selectors.trends_for(user=_user(request), vault=_vault(request))
+    found = selectors.trends_for(user=current_user(request), vault=current_vault(request))
     sections = []
     for scale in SCALE_BY_KEY.values():
         points = found.points[scale.key]
@@ -172,7 +164,7 @@ def trends(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def schedule(request: HttpRequest) -> HttpResponse:
     """How often each scale is offered on Today (or not at all)."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     state = state_of(preferences_get(user=user, vault=vault))
     scales = offered_scales()
     form = ScheduleForm(scales, state, request.POST if request.method == "POST" else None)
@@ -187,7 +179,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 @require_POST
 def snooze(request: HttpRequest) -> HttpResponse:
     """"Not now": no scale is offered on Today for a week."""
-    user, vault = _user(request), _vault(request)
+    user, vault = current_user(request), current_vault(request)
     today = local_now(preferences_get(user=user, vault=vault)).date()
     services.scales_snooze(user=user, vault=vault, today=today)
     messages.success(request, "Of course. We'll ask again in a week or so.")
@@ -204,7 +196,7 @@ def help_now(request: HttpRequest) -> HttpResponse:
     vault = getattr(request, "vault", None)
     inner: list[selectors.Someone] = []
     if request.user.is_authenticated and isinstance(vault, Vault):
-        inner = selectors.inner_circle(user=_user(request), vault=vault)
+        inner = selectors.inner_circle(user=current_user(request), vault=vault)
     return render(
         request,
         "scales/help.html",
