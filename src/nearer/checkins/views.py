@@ -20,10 +20,9 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nearer.accounts.current import current_day, current_user, current_vault
+from nearer.accounts.current import current_day, current_day_near_month, current_user, current_vault
 from nearer.checkins import selectors, services
 from nearer.checkins.content import (
     ENERGY_WORDS,
@@ -45,7 +44,6 @@ from nearer.journal.rows import MONTH_NAMES
 
 MIN_YEAR = 1900
 PAGE_SIZE = 30
-_TWO_DAYS = timedelta(days=2)
 
 
 
@@ -257,16 +255,6 @@ def _in_range(year: int, today: date) -> bool:
     return MIN_YEAR <= year <= today.year + 1
 
 
-def _today_if_near(request: HttpRequest, year: int, month: int) -> date:
-    """Return the person's today when it could fall in this month, else the server's.
-
-    Any two time zones are less than two days apart, so for other months the
-    person's preferences need not be opened (the month page is benchmarked).
-    """
-    server = timezone.localdate()
-    near = {(d.year, d.month) for d in (server - _TWO_DAYS, server + _TWO_DAYS)}
-    return current_day(request) if (year, month) in near else server
-
 
 @login_required
 @require_GET
@@ -323,7 +311,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     """A month: a calendar whose days show each check-in's quadrant, then the days listed."""
     if not 1 <= month <= 12:
         raise Http404("No such month.")
-    today = _today_if_near(request, year, month)
+    today = current_day_near_month(request, year, month)
     if not _in_range(year, today):
         raise Http404("No such month.")
     checkins = selectors.checkins_in_month(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
@@ -21,10 +21,9 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nearer.accounts.current import current_day, current_user, current_vault
+from nearer.accounts.current import current_day, current_day_near_month, current_user, current_vault
 from nearer.journal import rules, selectors, services
 from nearer.journal.forms import EntryForm, PromptPickForm, SearchForm
 from nearer.journal.prompts import PROMPTS, THEMES, prompt_by_key
@@ -43,7 +42,6 @@ SAVED_DRAFTS = "journal.saved_drafts"
 NEW_DRAFT = "journal:new"
 # The calendar goes as far as entry dates may: from MIN_YEAR to next year.
 MAX_YEARS_AHEAD = 1
-_TWO_DAYS = timedelta(days=2)
 
 
 
@@ -111,17 +109,6 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _today_if_near(request: HttpRequest, year: int, month: int) -> date:
-    """Return the person's today when it could fall in this month, else the server's.
-
-    Any two time zones are less than two days apart, so for a month that does not
-    touch the server's today ±2 days the person's date changes nothing on the page
-    and their preferences need not be opened (the month page is benchmarked).
-    """
-    server = timezone.localdate()
-    near = {(day.year, day.month) for day in (server - _TWO_DAYS, server + _TWO_DAYS)}
-    return current_day(request) if (year, month) in near else server
-
 
 def _month_label(year: int, month: int) -> str:
     return f"{MONTH_NAMES[month - 1]} {year}"
@@ -133,7 +120,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     """One month: an accessible calendar, then the month's entries by day, newest first."""
     if not 1 <= month <= 12:
         raise Http404("No such month.")
-    today = _today_if_near(request, year, month)
+    today = current_day_near_month(request, year, month)
     if not _month_in_range(year, month, today):
         raise Http404("No such month.")
     entries = selectors.entries_in_month(
