@@ -18,7 +18,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from nearer.journal.rows import MONTH_NAMES, escape, short_date
-from nearer.moments.nudges import DriftGroup, DriftRow
+from nearer.moments.nudges import DriftGroup, DriftRow, since_words
 from nearer.moments.selectors import MomentView
 from nearer.people.content import CIRCLES
 from nearer.people.index import PersonSummary
@@ -109,20 +109,26 @@ def moment_rows(moments: Iterable[MomentView], *, leave_out: str | None = None) 
 
 def drift_sections(groups: Iterable[tuple[DriftGroup, list[tuple[DriftRow, str]]]]) -> SafeString:
     """Return one <section> per circle with people in it: name (a link), how long since
-    the latest moment in words, the status in words (and colour), and a snooze."""
+    the latest moment in words, the status in words (and colour), and a snooze.
+
+    Each row comes with the URL of the person's page, as ``links.person_link`` gives
+    it (a path of this site with a UUID: placed as it is, not escaped).
+    """
     html = []
     for group, rows in groups:
         if not rows:
             continue
         items = []
         for row, url in rows:
-            since = row.since
-            if row.days_since is None:
+            days = row.days_since
+            if days is None:
                 words = "Never yet"
-            elif since in ("today", "yesterday"):
-                words = since.capitalize()
+            elif days <= 0:
+                words = "Today"
+            elif days == 1:
+                words = "Yesterday"
             else:
-                words = f"{since} ago"
+                words = f"{since_words(days)} ago"
             status = ""
             if row.status:
                 status = (
@@ -134,8 +140,9 @@ def drift_sections(groups: Iterable[tuple[DriftGroup, list[tuple[DriftRow, str]]
                 day = row.snoozed_until
                 quiet = (f'<span class="small muted">quiet until {day.day} '
                          f"{MONTH_NAMES[day.month - 1][:3]}</span>")
+            # ``url`` is a reversed path with a UUID in it: nothing in it to escape.
             items.append(
-                f'<li class="drift-row"><a class="drift-name" href="{escape(url)}">'
+                f'<li class="drift-row"><a class="drift-name" href="{url}">'
                 f'{escape(row.name)}</a><span class="drift-since">{words}</span>'
                 f"{status}{quiet}</li>"
             )

@@ -243,9 +243,9 @@ def drifting(request: HttpRequest) -> HttpResponse:
     user, vault = _user(request), _vault(request)
     prefs = _prefs(request)
     today = local_now(prefs).date()
-    people = people_index(user=user, vault=vault)
-    clocks = nudges.clocks_for(user=user, zone=_zone(prefs))
-    groups = nudges.drifting(people=people, clocks=clocks, today=today)
+    # Straight from the index's rows and the clear dates: no summary or clock objects.
+    people = people_rows(user=user, vault=vault)
+    groups = nudges.drifting_now(user=user, people=people, today=today, zone=_zone(prefs))
     link = person_link()
     context = {
         "sections": drift_sections(

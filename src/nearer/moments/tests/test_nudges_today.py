@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from nearer.conftest import Person
-from nearer.moments.nudges import clocks_for, nudges_today, nudges_top
+from nearer.moments.nudges import clocks_for, drifting, drifting_now, nudges_today, nudges_top
 from nearer.moments.services import nudge_snooze
 from nearer.moments.tests.conftest import AddMoment, AddPerson, days_ago
 from nearer.people.selectors import people_index, people_rows
@@ -52,6 +52,11 @@ def test_it_gives_what_the_clocks_and_ranking_give(
                 assert (_fields(found), count) == (_fields(expected), total)
     assert nudges_today(user=alice.user, people=people, today=timezone.localdate(),
                         limit=5)[1] > 0
+    for days_later in (0, 3, 40):
+        today = timezone.localdate() + timedelta(days=days_later)
+        expected_groups = drifting(people=people, clocks=clocks, today=today)
+        for given in (people, people_rows(user=alice.user, vault=alice.vault)):
+            assert drifting_now(user=alice.user, people=given, today=today) == expected_groups
 
 
 @pytest.mark.django_db
