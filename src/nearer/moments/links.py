@@ -24,3 +24,17 @@ def person_link() -> Callable[[str], str]:
         fallback = reverse("people:index")
         return lambda person_id: fallback
     return lambda person_id: pattern.replace(_PLACEHOLDER, person_id)
+
+
+def person_url_parts() -> tuple[str, str]:
+    """Return the URL of a person's page split around their id: ``head + id + tail``.
+
+    For long lists, where even a ``str.replace`` per row shows. Before the person
+    page exists, the People list and nothing.
+    """
+    try:
+        pattern = reverse(PERSON_URL_NAME, kwargs={"person_id": _PLACEHOLDER})
+    except NoReverseMatch:
+        return reverse("people:index") + "#", ""
+    head, _, tail = pattern.partition(_PLACEHOLDER)
+    return head, tail

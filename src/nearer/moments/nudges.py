@@ -437,12 +437,11 @@ def drifting_now(
         if found is None or row[ARCHIVED]:
             continue
         last, snoozed, created_at = found
+        days: int | None
         if last:
-            days: int | None = max((today - as_date(last[:10])).days, 0)
-            counted = days
+            days = counted = max((today - as_date(last[:10])).days, 0)
         else:
-            days = None
-            counted = max((today - _added_on(created_at, zone)).days, 0)
+            days, counted = None, max((today - _added_on(created_at, zone)).days, 0)
         quiet = as_date(snoozed[:10]) if snoozed else None
         groups.setdefault(row[CIRCLE], []).append(
             DriftRow(key, row[CALLED] or row[NAME], days,

@@ -18,7 +18,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from nearer.journal.rows import MONTH_NAMES, escape, short_date
-from nearer.moments.nudges import DriftGroup, DriftRow, since_words
+from nearer.moments.nudges import DriftGroup, since_words
 from nearer.moments.selectors import MomentView
 from nearer.people.content import CIRCLES
 from nearer.people.index import PersonSummary
@@ -107,19 +107,21 @@ def moment_rows(moments: Iterable[MomentView], *, leave_out: str | None = None) 
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
 
 
-def drift_sections(groups: Iterable[tuple[DriftGroup, list[tuple[DriftRow, str]]]]) -> SafeString:
+def drift_sections(groups: Iterable[DriftGroup], *, person_url: tuple[str, str]) -> SafeString:
     """Return one <section> per circle with people in it: name (a link), how long since
     the latest moment in words, the status in words (and colour), and a snooze.
 
-    Each row comes with the URL of the person's page, as ``links.person_link`` gives
-    it (a path of this site with a UUID: placed as it is, not escaped).
+    ``person_url`` is the path of a person's page split around their id (our own
+    reversed path: placed as it is, with the row's UUID between, not escaped).
     """
+    head, tail = person_url
     html = []
-    for group, rows in groups:
+    for group in groups:
+        rows = group.rows
         if not rows:
             continue
         items = []
-        for row, url in rows:
+        for row in rows:
             days = row.days_since
             if days is None:
                 words = "Never yet"
@@ -140,9 +142,8 @@ def drift_sections(groups: Iterable[tuple[DriftGroup, list[tuple[DriftRow, str]]
                 day = row.snoozed_until
                 quiet = (f'<span class="small muted">quiet until {day.day} '
                          f"{MONTH_NAMES[day.month - 1][:3]}</span>")
-            # ``url`` is a reversed path with a UUID in it: nothing in it to escape.
             items.append(
-                f'<li class="drift-row"><a class="drift-name" href="{url}">'
+                f'<li class="drift-row"><a class="drift-name" href="{head}{row.person_id}{tail}">'
                 f'{escape(row.name)}</a><span class="drift-since">{words}</span>'
                 f"{status}{quiet}</li>"
             )
