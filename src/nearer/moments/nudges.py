@@ -353,9 +353,11 @@ def nudges_today(
     return shown, len(found)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class DriftRow:
-    """One person in the drifting view."""
+class DriftRow(NamedTuple):
+    """One person in the drifting view.
+
+    A named tuple rather than a dataclass, as ``Clock``: the view makes one per person.
+    """
 
     person_id: str
     name: str

@@ -259,3 +259,29 @@ def people_picker(field: BoundField, people: Mapping[str, PersonSummary]) -> Saf
             body.append(f'<fieldset class="people-circle"><legend>{label}{count}</legend>'
                         f"{group}</fieldset>")
     return mark_safe(_group(field, "".join(body), css=" people-picker"))  # noqa: S308
+
+
+@functools.lru_cache(maxsize=16)
+def _nav(urlconf: str | None, prefix: str, current: str) -> SafeString:
+    links = (
+        ("index", "moments:index", "All moments"),
+        ("drifting", "moments:drifting", "Drifting apart"),
+        ("people", "people:index", "People"),
+    )
+    items = [f'<li><a class="button" href="{escape(reverse("moments:new", urlconf=urlconf))}">'
+             "Log a moment</a></li>"]
+    for key, name, words in links:
+        here = ' aria-current="page"' if key == current else ""
+        href = escape(reverse(name, urlconf=urlconf))
+        items.append(f'<li><a href="{href}"{here}>{words}</a></li>')
+    return mark_safe(  # noqa: S308 - our own words and escaped paths
+        f'<nav class="moments-nav" aria-label="Moments"><ul>{"".join(items)}</ul></nav>'
+    )
+
+
+def moments_nav(current: str) -> SafeString:
+    """Return the moments pages' own navigation, ``current`` ("index", "drifting") marked.
+
+    Built once per process: the lists that show it are benchmarked.
+    """
+    return _nav(get_urlconf(), get_script_prefix(), current)

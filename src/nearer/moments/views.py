@@ -7,7 +7,6 @@ a form are checked again by the services against the person's own people.
 
 from __future__ import annotations
 
-import functools
 import zoneinfo
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -19,7 +18,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -28,26 +26,10 @@ from nearer.accounts.services import preferences_get
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
 from nearer.moments.links import person_link, person_url_parts
-from nearer.moments.rows import drift_sections, moment_rows, people_picker
+from nearer.moments.rows import drift_sections, moment_rows, moments_nav, people_picker
 from nearer.people.selectors import PersonSummary, people_index, people_rows
 from nearer.today.clock import local_now
 from nearer.vault.box import Vault
-
-
-@functools.lru_cache(maxsize=8)
-def _urls(urlconf: str | None, prefix: str) -> dict[str, str]:
-    # The moments navigation's links, reversed once per process rather than by
-    # {% url %} on every visit of the lists (they are benchmarked).
-    return {
-        "new": reverse("moments:new", urlconf=urlconf),
-        "index": reverse("moments:index", urlconf=urlconf),
-        "drifting": reverse("moments:drifting", urlconf=urlconf),
-        "people": reverse("people:index", urlconf=urlconf),
-    }
-
-
-def _moments_urls() -> dict[str, str]:
-    return _urls(get_urlconf(), get_script_prefix())
 
 
 def _user(request: HttpRequest) -> User:
@@ -112,7 +94,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "person": person,
         "person_url": person_link()(person.id) if person else "",
         "nav_section": "people",
-        "moments_urls": _moments_urls(),
+        "moments_nav": moments_nav("index"),
     }
     return render(request, "moments/index.html", context)
 
@@ -269,7 +251,7 @@ def drifting(request: HttpRequest) -> HttpResponse:
         "sections": drift_sections(groups, person_url=person_url_parts()),
         "any_people": any(group.rows for group in groups),
         "nav_section": "people",
-        "moments_urls": _moments_urls(),
+        "moments_nav": moments_nav("drifting"),
     }
     return render(request, "moments/drifting.html", context)
 
