@@ -411,6 +411,27 @@ def drifting(
     return result
 
 
+@functools.lru_cache(maxsize=4)
+def _drift_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    meta = Person._meta
+    names = ("id", "last_moment_on", "snoozed_until", "created_at", "archived_at", "owner")
+    column = {
+        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column) for name in names
+    }
+    # As ``_clocks_sql``, but a snooze only comes while it lasts (after the day given)
+    # and the timestamp only for the never met: fewer values to make in Python.
+    return (
+        f"SELECT {column['id']}, CAST({column['last_moment_on']} AS TEXT), "  # noqa: S608
+        f"CASE WHEN {column['snoozed_until']} > %s "
+        f"THEN CAST({column['snoozed_until']} AS TEXT) END, "
+        f"CASE WHEN {column['last_moment_on']} IS NULL "
+        f"THEN CAST({column['created_at']} AS TEXT) END "
+        f"FROM {quote(meta.db_table)} "
+        f"WHERE {column['owner']} = %s AND {column['archived_at']} IS NULL"
+    )
+
+
 def drifting_now(
     *, user: User, people: Mapping[str, PersonSummary], today: date, zone: tzinfo | None = None
 ) -> list[DriftGroup]:
@@ -426,14 +447,17 @@ def drifting_now(
         rows = {key: [s.name, s.called, s.circle, "", "", s.rhythm_days, s.too_long_days,
                       s.archived] for key, s in people.items()}
     with connection.cursor() as cursor:
-        cursor.execute(_clocks_sql(connection.vendor), [user.pk])
+        cursor.execute(_drift_sql(connection.vendor), [today, user.pk])
         clear = {
             person_id if type(person_id) is str else str(person_id): (last, snoozed, created_at)
             for person_id, last, snoozed, created_at in cursor.fetchall()
         }
     hexed = bool(clear) and len(next(iter(clear))) == 32  # SQLite: 32 hex digits
     as_date = date.fromisoformat
-    groups: dict[str, list[DriftRow]] = {key: [] for key, _ in CIRCLES}
+    today_number = today.toordinal()
+    found_rows: dict[str, list[tuple[tuple[bool, int, str], DriftRow]]] = {
+        key: [] for key, _ in CIRCLES
+    }
     for key, row in rows.items():
         found = clear.get(key.replace("-", "") if hexed else key)
         if found is None or row[ARCHIVED]:
@@ -441,19 +465,23 @@ def drifting_now(
         last, snoozed, created_at = found
         days: int | None
         if last:
-            days = counted = max((today - as_date(last[:10])).days, 0)
+            days = counted = max(today_number - as_date(last[:10]).toordinal(), 0)
         else:
             days, counted = None, max((today - _added_on(created_at, zone)).days, 0)
-        quiet = as_date(snoozed[:10]) if snoozed else None
-        groups.setdefault(row[CIRCLE], []).append(
-            DriftRow(key, row[CALLED] or row[NAME], days,
-                     status_for(counted, row[RHYTHM_DAYS], row[TOO_LONG_DAYS]),
-                     quiet if quiet is not None and today < quiet else None)
-        )
+        name = row[CALLED] or row[NAME]
+        drift = DriftRow(key, name, days,
+                         status_for(counted, row[RHYTHM_DAYS], row[TOO_LONG_DAYS]),
+                         as_date(snoozed[:10]) if snoozed else None)
+        # Never met first, then the longest apart, then by name (as ``drifting``).
+        order = (days is not None, -(days or 0), name.casefold())
+        found_rows.setdefault(row[CIRCLE], []).append((order, drift))
     labels: dict[str, str] = dict(CIRCLES)
     result = []
-    for circle, drift_rows in groups.items():
-        drift_rows.sort(key=lambda r: (r.days_since is not None, -(r.days_since or 0),
-                                       r.name.casefold()))
-        result.append(DriftGroup(circle, labels.get(circle, circle), drift_rows))
+    for circle, pairs in found_rows.items():
+        pairs.sort(key=_first)
+        result.append(DriftGroup(circle, labels.get(circle, circle), [p[1] for p in pairs]))
     return result
+
+
+def _first(pair: tuple[tuple[bool, int, str], DriftRow]) -> tuple[bool, int, str]:
+    return pair[0]
