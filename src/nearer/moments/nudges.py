@@ -236,7 +236,7 @@ def _ranked(
         status = status_for(days, rhythm, person.too_long_days)
         if status is None:
             continue
-        found.append((STATUS_RANK[status], -days / rhythm, CIRCLE_RANK.get(person.circle, 9),
+        found.append((STATUS_RANK[status], CIRCLE_RANK.get(person.circle, 9), -days / rhythm,
                       person.display_name.casefold(), key, status, days))
     found.sort()
     return found
@@ -257,8 +257,9 @@ def nudges_for(
 ) -> list[Nudge]:
     """Return everyone who is soon, due or overdue, in a calm order.
 
-    Overdue first, then due, then soon; within each, the furthest past their
-    rhythm first (then the closer circle, then the name). Archived, snoozed and
+    Overdue first, then due, then soon; within each, the closest circle first
+    (someone in the inner circle before an acquaintance), then the furthest past
+    their rhythm, then the name. Archived, snoozed and
     rhythm-less people are left out.
     """
     return [_nudge(row, people, clocks) for row in _ranked(people, clocks, today)]
@@ -340,12 +341,12 @@ def nudges_today(
         status = status_for(days, rhythm, row[TOO_LONG_DAYS])
         if status is None:
             continue
-        found.append((STATUS_RANK[status], -days / rhythm, CIRCLE_RANK.get(row[CIRCLE], 9),
+        found.append((STATUS_RANK[status], CIRCLE_RANK.get(row[CIRCLE], 9), -days / rhythm,
                       (row[CALLED] or row[NAME]).casefold(), person_id, status, days,
                       bool(last)))
     found.sort()
     shown = []
-    for _rank, _far, _circle, _name, person_id, status, days, met in found[: max(limit, 0)]:
+    for _rank, _circle, _far, _name, person_id, status, days, met in found[: max(limit, 0)]:
         key = _dashed(str(person_id))
         person = people[key]
         shown.append(Nudge(key, person.display_name, person.circle, status, days, met,

@@ -130,6 +130,17 @@ def test_they_come_in_a_calm_order(
     assert list(_nudges(alice)) == ["Very over", "Over", "Due", "Soon"]
 
 
+def test_the_closer_circle_comes_first_within_a_status(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    far = add_person(alice, name="Acquaintance", circle="wider", rhythm_days=10,
+                     too_long_days=20)
+    near = add_person(alice, name="Sister", circle="inner", rhythm_days=10, too_long_days=20)
+    add_moment(alice, [far], occurred_on=days_ago(90))
+    add_moment(alice, [near], occurred_on=days_ago(21))
+    assert list(_nudges(alice)) == ["Sister", "Acquaintance"]
+
+
 def test_a_clock_counts_from_the_moment_else_from_the_day_added() -> None:
     today = date(2026, 6, 10)
     assert Clock(date(2026, 6, 1), None, date(2026, 1, 1), False).days_since(today) == 9
