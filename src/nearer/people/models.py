@@ -19,7 +19,8 @@ from django.db import models
 class Person(models.Model):
     """Someone in a person's life.
 
-    ``content`` is one sealed JSON object (see ``people.content.PersonDetails``).
+    ``content`` is one sealed JSON object (see ``people.content.PersonDetails``);
+    ``closeness`` is a sealed summary of their closeness ratings (``people.ratings``).
     ``last_moment_on`` is kept by the moments services: it is the clock nudges and
     the drifting view count from, so they need no sealed value to sort.
     """
@@ -35,6 +36,9 @@ class Person(models.Model):
     last_moment_on = models.DateField(null=True, blank=True)
     snoozed_until = models.DateField(null=True, blank=True)
     content = models.BinaryField()
+    # Derived: every closeness rating of this person (day and value) in one sealed
+    # blob, kept by the people services (see ``people.ratings``); NULL until built.
+    closeness = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "people"

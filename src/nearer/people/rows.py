@@ -11,12 +11,10 @@ import functools
 import html
 import uuid
 from collections.abc import Iterable
-from datetime import date
 
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from nearer.people.days import closeness_words
 from nearer.people.index import PersonSummary
 from nearer.people.selectors import relationship_text
 
@@ -64,17 +62,3 @@ def person_rows(people: Iterable[PersonSummary]) -> SafeString:
             f'<span class="person-meta">{meta}</span></li>'
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def rating_rows(history: Iterable[tuple[date, int]]) -> SafeString:
-    """Return the <tr> rows of the closeness table, newest first: day, then the words."""
-    parts = []
-    for day, value in history:
-        parts.append(
-            f'<tr><td><time datetime="{day.isoformat()}">{day.day} {_MONTHS[day.month - 1]} '
-            f"{day.year}</time></td><td>{escape(closeness_words(value))}</td></tr>"
-        )
-    return mark_safe("".join(parts))  # noqa: S308 - numbers and our own words, escaped

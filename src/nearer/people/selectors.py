@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, cast, overload
@@ -27,9 +27,10 @@ from nearer.people.content import (
     DateKind,
     PersonDetails,
 )
-from nearer.people.days import KIND_NAMES, date_open, next_occurrence, rating_open
+from nearer.people.days import KIND_NAMES, date_open, next_occurrence
 from nearer.people.index import PeopleRows, PersonSummary, index_open, index_rows
 from nearer.people.models import ClosenessRating, ImportantDate, Person
+from nearer.people.ratings import summary_history, summary_rebuild
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -49,6 +50,7 @@ __all__ = [
     "people_rows",
     "person_dates",
     "person_get",
+    "person_page",
     "relationship_text",
 ]
 
@@ -154,15 +156,35 @@ class PersonView(QuietRepr):
 
 def person_get(*, user: User, vault: Vault, person_id: UUID) -> PersonView:
     """Return one of ``user``'s people (archived too); Http404 for anyone else's id."""
+    return _person_view(vault, _person_row(_person_sql(connection.vendor).person, user, person_id))
+
+
+def person_page(
+    *, user: User, vault: Vault, person_id: UUID
+) -> tuple[PersonView, list[tuple[date, int]]]:
+    """Return one of ``user``'s people and their closeness history (as
+    ``closeness_history``) from one query: the history comes from the sealed ratings
+    summary on their row, rebuilt from the ratings when needed. Http404 if not theirs."""
+    row = _person_row(_person_sql(connection.vendor).page, user, person_id)
+    person = _person_view(vault, row)
+    history = summary_history(vault, person.id, row[6])
+    if history is None:
+        history = summary_rebuild(user=user, vault=vault, person_id=person.id)
+    return person, history
+
+
+def _person_row(sql: str, user: User, person_id: UUID) -> tuple[Any, ...]:
     # Plain SQL (a person's page is benchmarked), with the backend's own converters
     # for the dates and timestamps, so the values are what the ORM would give.
     with connection.cursor() as cursor:
-        cursor.execute(_person_sql(connection.vendor).person, [
-            user.pk, Person._meta.pk.get_db_prep_value(person_id, connection)
-        ])
-        row = cursor.fetchone()
+        cursor.execute(sql, [user.pk, Person._meta.pk.get_db_prep_value(person_id, connection)])
+        row: tuple[Any, ...] | None = cursor.fetchone()
     if row is None:
         raise Http404("No such person.")
+    return row
+
+
+def _person_view(vault: Vault, row: tuple[Any, ...]) -> PersonView:
     person_key = _uuid(row[0])
     content = row[1]
     archived_at, created_at = _timestamp(row[2]), _timestamp(row[5])
@@ -418,10 +440,11 @@ def _months_between(first: date, last: date) -> list[int]:
 def closeness_history(*, user: User, vault: Vault, person_id: UUID) -> list[tuple[date, int]]:
     """Return (day, 1–7) for each closeness rating of a person, oldest first.
 
-    Ratings that will not open are left out. Http404 if not ``user``'s person.
+    Read from the sealed ratings summary on the person's row (``people.ratings``),
+    rebuilt from the ratings when missing or unreadable. Ratings that will not open
+    are left out. Http404 if not ``user``'s person.
     """
-    rows = _of_person(_person_sql(connection.vendor).ratings, user, person_id)
-    return list(_opened_ratings(vault, ((_uuid(i), _as_date(d), c) for i, d, c in rows)))
+    return person_page(user=user, vault=vault, person_id=person_id)[1]
 
 
 def _timestamp(value: Any) -> datetime | None:
@@ -436,9 +459,9 @@ def _day(value: Any) -> date | None:
 
 class _PersonSql(NamedTuple):
     person: str
+    page: str
     theirs: str
     dates: str
-    ratings: str
 
 
 @functools.lru_cache(maxsize=4)
@@ -458,21 +481,18 @@ def _person_sql(vendor: str) -> _PersonSql:
         col(Person, name) for name in
         ("id", "content", "archived_at", "last_moment_on", "snoozed_until", "created_at")
     )
+    person_where = f"WHERE {col(Person, 'owner')} = %s AND {col(Person, 'id')} = %s"
     return _PersonSql(
         person=(f"SELECT {person_fields} FROM {quote(Person._meta.db_table)} "  # noqa: S608
-                f"WHERE {col(Person, 'owner')} = %s AND {col(Person, 'id')} = %s"),
+                f"{person_where}"),
+        page=(f"SELECT {person_fields}, {col(Person, 'closeness')} "  # noqa: S608
+              f"FROM {quote(Person._meta.db_table)} {person_where}"),
         theirs=(f"SELECT 1 FROM {quote(Person._meta.db_table)} "  # noqa: S608
                 f"WHERE {col(Person, 'owner')} = %s AND {col(Person, 'id')} = %s"),
         dates=of_person(
             ImportantDate,
             ", ".join(col(ImportantDate, n) for n in ("id", "content", "month", "day", "year")),
             f"{col(ImportantDate, 'month')}, {col(ImportantDate, 'day')}",
-        ),
-        ratings=of_person(
-            ClosenessRating,
-            f"{col(ClosenessRating, 'id')}, CAST({col(ClosenessRating, 'rated_on')} AS TEXT), "
-            f"{col(ClosenessRating, 'content')}",
-            f"{col(ClosenessRating, 'rated_on')}, {col(ClosenessRating, 'created_at')}",
         ),
     )
 
@@ -492,20 +512,6 @@ def _of_person(sql: str, user: User, person_id: UUID) -> list[tuple[Any, ...]]:
             if cursor.fetchone() is None:
                 raise Http404("No such person.")
     return rows
-
-
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-def _opened_ratings(
-    vault: Vault, rows: Iterable[tuple[UUID, date, bytes | memoryview]]
-) -> Iterable[tuple[date, int]]:
-    for rating_id, rated_on, content in rows:
-        try:
-            yield rated_on, rating_open(vault, rating_id, content)
-        except SealError:
-            continue
 
 
 def closeness_last_rated_on(*, user: User, person_id: UUID) -> date | None:

@@ -4,7 +4,8 @@ important dates; closeness ratings.
 Every function takes the person using Nearer (``user``) and their unlocked vault,
 seals before anything reaches the database and runs in one transaction, so a
 failure leaves nothing half-written. Every change to a person also updates the
-sealed people index (``people.index``) in that same transaction. Rows are always
+sealed people index (``people.index``) in that same transaction, and every
+closeness rating the person's sealed ratings summary (``people.ratings``). Rows are always
 looked up together with their owner: another person's id is Http404.
 
 Validation errors raise ValidationError with messages for the person (keyed by
@@ -28,6 +29,7 @@ from nearer.people.content import PERSON_LABEL, PersonDetails
 from nearer.people.days import date_open, date_seal, rating_seal
 from nearer.people.index import index_drop, index_put, summary_of
 from nearer.people.models import ClosenessRating, ImportantDate, Person
+from nearer.people.ratings import summary_rated
 from nearer.people.rules import DateDraft
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -350,6 +352,7 @@ def closeness_rate(
         .filter(owner=user, person=person, rated_on=rated_on)
         .first()
     )
+    replaced = rating is not None
     if rating is None:
         rating = ClosenessRating(owner=user, person=person, rated_on=rated_on)
         rating.content = rating_seal(vault, rating.id, value)
@@ -357,4 +360,6 @@ def closeness_rate(
     else:
         rating.content = rating_seal(vault, rating.id, value)
         rating.save(update_fields=["content"])
+    summary_rated(user=user, vault=vault, person=person, rated_on=rated_on, value=value,
+                  replaced=replaced)
     return rating

@@ -7,7 +7,7 @@ names never appear in a URL or an access log.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -15,26 +15,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nearer.accounts.current import current_day, current_user, current_vault
-from nearer.lib.charts import line_chart
 from nearer.moments.person import person_context
-from nearer.people import selectors, services
+from nearer.people import detail, selectors, services
 from nearer.people.closeness import CHOICES
-from nearer.people.content import CIRCLES, CLOSENESS_MAX
-from nearer.people.days import closeness_words
+from nearer.people.content import CIRCLES
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm, add_errors
-from nearer.people.rows import person_rows, rating_rows, rhythm_text
+from nearer.people.rows import person_rows, rhythm_text
 
-# Offer the closeness picture again when the latest rating is older than this.
-OFFER_AFTER = timedelta(days=30)
 NAV = {"nav_section": "people"}
-
-
-
 
 
 def _url_or_none(name: str) -> str | None:
@@ -147,59 +141,31 @@ def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return render(request, "people/person_form.html", context)
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _closeness_context(
-    request: HttpRequest, person: selectors.PersonView, today: date
-) -> dict[str, Any]:
-    history = selectors.closeness_history(
-        user=current_user(request), vault=current_vault(request), person_id=person.id
-    )
-    chart = ""
-    if history:
-        first, last = history[0], history[-1]
-        count = len(history)
-        chart = line_chart(
-            points=[(day, float(value)) for day, value in history],
-            y_min=1,
-            y_max=CLOSENESS_MAX,
-            y_ticks=[(1, "1"), (4, "4"), (7, "7")],
-            title=f"How close you felt to {person.display_name} over time",
-            desc=(
-                (f"{count} ratings from {_day(first[0])} to {_day(last[0])}"
-                 if count > 1 else f"One rating, on {_day(last[0])}")
-                + ", on a scale of 1 (the circles barely touch) to 7 (they almost fully "
-                f"overlap). The latest is {last[1]}."
-            ),
-            chart_id="closeness-chart",
-        )
-    last_rated = history[-1][0] if history else None
-    return {
-        "history": bool(history),
-        "history_rows": rating_rows(reversed(history)),
-        "chart": chart,
-        "latest": closeness_words(history[-1][1]) if history else "",
-        "offer_rating": not person.archived
-        and (last_rated is None or today - last_rated > OFFER_AFTER),
-    }
-
-
 @login_required
 @require_GET
 def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    """A person's page: details, notes, upcoming dates, closeness over time, moments."""
+    """A person's page: details, notes, upcoming dates, closeness over time, moments.
+
+    Built mostly in Python (``people.detail``); the closeness history comes from the
+    sealed ratings summary on the person's row, read with the person.
+    """
     user, vault, today = current_user(request), current_vault(request), current_day(request)
-    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    person, history = selectors.person_page(user=user, vault=vault, person_id=person_id)
+    dates = selectors.person_dates(user=user, vault=vault, person_id=person.id, today=today)
+    urls = detail.person_urls(person.id)
+    details = person.details
     context = {
         **NAV,
         "person": person,
-        "circle_label": dict(CIRCLES)[person.details.circle],
-        "rhythm": rhythm_text(person.details.rhythm_days, person.details.too_long_days),
-        "today": today,
-        **_dates_context(request, person.id, today),
-        **_closeness_context(request, person, today),
+        "top": detail.top_html(
+            person=person,
+            circle_label=dict(CIRCLES)[details.circle],
+            rhythm=rhythm_text(details.rhythm_days, details.too_long_days),
+            offer_rating=detail.offers_rating(person, history, today),
+            csrf_token=get_token(request),
+            urls=urls,
+        ),
+        "bottom": detail.bottom_html(person=person, dates=dates, history=history, urls=urls),
         **person_context(user=user, vault=vault, person=person, today=today),
     }
     return render(request, "people/person_detail.html", context)
