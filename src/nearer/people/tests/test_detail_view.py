@@ -65,3 +65,46 @@ def test_a_person_who_will_not_open_is_a_notice_not_an_error(
 
 def test_a_malformed_id_is_404(alice: Person) -> None:
     assert alice.client.get("/people/not-a-uuid/").status_code == 404
+
+
+def test_its_sections_chart_and_table_are_labelled_and_dates_read_in_words(
+    alice: Person, add_person: AddPerson
+) -> None:
+    row = add_person(alice, name="Maya <b>Lindqvist</b>", called="May & co", notes="One\n\nTwo",
+                     dates=[DateDraft("custom", 3, 4, 2020, label="First <walk>")])
+    for day, value in ((date(2025, 6, 1), 3), (date(2025, 9, 2), 5)):
+        services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id,
+                                value=value, rated_on=day)
+    html = alice.client.get(_url(row)).content.decode()
+    assert "<h1>May &amp; co</h1>" in html
+    assert '<p class="person-meta">Maya &lt;b&gt;Lindqvist&lt;/b&gt; · ' in html
+    assert "<b>Lindqvist</b>" not in html and "<walk>" not in html
+    assert '<div class="person-notes"><p>One</p>\n\n<p>Two</p></div>' in html
+    for heading in ("notes-heading", "person-moments-heading", "dates-heading",
+                    "closeness-heading"):
+        assert f'aria-labelledby="{heading}"' in html and f'id="{heading}"' in html
+    assert "<strong>First &lt;walk&gt;</strong>" in html and "years" in html
+    assert '<svg class="chart"' in html and "<title" in html and "<desc" in html
+    assert "2 ratings from 1 June 2025 to 2 September 2025" in html
+    assert '<caption class="visually-hidden">Closeness to May &amp; co, newest first' in html
+    newest, oldest = html.index("2 Sep 2025"), html.index("1 Jun 2025")
+    assert newest < oldest
+    assert "Latest: 5 of 7: the circles overlap a lot." in html
+    assert reverse("people:date_new", kwargs={"person_id": row.id}) in html
+    assert reverse("people:index") in html
+
+
+def test_its_forms_carry_a_csrf_token_that_works(alice: Person, add_person: AddPerson) -> None:
+    from django.test import Client
+
+    row = add_person(alice)
+    client = Client(enforce_csrf_checks=True)
+    client.cookies = alice.client.cookies
+    html = client.get(_url(row)).content.decode()
+    archive = reverse("people:archive", kwargs={"person_id": row.id})
+    assert f'action="{archive}"' in html
+    token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert client.post(archive, {"csrfmiddlewaretoken": token}).status_code == 302
+    html = client.get(_url(row)).content.decode()
+    assert reverse("people:archived") in html and "Archived people" in html
+    assert "How close do you feel" not in html  # no offer for someone archived

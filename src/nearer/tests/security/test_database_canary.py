@@ -255,6 +255,16 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
                                {**person, "notes": secrets["changed person notes"]})
         assert response.status_code == 302
         assert client.post(person_page + "closeness/", {"value": "6"}).status_code == 302
+        # The person's ratings summary (people.person.closeness) is sealed as well: it
+        # opens to the rating, and its bytes hold nothing of the JSON inside.
+        from nearer.people.models import Person as PersonRow
+        from nearer.people.ratings import summary_history
+
+        rated = PersonRow.objects.get(id=person_page.rstrip("/").rsplit("/", 1)[1])
+        summary = bytes(rated.closeness)
+        opened = summary_history(vault, rated.id, summary)
+        assert opened is not None and [value for _, value in opened] == [6]
+        assert b'"x"' not in summary and b"[6]" not in summary and b'"v"' not in summary
         found = client.post(reverse("people:index"), {"q": secrets["person called"]})
         assert secrets["person called"].encode() in found.content
         client.post(reverse("people:index"), {"q": secrets["person search"]})
