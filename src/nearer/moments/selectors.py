@@ -24,12 +24,15 @@ from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.nudges import CIRCLE_RANK
 from nearer.people.index import PersonSummary
 from nearer.people.models import Person
-from nearer.people.selectors import people_index, people_rows
+from nearer.people.selectors import people_index, people_named, people_rows
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
 UNREADABLE = "This moment could not be opened"
 UNKNOWN_PERSON = "(someone no longer listed)"
+# Up to this many others at a person's latest moments are opened from their own rows
+# rather than from the people index (about as costly as opening a dozen rows).
+FEW_OTHERS = 8
 PAGE_SIZE = 25
 
 
@@ -214,7 +217,8 @@ def moments_with(
     there are in all (nothing when the person is not theirs).
 
     With ``name`` (the person's own name, known to the caller) the people index is
-    opened only when someone else was at one of these moments.
+    opened only when more than ``FEW_OTHERS`` others were at these moments; a few are
+    opened from their own rows.
     """
     # Plain SQL throughout: a person's page is benchmarked, and the ORM's query
     # building and conversions cost more than the database's answers.
@@ -244,8 +248,11 @@ def moments_with(
     if people is None:
         key = str(person_id)
         alone = all(len(found) == 1 for found in links.values())
-        if alone and name is not None:
-            people = {key: _named(key, name)}
+        others = {pid for found in links.values() for pid in found if pid != key}
+        if name is not None and (alone or len(others) <= FEW_OTHERS):
+            # A few others: their own rows cost less to open than the whole index.
+            people = {**people_named(user=user, vault=vault, person_ids=others),
+                      key: _named(key, name)}
         else:
             # Names are made only for the people at these moments.
             people = people_rows(user=user, vault=vault, include_archived=True)
