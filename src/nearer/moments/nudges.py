@@ -222,7 +222,7 @@ class Nudge:
 
 def _ranked(
     people: Mapping[str, PersonSummary], clocks: Mapping[str, Clock], today: date
-) -> list[tuple[int, float, int, str, str, Status, int]]:
+) -> list[tuple[int, int, float, str, str, Status, int]]:
     """Return a sortable tuple for everyone soon, due or overdue, in the calm order."""
     found = []
     for key, clock in clocks.items():
@@ -243,7 +243,7 @@ def _ranked(
 
 
 def _nudge(
-    row: tuple[int, float, int, str, str, Status, int],
+    row: tuple[int, int, float, str, str, Status, int],
     people: Mapping[str, PersonSummary], clocks: Mapping[str, Clock],
 ) -> Nudge:
     key, status, days = row[4], row[5], row[6]
