@@ -28,7 +28,7 @@ def person_context(*, user: User, vault: Vault, person: PersonView, today: date)
     checked it). Only their latest ``LATEST`` moments are opened.
     """
     latest, total = moments_with(user=user, vault=vault, person_id=person.id, limit=LATEST,
-                                 name=person.display_name)
+                                 name=person.display_name, known_theirs=True)
     days = None if person.last_moment_on is None else (today - person.last_moment_on).days
     person_id = str(person.id)
     urls = _urls(get_urlconf(), get_script_prefix())

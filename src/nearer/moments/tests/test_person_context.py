@@ -82,3 +82,18 @@ def test_a_few_others_are_named_from_their_own_rows_and_many_from_the_index(
     latest, _ = moments_with(user=alice.user, vault=alice.vault, person_id=ana.id, name="Ana")
     assert "Friend 8" in latest[0].names
     assert bytes(PeopleIndex.objects.get(owner=alice.user).content) != b"not opened"
+
+
+def test_moments_with_counts_and_never_shows_a_strangers_person(
+    alice: Person, charlie: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    from nearer.moments.selectors import moments_with
+
+    ana = add_person(alice, name="Ana")
+    for days in range(3):
+        add_moment(alice, [ana], occurred_on=days_ago(days))
+    latest, total = moments_with(user=alice.user, vault=alice.vault, person_id=ana.id, limit=2)
+    assert (len(latest), total) == (2, 3)
+    assert moments_with(user=charlie.user, vault=charlie.vault, person_id=ana.id) == ([], 0)
+    nobody = add_person(alice, name="Nobody yet")
+    assert moments_with(user=alice.user, vault=alice.vault, person_id=nobody.id) == ([], 0)
