@@ -241,17 +241,12 @@ def moments_with(
         # By id alone, then the owner checked here: with the owner in the query SQLite
         # walks every moment of the owner instead of looking up twenty ids.
         cursor.execute(sql.moments(len(ids)), ids)
-        found_rows = cursor.fetchall()
-    rows: list[tuple[UUID, date, bytes | memoryview]] = []
-    links: dict[UUID, list[str]] = {}
-    for moment_id, day, sealed, owner_id, someone in found_rows:
-        if owner_id != user.pk:
-            continue
-        key_id = _uuid(moment_id)
-        if key_id not in links:
-            links[key_id] = []
-            rows.append((key_id, _day(day), sealed))
-        links[key_id].append(str(_uuid(someone)))
+        rows = [
+            (_uuid(moment_id), _day(day), sealed)
+            for moment_id, day, sealed, owner_id in cursor.fetchall()
+            if owner_id == user.pk
+        ]
+    links = _links([row[0] for row in rows])
     if people is None:
         key = str(person_id)
         alone = all(len(found) == 1 for found in links.values())
@@ -290,16 +285,13 @@ def _with_sql(vendor: str) -> _WithSql:
         latest=(f"SELECT {_column(MomentPerson, 'moment')}, "  # noqa: S608
                 f"(SELECT COUNT(*) FROM {links} WHERE {link_person} = %s) FROM {links} "
                 f"WHERE {link_person} = %s ORDER BY {link_day} DESC LIMIT %s"),
-        # The moments and, joined, everyone at them: one row per (moment, person).
         moments_prefix=(
-            f"SELECT m.{_column(Moment, 'id')}, "  # noqa: S608
-            f"CAST(m.{_column(Moment, 'occurred_on')} AS TEXT), m.{_column(Moment, 'content')}, "
-            f"m.{_column(Moment, 'owner')}, l.{link_person} FROM {moments} m "
-            f"JOIN {links} l ON l.{_column(MomentPerson, 'moment')} = m.{_column(Moment, 'id')} "
-            f"WHERE m.{_column(Moment, 'id')} IN ("
+            f"SELECT {_column(Moment, 'id')}, CAST({_column(Moment, 'occurred_on')} AS TEXT), "  # noqa: S608
+            f"{_column(Moment, 'content')}, {_column(Moment, 'owner')} FROM {moments} "
+            f"WHERE {_column(Moment, 'id')} IN ("
         ),
-        moments_suffix=(f") ORDER BY m.{_column(Moment, 'occurred_on')} DESC, "
-                        f"m.{_column(Moment, 'created_at')} DESC"),
+        moments_suffix=(f") ORDER BY {_column(Moment, 'occurred_on')} DESC, "
+                        f"{_column(Moment, 'created_at')} DESC"),
     )
 
 
