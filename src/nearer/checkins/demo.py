@@ -107,8 +107,11 @@ def build_checkins(
     start = end - timedelta(days=round(365.25 * years))
     rows: list[CheckIn] = []
     total = 0
+    now = datetime.now(zone)
     for moment, content in generate_checkins(rng, start=start, end=end, zone=zone,
                                              people=people):
+        if moment > now:
+            continue  # nobody has checked in later today yet
         row = CheckIn(owner=user, at=moment.astimezone(UTC), local_date=moment.date())
         row.content = content_seal(vault, row.id, content)
         rows.append(row)
