@@ -302,6 +302,19 @@ def person_dates(*, user: User, vault: Vault, person_id: UUID, today: date) -> l
     return views
 
 
+def date_get(*, user: User, vault: Vault, date_id: UUID, today: date) -> tuple[DateView, UUID]:
+    """Return one of ``user``'s important dates and the id of its person; Http404 otherwise."""
+    row = (
+        ImportantDate.objects.filter(owner=user, id=date_id)
+        .values_list("id", "content", "month", "day", "year", "person_id")
+        .first()
+    )
+    if row is None:
+        raise Http404("No such date.")
+    date_id, content, month, day, year, person_id = row
+    return _date_view(vault, date_id, bytes(content), month, day, year, today=today), person_id
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class UpcomingDate(QuietRepr):
     """A birthday, anniversary or custom day coming up for one of ``user``'s people.

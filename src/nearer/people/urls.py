@@ -17,6 +17,7 @@ urlpatterns = [
     path("<uuid:person_id>/delete/", views.person_delete, name="delete"),
     path("<uuid:person_id>/closeness/", views.closeness, name="closeness"),
     path("<uuid:person_id>/dates/new/", views.date_new, name="date_new"),
+    path("dates/<uuid:date_id>/edit/", views.date_edit, name="date_edit"),
     path("dates/<uuid:date_id>/delete/", views.date_delete, name="date_delete"),
     path("import/", views_import.import_start, name="import"),
     path("import/<uuid:import_id>/", views_import.import_preview, name="import_preview"),

@@ -231,6 +231,29 @@ def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def date_edit(request: HttpRequest, date_id: UUID) -> HttpResponse:
+    """Change an important date: its kind, name, day, month or year."""
+    user, vault, today = current_user(request), current_vault(request), current_day(request)
+    view, person_id = selectors.date_get(user=user, vault=vault, date_id=date_id, today=today)
+    person = selectors.person_get(user=user, vault=vault, person_id=person_id)
+    initial = {"kind": view.kind or "custom", "label": view.label, "day": view.day,
+               "month": view.month, "year": view.year}
+    form = DateForm(request.POST if request.method == "POST" else None, today=today,
+                    initial=initial)
+    if request.method == "POST" and form.is_valid() and form.draft is not None:
+        try:
+            services.date_update(user=user, vault=vault, date_id=view.id, draft=form.draft)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "Date changed.")
+            return redirect("people:edit", person_id=person.id)
+    context = {**NAV, "form": form, "person": person, "changing": True}
+    return render(request, "people/date_form.html", context)
+
+
+@login_required
 @require_POST
 def date_delete(request: HttpRequest, date_id: UUID) -> HttpResponse:
     person_id = services.date_delete(user=current_user(request), date_id=date_id)

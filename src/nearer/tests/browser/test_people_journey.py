@@ -105,6 +105,13 @@ def test_it_adds_someone_rates_closeness_by_keyboard_and_charts_it(
     page.get_by_role("button", name="Add the date").click()
     expect(page.get_by_text("Date added.")).to_be_visible()
     expect(page.get_by_role("button", name="Remove Name day")).to_be_visible()
+    page.get_by_role("link", name="Change Name day").click()
+    problems += audit(page, "change a date")
+    expect(page.get_by_label("Name of the day")).to_have_value("Name day")
+    page.get_by_label("Name of the day").fill("Saint's day")
+    page.get_by_role("button", name="Save the date").click()
+    expect(page.get_by_text("Date changed.")).to_be_visible()
+    expect(page.get_by_role("button", name="Remove Saint's day")).to_be_visible()
     assert_clean(problems)
 
 
