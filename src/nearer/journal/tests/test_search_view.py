@@ -38,11 +38,11 @@ def test_words_from_the_json_structure_do_not_match(alice: Person, write: Write)
 
 
 def test_it_filters_by_tag(alice: Person, write: Write) -> None:
-    write(alice, title="One", tags=["family"])
-    write(alice, title="Two", tags=["work"])
+    write(alice, title="Sunday lunch", tags=["family"])
+    write(alice, title="Quarterly review", tags=["work"])
     html = alice.client.post(URL, {"tag": "Family"}).content.decode()
     assert "1 entry found" in html
-    assert "One" in html and "Two" not in html
+    assert "Sunday lunch" in html and "Quarterly review" not in html
 
 
 def test_an_empty_search_gets_a_clear_message(alice: Person) -> None:
