@@ -144,14 +144,20 @@ def _added_on(created_at: str, zone: tzinfo | None) -> date:
     return moment.astimezone(zone).date() if zone is not None else moment.date()
 
 
+def _clock_columns() -> dict[str, str]:
+    """The quoted database columns of a person that nudges and drifting read."""
+    quote = connection.ops.quote_name
+    names = ("id", "last_moment_on", "snoozed_until", "created_at", "archived_at", "owner")
+    return {
+        name: quote(cast("Field[Any, Any]", Person._meta.get_field(name)).column)
+        for name in names
+    }
+
+
 @functools.lru_cache(maxsize=4)
 def _clocks_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
+    quote, column = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
-    names = ("id", "last_moment_on", "snoozed_until", "created_at", "archived_at", "owner")
-    column = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column) for name in names
-    }
     # Dates as text: parsing "2026-05-14" ourselves is several times cheaper than the
     # database driver's converters, and only the never-met need their timestamp.
     return (
@@ -284,12 +290,8 @@ def _dashed(key: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _waiting_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
+    quote, column = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
-    names = ("id", "last_moment_on", "snoozed_until", "created_at", "archived_at", "owner")
-    column = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column) for name in names
-    }
     # As ``_clocks_sql``, but snoozed people are left out by the database, and the
     # timestamp (for the day someone was added) only comes for the never met.
     return (
@@ -416,12 +418,8 @@ def drifting(
 
 @functools.lru_cache(maxsize=4)
 def _drift_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
+    quote, column = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
-    names = ("id", "last_moment_on", "snoozed_until", "created_at", "archived_at", "owner")
-    column = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column) for name in names
-    }
     # As ``_clocks_sql``, but a snooze only comes while it lasts (after the day given)
     # and the timestamp only for the never met: fewer values to make in Python.
     return (
