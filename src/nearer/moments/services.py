@@ -141,6 +141,27 @@ def _link(moment: Moment, person_ids: Sequence[UUID]) -> None:
     )
 
 
+def _checked(
+    user: User, person_ids: Iterable[UUID | str], **fields: Any
+) -> tuple[list[UUID], MomentContent]:
+    """Return the moment's people and its content, or raise one ValidationError naming
+    every problem at once (the people and the other fields)."""
+    people_error: ValidationError | None = None
+    try:
+        people = _own_people(user, person_ids)
+    except ValidationError as exc:
+        people_error, people = exc, []
+    try:
+        content = _content(**fields)
+    except ValidationError as exc:
+        if people_error is not None:
+            raise ValidationError({**people_error.message_dict, **exc.message_dict}) from None
+        raise
+    if people_error is not None:
+        raise people_error
+    return people, content
+
+
 @transaction.atomic
 def moment_create(
     *,
@@ -162,20 +183,9 @@ def moment_create(
     not one of theirs. The people's clocks are reset in the same transaction.
     """
     _check_vault(user, vault)
-    people_error: ValidationError | None = None
-    try:
-        people = _own_people(user, person_ids)
-    except ValidationError as exc:
-        people_error, people = exc, []
-    try:
-        content = _content(occurred_on=occurred_on, how=how, at=at, minutes=minutes,
-                           kinds=kinds, closeness=closeness, opened_up=opened_up, note=note)
-    except ValidationError as exc:
-        if people_error is not None:
-            raise ValidationError({**people_error.message_dict, **exc.message_dict}) from None
-        raise
-    if people_error is not None:
-        raise people_error
+    people, content = _checked(user, person_ids, occurred_on=occurred_on, how=how, at=at,
+                               minutes=minutes, kinds=kinds, closeness=closeness,
+                               opened_up=opened_up, note=note)
     moment = Moment(owner=user, occurred_on=occurred_on)
     moment.content = content_seal(vault, moment.id, content)
     moment.save(force_insert=True)
@@ -210,9 +220,9 @@ def moment_update(
     moment = Moment.objects.select_for_update().filter(owner=user, id=moment_id).first()
     if moment is None:
         raise Http404("No such moment.")
-    people = _own_people(user, person_ids)
-    content = _content(occurred_on=occurred_on, how=how, at=at, minutes=minutes,
-                       kinds=kinds, closeness=closeness, opened_up=opened_up, note=note)
+    people, content = _checked(user, person_ids, occurred_on=occurred_on, how=how, at=at,
+                               minutes=minutes, kinds=kinds, closeness=closeness,
+                               opened_up=opened_up, note=note)
     before = set(MomentPerson.objects.filter(moment=moment).values_list("person_id", flat=True))
     moment.occurred_on = occurred_on
     moment.content = content_seal(vault, moment.id, content)
