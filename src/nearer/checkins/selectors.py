@@ -27,6 +27,7 @@ from nearer.checkins.content import (
     content_open,
 )
 from nearer.checkins.models import CheckIn
+from nearer.lib.sqlvalues import as_date, as_uuid
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -123,7 +124,7 @@ def today_summary(*, user: User, vault: Vault, today: date) -> tuple[int, CheckI
     if not rows:
         return 0, None
     checkin_id, sealed = rows[0][0], rows[0][1]
-    latest = checkin_id if isinstance(checkin_id, UUID) else UUID(str(checkin_id))
+    latest = as_uuid(checkin_id)
     return len(rows), _view(vault, latest, today, sealed)
 
 
@@ -170,12 +171,7 @@ def _month_rows(user: User, start: date, end: date) -> Iterator[tuple[UUID, date
     with connection.cursor() as cursor:
         cursor.execute(_month_sql(), [user.pk, start, end])
         for checkin_id, local_date, sealed in cursor.fetchall():
-            yield (
-                checkin_id if isinstance(checkin_id, UUID) else UUID(str(checkin_id)),
-                local_date if isinstance(local_date, date)
-                else date.fromisoformat(str(local_date)),
-                sealed,
-            )
+            yield as_uuid(checkin_id), as_date(local_date), sealed
 
 
 def checkins_in_month(*, user: User, vault: Vault, year: int, month: int) -> list[CheckInView]:

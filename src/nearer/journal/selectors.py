@@ -30,6 +30,7 @@ from nearer.journal.content import (
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
 from nearer.journal.search import Query, excerpt
+from nearer.lib.sqlvalues import as_date, as_uuid
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -160,12 +161,7 @@ def _rows_sql(*, dated: bool, limited: bool = False) -> str:
 
 
 def _row(entry_id: object, entry_date: object, sealed: bytes | memoryview) -> Row:
-    # SQLite hands back UUIDs as hex text (PostgreSQL as UUIDs); dates come as dates.
-    return (
-        entry_id if isinstance(entry_id, UUID) else UUID(str(entry_id)),
-        entry_date if isinstance(entry_date, date) else date.fromisoformat(str(entry_date)),
-        sealed,
-    )
+    return as_uuid(entry_id), as_date(entry_date), sealed
 
 
 def _fast_rows(user: User, start: date | None = None, end: date | None = None) -> Iterator[Row]:

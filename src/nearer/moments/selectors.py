@@ -19,6 +19,7 @@ from django.db.models import Field, Model
 from django.http import Http404
 
 from nearer.accounts.models import User
+from nearer.lib.sqlvalues import as_date, as_uuid
 from nearer.moments.content import MomentContent, content_open
 from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.nudges import CIRCLE_RANK
@@ -85,15 +86,6 @@ def _column(model: type[Model], name: str) -> str:
     return connection.ops.quote_name(cast("Field[Any, Any]", model._meta.get_field(name)).column)
 
 
-def _uuid(value: object) -> UUID:
-    # SQLite hands back UUIDs as 32 hex digits, PostgreSQL as UUIDs.
-    return value if isinstance(value, UUID) else UUID(str(value))
-
-
-def _day(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
 @functools.lru_cache(maxsize=64)
 def _links_sql(vendor: str, count: int) -> str:
     table = connection.ops.quote_name(MomentPerson._meta.db_table)
@@ -114,7 +106,7 @@ def _links(moment_ids: Sequence[UUID]) -> dict[UUID, list[str]]:
         cursor.execute(_links_sql(connection.vendor, len(params)), params)
         rows = cursor.fetchall()
     for moment_id, person_id in rows:
-        links[_uuid(moment_id)].append(str(_uuid(person_id)))
+        links[as_uuid(moment_id)].append(str(as_uuid(person_id)))
     return links
 
 
@@ -181,7 +173,7 @@ def moments_page(
         number = min(max(1, number), pages)
         start = (number - 1) * size
         cursor.execute(page_sql, [*owner, size, start])
-        chosen = [(_uuid(mid), _day(day), sealed) for mid, day, sealed in cursor.fetchall()]
+        chosen = [(as_uuid(mid), as_date(day), sealed) for mid, day, sealed in cursor.fetchall()]
     if people is None:
         people = people_rows(user=user, vault=vault, include_archived=True) if chosen else {}
     return MomentsPage(_views(vault=vault, people=people, rows=chosen), number, pages, total)
@@ -242,7 +234,7 @@ def moments_with(
         # walks every moment of the owner instead of looking up twenty ids.
         cursor.execute(sql.moments(len(ids)), ids)
         rows = [
-            (_uuid(moment_id), _day(day), sealed)
+            (as_uuid(moment_id), as_date(day), sealed)
             for moment_id, day, sealed, owner_id in cursor.fetchall()
             if owner_id == user.pk
         ]

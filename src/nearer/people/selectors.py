@@ -21,6 +21,7 @@ from django.http import Http404
 
 from nearer.accounts.models import User
 from nearer.lib.private import QuietRepr
+from nearer.lib.sqlvalues import as_uuid
 from nearer.people.content import (
     PERSON_LABEL,
     RELATIONSHIPS,
@@ -97,7 +98,7 @@ def people_named(*, user: User, vault: Vault, person_ids: Iterable[str]
         rows = cursor.fetchall()
     people: dict[str, PersonSummary] = {}
     for person_id, content, archived_at in rows:
-        key = _uuid(person_id)
+        key = as_uuid(person_id)
         try:
             details = PersonDetails.from_json(vault.open_json(PERSON_LABEL, key, bytes(content)))
         except SealError:
@@ -225,7 +226,7 @@ def _person_row(sql: str, user: User, person_id: UUID) -> tuple[Any, ...]:
 
 
 def _person_view(vault: Vault, row: tuple[Any, ...]) -> PersonView:
-    person_key = _uuid(row[0])
+    person_key = as_uuid(row[0])
     content = row[1]
     archived_at, created_at = _timestamp(row[2]), _timestamp(row[5])
     assert created_at is not None  # noqa: S101 - the column is NOT NULL
@@ -296,7 +297,7 @@ def _date_view(
 def person_dates(*, user: User, vault: Vault, person_id: UUID, today: date) -> list[DateView]:
     """Return a person's important dates, soonest first; Http404 if not ``user``'s person."""
     rows = _of_person(_person_sql(connection.vendor).dates, user, person_id)
-    views = [_date_view(vault, _uuid(i), bytes(c), m, d, y, today=today)
+    views = [_date_view(vault, as_uuid(i), bytes(c), m, d, y, today=today)
              for i, c, m, d, y in rows]
     views.sort(key=lambda view: view.days_away)
     return views
@@ -439,19 +440,14 @@ def dates_upcoming_lazy(
         people = index_rows(user=user, vault=vault, include_archived=False)
     pending: list[tuple[int, str, _Pending]] = []
     for date_id, person_id, content, month, day, year in found:
-        person = _uuid(person_id)
+        person = as_uuid(person_id)
         summary = people.get(str(person))
         name = summary.display_name if summary else UNREADABLE_NAME
         away = (next_occurrence(month, day, today=today) - today).days
         pending.append((away, _fold(name),
-                        (_uuid(date_id), person, bytes(content), month, day, year, name)))
+                        (as_uuid(date_id), person, bytes(content), month, day, year, name)))
     pending.sort(key=lambda item: (item[0], item[1]))
     return UpcomingDates(vault, [item[2] for item in pending], today)
-
-
-def _uuid(value: object) -> UUID:
-    # SQLite hands back UUIDs as hex text, PostgreSQL as UUIDs.
-    return value if isinstance(value, UUID) else UUID(str(value))
 
 
 @functools.lru_cache(maxsize=32)
