@@ -7,7 +7,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -15,10 +15,10 @@ from django.contrib.auth import password_validation
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Field
 from django.utils import timezone
 
 from nearer.accounts.models import RecoveryAttempt, User
+from nearer.lib.sqlvalues import column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.models import Keyring
@@ -170,8 +170,8 @@ def user_delete(*, user: User) -> None:
 def _preferences_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     meta = Keyring._meta
-    preferences = quote(cast("Field[Any, Any]", meta.get_field("preferences")).column)
-    user = quote(cast("Field[Any, Any]", meta.get_field("user")).column)
+    preferences = column(meta.model, "preferences")
+    user = column(meta.model, "user")
     return (
         f"SELECT {preferences} FROM {quote(meta.db_table)} "  # noqa: S608 - names from the model
         f"WHERE {user} = %s"

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import Field
 from django.http import Http404
 
 from nearer.accounts.models import User
@@ -27,7 +25,7 @@ from nearer.checkins.content import (
     content_open,
 )
 from nearer.checkins.models import CheckIn
-from nearer.lib.sqlvalues import as_date, as_uuid
+from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -133,7 +131,7 @@ def _today_sql() -> str:
     quote = connection.ops.quote_name
     meta = CheckIn._meta
     col = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+        name: column(meta.model, name)
         for name in ("id", "local_date", "content", "owner", "at")
     }
     return (
@@ -154,7 +152,7 @@ def _month_sql() -> str:
     quote = connection.ops.quote_name
     meta = CheckIn._meta
     col = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+        name: column(meta.model, name)
         for name in ("id", "local_date", "content", "owner", "at")
     }
     return (

@@ -12,11 +12,10 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, cast
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import Count, Field
+from django.db.models import Count
 from django.http import Http404
 
 from nearer.accounts.models import User
@@ -30,7 +29,7 @@ from nearer.journal.content import (
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
 from nearer.journal.search import Query, excerpt
-from nearer.lib.sqlvalues import as_date, as_uuid
+from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -145,17 +144,17 @@ def _rows_sql(*, dated: bool, limited: bool = False) -> str:
     """The list query, with names from the model and every value a parameter."""
     quote = connection.ops.quote_name
     meta = Entry._meta
-    column = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+    cols = {
+        name: column(meta.model, name)
         for name in ("id", "entry_date", "content", "owner", "created_at")
     }
     in_range = (
-        f"AND {column['entry_date']} >= %s AND {column['entry_date']} < %s " if dated else ""
+        f"AND {cols['entry_date']} >= %s AND {cols['entry_date']} < %s " if dated else ""
     )
     return (
-        f"SELECT {column['id']}, {column['entry_date']}, {column['content']} "  # noqa: S608
-        f"FROM {quote(meta.db_table)} WHERE {column['owner']} = %s {in_range}"
-        f"ORDER BY {column['entry_date']} DESC, {column['created_at']} DESC"
+        f"SELECT {cols['id']}, {cols['entry_date']}, {cols['content']} "  # noqa: S608
+        f"FROM {quote(meta.db_table)} WHERE {cols['owner']} = %s {in_range}"
+        f"ORDER BY {cols['entry_date']} DESC, {cols['created_at']} DESC"
         + (" LIMIT %s" if limited else "")
     )
 

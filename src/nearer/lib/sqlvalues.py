@@ -1,4 +1,5 @@
-"""Values read with a plain database cursor, made the same on every backend.
+"""Plain SQL helpers: quoted columns, and values read with a plain cursor made the
+same on every backend.
 
 Hot reads use ``connection.cursor()`` rather than the ORM (it is measured to be
 cheaper); SQLite then hands back UUIDs as hex text and dates as ISO text, where
@@ -8,7 +9,11 @@ PostgreSQL gives ``UUID`` and ``date`` objects.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 from uuid import UUID
+
+from django.db import connection
+from django.db.models import Field, Model
 
 
 def as_uuid(value: object) -> UUID:
@@ -19,3 +24,9 @@ def as_uuid(value: object) -> UUID:
 def as_date(value: object) -> date:
     """Return ``value`` (a date, or ISO text from SQLite, maybe with a time) as a date."""
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def column(model: type[Model], name: str) -> str:
+    """Return the quoted database column of field ``name`` on ``model``, for plain SQL."""
+    field = cast("Field[Any, Any]", model._meta.get_field(name))
+    return connection.ops.quote_name(field.column)

@@ -24,13 +24,13 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
-from typing import Any, Literal, NamedTuple, cast
+from typing import Literal, NamedTuple
 
 from django.db import connection
-from django.db.models import Field
 from django.utils.dateparse import parse_datetime
 
 from nearer.accounts.models import User
+from nearer.lib.sqlvalues import column
 from nearer.people.content import CIRCLES
 from nearer.people.index import (
     ARCHIVED,
@@ -146,26 +146,25 @@ def _added_on(created_at: str, zone: tzinfo | None) -> date:
 
 def _clock_columns() -> dict[str, str]:
     """The quoted database columns of a person that nudges and drifting read."""
-    quote = connection.ops.quote_name
     names = ("id", "last_moment_on", "snoozed_until", "created_at", "archived_at", "owner")
     return {
-        name: quote(cast("Field[Any, Any]", Person._meta.get_field(name)).column)
+        name: column(Person, name)
         for name in names
     }
 
 
 @functools.lru_cache(maxsize=4)
 def _clocks_sql(vendor: str) -> str:
-    quote, column = connection.ops.quote_name, _clock_columns()
+    quote, cols = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
     # Dates as text: parsing "2026-05-14" ourselves is several times cheaper than the
     # database driver's converters, and only the never-met need their timestamp.
     return (
         # Ids as text: PostgreSQL would otherwise build a UUID object for everyone.
-        f"SELECT CAST({column['id']} AS TEXT), CAST({column['last_moment_on']} AS TEXT), "  # noqa: S608
-        f"CAST({column['snoozed_until']} AS TEXT), CAST({column['created_at']} AS TEXT) "
+        f"SELECT CAST({cols['id']} AS TEXT), CAST({cols['last_moment_on']} AS TEXT), "  # noqa: S608
+        f"CAST({cols['snoozed_until']} AS TEXT), CAST({cols['created_at']} AS TEXT) "
         f"FROM {quote(meta.db_table)} "
-        f"WHERE {column['owner']} = %s AND {column['archived_at']} IS NULL"
+        f"WHERE {cols['owner']} = %s AND {cols['archived_at']} IS NULL"
     )
 
 
@@ -290,18 +289,18 @@ def _dashed(key: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _waiting_sql(vendor: str) -> str:
-    quote, column = connection.ops.quote_name, _clock_columns()
+    quote, cols = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
     # As ``_clocks_sql``, but snoozed people are left out by the database, and the
     # timestamp (for the day someone was added) only comes for the never met.
     return (
         # Ids as text: PostgreSQL would otherwise build a UUID object for everyone.
-        f"SELECT CAST({column['id']} AS TEXT), CAST({column['last_moment_on']} AS TEXT), "  # noqa: S608
-        f"CASE WHEN {column['last_moment_on']} IS NULL "
-        f"THEN CAST({column['created_at']} AS TEXT) END "
+        f"SELECT CAST({cols['id']} AS TEXT), CAST({cols['last_moment_on']} AS TEXT), "  # noqa: S608
+        f"CASE WHEN {cols['last_moment_on']} IS NULL "
+        f"THEN CAST({cols['created_at']} AS TEXT) END "
         f"FROM {quote(meta.db_table)} "
-        f"WHERE {column['owner']} = %s AND {column['archived_at']} IS NULL "
-        f"AND ({column['snoozed_until']} IS NULL OR {column['snoozed_until']} <= %s)"
+        f"WHERE {cols['owner']} = %s AND {cols['archived_at']} IS NULL "
+        f"AND ({cols['snoozed_until']} IS NULL OR {cols['snoozed_until']} <= %s)"
     )
 
 
@@ -418,19 +417,19 @@ def drifting(
 
 @functools.lru_cache(maxsize=4)
 def _drift_sql(vendor: str) -> str:
-    quote, column = connection.ops.quote_name, _clock_columns()
+    quote, cols = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
     # As ``_clocks_sql``, but a snooze only comes while it lasts (after the day given)
     # and the timestamp only for the never met: fewer values to make in Python.
     return (
         # Ids as text: PostgreSQL would otherwise build a UUID object for everyone.
-        f"SELECT CAST({column['id']} AS TEXT), CAST({column['last_moment_on']} AS TEXT), "  # noqa: S608
-        f"CASE WHEN {column['snoozed_until']} > %s "
-        f"THEN CAST({column['snoozed_until']} AS TEXT) END, "
-        f"CASE WHEN {column['last_moment_on']} IS NULL "
-        f"THEN CAST({column['created_at']} AS TEXT) END "
+        f"SELECT CAST({cols['id']} AS TEXT), CAST({cols['last_moment_on']} AS TEXT), "  # noqa: S608
+        f"CASE WHEN {cols['snoozed_until']} > %s "
+        f"THEN CAST({cols['snoozed_until']} AS TEXT) END, "
+        f"CASE WHEN {cols['last_moment_on']} IS NULL "
+        f"THEN CAST({cols['created_at']} AS TEXT) END "
         f"FROM {quote(meta.db_table)} "
-        f"WHERE {column['owner']} = %s AND {column['archived_at']} IS NULL"
+        f"WHERE {cols['owner']} = %s AND {cols['archived_at']} IS NULL"
     )
 
 

@@ -11,15 +11,14 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import Field, Model
 from django.http import Http404
 
 from nearer.accounts.models import User
-from nearer.lib.sqlvalues import as_date, as_uuid
+from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.moments.content import MomentContent, content_open
 from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.nudges import CIRCLE_RANK
@@ -82,14 +81,10 @@ def _names(people: Mapping[str, PersonSummary], ids: Iterable[str]) -> list[tupl
     return sorted(listed, key=lambda item: item[1].casefold())
 
 
-def _column(model: type[Model], name: str) -> str:
-    return connection.ops.quote_name(cast("Field[Any, Any]", model._meta.get_field(name)).column)
-
-
 @functools.lru_cache(maxsize=64)
 def _links_sql(vendor: str, count: int) -> str:
     table = connection.ops.quote_name(MomentPerson._meta.db_table)
-    moment, person = _column(MomentPerson, "moment"), _column(MomentPerson, "person")
+    moment, person = column(MomentPerson, "moment"), column(MomentPerson, "person")
     marks = ", ".join(["%s"] * count)
     return f"SELECT {moment}, {person} FROM {table} WHERE {moment} IN ({marks})"  # noqa: S608
 
@@ -185,18 +180,18 @@ def _page_sql(vendor: str, with_person: bool) -> tuple[str, str]:
     quote = connection.ops.quote_name
     moments = quote(Moment._meta.db_table)
     links = quote(MomentPerson._meta.db_table)
-    where = f"m.{_column(Moment, 'owner')} = %s"
+    where = f"m.{column(Moment, 'owner')} = %s"
     join = ""
     if with_person:
-        join = (f" JOIN {links} l ON l.{_column(MomentPerson, 'moment')} = "
-                f"m.{_column(Moment, 'id')}")
-        where += f" AND l.{_column(MomentPerson, 'person')} = %s"
+        join = (f" JOIN {links} l ON l.{column(MomentPerson, 'moment')} = "
+                f"m.{column(Moment, 'id')}")
+        where += f" AND l.{column(MomentPerson, 'person')} = %s"
     source = f"FROM {moments} m{join} WHERE {where}"
-    day, made = f"m.{_column(Moment, 'occurred_on')}", f"m.{_column(Moment, 'created_at')}"
+    day, made = f"m.{column(Moment, 'occurred_on')}", f"m.{column(Moment, 'created_at')}"
     return (
         f"SELECT COUNT(*) {source}",
-        f"SELECT m.{_column(Moment, 'id')}, CAST({day} AS TEXT), "
-        f"m.{_column(Moment, 'content')} {source} "
+        f"SELECT m.{column(Moment, 'id')}, CAST({day} AS TEXT), "
+        f"m.{column(Moment, 'content')} {source} "
         f"ORDER BY {day} DESC, {made} DESC LIMIT %s OFFSET %s",
     )
 
@@ -268,22 +263,22 @@ def _with_sql(vendor: str) -> _WithSql:
     quote = connection.ops.quote_name
     people, moments = quote(Person._meta.db_table), quote(Moment._meta.db_table)
     links = quote(MomentPerson._meta.db_table)
-    link_person, link_day = _column(MomentPerson, "person"), _column(MomentPerson, "occurred_on")
+    link_person, link_day = column(MomentPerson, "person"), column(MomentPerson, "occurred_on")
     return _WithSql(
-        theirs=(f"SELECT 1 FROM {people} WHERE {_column(Person, 'owner')} = %s "  # noqa: S608
-                f"AND {_column(Person, 'id')} = %s"),
+        theirs=(f"SELECT 1 FROM {people} WHERE {column(Person, 'owner')} = %s "  # noqa: S608
+                f"AND {column(Person, 'id')} = %s"),
         # The latest links and, once (the subquery does not depend on the row), how
         # many there are: one round trip instead of two.
-        latest=(f"SELECT {_column(MomentPerson, 'moment')}, "  # noqa: S608
+        latest=(f"SELECT {column(MomentPerson, 'moment')}, "  # noqa: S608
                 f"(SELECT COUNT(*) FROM {links} WHERE {link_person} = %s) FROM {links} "
                 f"WHERE {link_person} = %s ORDER BY {link_day} DESC LIMIT %s"),
         moments_prefix=(
-            f"SELECT {_column(Moment, 'id')}, CAST({_column(Moment, 'occurred_on')} AS TEXT), "  # noqa: S608
-            f"{_column(Moment, 'content')}, {_column(Moment, 'owner')} FROM {moments} "
-            f"WHERE {_column(Moment, 'id')} IN ("
+            f"SELECT {column(Moment, 'id')}, CAST({column(Moment, 'occurred_on')} AS TEXT), "  # noqa: S608
+            f"{column(Moment, 'content')}, {column(Moment, 'owner')} FROM {moments} "
+            f"WHERE {column(Moment, 'id')} IN ("
         ),
-        moments_suffix=(f") ORDER BY {_column(Moment, 'occurred_on')} DESC, "
-                        f"{_column(Moment, 'created_at')} DESC"),
+        moments_suffix=(f") ORDER BY {column(Moment, 'occurred_on')} DESC, "
+                        f"{column(Moment, 'created_at')} DESC"),
     )
 
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from django.db import connection, transaction
-from django.db.models import Field
 
 from nearer.accounts.models import User
 from nearer.lib.private import QuietRepr
+from nearer.lib.sqlvalues import column
 from nearer.people.content import (
     CIRCLE_KEYS,
     INDEX_LABEL,
@@ -148,13 +148,13 @@ def _encode(people: dict[str, PersonSummary]) -> dict[str, Any]:
 def _index_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     meta = PeopleIndex._meta
-    column = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+    cols = {
+        name: column(meta.model, name)
         for name in ("id", "content", "owner")
     }
     return (
-        f"SELECT {column['id']}, {column['content']} "  # noqa: S608 - names from the model
-        f"FROM {quote(meta.db_table)} WHERE {column['owner']} = %s"
+        f"SELECT {cols['id']}, {cols['content']} "  # noqa: S608 - names from the model
+        f"FROM {quote(meta.db_table)} WHERE {cols['owner']} = %s"
     )
 
 

@@ -16,12 +16,12 @@ from typing import Any, NamedTuple, cast, overload
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import Field, Model
+from django.db.models import Model
 from django.http import Http404
 
 from nearer.accounts.models import User
 from nearer.lib.private import QuietRepr
-from nearer.lib.sqlvalues import as_uuid
+from nearer.lib.sqlvalues import as_uuid, column
 from nearer.people.content import (
     PERSON_LABEL,
     RELATIONSHIPS,
@@ -112,7 +112,7 @@ def _named_sql(vendor: str, count: int) -> str:
     quote = connection.ops.quote_name
 
     def col(name: str) -> str:
-        return quote(cast("Field[Any, Any]", Person._meta.get_field(name)).column)
+        return column(Person, name)
 
     return (
         f"SELECT {col('id')}, {col('content')}, {col('archived_at')} "  # noqa: S608
@@ -458,22 +458,19 @@ def _dates_sql(vendor: str, shape: str) -> str:
     """
     quote = connection.ops.quote_name
 
-    def col(model: type[Model], name: str) -> str:
-        return quote(cast("Field[Any, Any]", model._meta.get_field(name)).column)
-
     dates, people = quote(ImportantDate._meta.db_table), quote(Person._meta.db_table)
-    fields = ", ".join(f"d.{col(ImportantDate, name)}"
+    fields = ", ".join(f"d.{column(ImportantDate, name)}"
                        for name in ("id", "person", "content", "month", "day", "year"))
-    month, day = f"d.{col(ImportantDate, 'month')}", f"d.{col(ImportantDate, 'day')}"
+    month, day = f"d.{column(ImportantDate, 'month')}", f"d.{column(ImportantDate, 'day')}"
     if shape == "two":
         when = f"(({month} = %s AND {day} >= %s) OR ({month} = %s AND {day} <= %s))"
     else:
         when = f"{month} IN ({', '.join(['%s'] * int(shape))})"
     return (
         f"SELECT {fields} FROM {dates} d "  # noqa: S608 - names from the models
-        f"JOIN {people} p ON p.{col(Person, 'id')} = d.{col(ImportantDate, 'person')} "
-        f"WHERE d.{col(ImportantDate, 'owner')} = %s AND {when} "
-        f"AND p.{col(Person, 'archived_at')} IS NULL"
+        f"JOIN {people} p ON p.{column(Person, 'id')} = d.{column(ImportantDate, 'person')} "
+        f"WHERE d.{column(ImportantDate, 'owner')} = %s AND {when} "
+        f"AND p.{column(Person, 'archived_at')} IS NULL"
     )
 
 
@@ -517,31 +514,29 @@ class _PersonSql(NamedTuple):
 def _person_sql(vendor: str) -> _PersonSql:
     quote = connection.ops.quote_name
 
-    def col(model: type[Model], name: str) -> str:
-        return quote(cast("Field[Any, Any]", model._meta.get_field(name)).column)
-
     def of_person(model: type[Model], fields: str, order: str) -> str:
         return (
             f"SELECT {fields} FROM {quote(model._meta.db_table)} "  # noqa: S608
-            f"WHERE {col(model, 'owner')} = %s AND {col(model, 'person')} = %s ORDER BY {order}"
+            f"WHERE {column(model, 'owner')} = %s AND {column(model, 'person')} = %s "
+            f"ORDER BY {order}"
         )
 
     person_fields = ", ".join(
-        col(Person, name) for name in
+        column(Person, name) for name in
         ("id", "content", "archived_at", "last_moment_on", "snoozed_until", "created_at")
     )
-    person_where = f"WHERE {col(Person, 'owner')} = %s AND {col(Person, 'id')} = %s"
+    person_where = f"WHERE {column(Person, 'owner')} = %s AND {column(Person, 'id')} = %s"
     return _PersonSql(
         person=(f"SELECT {person_fields} FROM {quote(Person._meta.db_table)} "  # noqa: S608
                 f"{person_where}"),
-        page=(f"SELECT {person_fields}, {col(Person, 'closeness')} "  # noqa: S608
+        page=(f"SELECT {person_fields}, {column(Person, 'closeness')} "  # noqa: S608
               f"FROM {quote(Person._meta.db_table)} {person_where}"),
         theirs=(f"SELECT 1 FROM {quote(Person._meta.db_table)} "  # noqa: S608
-                f"WHERE {col(Person, 'owner')} = %s AND {col(Person, 'id')} = %s"),
+                f"WHERE {column(Person, 'owner')} = %s AND {column(Person, 'id')} = %s"),
         dates=of_person(
             ImportantDate,
-            ", ".join(col(ImportantDate, n) for n in ("id", "content", "month", "day", "year")),
-            f"{col(ImportantDate, 'month')}, {col(ImportantDate, 'day')}",
+            ", ".join(column(ImportantDate, n) for n in ("id", "content", "month", "day", "year")),
+            f"{column(ImportantDate, 'month')}, {column(ImportantDate, 'day')}",
         ),
     )
 

@@ -21,13 +21,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Field
 
 from nearer.accounts.models import User
+from nearer.lib.sqlvalues import column
 from nearer.scales.content import content_open
 from nearer.scales.instruments import SCALES
 from nearer.scales.models import ScaleResult, ScaleSummary
@@ -140,13 +140,13 @@ def _open_sql() -> str:
     """The query of ``summary_open``, with names from the model and the owner as a parameter."""
     quote = connection.ops.quote_name
     meta = ScaleSummary._meta
-    column = {
-        name: quote(cast("Field[Any, Any]", meta.get_field(name)).column)
+    cols = {
+        name: column(meta.model, name)
         for name in ("id", "content", "owner")
     }
     return (
-        f"SELECT {column['id']}, {column['content']} "  # noqa: S608 - names, not values
-        f"FROM {quote(meta.db_table)} WHERE {column['owner']} = %s"
+        f"SELECT {cols['id']}, {cols['content']} "  # noqa: S608 - names, not values
+        f"FROM {quote(meta.db_table)} WHERE {cols['owner']} = %s"
     )
 
 
