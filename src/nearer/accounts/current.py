@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
-from nearer.today.clock import local_now
+from nearer.lib.clock import local_now
 from nearer.vault.box import Vault
 
 

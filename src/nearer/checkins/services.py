@@ -23,7 +23,7 @@ from nearer.checkins import content as rules
 from nearer.checkins.content import CheckInContent, content_open, content_seal
 from nearer.checkins.models import CheckIn
 from nearer.checkins.people import people_names
-from nearer.today.clock import local_now
+from nearer.lib.clock import local_now
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 

@@ -23,12 +23,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
+from nearer.lib.clock import local_now
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
 from nearer.moments.links import person_link, person_url_parts
 from nearer.moments.rows import drift_sections, moment_rows, moments_nav, people_picker
 from nearer.people.selectors import PersonSummary, people_index, people_rows
-from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
 

@@ -18,13 +18,13 @@ from nearer.checkins.today import today_context as checkins_today
 from nearer.journal.rows import DAY_NAMES, MONTH_NAMES, entry_rows
 from nearer.journal.selectors import entries_recent, prompt_for_day
 from nearer.journal.services import recent_prompt_keys
+from nearer.lib.clock import local_now
 from nearer.moments.today import today_context as moments_today
 from nearer.moments.today import today_html as moments_html
 from nearer.scales.today import today_context as scales_today
-from nearer.today.clock import local_now
 from nearer.vault.box import Vault
 
-__all__ = ["greeting_for", "index", "local_now"]
+__all__ = ["greeting_for", "index"]
 
 RECENT_ENTRIES = 5
 
