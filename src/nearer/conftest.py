@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
@@ -14,6 +15,15 @@ from django.test import Client
 from nearer.accounts.models import User
 from nearer.accounts.services import user_sign_up
 from nearer.vault.box import Vault
+
+if TYPE_CHECKING:
+    # What Django's test client returns: an HttpResponse with the request, context and
+    # templates attached (django-stubs names it so).
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
+else:
+    from django.http import HttpResponse as Response
+
+__all__ = ["PASSWORD", "Person", "Response", "make_person"]
 
 PASSWORD = "correct horse battery staple"
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.test import Client
 
-from nearer.conftest import Person
+from nearer.conftest import Person, Response
 from nearer.journal.content import content_open
 from nearer.journal.models import Entry
 from nearer.journal.tests.conftest import Write
 
 
-def _post(person: Person, entry: Entry, **fields: str) -> object:
+def _post(person: Person, entry: Entry, **fields: str) -> Response:
     data = {"entry_date": "2026-05-20", "title": "Changed", "body": "Changed words.", "tags": "x"}
     data.update(fields)
     return person.client.post(f"/journal/{entry.id}/edit/", data)

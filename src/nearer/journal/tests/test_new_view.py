@@ -7,7 +7,7 @@ from datetime import date
 
 from django.test import Client
 
-from nearer.conftest import Person
+from nearer.conftest import Person, Response
 from nearer.journal.content import content_open
 from nearer.journal.models import Entry
 from nearer.journal.rules import MAX_BODY
@@ -15,7 +15,7 @@ from nearer.journal.rules import MAX_BODY
 URL = "/journal/new/"
 
 
-def _post(person: Person, **fields: str) -> object:
+def _post(person: Person, **fields: str) -> Response:
     data = {"entry_date": "2026-05-14", "title": "", "body": "Some words.", "tags": ""}
     data.update(fields)
     return person.client.post(URL, data)

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from nearer.conftest import Person
+from nearer.conftest import Person, Response
 from nearer.people import views_import
 from nearer.people.models import PendingImport
 from nearer.people.models import Person as PersonRow
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 GOOD = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jonas Berg\r\nEND:VCARD\r\n"
 
 
-def upload(client: Client, data: bytes, name: str = "contacts.vcf") -> object:
+def upload(client: Client, data: bytes, name: str = "contacts.vcf") -> Response:
     return client.post(
         reverse("people:import"), {"file": SimpleUploadedFile(name, data, "text/vcard")}
     )

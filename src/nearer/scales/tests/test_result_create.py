@@ -38,7 +38,9 @@ def test_it_remembers_the_last_date_in_the_sealed_preferences(alice: Person) -> 
     [("who5", [1, 2, 3]), ("who5", [6, 0, 0, 0, 0]), ("ucla3", [0, 1, 1]),
      ("nope", [1]), ("pss4", ["1", 1, 1, 1])],
 )
-def test_it_refuses_bad_answers_and_saves_nothing(alice: Person, key, answers) -> None:
+def test_it_refuses_bad_answers_and_saves_nothing(
+    alice: Person, key: str, answers: list[object]
+) -> None:
     with pytest.raises(ValidationError):
         result_create(user=alice.user, vault=alice.vault, scale_key=key, answers=answers,
                       taken_on=date(2026, 11, 26))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -20,7 +21,9 @@ def test_it_saves_the_rhythm_sealed(alice: Person) -> None:
 
 
 @pytest.mark.parametrize("every", [{"who5": 3}, {"nope": 7}, {"who5": "7"}])
-def test_it_refuses_unknown_rhythms_and_changes_nothing(alice: Person, every) -> None:
+def test_it_refuses_unknown_rhythms_and_changes_nothing(
+    alice: Person, every: dict[str, Any]
+) -> None:
     with pytest.raises(ValidationError):
         schedule_update(user=alice.user, vault=alice.vault, every=every)
     assert "scales" not in preferences_get(user=alice.user, vault=alice.vault)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nearer.scales.instruments import PSS4, SCALES, UCLA3, WHO5
+from nearer.scales.instruments import PSS4, SCALES, UCLA3, WHO5, Scale
 from nearer.scales.scoring import (
     InvalidAnswers,
     change,
@@ -30,7 +30,9 @@ from nearer.scales.scoring import (
         ([3, 3, 3, 2, 2], 13, 52),
     ],
 )
-def test_it_scores_the_who5_raw_and_as_a_percentage(answers, raw, percent) -> None:
+def test_it_scores_the_who5_raw_and_as_a_percentage(
+    answers: list[int], raw: int, percent: int
+) -> None:
     assert score(WHO5, answers) == raw
     assert who5_percentage(raw) == percent
     assert shown_score(WHO5, raw) == percent
@@ -40,7 +42,9 @@ def test_it_scores_the_who5_raw_and_as_a_percentage(answers, raw, percent) -> No
     ("raw", "level"),
     [(0, "clear"), (7, "clear"), (8, "gentle"), (12, "gentle"), (13, "none"), (25, "none")],
 )
-def test_it_leads_who5_to_help_below_13_and_clearly_at_28_percent_or_lower(raw, level) -> None:
+def test_it_leads_who5_to_help_below_13_and_clearly_at_28_percent_or_lower(
+    raw: int, level: str
+) -> None:
     assert help_level(WHO5, raw) == level
 
 
@@ -70,7 +74,7 @@ def test_pss4_never_leads_to_help_or_a_label() -> None:
     ],
 )
 def test_it_scores_ucla3_from_3_to_9_and_reads_6_or_more_as_often_loneliness(
-    answers, total, level
+    answers: list[int], total: int, level: str
 ) -> None:
     assert score(UCLA3, answers) == total
     assert help_level(UCLA3, total) == level
@@ -100,7 +104,7 @@ def test_a_who5_change_of_10_points_is_meaningful() -> None:
     [[], [1, 1, 1, 1], [1, 1, 1, 1, 1, 1], [6, 0, 0, 0, 0], [-1, 0, 0, 0, 0],
      ["1", 1, 1, 1, 1], [True, 1, 1, 1, 1], [1.0, 1, 1, 1, 1], [None, 1, 1, 1, 1]],
 )
-def test_it_refuses_invalid_who5_answers(answers) -> None:
+def test_it_refuses_invalid_who5_answers(answers: list[object]) -> None:
     with pytest.raises(InvalidAnswers):
         score(WHO5, answers)
 
@@ -132,7 +136,9 @@ def test_any_valid_answers_score_within_the_range(data: st.DataObject) -> None:
         max_size=8,
     ),
 )
-def test_any_answers_either_score_in_range_or_are_refused(scale, answers) -> None:
+def test_any_answers_either_score_in_range_or_are_refused(
+    scale: Scale, answers: list[object]
+) -> None:
     try:
         total = score(scale, answers)
     except InvalidAnswers:
@@ -149,7 +155,9 @@ def test_any_answers_either_score_in_range_or_are_refused(scale, answers) -> Non
         max_size=7,
     ),
 )
-def test_the_fast_total_agrees_with_the_published_score(scale, answers) -> None:
+def test_the_fast_total_agrees_with_the_published_score(
+    scale: Scale, answers: list[object]
+) -> None:
     try:
         expected: int | None = score(scale, answers)
     except InvalidAnswers:

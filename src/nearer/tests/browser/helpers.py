@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 PASSWORD = "quiet morning by the lake"
 NEW_PASSWORD = "evening walk under old trees"
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA: what we promise (product.md, principle 4).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-SCHEMES = ("light", "dark")
+VIEWPORTS: dict[str, ViewportSize] = {
+    "phone": {"width": 360, "height": 740},
+    "desktop": {"width": 1280, "height": 900},
+}
+SCHEMES: tuple[Literal["light"], Literal["dark"]] = ("light", "dark")
 
 
 @dataclass(frozen=True)

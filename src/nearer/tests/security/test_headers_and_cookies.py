@@ -13,16 +13,15 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.http import HttpResponse
 from django.test import Client, override_settings
 
-from nearer.conftest import Person
+from nearer.conftest import Person, Response
 from nearer.tests.security.production import production_settings
 
 ERROR_URLCONF = "nearer.tests.security.urls_with_error"
 
 
-def _csp(response: HttpResponse) -> dict[str, list[str]]:
+def _csp(response: Response) -> dict[str, list[str]]:
     header = response["Content-Security-Policy"]
     directives: dict[str, list[str]] = {}
     for part in header.split(";"):
@@ -32,7 +31,7 @@ def _csp(response: HttpResponse) -> dict[str, list[str]]:
     return directives
 
 
-def assert_safe_headers(response: HttpResponse) -> None:
+def assert_safe_headers(response: Response) -> None:
     """Assert every header that must be on every response Nearer sends."""
     csp = _csp(response)
     assert csp["object-src"] == ["'none'"]
@@ -51,7 +50,7 @@ def assert_safe_headers(response: HttpResponse) -> None:
     assert "no-store" in response["Cache-Control"]
 
 
-def assert_nonce_matches_the_page(response: HttpResponse) -> None:
+def assert_nonce_matches_the_page(response: Response) -> None:
     """Every script tag carries the nonce the CSP header announces; no inline script."""
     nonces = [v for v in _csp(response)["script-src"] if v.startswith("'nonce-")]
     assert len(nonces) == 1
@@ -66,7 +65,7 @@ def assert_nonce_matches_the_page(response: HttpResponse) -> None:
     assert " style=" not in html, "no inline style attributes"
 
 
-PAGES: dict[str, Callable[[Client, Client], HttpResponse]] = {
+PAGES: dict[str, Callable[[Client, Client], Response]] = {
     "200 anonymous": lambda anon, alice: anon.get("/accounts/login/"),
     "200 logged in": lambda anon, alice: alice.get("/accounts/"),
     "200 journal": lambda anon, alice: alice.get("/journal/new/"),
