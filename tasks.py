@@ -3,6 +3,7 @@
 
     python3 tasks.py run    set up a virtual environment, then run Nearer at http://127.0.0.1:8000
     python3 tasks.py test   set up the test environment, then run ruff, mypy and every test
+    python3 tasks.py lock   write requirements.lock after a dependency changed
 
 `run` keeps its data (SQLite database, secret key, pepper) in ./data unless
 NEARER_DATA_DIR says otherwise; extra arguments go to `nearer serve` (e.g. --port 8001).
@@ -26,6 +27,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+LOCK = "requirements.lock"
+# Repeated code the test command refuses: identical runs of this many lines (see check_duplicates).
+DUPLICATE_LINES = 10
 
 
 def sh(*cmd: str | Path, env: dict[str, str] | None = None) -> None:
@@ -39,20 +43,43 @@ def sh(*cmd: str | Path, env: dict[str, str] | None = None) -> None:
 def venv(extra: str = "") -> None:
     """Create .venv if needed and install Nearer (with ``extra``) into it.
 
-    The install is skipped when pyproject.toml has not changed since the last one
-    (the package is installed in editable mode, so code changes need no reinstall).
+    Every package is installed at the exact version in requirements.lock (a pip
+    constraints file), so CI and every install run what the tests ran. The install is
+    skipped when neither pyproject.toml nor the lock has changed since the last one (the
+    package is installed in editable mode, so code changes need no reinstall).
     """
     if not PYTHON.exists():
         ensure_venv_module()
         sh(sys.executable, "-m", "venv", VENV)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    digest = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + (ROOT / LOCK).read_bytes()
+    ).hexdigest()
     stamp = VENV / f".nearer-installed-{extra or 'base'}"
     if stamp.exists() and stamp.read_text(encoding="ascii") == digest:
         return
     target = f".[{extra}]" if extra else "."
-    sh(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    sh(PYTHON, "-m", "pip", "install", "--quiet", "-e", target)
+    sh(PYTHON, "-m", "pip", "install", "--quiet", "-c", LOCK, "--upgrade", "pip")
+    sh(PYTHON, "-m", "pip", "install", "--quiet", "-c", LOCK, "-e", target)
     stamp.write_text(digest, encoding="ascii")
+
+
+def lock() -> None:
+    """Write requirements.lock from the test environment (after changing a dependency).
+
+    Install the new dependency into .venv first (`.venv/bin/pip install -e '.[test]'`).
+    """
+    frozen = subprocess.run(  # noqa: S603
+        [str(PYTHON), "-m", "pip", "freeze", "--all", "--exclude-editable"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    pins = sorted(
+        (line for line in frozen.splitlines() if "==" in line and not line.startswith(
+            ("setuptools==", "wheel=="))),
+        key=str.lower,
+    )
+    header = "# Exact versions for every install and CI run; made by `python3 tasks.py lock`.\n"
+    (ROOT / LOCK).write_text(header + "\n".join(pins) + "\n", encoding="utf-8")
+    print(f"wrote {LOCK} ({len(pins)} packages)")
 
 
 def _can_apt() -> bool:
@@ -93,6 +120,31 @@ def run() -> None:
     os.execv(str(nearer), [str(nearer), "serve", *sys.argv[2:]])  # noqa: S606
 
 
+def check_duplicates(env: dict[str, str]) -> None:
+    """Fail on a run of DUPLICATE_LINES or more lines repeated to the letter in src/.
+
+    Uses the workplace's `duplicates` command where it is installed (it is not a
+    Python package); runs of the same shape with other names are shown, not refused.
+    Migrations are generated code and are left out.
+    """
+    tool = shutil.which("duplicates")
+    if tool is None:
+        print("duplicates: command not installed here; repeated code not checked", flush=True)
+        return
+    out = subprocess.run(  # noqa: S603
+        [tool, "--repo", "src", "--min-lines", str(DUPLICATE_LINES), "--most", "200",
+         "--seconds", "120"],
+        cwd=ROOT, env=env, check=False, capture_output=True, text=True,
+    ).stdout
+    rows = [line for line in out.splitlines() if line.startswith("D")]
+    exact = [row for row in rows if " shape" not in row and "/migrations/" not in row]
+    incomplete = [line for line in out.splitlines() if line.startswith("incomplete:")]
+    print(out.splitlines()[0] if out else "duplicates: no output", flush=True)
+    if exact or incomplete:
+        print("\n".join(exact + incomplete))
+        sys.exit(f"{len(exact)} runs of {DUPLICATE_LINES}+ identical lines: give each one home.")
+
+
 def test() -> None:
     venv("test")
     ensure_chromium()
@@ -103,7 +155,9 @@ def test() -> None:
         # mypy's Django plugin loads the settings too: keep its secrets out of ./data.
         env["NEARER_DATA_DIR"] = data_dir
         sh(BIN / "ruff", "check", "src", "bench", "tasks.py", env=env)
+        # FORMAT-CHECK
         sh(BIN / "mypy", env=env)
+        check_duplicates(env)
         # pytest exits non-zero when a test fails and also when no test ran at all.
         sh(BIN / "pytest", *sys.argv[2:], env=env)
 
@@ -111,7 +165,7 @@ def test() -> None:
 def main() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 (tasks.py may be started by an older python3)
         sys.exit("Nearer needs Python 3.11 or newer.")
-    commands = {"run": run, "test": test}
+    commands = {"run": run, "test": test, "lock": lock}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     commands[sys.argv[1]]()
