@@ -6,3 +6,11 @@ from django.apps import AppConfig
 class MomentsConfig(AppConfig):
     name = "nearer.moments"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # A person's page shows their latest moments; people can't import moments
+        # (moments import people), so moments adds its part to the page here.
+        from nearer.moments.person import person_context
+        from nearer.people.page_parts import register
+
+        register(person_context)

@@ -21,11 +21,11 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nearer.accounts.current import current_day, current_user, current_vault
-from nearer.moments.person import person_context
 from nearer.people import detail, selectors, services
 from nearer.people.closeness import CHOICES
 from nearer.people.content import CIRCLES
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm, add_errors
+from nearer.people.page_parts import parts_context
 from nearer.people.rows import person_rows, rhythm_text
 
 NAV = {"nav_section": "people"}
@@ -166,7 +166,7 @@ def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
             urls=urls,
         ),
         "bottom": detail.bottom_html(person=person, dates=dates, history=history, urls=urls),
-        **person_context(user=user, vault=vault, person=person, today=today),
+        **parts_context(user=user, vault=vault, person=person, today=today),
     }
     return render(request, "people/person_detail.html", context)
 
