@@ -27,7 +27,9 @@ def test_the_form_takes_any_post_without_crashing(p: str, e: str, word: str, tag
         assert -2 <= form.cleaned_data["pleasantness"] <= 2
         assert not form.cleaned_data["people"]
     else:
-        assert form.errors
+        # Every refusal is said beside a field of the form, in words.
+        assert set(form.errors) <= set(form.fields), form.errors
+        assert all(message.strip() for messages in form.errors.values() for message in messages)
 
 
 @pytest.mark.django_db
