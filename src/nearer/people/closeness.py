@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.safestring import SafeString, mark_safe
-
+from nearer.lib.html import Markup, html
 from nearer.people.content import CLOSENESS_MAX, CLOSENESS_MIN
 from nearer.people.days import CLOSENESS_WORDS
 
@@ -20,16 +19,17 @@ RADIUS = 20
 _DISTANCES = {1: 40, 2: 33, 3: 26, 4: 20, 5: 14, 6: 9, 7: 4}
 
 
-def ios_svg(value: int) -> SafeString:
+def ios_svg(value: int) -> Markup:
     """Return the picture for ``value`` (1–7), hidden from screen readers."""
     distance = _DISTANCES[value]
     me, them = 50 - distance / 2, 50 + distance / 2
-    return mark_safe(  # noqa: S308 - numbers we made, no outside text
+    return html(
         '<svg class="ios-picture" viewBox="0 0 100 50" aria-hidden="true" focusable="false" '
         'xmlns="http://www.w3.org/2000/svg">'
-        f'<circle class="ios-me" cx="{me:g}" cy="25" r="{RADIUS}"/>'
-        f'<circle class="ios-them" cx="{them:g}" cy="25" r="{RADIUS}"/>'
-        "</svg>"
+        '<circle class="ios-me" cx="{}" cy="25" r="{}"/>'
+        '<circle class="ios-them" cx="{}" cy="25" r="{}"/>'
+        "</svg>",
+        f"{me:g}", str(RADIUS), f"{them:g}", str(RADIUS),
     )
 
 
@@ -37,7 +37,7 @@ def ios_svg(value: int) -> SafeString:
 class Choice:
     value: int
     words: str
-    picture: SafeString
+    picture: Markup
 
 
 CHOICES: tuple[Choice, ...] = tuple(

@@ -15,7 +15,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -146,8 +145,9 @@ def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """A person's page: details, notes, upcoming dates, closeness over time, moments.
 
-    Built mostly in Python (``people.detail``); the closeness history comes from the
-    sealed ratings summary on the person's row, read with the person.
+    The header is a template, the long parts below the moments are built by
+    ``people.detail``; the closeness history comes from the sealed ratings summary on
+    the person's row, read with the person.
     """
     user, vault, today = current_user(request), current_vault(request), current_day(request)
     person, history = selectors.person_page(user=user, vault=vault, person_id=person_id)
@@ -157,14 +157,12 @@ def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
     context = {
         **NAV,
         "person": person,
-        "top": detail.top_html(
-            person=person,
-            circle_label=dict(CIRCLES)[details.circle],
-            rhythm=rhythm_text(details.rhythm_days, details.too_long_days),
-            offer_rating=detail.offers_rating(person, history, today),
-            csrf_token=get_token(request),
-            urls=urls,
-        ),
+        # people/_person_header.html
+        "details": details,
+        "circle_label": dict(CIRCLES)[details.circle],
+        "rhythm": rhythm_text(details.rhythm_days, details.too_long_days),
+        "offer_rating": detail.offers_rating(person, history, today),
+        "urls": urls,
         "bottom": detail.bottom_html(person=person, dates=dates, history=history, urls=urls),
         **parts_context(user=user, vault=vault, person=person, today=today),
     }
