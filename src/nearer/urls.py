@@ -4,7 +4,11 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from nearer.lib import converters
 from nearer.scales.views import help_now
+
+# Before the apps' URLconfs are included: they use <year:…>, <month:…>, <day:…>.
+converters.register()
 
 # The admin logs in through Nearer's own login, which also unlocks the vault.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]

@@ -10,8 +10,8 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.checkin_new, name="new"),
     path("calendar/", views.calendar, name="calendar"),
-    path("<int:year>/<int:month>/", views.month, name="month"),
-    path("<int:year>/<int:month>/<int:day>/", views.day, name="day"),
+    path("<year:year>/<month:month>/", views.month, name="month"),
+    path("<year:year>/<month:month>/<day:day>/", views.day, name="day"),
     path("<uuid:checkin_id>/edit/", views.checkin_edit, name="edit"),
     path("<uuid:checkin_id>/delete/", views.checkin_delete, name="delete"),
 ]

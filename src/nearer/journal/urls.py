@@ -8,7 +8,7 @@ app_name = "journal"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<int:year>/<int:month>/", views.month, name="month"),
+    path("<year:year>/<month:month>/", views.month, name="month"),
     path("new/", views.entry_new, name="new"),
     path("search/", views.search, name="search"),
     path("tags/", views.tags, name="tags"),
