@@ -79,6 +79,15 @@ def _circle_of(number: int, count: int) -> Circle:
     return CIRCLES[-1]
 
 
+def _years_before(day: date, years: int) -> date:
+    """Return the same day ``years`` earlier; 29 February becomes 28 February in a
+    year that has none (``replace`` would raise on a leap day)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def _people(
     rng: random.Random, count: int, today: date
 ) -> list[tuple[PersonDetails, list[DateDraft]]]:
@@ -102,7 +111,7 @@ def _people(
         )
         dates: list[DateDraft] = []
         if rng.random() < 0.7:
-            born = today.replace(year=today.year - rng.randint(20, 70))
+            born = _years_before(today, rng.randint(20, 70))
             birthday = born - timedelta(days=rng.randint(0, 364))
             if birthday.month == 2 and birthday.day == 29:
                 birthday -= timedelta(days=1)
