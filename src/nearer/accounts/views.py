@@ -41,9 +41,20 @@ def _posted(request: HttpRequest) -> QueryDict | None:
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
+    """Return ``next`` if it is a path on this site, else ``fallback``.
+
+    Anything else is ignored rather than refused: a word ("welcome") would be taken by
+    redirect() for a view name (a 500), and a control character or the U+FFFD left by
+    bytes that are not UTF-8 has no place in a header or in our URLs.
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        target.startswith("/")
+        and len(target) <= 2000
+        and not any(ord(c) < 0x20 or c in "\x7f\ufffd" for c in target)
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return fallback
