@@ -36,6 +36,15 @@ FEW_OTHERS = 8
 PAGE_SIZE = 25
 
 
+def _order(prefix: str) -> str:
+    """ORDER BY terms for moments newest first. Moments on the same day come newest
+    created first, then by id, so a day's order never changes between two reads (and
+    never between a person's page and the list)."""
+    return ", ".join(
+        f"{prefix}{column(Moment, name)} DESC" for name in ("occurred_on", "created_at", "id")
+    )
+
+
 @dataclass(slots=True, repr=False)
 class MomentView:
     """A moment as pages show it; ``content`` is None when it won't open."""
@@ -187,12 +196,12 @@ def _page_sql(vendor: str, with_person: bool) -> tuple[str, str]:
                 f"m.{column(Moment, 'id')}")
         where += f" AND l.{column(MomentPerson, 'person')} = %s"
     source = f"FROM {moments} m{join} WHERE {where}"
-    day, made = f"m.{column(Moment, 'occurred_on')}", f"m.{column(Moment, 'created_at')}"
+    day = f"m.{column(Moment, 'occurred_on')}"
     return (
         f"SELECT COUNT(*) {source}",
         f"SELECT m.{column(Moment, 'id')}, CAST({day} AS TEXT), "
         f"m.{column(Moment, 'content')} {source} "
-        f"ORDER BY {day} DESC, {made} DESC LIMIT %s OFFSET %s",
+        f"ORDER BY {_order('m.')} LIMIT %s OFFSET %s",
     )
 
 
@@ -269,16 +278,20 @@ def _with_sql(vendor: str) -> _WithSql:
                 f"AND {column(Person, 'id')} = %s"),
         # The latest links and, once (the subquery does not depend on the row), how
         # many there are: one round trip instead of two.
-        latest=(f"SELECT {column(MomentPerson, 'moment')}, "  # noqa: S608
-                f"(SELECT COUNT(*) FROM {links} WHERE {link_person} = %s) FROM {links} "
-                f"WHERE {link_person} = %s ORDER BY {link_day} DESC LIMIT %s"),
+        # The moment's row is joined only for the tie-break within a day: the walk
+        # stays on the (person, day) index and sorts just the rows of one day.
+        latest=(f"SELECT l.{column(MomentPerson, 'moment')}, "  # noqa: S608
+                f"(SELECT COUNT(*) FROM {links} WHERE {link_person} = %s) FROM {links} l "
+                f"JOIN {moments} m ON m.{column(Moment, 'id')} = "
+                f"l.{column(MomentPerson, 'moment')} WHERE l.{link_person} = %s "
+                f"ORDER BY l.{link_day} DESC, m.{column(Moment, 'created_at')} DESC, "
+                f"m.{column(Moment, 'id')} DESC LIMIT %s"),
         moments_prefix=(
             f"SELECT {column(Moment, 'id')}, CAST({column(Moment, 'occurred_on')} AS TEXT), "  # noqa: S608
             f"{column(Moment, 'content')}, {column(Moment, 'owner')} FROM {moments} "
             f"WHERE {column(Moment, 'id')} IN ("
         ),
-        moments_suffix=(f") ORDER BY {column(Moment, 'occurred_on')} DESC, "
-                        f"{column(Moment, 'created_at')} DESC"),
+        moments_suffix=f") ORDER BY {_order('')}",
     )
 
 
