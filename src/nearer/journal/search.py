@@ -5,9 +5,10 @@ asks :meth:`Query.may_match` (a cheap substring test on the raw bytes) before it
 parses the few candidates and asks :meth:`Query.match` for the real answer.
 
 Semantics: every word of the query must occur in the title, the body or a tag,
-ignoring case and accents ("cafe" finds "Café"), with curly and straight
-apostrophes alike ("don’t" finds "don't"); for words written in ASCII letters,
-other characters are skipped over ("wellbeing" finds "well—being").
+folded by ``nearer.lib.text.fold`` as every search in Nearer is (case and accents
+ignored, "cafe" finds "Café"; typographic apostrophes, quotes and dashes are the
+plain ones, "don’t" finds "don't"); for words written in ASCII letters, other
+non-ASCII characters are skipped over ("wellbeing" finds "well•being").
 An optional tag must equal one of the entry's tags, ignoring case. Words that only
 occur in the JSON structure ("title", "body", a prompt key) never match.
 """
@@ -15,43 +16,15 @@ occur in the JSON structure ("title", "body", a prompt key) never match.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from nearer.journal.content import EntryContent, first_words
+from nearer.lib.text import FOLDS_TO_QUOTE, ascii_fold, fold
 
-# Combining marks removed after decomposition, so "cafe" finds "café" (and back).
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Characters JSON writes escaped; a pre-check piece never spans one (see Query).
 _JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]+')
-
-
-def fold(text: str) -> str:
-    """Return ``text`` for case- and accent-insensitive comparison.
-
-    Compatibility-decomposed, case-folded, without combining accents: "Café" and
-    "CAFE" both become "cafe". Curly apostrophes become straight ones, so "don’t"
-    typed on a phone finds "don't" typed on a laptop. ASCII text (the common case)
-    only needs lower().
-    """
-    if text.isascii():
-        return text.lower()
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return _COMBINING.sub("", decomposed)
-
-
-def ascii_fold(text: str) -> bytes:
-    """Return ``fold(text)`` without its non-ASCII characters, as bytes, computed fast.
-
-    Equal, character by character, to ``fold(text).encode("ascii", "ignore")`` (a
-    test checks every code point). Dropping the same characters from both sides
-    keeps every substring match, so an ASCII word found in ``fold(text)`` is always
-    found here too: a safe pre-check, several times cheaper than ``fold``.
-    """
-    # ß is the one letter whose case folding (to "ss") decomposition does not cover.
-    text = text.replace("ß", "ss").replace("ẞ", "ss").replace("\u2019", "'").replace("\u2018", "'")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").lower()
+# Curly double quotes, as UTF-8: once folded they look like JSON's own quotes.
+_QUOTES_UTF8 = tuple(quote.encode("utf-8") for quote in FOLDS_TO_QUOTE)
 
 
 class _Field:
@@ -146,6 +119,9 @@ class Query:
             if not all(piece in folded_hay for piece in self._utf8_pieces):
                 return False
         if not self._judge_terms:
+            return None
+        if not text_is_ascii and any(quote in raw for quote in _QUOTES_UTF8):
+            # Folded, a curly quote is a bare '"': the fields can't be told apart safely.
             return None
         # Each word is judged as match() would: ASCII words on the ASCII-folded text.
         return _judge_fields(

@@ -16,7 +16,6 @@ A pending import is short-lived: older than ``MAX_AGE`` it is refused.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -29,6 +28,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nearer.accounts.models import User
+from nearer.lib.text import fold_words
 from nearer.people import rules
 from nearer.people.content import (
     CIRCLE_KEYS,
@@ -123,10 +123,8 @@ class ImportResult:
 
 
 def name_key(name: str) -> str:
-    """Return the name as it is compared: case, accents and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.split())
+    """Return the name as it is compared: folded as every search is, spacing ignored."""
+    return fold_words(name)
 
 
 # --- Reading and sorting -----------------------------------------------------------
