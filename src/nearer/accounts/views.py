@@ -72,7 +72,7 @@ def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
 
 
 @sensitive_post_parameters("new_password1", "new_password2")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("today:index")
@@ -103,7 +103,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def recovery_code(request: HttpRequest) -> HttpResponse:
     """Show a new recovery code until the person confirms they saved it."""
     vault = current_vault(request)
@@ -125,7 +125,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
 
 
 @sensitive_post_parameters("password")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request, reverse("today:index")))
@@ -170,7 +170,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def settings_view(request: HttpRequest) -> HttpResponse:
     user, vault = current_user(request), current_vault(request)
     prefs = services.preferences_get(user=user, vault=vault)
@@ -185,7 +185,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters("password", "new_password1", "new_password2")
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.PasswordChangeForm(_posted(request))
@@ -210,7 +210,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters("password")
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def recovery_renew(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.CurrentPasswordForm(_posted(request))
@@ -226,7 +226,7 @@ def recovery_renew(request: HttpRequest) -> HttpResponse:
 
 
 @sensitive_post_parameters("recovery_code", "new_password1", "new_password2")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def forgot(request: HttpRequest) -> HttpResponse:
     """Set a new password with the recovery code; without it, nothing can be opened."""
     if request.user.is_authenticated:
@@ -268,7 +268,7 @@ def forgot(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters("password")
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.DeleteAccountForm(_posted(request))

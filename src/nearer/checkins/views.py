@@ -20,7 +20,7 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from nearer.accounts.current import current_day, current_day_near_month, current_user, current_vault
 from nearer.checkins import selectors, services
@@ -53,7 +53,7 @@ PAGE_SIZE = 30
 
 
 @login_required
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Recent check-ins, newest first, thirty a page (?page=2 for older ones)."""
     try:
@@ -217,14 +217,14 @@ def _add_errors(form: CheckInForm, exc: ValidationError) -> None:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checkin_new(request: HttpRequest) -> HttpResponse:
     """Check in: how pleasant and how energetic, then a word and, if wished, more."""
     return _flow(request, None)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checkin_edit(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
     """Change a check-in (when it was made stays)."""
     checkin = selectors.checkin_for(user=current_user(request), vault=current_vault(request),
@@ -236,7 +236,7 @@ def checkin_edit(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checkin_delete(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the day."""
     user = current_user(request)
@@ -257,7 +257,7 @@ def _in_range(year: int, today: date) -> bool:
 
 
 @login_required
-@require_GET
+@require_safe
 def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     """Every check-in of one of the person's days, in the order they were made."""
     try:
@@ -293,7 +293,7 @@ def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def calendar(request: HttpRequest) -> HttpResponse:
     """Send the person to the current month of their own calendar."""
     today = current_day(request)
@@ -306,7 +306,7 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
 
 
 @login_required
-@require_GET
+@require_safe
 def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     """A month: a calendar whose days show each check-in's quadrant, then the days listed."""
     if not 1 <= month <= 12:

@@ -21,7 +21,7 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_day, current_day_near_month, current_user, current_vault
 from nearer.journal import rules, selectors, services
@@ -79,7 +79,7 @@ def _month_url(day: date) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Send the person to the current month of their own calendar."""
     return redirect(_month_url(current_day(request)))
@@ -115,7 +115,7 @@ def _month_label(year: int, month: int) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     """One month: an accessible calendar, then the month's entries by day, newest first."""
     if not 1 <= month <= 12:
@@ -175,7 +175,7 @@ def _date_from_query(value: str, today: date) -> date | None:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_new(request: HttpRequest) -> HttpResponse:
     """Write a new entry; with ?prompt=<key>, a guided one answering that prompt."""
     user, vault, today = current_user(request), current_vault(request), current_day(request)
@@ -229,7 +229,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def entry_detail(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     entry = selectors.entry_for(
         user=current_user(request), vault=current_vault(request), entry_id=entry_id
@@ -239,7 +239,7 @@ def entry_detail(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """Change an entry's date, title, text or tags (a guided entry keeps its prompt)."""
     user, vault = current_user(request), current_vault(request)
@@ -279,7 +279,7 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the month."""
     user = current_user(request)
@@ -293,7 +293,7 @@ def entry_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
     """GET shows the form; POST searches every entry in memory and lists the matches."""
     form = SearchForm(request.POST if request.method == "POST" else None)
@@ -314,14 +314,14 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def tags(request: HttpRequest) -> HttpResponse:
     tag_counts = selectors.tags_for(user=current_user(request), vault=current_vault(request))
     return render(request, "journal/tags.html", {"tag_counts": tag_counts})
 
 
 @login_required
-@require_GET
+@require_safe
 def prompts(request: HttpRequest) -> HttpResponse:
     """Every built-in prompt by theme, each with a link to write about it."""
     themes = [(theme, [p for p in PROMPTS if p.theme == theme.key]) for theme in THEMES]

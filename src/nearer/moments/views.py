@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
@@ -74,7 +74,7 @@ def _asked_person(request: HttpRequest, choices: list[tuple[str, str]]) -> str |
 
 
 @login_required
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Every moment, newest first, a page at a time (?page=N); ?person=<id> for one person's."""
     user, vault = _user(request), _vault(request)
@@ -108,7 +108,7 @@ def _form_page(
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def moment_new(request: HttpRequest) -> HttpResponse:
     """The full form: everything about a moment, with ?person=<id> ticked already."""
     user, vault, today = _user(request), _vault(request), _today(request)
@@ -131,7 +131,7 @@ def moment_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def moment_quick(request: HttpRequest) -> HttpResponse:
     """Log a moment in a few taps: who (prefilled from ?person=), how, save.
 
@@ -174,7 +174,7 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
     user, vault, today = _user(request), _vault(request), _today(request)
     moment = selectors.moment_for(user=user, vault=vault, moment_id=moment_id)
@@ -210,7 +210,7 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def moment_delete(request: HttpRequest, moment_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good (the clocks move back)."""
     user = _user(request)
@@ -238,7 +238,7 @@ def nudge_snooze(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def drifting(request: HttpRequest) -> HttpResponse:
     """Everyone by time since the latest moment together, per circle."""
     user, vault = _user(request), _vault(request)

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.people import detail, selectors, services
@@ -50,7 +50,7 @@ def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     """Everyone by circle; POST searches names, what they're called and relationships."""
     user, vault = current_user(request), current_vault(request)
@@ -72,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def archived(request: HttpRequest) -> HttpResponse:
     people = selectors.people_list(
         user=current_user(request), vault=current_vault(request), archived=True
@@ -82,7 +82,7 @@ def archived(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def person_new(request: HttpRequest) -> HttpResponse:
     """Add someone, with one important date if wished (more on their edit page)."""
     user, vault, today = current_user(request), current_vault(request), current_day(request)
@@ -114,7 +114,7 @@ def _dates_context(request: HttpRequest, person_id: UUID, today: date) -> dict[s
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """Change someone's details; their dates are listed with Remove buttons and a link to add."""
     user, vault = current_user(request), current_vault(request)
@@ -141,7 +141,7 @@ def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """A person's page: details, notes, upcoming dates, closeness over time, moments.
 
@@ -198,7 +198,7 @@ def person_restore(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def person_delete(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the list."""
     user, vault = current_user(request), current_vault(request)
@@ -211,7 +211,7 @@ def person_delete(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """Add an important date to someone."""
     user, vault, today = current_user(request), current_vault(request), current_day(request)
@@ -229,7 +229,7 @@ def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def date_edit(request: HttpRequest, date_id: UUID) -> HttpResponse:
     """Change an important date: its kind, name, day, month or year."""
     user, vault, today = current_user(request), current_vault(request), current_day(request)
@@ -260,7 +260,7 @@ def date_delete(request: HttpRequest, date_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """The closeness picture: choose one of seven pairs of circles (a radio group)."""
     user, vault, today = current_user(request), current_vault(request), current_day(request)

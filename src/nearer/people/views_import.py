@@ -21,7 +21,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_user, current_vault
 from nearer.people.content import CIRCLES, RELATIONSHIPS
@@ -125,7 +125,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_protect
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
     if request.method != "POST":
         return _upload_page(request, UploadForm())
@@ -183,7 +183,7 @@ def _open(request: HttpRequest, import_id: UUID) -> PendingPreview | HttpRespons
 
 
 @login_required
-@require_GET
+@require_safe
 def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
     """Show who will be added, who looks like someone already there, and what failed."""
     preview = _open(request, import_id)

@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.services import preferences_get
@@ -40,7 +40,7 @@ def _offered(key: object) -> Scale:
 
 
 @login_required
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """The scales, when each was last taken and is next offered, and the latest results."""
     user, vault = current_user(request), current_vault(request)
@@ -70,7 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def take(request: HttpRequest, scale_key: str) -> HttpResponse:
     """One scale as a form: every item a radio group, nothing chosen in advance."""
     scale = _offered(scale_key)
@@ -99,7 +99,7 @@ def save(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def result(request: HttpRequest, result_id: UUID) -> HttpResponse:
     """A result in plain words: score, range, what studies make of it, the change, help."""
     user, vault = current_user(request), current_vault(request)
@@ -122,7 +122,7 @@ def result(request: HttpRequest, result_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def result_delete(request: HttpRequest, result_id: UUID) -> HttpResponse:
     """Ask, then delete one result for good."""
     user, vault = current_user(request), current_vault(request)
@@ -138,7 +138,7 @@ def result_delete(request: HttpRequest, result_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def trends(request: HttpRequest) -> HttpResponse:
     """Each scale over time: an SVG chart and the same numbers in a table."""
     found = selectors.trends_for(user=current_user(request), vault=current_vault(request))
@@ -161,7 +161,7 @@ def trends(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def schedule(request: HttpRequest) -> HttpResponse:
     """How often each scale is offered on Today (or not at all)."""
     user, vault = current_user(request), current_vault(request)
@@ -186,7 +186,7 @@ def snooze(request: HttpRequest) -> HttpResponse:
     return redirect("today:index")
 
 
-@require_GET
+@require_safe
 def help_now(request: HttpRequest) -> HttpResponse:
     """Help lines and first steps; open to everyone, signed in or not.
 

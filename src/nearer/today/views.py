@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
@@ -41,7 +41,7 @@ def greeting_for(hour: int) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Greeting, a prompt for the day, a way to write, and the latest entries.
 
