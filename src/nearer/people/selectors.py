@@ -8,7 +8,6 @@ will not open is shown as "could not be opened" rather than breaking the page.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -22,6 +21,7 @@ from django.http import Http404
 from nearer.accounts.models import User
 from nearer.lib.private import QuietRepr
 from nearer.lib.sqlvalues import as_uuid, column
+from nearer.lib.text import fold as _fold
 from nearer.people.content import (
     PERSON_LABEL,
     RELATIONSHIPS,
@@ -124,15 +124,6 @@ def _named_sql(vendor: str, count: int) -> str:
 def relationship_text(relationship: str, label: str) -> str:
     """Return the person's own word for a relationship, else its name ("Friend")."""
     return label or _RELATIONSHIP_NAMES.get(relationship, "Other")
-
-
-def _fold(text: str) -> str:
-    """Lower-case without accents, so "zoe" finds "Zoë"."""
-    if text.isascii():
-        # Most names: nothing to strip, and lists sort hundreds of them per request.
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _sort_key(summary: PersonSummary) -> str:
