@@ -9,7 +9,7 @@ keyboard or screen reader.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, cast
 
@@ -25,6 +25,13 @@ from nearer.moments.content import (
     OPENED_UP,
 )
 from nearer.moments.services import EARLIEST
+from nearer.moments.widgets import (
+    CHOICE_GROUP,
+    BigChoicePills,
+    CheckboxPills,
+    ChoicePills,
+    PeoplePicker,
+)
 
 SNOOZE_CHOICES: tuple[tuple[int, str], ...] = (
     (7, "a week"),
@@ -38,9 +45,12 @@ def _int_or_none(value: Any) -> int | None:
 
 
 class MomentForm(forms.Form):
+    # Drawn as a fieldset of pills by moments/_choice_group.html ({{ field.as_field_group }}).
+    CHOICE_GROUPS = ("people", "how", "kinds", "closeness", "opened_up")
+
     people = forms.MultipleChoiceField(
         label="Who were you with?",
-        widget=forms.CheckboxSelectMultiple,
+        widget=PeoplePicker,
         error_messages={
             "required": "Choose who the moment was with.",
             "invalid_choice": "Please choose people from your list.",
@@ -49,7 +59,7 @@ class MomentForm(forms.Form):
     how = forms.ChoiceField(
         label="How?",
         choices=HOWS,
-        widget=forms.RadioSelect,
+        widget=BigChoicePills,
         error_messages={
             "required": "Choose how you were together.",
             "invalid_choice": "Choose how you were together.",
@@ -85,7 +95,7 @@ class MomentForm(forms.Form):
         label="Which kinds of closeness did it hold? (optional)",
         required=False,
         choices=[(key, f"{label} — {KIND_HELP[key]}") for key, label in KINDS],
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPills,
         error_messages={"invalid_choice": "Choose kinds of closeness from the list."},
     )
     closeness = forms.TypedChoiceField(
@@ -94,14 +104,14 @@ class MomentForm(forms.Form):
         choices=[(str(value), f"{value} · {label}") for value, label in CLOSENESS],
         coerce=int,
         empty_value=None,
-        widget=forms.RadioSelect,
+        widget=ChoicePills,
         error_messages={"invalid_choice": "Choose how close it felt, from 1 to 5."},
     )
     opened_up = forms.ChoiceField(
         label="Who opened up? (optional)",
         required=False,
         choices=OPENED_UP,
-        widget=forms.RadioSelect,
+        widget=ChoicePills,
         error_messages={"invalid_choice": "Choose who opened up from the list."},
     )
     note = forms.CharField(
@@ -111,12 +121,19 @@ class MomentForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, today: date, people: Sequence[tuple[str, str]], **kwargs: Any
+        self, *args: Any, today: date, people: Sequence[tuple[str, str]],
+        circles: Mapping[str, str] | None = None, **kwargs: Any
     ) -> None:
+        """``circles`` maps each person's id to their circle, for the people picker."""
         super().__init__(*args, **kwargs)
         self.today = today
         people_field = cast(forms.MultipleChoiceField, self.fields["people"])
         people_field.choices = list(people)
+        for name in self.CHOICE_GROUPS:
+            # Field.template_name is Django's (5.0+); the stubs don't list it yet.
+            self.fields[name].template_name = CHOICE_GROUP  # type: ignore[attr-defined]
+        if isinstance(people_field.widget, PeoplePicker):
+            people_field.widget.circle_of = circles or {}
 
     def clean_occurred_on(self) -> date:
         day: date = self.cleaned_data["occurred_on"]
@@ -162,3 +179,10 @@ class SnoozeForm(forms.Form):
         error_messages={"invalid_choice": "Choose how long to quiet the nudge."},
     )
     next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class HowForm(forms.Form):
+    """The quick log on a person's page: only how (the person and today are hidden
+    inputs of the page's own form)."""
+
+    how = forms.ChoiceField(label="How?", choices=HOWS, widget=BigChoicePills)

@@ -6,12 +6,9 @@ import functools
 from datetime import date
 from typing import Any
 
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.safestring import SafeString, mark_safe
-
 from nearer.accounts.models import User
-from nearer.journal.rows import escape
-from nearer.moments.content import HOWS
+from nearer.lib.urls import url_for
+from nearer.moments.forms import HowForm
 from nearer.moments.nudges import since_words
 from nearer.moments.rows import moment_rows
 from nearer.moments.selectors import moments_with
@@ -31,7 +28,6 @@ def person_context(*, user: User, vault: Vault, person: PersonView, today: date)
                                  name=person.display_name, known_theirs=True)
     days = None if person.last_moment_on is None else (today - person.last_moment_on).days
     person_id = str(person.id)
-    urls = _urls(get_urlconf(), get_script_prefix())
     since = since_words(days)
     if since == "never yet":
         latest_words = "none yet"
@@ -44,33 +40,18 @@ def person_context(*, user: User, vault: Vault, person: PersonView, today: date)
         "moments_latest": latest,
         "moments_rows": moment_rows(latest, leave_out=str(person.id)),
         "moments_total": total,
-        "moments_more": max(total - len(latest), 0),
-        "moments_since": since_words(days),
-        "moments_hows": HOWS,
-        "moments_today": today,
         "moments_can_log": not person.archived,
-        "moments_quick_url": urls[0],
-        "moments_new_url": f"{urls[1]}?person={person_id}",
-        "moments_all_url": f"{urls[2]}?person={person_id}",
+        "moments_quick_url": url_for("moments:quick"),
+        "moments_new_url": f"{url_for('moments:new')}?person={person_id}",
+        "moments_all_url": f"{url_for('moments:index')}?person={person_id}",
         "moments_latest_words": latest_words,
         "moments_today_iso": today.isoformat(),
         "moments_how_choices": _how_choices(),
     }
 
 
-@functools.lru_cache(maxsize=8)
-def _urls(urlconf: str | None, prefix: str) -> tuple[str, str, str]:
-    # Reversed once per process: a person's page is benchmarked.
-    return (reverse("moments:quick", urlconf=urlconf), reverse("moments:new", urlconf=urlconf),
-            reverse("moments:index", urlconf=urlconf))
-
-
 @functools.lru_cache(maxsize=1)
-def _how_choices() -> SafeString:
-    """The quick log's "how" radio buttons: the same on every person's page, built once."""
-    return mark_safe("".join(  # noqa: S308 - our own words, escaped
-        f'<label class="choice" for="person-how-{escape(key)}"><input type="radio" name="how" '
-        f'value="{escape(key)}" id="person-how-{escape(key)}" required><span>{escape(label)}'
-        "</span></label>"
-        for key, label in HOWS
-    ))
+def _how_choices() -> str:
+    """The quick log's "how" radio buttons (Django's RadioSelect as pills): the same on
+    every person's page, so drawn once per process."""
+    return HowForm(auto_id="person-%s")["how"].as_widget()

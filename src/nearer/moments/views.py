@@ -24,10 +24,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
 from nearer.lib.clock import local_now
+from nearer.lib.urls import UrlPattern
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
-from nearer.moments.links import person_link, person_url_parts
-from nearer.moments.rows import drift_sections, moment_rows, moments_nav, people_picker
+from nearer.moments.rows import drift_sections, moment_rows, moments_nav
 from nearer.people.selectors import PersonSummary, people_index, people_rows
 from nearer.vault.box import Vault
 
@@ -92,18 +92,20 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": moment_rows(page.moments, leave_out=person.id if person else None),
         "person": person,
-        "person_url": person_link()(person.id) if person else "",
+        "person_url": UrlPattern("people:person", "person_id")(person.id) if person else "",
         "nav_section": "people",
         "moments_nav": moments_nav("index"),
     }
     return render(request, "moments/index.html", context)
 
 
-def _form_page(
-    request: HttpRequest, form: MomentForm, people: Mapping[str, PersonSummary], **extra: Any
-) -> HttpResponse:
-    context = {"form": form, "nav_section": "people",
-               "people_picker": people_picker(form["people"], people), **extra}
+def _circles(people: Mapping[str, PersonSummary]) -> dict[str, str]:
+    # The people picker groups everyone by circle.
+    return {person_id: person.circle for person_id, person in people.items()}
+
+
+def _form_page(request: HttpRequest, form: MomentForm, **extra: Any) -> HttpResponse:
+    context = {"form": form, "nav_section": "people", **extra}
     return render(request, "moments/moment_form.html", context)
 
 
@@ -117,7 +119,7 @@ def moment_new(request: HttpRequest) -> HttpResponse:
     asked = _asked_person(request, choices)
     initial = {"occurred_on": today, "people": [asked] if asked else []}
     form = MomentForm(request.POST if request.method == "POST" else None, initial=initial,
-                      today=today, people=choices)
+                      today=today, people=choices, circles=_circles(people))
     if request.method == "POST" and form.is_valid():
         try:
             services.moment_create(user=user, vault=vault,
@@ -127,7 +129,7 @@ def moment_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Moment saved.")
             return redirect("moments:index")
-    return _form_page(request, form, people, moment=None, has_people=bool(choices))
+    return _form_page(request, form, moment=None, has_people=bool(choices))
 
 
 @login_required
@@ -147,7 +149,7 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
     prefilled = bool(request.POST.get("prefilled")) if data is not None else asked is not None
     initial = {"occurred_on": today, "people": [asked] if asked else []}
     form = QuickMomentForm(data, initial=initial, today=today, people=choices,
-                           prefilled=prefilled)
+                           circles=_circles(people), prefilled=prefilled)
     back = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if data is not None and form.is_valid():
         try:
@@ -167,8 +169,6 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
         "with_names": names,
         "next": back or "",
         "has_people": bool(choices),
-        # Hidden inputs when the person is already chosen; else every checkbox.
-        "people_picker": "" if prefilled else people_picker(form["people"], people),
     }
     return render(request, "moments/quick.html", context)
 
@@ -196,7 +196,7 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
         "note": content.note,
     }
     form = MomentForm(request.POST if request.method == "POST" else None, initial=initial,
-                      today=today, people=choices)
+                      today=today, people=choices, circles=_circles(people))
     if request.method == "POST" and form.is_valid():
         try:
             services.moment_update(user=user, vault=vault, moment_id=moment.id,
@@ -206,7 +206,7 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Moment saved.")
             return redirect("moments:index")
-    return _form_page(request, form, people, moment=moment, has_people=True)
+    return _form_page(request, form, moment=moment, has_people=True)
 
 
 @login_required
@@ -248,7 +248,7 @@ def drifting(request: HttpRequest) -> HttpResponse:
     people = people_rows(user=user, vault=vault)
     groups = nudges.drifting_now(user=user, people=people, today=today, zone=_zone(prefs))
     context = {
-        "sections": drift_sections(groups, person_url=person_url_parts()),
+        "sections": drift_sections(groups),
         "any_people": any(group.rows for group in groups),
         "nav_section": "people",
         "moments_nav": moments_nav("drifting"),

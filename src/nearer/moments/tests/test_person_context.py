@@ -24,7 +24,7 @@ def test_it_gives_the_latest_moments_and_a_quick_log(
                              today=timezone.localdate())
     assert len(context["moments_latest"]) == LATEST
     assert context["moments_total"] == LATEST + 2
-    assert context["moments_since"] == "today"
+    assert context["moments_latest_words"] == "today"
     request = RequestFactory().get(f"/people/{ana.id}/")
     request.user = alice.user
     html = render_to_string("moments/_person_moments.html", context, request=request)
@@ -32,6 +32,10 @@ def test_it_gives_the_latest_moments_and_a_quick_log(
     assert f'name="people" value="{ana.id}"' in html
     assert f"/moments/?person={ana.id}" in html
     assert f"All {LATEST + 2} moments together" in html
+    assert "Latest moment: today." in html
+    # The quick log's radio buttons, one per way of being together, each with its label.
+    assert html.count('type="radio" name="how"') == 6
+    assert '<label class="choice" for="person-how_0"><input type="radio" name="how" ' in html
 
 
 def test_an_archived_person_has_no_quick_log(
@@ -45,7 +49,7 @@ def test_an_archived_person_has_no_quick_log(
     context = person_context(user=alice.user, vault=alice.vault, person=view,
                              today=timezone.localdate())
     assert context["moments_can_log"] is False
-    assert context["moments_since"] == "never yet"
+    assert context["moments_latest_words"] == "none yet"
 
 
 def test_on_their_page_only_the_others_are_named_and_escaped(

@@ -1,16 +1,15 @@
-"""The choice groups built in Python hold exactly the inputs Django's widgets render."""
+"""The moments forms' pill widgets hold exactly the inputs Django's own widgets render."""
 
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from html.parser import HTMLParser
 
 import pytest
+from django import forms
+from django.forms import BoundField
 
 from nearer.moments.forms import MomentForm
-from nearer.moments.rows import choice_group, people_picker
-from nearer.people.index import PersonSummary
 
 PEOPLE = [("11111111-1111-1111-1111-111111111111", "Ana <b>"),
           ("22222222-2222-2222-2222-222222222222", "Ben & co"),
@@ -49,10 +48,13 @@ def _parsed(html: str) -> tuple[list[tuple[tuple[str, str | None], ...]], list[s
     return sorted(parser.inputs), sorted(parser.labels)
 
 
-def _django(field) -> str:  # type: ignore[no-untyped-def]
-    # As the template did: the tag as Django renders it, the label autoescaped.
-    return "".join(f"<label>{choice.tag()}{escape(str(choice.choice_label))}</label>"
-                   for choice in field)
+def _django(field: BoundField) -> str:
+    # The same field through Django's own widget of the kind ours subclasses.
+    ours = field.field.widget
+    kind = (forms.CheckboxSelectMultiple if isinstance(ours, forms.CheckboxSelectMultiple)
+            else forms.RadioSelect)
+    widget = kind(choices=ours.choices)  # type: ignore[attr-defined]
+    return field.as_widget(widget=widget)
 
 
 FORMS = [
@@ -67,28 +69,38 @@ FORMS = [
 @pytest.mark.parametrize("kwargs", FORMS)
 def test_every_group_has_djangos_inputs_and_labels(kwargs: dict) -> None:  # type: ignore[type-arg]
     form = MomentForm(kwargs.get("data"), initial=kwargs.get("initial"),
-                      today=date(2026, 11, 26), people=PEOPLE)
+                      today=date(2026, 11, 26), people=PEOPLE, circles=CIRCLE)
     form.is_valid()
-    people = {pid: PersonSummary(pid, name, "", CIRCLE[pid], "friend", "", None, None, False)
-              for pid, name in PEOPLE}
     for name in ("people", "how", "kinds", "closeness", "opened_up"):
         field = form[name]
-        ours = people_picker(field, people) if name == "people" else choice_group(field)
-        assert _parsed(ours) == _parsed(_django(field)), name
+        ours = field.as_field_group()
+        inputs, labels = _parsed(ours)
+        assert (inputs, labels) == _parsed(_django(field)), name
+        assert len(inputs) == len(field.field.choices), name  # type: ignore[attr-defined]
         assert ("field-invalid" in ours) == bool(field.errors)
-        assert "<b>" not in ours
+        assert "<b>" not in ours and "&lt;b&gt;" in form["people"].as_field_group()
 
 
 def test_the_wider_circle_folds_away_unless_someone_in_it_is_ticked() -> None:
-    people = {pid: PersonSummary(pid, name, "", CIRCLE[pid], "friend", "", None, None, False)
-              for pid, name in PEOPLE}
-    form = MomentForm(None, today=date(2026, 11, 26), people=PEOPLE)
-    html = people_picker(form["people"], people)
+    form = MomentForm(None, today=date(2026, 11, 26), people=PEOPLE, circles=CIRCLE)
+    html = form["people"].as_field_group()
     assert '<details class="people-fold"><summary>Wider circle' in html
     assert html.index("Inner circle") < html.index("Close") < html.index("Wider circle")
     form = MomentForm(None, initial={"people": [PEOPLE[1][0]]}, today=date(2026, 11, 26),
-                      people=PEOPLE)
-    assert '<details class="people-fold" open>' in people_picker(form["people"], people)
-    only_wider = {PEOPLE[1][0]: people[PEOPLE[1][0]]}
-    form = MomentForm(None, today=date(2026, 11, 26), people=PEOPLE[1:2])
-    assert "<details" not in people_picker(form["people"], only_wider)
+                      people=PEOPLE, circles=CIRCLE)
+    assert '<details class="people-fold" open>' in form["people"].as_field_group()
+    form = MomentForm(None, today=date(2026, 11, 26), people=PEOPLE[1:2], circles=CIRCLE)
+    assert "<details" not in form["people"].as_field_group()
+
+
+def test_the_legend_help_and_errors_frame_each_group() -> None:
+    form = MomentForm({"how": "nonsense"}, today=date(2026, 11, 26), people=PEOPLE,
+                      circles=CIRCLE)
+    form.is_valid()
+    html = form["how"].as_field_group()
+    assert html.startswith('<fieldset class="choice-group choices-big field-invalid" '
+                           'aria-describedby="id_how_error"><legend>How?</legend>')
+    errors = '<div class="errors" id="id_how_error"><p>Choose how you were together.</p></div>'
+    assert errors in html
+    assert html.count('aria-invalid="true"') == html.count("<input")
+    assert html.count(" required") == html.count("<input")

@@ -1,0 +1,87 @@
+"""The moments forms' radio buttons and checkboxes: Django's widgets with our own templates.
+
+Each choice is a pill (a ``<label class="choice">`` holding its real input), so the
+groups work without JavaScript, with a keyboard and with a screen reader. The names,
+values, ids and attributes (``required`` on required radio groups, ``aria-invalid``
+with errors, ``checked``) are Django's own; only the markup around them is ours.
+Each template lays its options out in one loop, without a template per option: a
+people picker lists hundreds.
+
+A field using one of these widgets is drawn by ``moments/_choice_group.html`` (a
+fieldset with its legend, help and errors), set as the field's ``template_name``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+
+from nearer.people.content import CIRCLES
+
+# The field template every choice group of the moments forms is drawn with.
+CHOICE_GROUP = "moments/_choice_group.html"
+# Circles folded into a <details> on the people picker when closer ones are listed too.
+FOLDED_CIRCLES = frozenset({"wider"})
+
+
+class ChoicePills(forms.RadioSelect):
+    """Radio buttons as pills; ``group_class`` is added to the fieldset's classes."""
+
+    template_name = "moments/widgets/choices.html"
+    group_class = ""
+
+
+class BigChoicePills(ChoicePills):
+    """Radio buttons as big pills, for the one question every moment answers."""
+
+    group_class = " choices-big"
+
+
+class CheckboxPills(forms.CheckboxSelectMultiple):
+    """Checkboxes as pills."""
+
+    template_name = "moments/widgets/choices.html"
+    group_class = ""
+
+
+class PeoplePicker(forms.CheckboxSelectMultiple):
+    """"Who were you with?": a checkbox per person, in a fieldset per circle.
+
+    ``circle_of`` maps each person's id to their circle (anyone unknown counts as
+    close). The wider circle folds into a ``<details>`` when closer circles are
+    listed too (open when someone in it is ticked), so a phone page stays short.
+    """
+
+    template_name = "moments/widgets/people_picker.html"
+    group_class = " people-picker"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.circle_of: Mapping[str, str] = {}
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        groups: dict[str, list[dict[str, Any]]] = {key: [] for key, _ in CIRCLES}
+        ticked: set[str] = set()
+        for _group, options, _index in context["widget"]["optgroups"]:
+            for option in options:
+                circle = self.circle_of.get(str(option["value"]), "close")
+                if circle not in groups:
+                    circle = "close"
+                groups[circle].append(option)
+                if option["selected"]:
+                    ticked.add(circle)
+        closer = any(options for key, options in groups.items() if key not in FOLDED_CIRCLES)
+        context["widget"]["circles"] = [
+            {
+                "label": label,
+                "options": groups[key],
+                "folded": key in FOLDED_CIRCLES and closer,
+                "open": key in ticked,
+            }
+            for key, label in CIRCLES
+            if groups[key]
+        ]
+        return context
