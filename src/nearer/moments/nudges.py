@@ -52,25 +52,6 @@ STATUS_RANK: dict[str, int] = {"overdue": 0, "due": 1, "soon": 2}
 CIRCLE_RANK: dict[str, int] = {key: rank for rank, (key, _) in enumerate(CIRCLES)}
 
 
-class Clock(NamedTuple):
-    """The clear dates of one person: what nudges count from.
-
-    A named tuple rather than a dataclass: Today builds hundreds of these per request.
-    """
-
-    last_moment_on: date | None
-    snoozed_until: date | None
-    added_on: date
-    archived: bool = False
-
-    def days_since(self, today: date) -> int:
-        """Whole days since the latest moment, else since the person was added (>= 0)."""
-        return max((today - (self.last_moment_on or self.added_on)).days, 0)
-
-    def snoozed(self, today: date) -> bool:
-        return self.snoozed_until is not None and today < self.snoozed_until
-
-
 def too_long_point(rhythm_days: int, too_long_days: int | None) -> int:
     """Return the day count at which a rhythm of ``rhythm_days`` is overdue."""
     if too_long_days is None:
@@ -153,44 +134,6 @@ def _clock_columns() -> dict[str, str]:
     }
 
 
-@functools.lru_cache(maxsize=4)
-def _clocks_sql(vendor: str) -> str:
-    quote, cols = connection.ops.quote_name, _clock_columns()
-    meta = Person._meta
-    # Dates as text: parsing "2026-05-14" ourselves is several times cheaper than the
-    # database driver's converters, and only the never-met need their timestamp.
-    return (
-        # Ids as text: PostgreSQL would otherwise build a UUID object for everyone.
-        f"SELECT CAST({cols['id']} AS TEXT), CAST({cols['last_moment_on']} AS TEXT), "  # noqa: S608
-        f"CAST({cols['snoozed_until']} AS TEXT), CAST({cols['created_at']} AS TEXT) "
-        f"FROM {quote(meta.db_table)} "
-        f"WHERE {cols['owner']} = %s AND {cols['archived_at']} IS NULL"
-    )
-
-
-def clocks_for(*, user: User, zone: tzinfo | None = None) -> dict[str, Clock]:
-    """Return the clock of each of ``user``'s people who is not archived, by id string.
-
-    One plain query, nothing opened. ``zone`` is the person's time zone: the day
-    someone was added is counted in it. Plain SQL because with hundreds of people
-    the ORM spends longer building instances than the database spends answering.
-    """
-    clocks: dict[str, Clock] = {}
-    as_date = date.fromisoformat
-    with connection.cursor() as cursor:
-        cursor.execute(_clocks_sql(connection.vendor), [user.pk])
-        rows = cursor.fetchall()
-    for person_id, last, snoozed, created_at in rows:
-        key = _dashed(str(person_id))
-        last_day = as_date(last[:10]) if last else None
-        clocks[key] = Clock(
-            last_day,
-            as_date(snoozed[:10]) if snoozed else None,
-            last_day if last_day is not None else _added_on(created_at, zone),
-        )
-    return clocks
-
-
 @dataclass(frozen=True, slots=True, repr=False)
 class Nudge:
     """One person near or past their rhythm, with the words that say so."""
@@ -226,60 +169,6 @@ class Nudge:
         return status_explained(self.status, self.days_since, self.rhythm_days)
 
 
-def _ranked(
-    people: Mapping[str, PersonSummary], clocks: Mapping[str, Clock], today: date
-) -> list[tuple[int, int, float, str, str, Status, int]]:
-    """Return a sortable tuple for everyone soon, due or overdue, in the calm order."""
-    found = []
-    for key, clock in clocks.items():
-        person = people.get(key)
-        if person is None or person.rhythm_days is None or person.archived:
-            continue
-        if clock.snoozed_until is not None and today < clock.snoozed_until:
-            continue
-        rhythm = person.rhythm_days
-        days = max((today - (clock.last_moment_on or clock.added_on)).days, 0)
-        status = status_for(days, rhythm, person.too_long_days)
-        if status is None:
-            continue
-        found.append((STATUS_RANK[status], CIRCLE_RANK.get(person.circle, 9), -days / rhythm,
-                      person.display_name.casefold(), key, status, days))
-    found.sort()
-    return found
-
-
-def _nudge(
-    row: tuple[int, int, float, str, str, Status, int],
-    people: Mapping[str, PersonSummary], clocks: Mapping[str, Clock],
-) -> Nudge:
-    key, status, days = row[4], row[5], row[6]
-    person = people[key]
-    return Nudge(key, person.display_name, person.circle, status, days,
-                 clocks[key].last_moment_on is not None, person.rhythm_days or 1)
-
-
-def nudges_for(
-    *, people: Mapping[str, PersonSummary], clocks: Mapping[str, Clock], today: date
-) -> list[Nudge]:
-    """Return everyone who is soon, due or overdue, in a calm order.
-
-    Overdue first, then due, then soon; within each, the closest circle first
-    (someone in the inner circle before an acquaintance), then the furthest past
-    their rhythm, then the name. Archived, snoozed and
-    rhythm-less people are left out.
-    """
-    return [_nudge(row, people, clocks) for row in _ranked(people, clocks, today)]
-
-
-def nudges_top(
-    *, people: Mapping[str, PersonSummary], clocks: Mapping[str, Clock], today: date,
-    limit: int,
-) -> tuple[list[Nudge], int]:
-    """Return the first ``limit`` of ``nudges_for`` and how many there are in all."""
-    ranked = _ranked(people, clocks, today)
-    return [_nudge(row, people, clocks) for row in ranked[: max(limit, 0)]], len(ranked)
-
-
 def _dashed(key: str) -> str:
     # SQLite keeps UUIDs as 32 hex digits; the index keys are dashed.
     if len(key) == 32:
@@ -291,8 +180,9 @@ def _dashed(key: str) -> str:
 def _waiting_sql(vendor: str) -> str:
     quote, cols = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
-    # As ``_clocks_sql``, but snoozed people are left out by the database, and the
-    # timestamp (for the day someone was added) only comes for the never met.
+    # Dates as text: parsing "2026-05-14" ourselves is several times cheaper than the
+    # database driver's converters. Snoozed people are left out by the database, and
+    # the timestamp (for the day someone was added) only comes for the never met.
     return (
         # Ids as text: PostgreSQL would otherwise build a UUID object for everyone.
         f"SELECT CAST({cols['id']} AS TEXT), CAST({cols['last_moment_on']} AS TEXT), "  # noqa: S608
@@ -308,13 +198,20 @@ def nudges_today(
     *, user: User, people: Mapping[str, PersonSummary], today: date, limit: int,
     zone: tzinfo | None = None,
 ) -> tuple[list[Nudge], int]:
-    """Return what ``nudges_top(people=people, clocks=clocks_for(user=user, zone=zone), ...)``
-    returns, in one pass over the clear dates.
+    """Return the first ``limit`` of everyone soon, due or overdue, and how many in all.
 
-    Today's hot path (it runs on every visit, over everyone): snoozed people are
-    left out by the query, people without a rhythm are passed over before any date
-    is parsed, and a ``Nudge`` (and, with ``PeopleRows``, a summary) is made only
-    for the handful shown.
+    The calm order: overdue first, then due, then soon; within each, the closest
+    circle first (someone in the inner circle before an acquaintance), then the
+    furthest past their rhythm, then the name. Archived, snoozed and rhythm-less
+    people are left out. ``zone`` is the person's time zone: the day someone was
+    added is counted in it.
+
+    Today's hot path (it runs on every visit, over everyone), in one pass over the
+    clear dates: snoozed people are left out by the query, people without a rhythm
+    are passed over before any date is parsed, and a ``Nudge`` (and, with
+    ``PeopleRows``, a summary) is made only for the handful shown. Plain SQL because
+    with hundreds of people the ORM spends longer building instances than the
+    database spends answering.
     """
     if isinstance(people, PeopleRows):
         rows = people.rows
@@ -360,7 +257,7 @@ def nudges_today(
 class DriftRow(NamedTuple):
     """One person in the drifting view.
 
-    A named tuple rather than a dataclass, as ``Clock``: the view makes one per person.
+    A named tuple rather than a dataclass: the view makes one per person.
     """
 
     person_id: str
@@ -388,39 +285,12 @@ class DriftGroup:
     rows: list[DriftRow]
 
 
-def drifting(
-    *, people: Mapping[str, PersonSummary], clocks: Mapping[str, Clock], today: date
-) -> list[DriftGroup]:
-    """Return everyone not archived, per circle (inner first), longest apart first.
-
-    People never met come first in their circle; a snooze does not hide anyone here.
-    """
-    groups: dict[str, list[DriftRow]] = {key: [] for key, _ in CIRCLES}
-    for key, person in people.items():
-        clock = clocks.get(key)
-        if clock is None or person.archived or clock.archived:
-            continue
-        days = None if clock.last_moment_on is None else clock.days_since(today)
-        status = status_for(clock.days_since(today), person.rhythm_days, person.too_long_days)
-        groups.setdefault(person.circle, []).append(
-            DriftRow(key, person.display_name, days, status,
-                     clock.snoozed_until if clock.snoozed(today) else None)
-        )
-    labels: dict[str, str] = dict(CIRCLES)
-    result = []
-    for circle, rows in groups.items():
-        rows.sort(key=lambda r: (r.days_since is not None, -(r.days_since or 0),
-                                 r.name.casefold()))
-        result.append(DriftGroup(circle, labels.get(circle, circle), rows))
-    return result
-
-
 @functools.lru_cache(maxsize=4)
 def _drift_sql(vendor: str) -> str:
     quote, cols = connection.ops.quote_name, _clock_columns()
     meta = Person._meta
-    # As ``_clocks_sql``, but a snooze only comes while it lasts (after the day given)
-    # and the timestamp only for the never met: fewer values to make in Python.
+    # As ``_waiting_sql``, but everyone not archived: a snooze only comes while it lasts
+    # (after the day given) and the timestamp only for the never met.
     return (
         # Ids as text: PostgreSQL would otherwise build a UUID object for everyone.
         f"SELECT CAST({cols['id']} AS TEXT), CAST({cols['last_moment_on']} AS TEXT), "  # noqa: S608
@@ -436,11 +306,11 @@ def _drift_sql(vendor: str) -> str:
 def drifting_now(
     *, user: User, people: Mapping[str, PersonSummary], today: date, zone: tzinfo | None = None
 ) -> list[DriftGroup]:
-    """Return what ``drifting(people=people, clocks=clocks_for(user=user, zone=zone), ...)``
-    returns, reading the clear dates itself.
+    """Return everyone not archived, per circle (inner first), longest apart first.
 
-    The drifting view's hot path: with ``PeopleRows`` no summary is made, and no
-    ``Clock`` either; the rows come out in the same order.
+    People never met come first in their circle; a snooze does not hide anyone here
+    (it is shown while it lasts). The drifting view's hot path: one query over the
+    clear dates, and with ``PeopleRows`` no summary is made.
     """
     if isinstance(people, PeopleRows):
         rows = people.rows
@@ -473,7 +343,7 @@ def drifting_now(
         drift = DriftRow(key, name, days,
                          status_for(counted, row[RHYTHM_DAYS], row[TOO_LONG_DAYS]),
                          as_date(snoozed[:10]) if snoozed else None)
-        # Never met first, then the longest apart, then by name (as ``drifting``).
+        # Never met first, then the longest apart, then by name.
         order = (days is not None, -(days or 0), name.casefold())
         found_rows.setdefault(row[CIRCLE], []).append((order, drift))
     labels: dict[str, str] = dict(CIRCLES)

@@ -6,14 +6,7 @@ import pytest
 from django.utils import timezone
 
 from nearer.conftest import Person
-from nearer.moments.nudges import (
-    Clock,
-    clocks_for,
-    drifting,
-    nudges_for,
-    since_words,
-    status_for,
-)
+from nearer.moments.nudges import drifting_now, nudges_today, since_words, status_for
 from nearer.moments.services import moment_delete, nudge_snooze
 from nearer.moments.tests.conftest import AddMoment, AddPerson, days_ago
 from nearer.people.selectors import people_index
@@ -64,9 +57,11 @@ def test_since_words(days: int | None, words: str) -> None:
 
 
 def _nudges(owner: Person, today: date | None = None) -> dict[str, str]:
+    # What Today shows: the same function, the same people index.
     people = people_index(user=owner.user, vault=owner.vault)
-    clocks = clocks_for(user=owner.user)
-    found = nudges_for(people=people, clocks=clocks, today=today or timezone.localdate())
+    found, total = nudges_today(user=owner.user, people=people,
+                                today=today or timezone.localdate(), limit=100)
+    assert total == len(found)
     return {n.name: n.status for n in found}
 
 
@@ -141,12 +136,6 @@ def test_the_closer_circle_comes_first_within_a_status(
     assert list(_nudges(alice)) == ["Sister", "Acquaintance"]
 
 
-def test_a_clock_counts_from_the_moment_else_from_the_day_added() -> None:
-    today = date(2026, 6, 10)
-    assert Clock(date(2026, 6, 1), None, date(2026, 1, 1), False).days_since(today) == 9
-    assert Clock(None, None, date(2026, 6, 3), False).days_since(today) == 7
-
-
 @pytest.mark.django_db
 def test_drifting_groups_by_circle_longest_apart_first(
     alice: Person, add_person: AddPerson, add_moment: AddMoment
@@ -160,8 +149,8 @@ def test_drifting_groups_by_circle_longest_apart_first(
     add_moment(alice, [ben], occurred_on=days_ago(30))
     add_moment(alice, [dan], occurred_on=days_ago(8))
     person_archive(user=alice.user, vault=alice.vault, person_id=gone.id)
-    groups = drifting(people=people_index(user=alice.user, vault=alice.vault),
-                      clocks=clocks_for(user=alice.user), today=timezone.localdate())
+    groups = drifting_now(user=alice.user, people=people_index(user=alice.user, vault=alice.vault),
+                          today=timezone.localdate())
     by_circle = {g.circle: [(r.name, r.since, r.status) for r in g.rows] for g in groups}
     assert by_circle["inner"] == [("Cleo", "never yet", None), ("Ben", "4 weeks", None),
                                   ("Ana", "2 days", None)]
