@@ -50,6 +50,9 @@ def _gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
         # The access log records method, path (no query string) and status — never bodies.
         "--access-logformat",
         '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
+        # Control characters in a path (a %0a) are written escaped: no forged lines.
+        "--logger-class",
+        "nearer.lib.log_escape.GunicornLogger",
     ]
     # Newer gunicorn opens a control socket in the home directory; Nearer doesn't use it.
     if any(setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS):

@@ -268,10 +268,15 @@ EMAIL_BACKEND = (
 )
 
 # Logs carry what happened, never what a person wrote: no request bodies are logged.
+# What a record interpolates (a path, a username) has its control characters escaped,
+# so a request cannot forge a log line (lib/log_escape.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"escape_controls": {"()": "nearer.lib.log_escape.EscapeControls"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["escape_controls"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
