@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import functools
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.views.decorators.http import require_safe
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
 from nearer.checkins.today import today_context as checkins_today
-from nearer.journal.rows import DAY_NAMES, MONTH_NAMES, entry_rows
+from nearer.journal.rows import entry_rows
 from nearer.journal.selectors import entries_recent, prompt_for_day
 from nearer.journal.services import recent_prompt_keys
 from nearer.lib.clock import local_now
+from nearer.lib.dates import DAY_NAMES, MONTH_NAMES
+from nearer.lib.urls import url_for
 from nearer.moments.today import today_context as moments_today
-from nearer.moments.today import today_html as moments_html
 from nearer.scales.today import today_context as scales_today
 from nearer.vault.box import Vault
 
@@ -71,25 +70,15 @@ def index(request: HttpRequest) -> HttpResponse:
     # feel, a scale that is due, the people to connect with, then the journal.
     for part in (checkins_today, scales_today, moments_today):
         context.update(part(user=user, vault=vault, today=now.date(), prefs=prefs))
-    # The people part is built in Python (see moments.today.today_html); its snooze
-    # forms need the request's CSRF token, as {% csrf_token %} would give.
-    # One token for the page: {% csrf_token %} takes this one too instead of asking
-    # for another.
-    context["csrf_token"] = token = get_token(request)
-    context["moments_html"] = moments_html(context, csrf_token=token)
-    context.update(_urls(get_urlconf(), get_script_prefix()))
+    # One CSRF token for the page: every {% csrf_token %} (the prompt and each
+    # snooze form) takes this one instead of asking for another.
+    context["csrf_token"] = get_token(request)
+    # The page's own links, from the cache rather than {% url %} on every visit
+    # (Today is benchmarked against a bare page).
+    context["journal_new_url"] = url_for("journal:new")
+    context["journal_prompt_pick_url"] = url_for("journal:prompt_pick")
+    context["journal_index_url"] = url_for("journal:index")
     return render(request, "today/index.html", context)
-
-
-@functools.lru_cache(maxsize=8)
-def _urls(urlconf: str | None, prefix: str) -> dict[str, str]:
-    # The page's own links, worked out once per process rather than by {% url %}
-    # on every visit (Today is benchmarked against a bare page).
-    return {
-        "journal_new_url": reverse("journal:new", urlconf=urlconf),
-        "journal_prompt_pick_url": reverse("journal:prompt_pick", urlconf=urlconf),
-        "journal_index_url": reverse("journal:index", urlconf=urlconf),
-    }
 
 
 def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:

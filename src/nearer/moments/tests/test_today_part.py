@@ -65,3 +65,22 @@ def test_the_page_shows_upcoming_birthdays(alice: Person, add_person: AddPerson)
     html = alice.client.get("/").content.decode()
     assert "Coming up" in html
     assert "in 2 days" in html
+
+
+def test_a_name_with_markup_is_shown_as_text_in_nudges_and_dates(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    soon = timezone.localdate() + timedelta(days=3)
+    ana = add_person(alice, name="<i>Ana</i> & 'Bo'", rhythm_days=7,
+                     dates=[DateDraft(kind="custom", month=soon.month, day=soon.day,
+                                      label="<u>Walkabout</u> day")])
+    add_moment(alice, [ana], occurred_on=days_ago(30))
+    html = alice.client.get("/").content.decode()
+    card = html[html.index('class="card today-people"'):html.index('class="card today-prompt"')]
+    name = "&lt;i&gt;Ana&lt;/i&gt; &amp; &#x27;Bo&#x27;"
+    # The nudge: the link, the quick log's and the snooze's hidden words.
+    assert f'class="nudge-name" href="/people/{ana.id}/">{name}</a>' in card
+    assert f"with {name}</span>" in card and f"({name})</span>" in card
+    # The date coming up: whose it is and what it is.
+    assert f'<a href="/people/{ana.id}/">{name}</a>: &lt;u&gt;Walkabout&lt;/u&gt; day,' in card
+    assert "<i>" not in card and "<u>" not in card
