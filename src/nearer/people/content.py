@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from nearer.lib.private import QuietRepr
-from nearer.people.models import ClosenessRating, ImportantDate, PeopleIndex, Person
+from nearer.people.models import ClosenessRating, ImportantDate, Person
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
 PERSON_LABEL = Vault.label(Person, "content")
 DATE_LABEL = Vault.label(ImportantDate, "content")
 RATING_LABEL = Vault.label(ClosenessRating, "content")
-INDEX_LABEL = Vault.label(PeopleIndex, "content")
 
 Circle = Literal["inner", "close", "wider"]
 CIRCLES: tuple[tuple[Circle, str], ...] = (

@@ -19,8 +19,9 @@ from django.db import models
 class Person(models.Model):
     """Someone in a person's life.
 
-    ``content`` is one sealed JSON object (see ``people.content.PersonDetails``);
-    ``closeness`` is a sealed summary of their closeness ratings (``people.ratings``).
+    ``content`` is one sealed JSON object (see ``people.content.PersonDetails``).
+    Summaries derived from people (the index of everyone, a person's ratings) are
+    kept as ``vault.DerivedValue`` rows (see ``people.index``, ``people.ratings``).
     ``last_moment_on`` is kept by the moments services: it is the clock nudges and
     the drifting view count from, so they need no sealed value to sort.
     """
@@ -36,9 +37,6 @@ class Person(models.Model):
     last_moment_on = models.DateField(null=True, blank=True)
     snoozed_until = models.DateField(null=True, blank=True)
     content = models.BinaryField()
-    # Derived: every closeness rating of this person (day and value) in one sealed
-    # blob, kept by the people services (see ``people.ratings``); NULL until built.
-    closeness = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "people"
@@ -102,26 +100,6 @@ class ClosenessRating(models.Model):
 
     def __str__(self) -> str:
         return f"closeness rating {self.id} of {self.rated_on:%Y-%m-%d}"
-
-
-class PeopleIndex(models.Model):
-    """A sealed summary of all of a person's people, one row per owner.
-
-    Lists, nudges and pickers need the name, circle and rhythm of everyone; opening
-    one blob is many times faster than opening hundreds of rows. It is derived:
-    the people services rewrite it in the same transaction as the rows it
-    summarises, and it can always be rebuilt from them.
-    """
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="people_index"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    content = models.BinaryField()
-
-    def __str__(self) -> str:
-        return f"people index {self.id}"
 
 
 class PendingImport(models.Model):

@@ -31,9 +31,10 @@ from nearer.people.content import (
 from nearer.people.days import KIND_NAMES, date_open, next_occurrence
 from nearer.people.index import PeopleRows, PersonSummary, index_open, index_rows, summary_of
 from nearer.people.models import ClosenessRating, ImportantDate, Person
-from nearer.people.ratings import summary_history, summary_rebuild
+from nearer.people.ratings import SUMMARY, summary_from_ratings, summary_history
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
+from nearer.vault.models import DerivedValue
 
 __all__ = [
     "DateView",
@@ -195,21 +196,24 @@ def person_page(
     *, user: User, vault: Vault, person_id: UUID
 ) -> tuple[PersonView, list[tuple[date, int]]]:
     """Return one of ``user``'s people and their closeness history (as
-    ``closeness_history``) from one query: the history comes from the sealed ratings
-    summary on their row, rebuilt from the ratings when needed. Http404 if not theirs."""
-    row = _person_row(_person_sql(connection.vendor).page, user, person_id)
+    ``closeness_history``) from one query: the history comes from their sealed ratings
+    summary (joined to their row), worked out from the ratings when it is missing,
+    unreadable or old (nothing is written). Http404 if not theirs."""
+    row = _person_row(_person_sql(connection.vendor).page, user, person_id, [SUMMARY.name])
     person = _person_view(vault, row)
-    history = summary_history(vault, person.id, row[6])
+    history = summary_history(vault, person.id, row[6], row[7])
     if history is None:
-        history = summary_rebuild(user=user, vault=vault, person_id=person.id)
+        history = summary_from_ratings(user=user, vault=vault, person_id=person.id)
     return person, history
 
 
-def _person_row(sql: str, user: User, person_id: UUID) -> tuple[Any, ...]:
+def _person_row(sql: str, user: User, person_id: UUID, first: Sequence[Any] = ()
+                ) -> tuple[Any, ...]:
     # Plain SQL (a person's page is benchmarked), with the backend's own converters
     # for the dates and timestamps, so the values are what the ORM would give.
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, Person._meta.pk.get_db_prep_value(person_id, connection)])
+        pk = Person._meta.pk.get_db_prep_value(person_id, connection)
+        cursor.execute(sql, [*first, user.pk, pk])
         row: tuple[Any, ...] | None = cursor.fetchone()
     if row is None:
         raise Http404("No such person.")
@@ -477,8 +481,8 @@ def _months_between(first: date, last: date) -> list[int]:
 def closeness_history(*, user: User, vault: Vault, person_id: UUID) -> list[tuple[date, int]]:
     """Return (day, 1–7) for each closeness rating of a person, oldest first.
 
-    Read from the sealed ratings summary on the person's row (``people.ratings``),
-    rebuilt from the ratings when missing or unreadable. Ratings that will not open
+    Read from the person's sealed ratings summary (``people.ratings``), worked out
+    from the ratings when missing, unreadable or old. Ratings that will not open
     are left out. Http404 if not ``user``'s person.
     """
     return person_page(user=user, vault=vault, person_id=person_id)[1]
@@ -512,16 +516,28 @@ def _person_sql(vendor: str) -> _PersonSql:
             f"ORDER BY {order}"
         )
 
-    person_fields = ", ".join(
-        column(Person, name) for name in
-        ("id", "content", "archived_at", "last_moment_on", "snoozed_until", "created_at")
-    )
+    names = ("id", "content", "archived_at", "last_moment_on", "snoozed_until", "created_at")
+    person_fields = ", ".join(column(Person, name) for name in names)
     person_where = f"WHERE {column(Person, 'owner')} = %s AND {column(Person, 'id')} = %s"
+
+    def derived(name: str) -> str:
+        return f"d.{column(DerivedValue, name)}"
+
+    # The person with their ratings summary (vault.derived) in one query: the
+    # summary's row is found by its unique (owner, kind, subject).
+    page_fields = ", ".join(f"p.{column(Person, name)}" for name in names)
+    page = (
+        f"SELECT {page_fields}, {derived('version')}, {derived('content')} "  # noqa: S608
+        f"FROM {quote(Person._meta.db_table)} p "
+        f"LEFT JOIN {quote(DerivedValue._meta.db_table)} d "
+        f"ON {derived('owner')} = p.{column(Person, 'owner')} AND {derived('kind')} = %s "
+        f"AND {derived('subject')} = p.{column(Person, 'id')} "
+        f"WHERE p.{column(Person, 'owner')} = %s AND p.{column(Person, 'id')} = %s"
+    )
     return _PersonSql(
         person=(f"SELECT {person_fields} FROM {quote(Person._meta.db_table)} "  # noqa: S608
                 f"{person_where}"),
-        page=(f"SELECT {person_fields}, {column(Person, 'closeness')} "  # noqa: S608
-              f"FROM {quote(Person._meta.db_table)} {person_where}"),
+        page=page,
         theirs=(f"SELECT 1 FROM {quote(Person._meta.db_table)} "  # noqa: S608
                 f"WHERE {column(Person, 'owner')} = %s AND {column(Person, 'id')} = %s"),
         dates=of_person(

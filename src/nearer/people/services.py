@@ -5,7 +5,8 @@ Every function takes the person using Nearer (``user``) and their unlocked vault
 seals before anything reaches the database and runs in one transaction, so a
 failure leaves nothing half-written. Every change to a person also updates the
 sealed people index (``people.index``) in that same transaction, and every
-closeness rating the person's sealed ratings summary (``people.ratings``). Rows are always
+closeness rating the person's sealed ratings summary (``people.ratings``): both are
+derived values (``vault.derived``). Rows are always
 looked up together with their owner: another person's id is Http404.
 
 Validation errors raise ValidationError with messages for the person (keyed by
@@ -29,7 +30,7 @@ from nearer.people.content import PERSON_LABEL, PersonDetails
 from nearer.people.days import date_open, date_seal, rating_seal
 from nearer.people.index import index_drop, index_put, summary_of
 from nearer.people.models import ClosenessRating, ImportantDate, Person
-from nearer.people.ratings import summary_rated
+from nearer.people.ratings import summary_forget, summary_rated
 from nearer.people.rules import DateDraft
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -274,6 +275,7 @@ def person_delete(*, user: User, vault: Vault, person_id: UUID) -> None:
     if not deleted:
         raise Http404("No such person.")
     index_drop(user=user, vault=vault, person_ids=[str(person_id)])
+    summary_forget(user=user, person_ids=[person_id])
 
 
 @transaction.atomic

@@ -36,24 +36,3 @@ class ScaleResult(models.Model):
     def __str__(self) -> str:
         # Never the content: this string may end up in logs or the admin.
         return f"scale result {self.id} of {self.taken_on:%Y-%m-%d}"
-
-
-class ScaleSummary(models.Model):
-    """Every result of a person in one sealed blob: id, date, scale and total of each.
-
-    The trends page needs ten years of results at once; opening one blob costs about
-    as much as opening a handful of rows, instead of hundreds. It is derived data:
-    the scales services rewrite it in the same transaction as the results they
-    change (locking this row), and it is rebuilt from the results whenever it is
-    missing, will not open or has an older shape. The results stay the truth.
-    """
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scale_summary"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    content = models.BinaryField()
-
-    def __str__(self) -> str:
-        return f"scale summary {self.id}"

@@ -5,18 +5,18 @@ costs far more than the rest of the page, while opening one blob of the same
 numbers costs about as much as opening a few rows. So each person has one
 ``ScaleSummary`` holding, for every result, its id, local date, scale and total.
 
-The summary is derived data; the results stay the truth (a result's own page
-still opens its row). The scales services call ``summary_add`` /
-``summary_remove`` in the same transaction as the result they create or delete,
-and the row lock on the summary serialises concurrent writers. ``summary_rebuild``
-recreates it from the results at any time, which is also what happens when it is
-missing, will not open, or was written in an older shape.
+The summary is derived data, kept the one way all derived data is
+(``vault.derived``); the results stay the truth (a result's own page still opens
+its row). The scales services call ``summary_add`` / ``summary_remove`` in the
+same transaction as the result they create or delete, under the lock of the
+summary's row. A reader whose summary is missing, will not open or is of an older
+version works it out from the results and writes nothing; ``derived_refresh`` at
+login rebuilds it, and ``summary_rebuild`` after writes that skip the services.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,20 +24,16 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db import IntegrityError, connection, transaction
-
 from nearer.accounts.models import User
-from nearer.lib.sqlvalues import column
 from nearer.scales.content import content_open
 from nearer.scales.instruments import SCALES
-from nearer.scales.models import ScaleResult, ScaleSummary
+from nearer.scales.models import ScaleResult
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
+from nearer.vault.derived import Kind, derived_change, derived_read, derived_rebuild, register
 
-SUMMARY_LABEL = Vault.label(ScaleSummary, "content")
-
-# Bump when the stored shape changes; a summary of another version is rebuilt.
-VERSION = 1
+# Bump when the stored shape changes; a summary of another version is worked out afresh.
+VERSION = 2
 
 # Every (scale, total) a result can have; any other pair means a bad summary.
 _VALID = frozenset(
@@ -104,7 +100,7 @@ _LAST_DAY = date.max.toordinal()
 
 
 def _decode(value: Any) -> Summary:
-    if type(value) is not dict or value.get("v") != VERSION:
+    if type(value) is not dict:
         raise SealError("scale summary has an unexpected shape")
     columns: list[Any] = [value.get(name) for name in _COLUMNS]
     if any(type(column) is not list for column in columns):
@@ -130,47 +126,15 @@ def _decode(value: Any) -> Summary:
 
 def _encode(summary: Summary) -> dict[str, Any]:
     return {
-        "v": VERSION, "i": summary.ids, "d": summary.days, "k": summary.keys,
+        "i": summary.ids, "d": summary.days, "k": summary.keys,
         "t": summary.totals, "x": summary.unreadable,
     }
 
 
-@functools.cache
-def _open_sql() -> str:
-    """The query of ``summary_open``, with names from the model and the owner as a parameter."""
-    quote = connection.ops.quote_name
-    meta = ScaleSummary._meta
-    cols = {
-        name: column(meta.model, name)
-        for name in ("id", "content", "owner")
-    }
-    return (
-        f"SELECT {cols['id']}, {cols['content']} "  # noqa: S608 - names, not values
-        f"FROM {quote(meta.db_table)} WHERE {cols['owner']} = %s"
-    )
-
-
-def summary_open(*, user: User, vault: Vault) -> Summary:
-    """Return the summary of ``user``'s results; rebuild it first if needed."""
-    # Plain SQL, which SQLite and PostgreSQL both accept: on the trends page the ORM's
-    # query machinery would cost as much as the rest of reading the summary.
-    with connection.cursor() as cursor:
-        cursor.execute(_open_sql(), [user.pk])
-        row = cursor.fetchone()
-    if row is not None:
-        # SQLite hands back the UUID as hex text; PostgreSQL as a UUID.
-        summary_id = row[0] if isinstance(row[0], UUID) else UUID(str(row[0]))
-        try:
-            return _decode(vault.open_json(SUMMARY_LABEL, summary_id, bytes(row[1])))
-        except SealError:
-            pass
-    return summary_rebuild(user=user, vault=vault)
-
-
-def _summary_from_rows(*, user: User, vault: Vault) -> Summary:
+def _summary_from_rows(owner_id: int, vault: Vault, subject: UUID) -> Summary:
     summary = _empty()
     rows = (
-        ScaleResult.objects.filter(owner=user)
+        ScaleResult.objects.filter(owner_id=owner_id)
         .order_by("taken_on", "taken_at")
         .values_list("id", "taken_on", "content")
     )
@@ -184,75 +148,46 @@ def _summary_from_rows(*, user: User, vault: Vault) -> Summary:
     return summary
 
 
-def _save(*, vault: Vault, row: ScaleSummary, summary: Summary) -> None:
-    row.content = vault.seal_json(SUMMARY_LABEL, row.id, _encode(summary))
-    row.save()
+SUMMARY = register(Kind[Summary](
+    name="scales.summary",
+    version=VERSION,
+    compute=_summary_from_rows,
+    encode=_encode,
+    decode=_decode,
+))
 
 
-def _locked(user: User) -> ScaleSummary | None:
-    return ScaleSummary.objects.select_for_update().filter(owner=user).first()
+def summary_open(*, user: User, vault: Vault) -> Summary:
+    """Return the summary of ``user``'s results; worked out from the results when it is
+    missing, unreadable or old. Never writes."""
+    return derived_read(SUMMARY, user=user, vault=vault)
 
 
-def _locked_or_new(user: User) -> ScaleSummary:
-    found = _locked(user)
-    if found is not None:
-        return found
-    try:
-        with transaction.atomic():  # a savepoint: a clash must not spoil the caller's work
-            return ScaleSummary.objects.create(owner=user, content=b"")
-    except IntegrityError:
-        # Another request made it a moment ago; wait for it and take it.
-        found = _locked(user)
-        if found is None:  # pragma: no cover - it was deleted again in between
-            raise
-        return found
-
-
-@transaction.atomic
 def summary_rebuild(*, user: User, vault: Vault) -> Summary:
-    """Recreate the summary from the result rows; return it."""
-    row = _locked_or_new(user)
-    summary = _summary_from_rows(user=user, vault=vault)
-    _save(vault=vault, row=row, summary=summary)
-    return summary
+    """Recreate the summary from the result rows and store it; return it (for writes
+    that skip the services, like the demo's bulk insert)."""
+    return derived_rebuild(SUMMARY, user=user, vault=vault)
 
 
-def _locked_open(user: User, vault: Vault) -> tuple[ScaleSummary, Summary] | None:
-    """Return the locked summary row and its content, or None when it must be rebuilt."""
-    row = _locked(user)
-    if row is None:
-        return None
-    try:
-        return row, _decode(vault.open_json(SUMMARY_LABEL, row.id, bytes(row.content)))
-    except SealError:
-        return None
-
-
-@transaction.atomic
 def summary_add(
     *, user: User, vault: Vault, result_id: UUID, taken_on: date, scale_key: str, total: int
 ) -> Summary:
-    """Add a result to the summary (call inside the service's transaction); return it.
+    """Add a result to the summary (call inside the service's transaction, after saving
+    the result); return it."""
 
-    Without a readable summary it is built from the rows, which already hold the
-    new result.
-    """
-    found = _locked_open(user, vault)
-    if found is None:
-        return summary_rebuild(user=user, vault=vault)
-    row, summary = found
-    summary.insert(result_id, taken_on, scale_key, total)
-    _save(vault=vault, row=row, summary=summary)
-    return summary
+    def add(summary: Summary) -> Summary:
+        summary.insert(result_id, taken_on, scale_key, total)
+        return summary
+
+    return derived_change(SUMMARY, user=user, vault=vault, change=add)
 
 
-@transaction.atomic
 def summary_remove(*, user: User, vault: Vault, result_ids: Sequence[UUID]) -> Summary:
-    """Take results out of the summary (call inside the service's transaction); return it."""
-    found = _locked_open(user, vault)
-    if found is None:
-        return summary_rebuild(user=user, vault=vault)
-    row, summary = found
-    summary.remove(result_ids)
-    _save(vault=vault, row=row, summary=summary)
-    return summary
+    """Take results out of the summary (call inside the service's transaction, after
+    deleting them); return it."""
+
+    def remove(summary: Summary) -> Summary:
+        summary.remove(result_ids)
+        return summary
+
+    return derived_change(SUMMARY, user=user, vault=vault, change=remove)

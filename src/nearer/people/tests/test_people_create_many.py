@@ -6,10 +6,13 @@ from django.core.exceptions import ValidationError
 from nearer.conftest import Person
 from nearer.people import services
 from nearer.people.content import PersonDetails
-from nearer.people.models import ImportantDate, PeopleIndex
+from nearer.people.index import INDEX
+from nearer.people.models import ImportantDate
 from nearer.people.models import Person as PersonRow
 from nearer.people.rules import DateDraft
 from nearer.people.selectors import people_index
+from nearer.vault.models import DerivedValue
+from nearer.vault.tests.derived_helpers import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -41,4 +44,6 @@ def test_it_adds_to_people_already_there(alice: Person) -> None:
     )
     names = {s.name for s in people_index(user=alice.user, vault=alice.vault).values()}
     assert names == {"Old", "New"}
-    assert PeopleIndex.objects.filter(owner=alice.user).count() == 1
+    kept = stored(alice, INDEX)
+    assert kept is not None and {row[0] for row in kept.values()} == {"Old", "New"}
+    assert DerivedValue.objects.filter(owner=alice.user, kind=INDEX.name).count() == 1

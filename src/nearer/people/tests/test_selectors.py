@@ -17,6 +17,7 @@ from nearer.people.selectors import (
     person_get,
 )
 from nearer.people.tests.conftest import AddPerson
+from nearer.vault.models import DerivedValue
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_a_rating_that_will_not_open_is_left_out(alice: Person, add_person: AddP
     ClosenessRating.objects.update(content=b"tampered")
     # The page reads the sealed ratings summary; built from the ratings again, the
     # tampered one is left out.
-    PersonRow.objects.filter(id=row.id).update(closeness=None)
+    DerivedValue.objects.filter(owner=alice.user, subject=row.id).delete()
     assert closeness_history(user=alice.user, vault=alice.vault, person_id=row.id) == []
 
 

@@ -1,5 +1,6 @@
-"""The sealed summary of scores: it follows every result saved or deleted, is rebuilt
-from the results when missing, unreadable or old, and belongs to one person."""
+"""The sealed summary of scores: it follows every result saved or deleted, is worked
+out from the results (nothing written) when missing, unreadable or old, is rebuilt
+at login, and belongs to one person."""
 
 from __future__ import annotations
 
@@ -9,22 +10,19 @@ from typing import Any
 
 import pytest
 from django.db import transaction
+from django.test import Client
 
 from nearer.conftest import Person
 from nearer.scales.content import content_open
 from nearer.scales.demo import build_scales
-from nearer.scales.models import ScaleResult, ScaleSummary
+from nearer.scales.models import ScaleResult
 from nearer.scales.scoring import shown_score
 from nearer.scales.selectors import trends_for
 from nearer.scales.services import result_delete
-from nearer.scales.summary import (
-    SUMMARY_LABEL,
-    VERSION,
-    Summary,
-    summary_open,
-    summary_rebuild,
-)
+from nearer.scales.summary import SUMMARY, Summary, summary_open, summary_rebuild
 from nearer.scales.tests.helpers import take
+from nearer.vault.models import DerivedValue
+from nearer.vault.tests.derived_helpers import damage, stored
 
 ANSWERS = {"who5": [3, 3, 3, 3, 3], "pss4": [1, 2, 2, 1], "ucla3": [1, 2, 1]}
 
@@ -38,14 +36,18 @@ def _from_rows(person: Person) -> Summary:
     return summary_rebuild(user=person.user, vault=person.vault)
 
 
-def _stored(person: Person) -> ScaleSummary:
-    return ScaleSummary.objects.get(owner=person.user)
+def _stored(person: Person) -> DerivedValue:
+    return DerivedValue.objects.get(owner=person.user, kind=SUMMARY.name)
 
 
-def _reseal(person: Person, value: Any) -> None:
-    row = _stored(person)
-    row.content = person.vault.seal_json(SUMMARY_LABEL, row.id, value)
-    row.save()
+def _summaries() -> Any:
+    return DerivedValue.objects.filter(kind=SUMMARY.name)
+
+
+def _log_in_again(person: Person) -> None:
+    response = Client().post("/accounts/login/",
+                             {"username": person.user.username, "password": person.password})
+    assert response.status_code == 302
 
 
 def test_it_follows_each_result_saved_in_the_order_of_their_dates(alice: Person) -> None:
@@ -58,7 +60,7 @@ def test_it_follows_each_result_saved_in_the_order_of_their_dates(alice: Person)
     assert summary.keys == ["ucla3", "pss4", "who5"]
     assert summary.totals == [3, 0, 25]
     assert summary.unreadable == []
-    assert ScaleSummary.objects.count() == 1
+    assert _summaries().filter(owner=alice.user).count() == 1
 
 
 def test_it_follows_each_result_deleted_and_gives_the_last_dates(alice: Person) -> None:
@@ -97,16 +99,22 @@ def test_it_always_equals_one_built_afresh_from_the_results(alice: Person) -> No
 
 def test_it_is_built_from_the_results_when_missing(alice: Person) -> None:
     first = take(alice, "who5", ANSWERS["who5"], days_ago=9)
-    ScaleSummary.objects.all().delete()
+    _summaries().delete()
     second = take(alice, "ucla3", ANSWERS["ucla3"])  # builds it again, with both
-    assert summary_open(user=alice.user, vault=alice.vault).ids == [str(first.id), str(second.id)]
-    ScaleSummary.objects.all().delete()
-    assert summary_open(user=alice.user, vault=alice.vault).ids == [str(first.id), str(second.id)]
-    assert ScaleSummary.objects.filter(owner=alice.user).count() == 1
+    both = [str(first.id), str(second.id)]
+    stored_now = stored(alice, SUMMARY)
+    assert stored_now is not None and stored_now.ids == both
+    _summaries().delete()
+    assert summary_open(user=alice.user, vault=alice.vault).ids == both
+    assert not _summaries().exists()  # a read writes nothing
+    _log_in_again(alice)
+    stored_now = stored(alice, SUMMARY)
+    assert stored_now is not None and stored_now.ids == both
+    assert _summaries().filter(owner=alice.user).count() == 1
 
 
 @pytest.mark.parametrize(
-    "damage",
+    "damage_done",
     [
         "garbage",
         "empty",
@@ -118,28 +126,34 @@ def test_it_is_built_from_the_results_when_missing(alice: Person) -> None:
         "a day before the calendar",
     ],
 )
-def test_it_is_rebuilt_when_it_will_not_open_or_is_wrong(alice: Person, damage: str) -> None:
+def test_it_is_worked_out_and_rebuilt_when_it_will_not_open_or_is_wrong(
+    alice: Person, damage_done: str
+) -> None:
     result = take(alice, "who5", ANSWERS["who5"], days_ago=2)
-    good = {"v": VERSION, "i": [str(result.id)], "d": [result.taken_on.toordinal()],
+    good = {"i": [str(result.id)], "d": [result.taken_on.toordinal()],
             "k": ["who5"], "t": [15], "x": []}
-    if damage == "garbage":
-        ScaleSummary.objects.filter(owner=alice.user).update(content=b"garbage")
-    elif damage == "empty":
-        ScaleSummary.objects.filter(owner=alice.user).update(content=b"")
+    if damage_done == "garbage":
+        damage(alice, SUMMARY, "tampered")
+    elif damage_done == "empty":
+        damage(alice, SUMMARY, "empty")
+    elif damage_done == "an older version":
+        damage(alice, SUMMARY, "old version")
     else:
         changes: dict[str, dict[str, Any]] = {
-            "an older version": {"v": VERSION - 1, "t": [1]},
             "a total the scale cannot give": {"t": [26]},
             "an unknown scale": {"k": ["phq9"]},
             "an id that is not a UUID": {"i": ['"><script>x</script><a b="' + "x" * 9]},
             "columns of different lengths": {"t": [15, 15]},
             "a day before the calendar": {"d": [0]},
         }
-        _reseal(alice, good | changes[damage])
+        damage(alice, SUMMARY, "resealed", value=good | changes[damage_done])
+    before = bytes(_stored(alice).content)
     found = trends_for(user=alice.user, vault=alice.vault)
     assert [(p.id, p.total) for p in found.points["who5"]] == [(str(result.id), 15)]
-    assert alice.vault.open_json(SUMMARY_LABEL, _stored(alice).id, bytes(_stored(alice).content)) \
-        == good
+    assert bytes(_stored(alice).content) == before  # a read writes nothing
+    _log_in_again(alice)
+    assert alice.vault.open_json(SUMMARY.label, _stored(alice).subject,
+                                 bytes(_stored(alice).content)) == good
 
 
 def test_someone_elses_summary_does_not_open_as_ones_own(alice: Person, charlie: Person) -> None:
@@ -148,7 +162,7 @@ def test_someone_elses_summary_does_not_open_as_ones_own(alice: Person, charlie:
     alices, charlies = _stored(alice), _stored(charlie)
     # Charlie's summary copied over Alice's: sealed for another row and person, so it
     # will not open, and Alice's is built again from her own results.
-    ScaleSummary.objects.filter(id=alices.id).update(content=bytes(charlies.content))
+    _summaries().filter(id=alices.id).update(content=bytes(charlies.content))
     found = trends_for(user=alice.user, vault=alice.vault)
     assert [p.total for p in found.points["who5"]] == [25]
     assert found.points["ucla3"] == []
@@ -160,7 +174,7 @@ def test_it_is_scoped_to_its_owner(alice: Person, charlie: Person) -> None:
     assert all(points == [] for points in trends_for(user=charlie.user,
                                                      vault=charlie.vault).points.values())
     assert len(summary_open(user=alice.user, vault=alice.vault).ids) == 1
-    assert ScaleSummary.objects.get(owner=charlie.user).id != _stored(alice).id
+    assert _stored(charlie).id != _stored(alice).id
 
 
 def test_it_counts_results_that_would_not_open_until_they_are_deleted(alice: Person) -> None:

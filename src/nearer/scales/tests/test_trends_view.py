@@ -6,8 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nearer.conftest import Person
-from nearer.scales.models import ScaleResult, ScaleSummary
+from nearer.scales.models import ScaleResult
+from nearer.scales.summary import SUMMARY
 from nearer.scales.tests.helpers import take
+from nearer.vault.models import DerivedValue
 
 
 def test_it_draws_each_scale_and_tables_every_result(alice: Person) -> None:
@@ -38,7 +40,7 @@ def test_it_leaves_out_results_that_would_not_open_when_the_summary_is_rebuilt(
     take(alice, "ucla3", [1, 2, 3], days_ago=30)
     broken = take(alice, "who5", [1, 1, 1, 1, 1])
     ScaleResult.objects.filter(id=broken.id).update(content=b"garbage")
-    ScaleSummary.objects.filter(owner=alice.user).delete()
+    DerivedValue.objects.filter(owner=alice.user, kind=SUMMARY.name).delete()
     response = alice.client.get("/scales/trends/")
     assert response.status_code == 200
     assert b"1 result could not be opened and is left out" in response.content

@@ -1,0 +1,255 @@
+"""Derived sealed data: values worked out from a person's rows, kept sealed, one way.
+
+Some pages need a summary of many rows at once (everyone's name and rhythm, ten
+years of scores, every closeness rating of a person); opening one sealed blob
+costs about as much as opening a few rows, so the summary is kept in a
+``DerivedValue`` row. Every such value follows the same rules:
+
+- It is sealed with the owner's vault, bound to its kind, subject and version.
+- A reader (``derived_read``) opens it; when it is missing, will not open
+  (tampered, another account's) or was written in another version, the reader
+  works the value out from the source rows in memory and returns that. A reader
+  never writes: a GET stays a read, and two first reads cannot collide.
+- The services that write the source rows change the value in the same
+  transaction (``derived_change``), under a row lock, so it follows every write.
+- What is missing, unreadable or old is rebuilt in one place only,
+  ``derived_refresh``, called right after the vault is unlocked at login.
+
+A kind is declared once (``Kind``: its name, version, how to compute it from
+the rows, how to encode and check it) and registered; the apps that own the
+rows declare theirs (``people.index``, ``people.ratings``, ``scales.summary``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import connection, transaction
+
+from nearer.lib.sqlvalues import column
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+from nearer.vault.models import WHOLE_ACCOUNT, DerivedValue
+
+__all__ = [
+    "WHOLE_ACCOUNT",
+    "Kind",
+    "derived_change",
+    "derived_forget",
+    "derived_opened",
+    "derived_read",
+    "derived_rebuild",
+    "derived_refresh",
+    "register",
+]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class Kind(Generic[T]):
+    """One kind of derived value.
+
+    ``compute(owner_id, vault, subject)`` works the value out from the owner's
+    source rows (reads only). ``encode`` turns it into JSON; ``decode`` turns the
+    opened JSON back and raises SealError when its shape is off. ``subjects``
+    returns the subjects that should have a value (the owner's people, say);
+    None means one value for the whole account. Bump ``version`` whenever the
+    encoded shape changes: values of another version are computed afresh.
+    """
+
+    name: str
+    version: int
+    compute: Callable[[int, Vault, UUID], T]
+    encode: Callable[[T], Any]
+    decode: Callable[[Any], T]
+    subjects: Callable[[int], Iterable[UUID]] | None = None
+
+    @property
+    def label(self) -> str:
+        # The version is part of the sealing label: content written for one
+        # version does not open as another, whatever the clear column says.
+        return f"vault.derived.{self.name}.v{self.version}"
+
+    def seal(self, vault: Vault, subject: UUID, value: T) -> bytes:
+        return vault.seal_json(self.label, subject, self.encode(value))
+
+
+_KINDS: dict[str, Kind[Any]] = {}
+
+
+def register(kind: Kind[T]) -> Kind[T]:
+    """Add ``kind`` to those ``derived_refresh`` keeps up to date; return it."""
+    if _KINDS.get(kind.name, kind) is not kind:
+        raise ValueError(f"derived kind {kind.name!r} is registered twice")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def _check_vault(user: AbstractBaseUser, vault: Vault) -> None:
+    # Sealing under someone else's key would make the value unreadable to its owner.
+    if vault.user_id != user.pk:
+        raise ValueError("the vault does not belong to this user")
+
+
+def derived_opened(
+    kind: Kind[T], *, vault: Vault, subject: UUID, version: int | None,
+    content: bytes | memoryview | None,
+) -> T | None:
+    """Return a stored value opened and checked, or None when it is missing (``content``
+    None), of another version or will not open. For callers that read the row
+    themselves (a person's page joins it to the person)."""
+    if content is None or version != kind.version:
+        return None
+    try:
+        return kind.decode(vault.open_json(kind.label, subject, bytes(content)))
+    except SealError:
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def _read_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+
+    def col(name: str) -> str:
+        return column(DerivedValue, name)
+
+    return (
+        f"SELECT {col('version')}, {col('content')} "  # noqa: S608 - names from the model
+        f"FROM {quote(DerivedValue._meta.db_table)} "
+        f"WHERE {col('owner')} = %s AND {col('kind')} = %s AND {col('subject')} = %s"
+    )
+
+
+def _subject_param(subject: UUID) -> Any:
+    return DerivedValue._meta.get_field("subject").get_db_prep_value(subject, connection)
+
+
+def derived_read(
+    kind: Kind[T], *, user: AbstractBaseUser, vault: Vault, subject: UUID = WHOLE_ACCOUNT
+) -> T:
+    """Return ``user``'s value of ``kind`` for ``subject``: the stored one, or, when it
+    is missing, unreadable or old, one computed from the rows now. Never writes."""
+    # Plain SQL: lists and Today read a value on every visit, and the ORM's query
+    # building cost more than the database's answer. One row at most (unique).
+    with connection.cursor() as cursor:
+        cursor.execute(_read_sql(connection.vendor), [user.pk, kind.name, _subject_param(subject)])
+        row = cursor.fetchone()
+    value = None if row is None else derived_opened(
+        kind, vault=vault, subject=subject, version=row[0], content=row[1]
+    )
+    if value is None:
+        value = kind.compute(user.pk, vault, subject)
+    return value
+
+
+def _claim(kind: Kind[Any], owner_id: int, subject: UUID) -> DerivedValue:
+    """Return the row of one value, locked until the transaction ends; make it if missing.
+
+    Two requests may both find the value missing and build it at once. The insert
+    skips a row that exists (ON CONFLICT DO NOTHING; on PostgreSQL it waits for a
+    concurrent insert of the same row to commit first), so neither gets an
+    IntegrityError; the lock then makes the second wait until the first commits,
+    and it reads (READ COMMITTED) what the first wrote, so no update is lost.
+    """
+    DerivedValue.objects.bulk_create(
+        [DerivedValue(owner_id=owner_id, kind=kind.name, subject=subject)], ignore_conflicts=True
+    )
+    return DerivedValue.objects.select_for_update().get(
+        owner_id=owner_id, kind=kind.name, subject=subject
+    )
+
+
+def _store(kind: Kind[T], vault: Vault, row: DerivedValue, value: T) -> None:
+    row.version = kind.version
+    row.content = kind.seal(vault, row.subject, value)
+    row.save(update_fields=["version", "content", "updated_at"])
+
+
+@transaction.atomic
+def derived_change(
+    kind: Kind[T], *, user: AbstractBaseUser, vault: Vault, change: Callable[[T], T],
+    subject: UUID = WHOLE_ACCOUNT,
+) -> T:
+    """Apply ``change`` to the stored value and save it; return the new value.
+
+    Call inside the transaction of the service that changed the source rows,
+    after changing them: when there is no readable value yet, it is computed from
+    the rows (which already hold the change) and ``change`` is not applied.
+    """
+    _check_vault(user, vault)
+    row = _claim(kind, user.pk, subject)
+    value = derived_opened(kind, vault=vault, subject=subject, version=row.version,
+                           content=row.content)
+    value = kind.compute(user.pk, vault, subject) if value is None else change(value)
+    _store(kind, vault, row, value)
+    return value
+
+
+@transaction.atomic
+def derived_rebuild(
+    kind: Kind[T], *, user: AbstractBaseUser, vault: Vault, subject: UUID = WHOLE_ACCOUNT
+) -> T:
+    """Compute one value from the rows and store it, whatever was there; return it.
+
+    For writes that skip the services (bulk inserts of the demo), in their transaction.
+    """
+    _check_vault(user, vault)
+    row = _claim(kind, user.pk, subject)
+    value = kind.compute(user.pk, vault, subject)
+    _store(kind, vault, row, value)
+    return value
+
+
+@transaction.atomic
+def derived_forget(kind: Kind[Any], *, user: AbstractBaseUser, subjects: Iterable[UUID]) -> None:
+    """Delete the values of some subjects (their source rows were deleted)."""
+    DerivedValue.objects.filter(
+        owner_id=user.pk, kind=kind.name, subject__in=list(subjects)
+    ).delete()
+
+
+def _refresh_one(kind: Kind[Any], owner_id: int, vault: Vault, subject: UUID) -> bool:
+    with transaction.atomic():
+        row = _claim(kind, owner_id, subject)
+        # Another request may have rebuilt it while this one waited for the lock.
+        if derived_opened(kind, vault=vault, subject=subject, version=row.version,
+                          content=row.content) is not None:
+            return False
+        _store(kind, vault, row, kind.compute(owner_id, vault, subject))
+        return True
+
+
+def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
+    """Rebuild every value of ``user`` that is missing, unreadable or of an older
+    version, and delete those whose subject is gone; return how many were rebuilt.
+
+    The one place derived values are rebuilt: called right after the vault is
+    unlocked at login (a POST). Safe when two logins do it at once (see ``_claim``).
+    Each value is rebuilt in its own short transaction, so other writes wait for
+    one value at most.
+    """
+    _check_vault(user, vault)
+    rebuilt = 0
+    for kind in list(_KINDS.values()):
+        stored = {
+            subject: (version, content)
+            for subject, version, content in DerivedValue.objects.filter(
+                owner_id=user.pk, kind=kind.name
+            ).values_list("subject", "version", "content")
+        }
+        wanted = set(kind.subjects(user.pk)) if kind.subjects is not None else {WHOLE_ACCOUNT}
+        for subject in wanted:
+            version, content = stored.get(subject, (None, None))
+            if derived_opened(kind, vault=vault, subject=subject, version=version,
+                              content=content) is None:
+                rebuilt += _refresh_one(kind, user.pk, vault, subject)
+        gone = set(stored) - wanted
+        if gone:
+            derived_forget(kind, user=user, subjects=gone)
+    return rebuilt
