@@ -21,6 +21,7 @@ from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
+from nearer.vault.derived import derived_refresh
 from nearer.vault.recovery_codes import display
 from nearer.vault.services import keyring_unlock
 from nearer.vault.session import vault_end, vault_start
@@ -68,7 +69,11 @@ def _keep_code_for_display(request: HttpRequest, vault: Vault, code: str) -> Non
 
 def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return vault_start(request, user_id=user.pk, dek=dek)
+    vault = vault_start(request, user_id=user.pk, dek=dek)
+    # The one place derived sealed data is rebuilt (a POST, so it may write): what is
+    # missing, unreadable or old is made again here, so reads never need to write.
+    derived_refresh(user=user, vault=vault)
+    return vault
 
 
 @sensitive_post_parameters("new_password1", "new_password2")
