@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
@@ -71,18 +72,44 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     return samples
 
 
+def contacts_file(marker: str) -> tuple[bytes, list[str]]:
+    """Return a .vcf file reaching every part of the import preview, and its words.
+
+    Its first card has the name of the person ``_make_person`` made (a look-alike of
+    someone already there) with a nickname, a named day and a note; then a new name
+    twice (a look-alike within the file) and a card with a date that cannot be read
+    (a problem that names the card).
+    """
+    existing = f"{marker}-person-name"
+    nickname, day = f"{marker}-import-nickname", f"{marker}-import-day"
+    note, name, problem = (f"{marker}-import-note", f"{marker}-import-name",
+                           f"{marker}-import-problem")
+    cards = [
+        [f"FN:{existing}", f"NICKNAME:{nickname}", "item1.X-ABDATE:2001-05-06",
+         f"item1.X-ABLABEL:{day}", f"NOTE:{note}"],
+        [f"FN:{name}"],
+        [f"FN:{name}"],
+        [f"FN:{problem}", "BDAY:not a date"],
+    ]
+    text = "".join(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n" + "".join(f"{line}\r\n" for line in card)
+        + "END:VCARD\r\n"
+        for card in cards
+    )
+    return text.encode(), [nickname, day, note, name, problem]
+
+
 def _make_pending_import(samples: Samples, marker: str) -> None:
     # Kept beside any earlier one (replace_older=False): the sweep makes two sample sets
     # for the same person and the first one's import must still be there to probe.
     from nearer.people.imports import pending_import_create
 
-    name, note = f"{marker}-import-name", f"{marker}-import-note"
-    data = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nNOTE:{note}\r\nEND:VCARD\r\n"
+    data, words = contacts_file(marker)
     samples.pending_imports.append(pending_import_create(
-        user=samples.person.user, vault=samples.person.vault, data=data.encode(),
+        user=samples.person.user, vault=samples.person.vault, data=data,
         replace_older=False,
     ))
-    samples.words += [name, note]
+    samples.words += words
 
 
 def _make_person(samples: Samples, marker: str) -> None:
@@ -98,7 +125,9 @@ def _make_person(samples: Samples, marker: str) -> None:
         user=user, vault=vault,
         details=PersonDetails(name=words[0], called=words[1], relationship_label=words[2],
                               notes=words[3], rhythm_days=7, too_long_days=14),
-        dates=[DateDraft("custom", 3, 4, None, words[4])],
+        # Never within the next 14 days, so the days of ``add_every_shown_state`` are
+        # the ones Today shows whatever the day of the year.
+        dates=[DateDraft("custom", *_month_day(40), None, words[4])],
     )
     samples.people.append(person)
     samples.important_dates.append(ImportantDate.objects.get(person=person))
@@ -145,6 +174,81 @@ def _make_moment(samples: Samples, marker: str) -> None:
         occurred_on=timezone.localdate(), person_ids=[someone.id], how="call", note=note,
     ))
     samples.words += [name, note]
+
+
+def _month_day(days_ahead: int) -> tuple[int, int]:
+    """Return the month and day ``days_ahead`` from today (never 29 February)."""
+    day = timezone.localdate() + timedelta(days=days_ahead)
+    if (day.month, day.day) == (2, 29):
+        day += timedelta(days=1)
+    return day.month, day.day
+
+
+def add_every_shown_state(samples: Samples, marker: str) -> None:
+    """Add what makes every state that shows a person's words appear somewhere.
+
+    Three people whose nudges are due (overdue, due, soon: on Today and drifting),
+    one of them in a check-in,
+    dates within the next 14 days (a birthday with a year, so an age, and a named
+    day: on Today and their person pages), a moment with several people, an
+    archived person, and a second closeness rating so the chart draws a line.
+    Everything through services; ``samples.people[0]`` stays the first person.
+    """
+    from nearer.moments.services import moment_create
+    from nearer.people.content import Circle, PersonDetails
+    from nearer.people.rules import DateDraft
+    from nearer.people.services import closeness_rate, date_add, person_archive, person_create
+
+    user, vault, today = samples.person.user, samples.person.vault, timezone.localdate()
+    first = samples.people[0]
+
+    def someone(state: str, circle: Circle, **more: Any) -> Any:
+        name = f"{marker}-{state}-person"
+        person = person_create(user=user, vault=vault, details=PersonDetails(
+            name=name, circle=circle, relationship_label=f"{marker}-{state}-word", **more,
+        ))
+        samples.people.append(person)
+        samples.words += [name, f"{marker}-{state}-word"]
+        return person
+
+    # Rhythm of a week, too long after two: 20 days apart is overdue, 8 due, 6 soon.
+    overdue = someone("overdue", "inner", rhythm_days=7, too_long_days=14)
+    due = someone("due", "close", rhythm_days=7, too_long_days=14)
+    soon = someone("soon", "wider", rhythm_days=7, too_long_days=14)
+    for people, days_ago, state in (
+        ([overdue, soon], 20, "together"), ([due], 8, "due"), ([soon], 6, "soon"),
+    ):
+        note = f"{marker}-moment-{state}-note"
+        samples.moments.append(moment_create(
+            user=user, vault=vault, occurred_on=today - timedelta(days=days_ago),
+            person_ids=[p.id for p in people], how="in_person", note=note,
+        ))
+        samples.words.append(note)
+    from nearer.checkins.services import checkin_create
+
+    note = f"{marker}-checkin-with-note"
+    samples.checkins.append(checkin_create(
+        user=user, vault=vault, pleasantness=1, energy=-1, emotion="calm",
+        people=[str(due.id)], note=note,
+    ))
+    samples.words.append(note)
+    birthday_on = today + timedelta(days=1)
+    samples.important_dates.append(date_add(
+        user=user, vault=vault, person_id=overdue.id,
+        draft=DateDraft("birthday", *_month_day(1), birthday_on.year - 30, ""),
+    ))
+    day = f"{marker}-soon-day"
+    samples.important_dates.append(date_add(
+        user=user, vault=vault, person_id=first.id,
+        draft=DateDraft("custom", *_month_day(3), None, day),
+    ))
+    samples.words.append(day)
+    archived = someone("archived", "close", rhythm_days=7)
+    person_archive(user=user, vault=vault, person_id=archived.id)
+    samples.closeness_ratings.append(closeness_rate(
+        user=user, vault=vault, person_id=first.id, value=3,
+        rated_on=today - timedelta(days=45),
+    ))
 
 
 def _any_prompt_key() -> str:

@@ -1,21 +1,36 @@
 """Security test 9, across the whole app: markup a person typed into any field of any
 part of Nearer comes back escaped on every page that can show it.
 
-Every kind of object is made with markup in each of its words (the same samples as
-the IDOR sweep), then the owner opens every page the resolver knows — the plain
-ones and those taking the owner's own ids. Not one page may hand the markup back
-raw, and none may fail.
+Every kind of object is made with markup in each of its words (the samples of the
+IDOR sweep, plus ``add_every_shown_state``: nudges due, dates within 14 days, a
+moment with several people, an archived person, a closeness line), then the owner
+opens every page the resolver knows — the plain ones and those taking the owner's
+own ids — and the states only a query or a form reaches: each person's page, one
+person's moments, a journal search with hits, a people search, and a contacts
+file uploaded with names of people already there, read back as its preview.
+
+Not one page may hand the markup back raw, none may fail, and the pages that show
+a person's words are exactly the ones listed in ``SHOWN``, each showing (escaped)
+the words that prove its states were reached. ``sweep`` is shared with the
+mutation test (test_escaping_mutation.py), which runs it with escaping turned off
+one call site at a time.
 """
 
 from __future__ import annotations
 
-import html
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 
 from nearer.conftest import Person
 from nearer.tests.security.samples import (
     ADMIN_NAMESPACE,
     ID_KWARGS,
     NOT_OBJECT_KWARGS,
+    Samples,
+    add_every_shown_state,
+    contacts_file,
     fill,
     make_samples,
     routes,
@@ -24,11 +39,49 @@ from nearer.tests.security.test_idor_sweep import _harmless_value
 
 MARKUP = '<img src=x onerror="alert(1)">'
 PAGES = [r for r in routes() if r.namespace != ADMIN_NAMESPACE]
+UPLOAD_MARKER = f"{MARKUP}up"
 
 
-def test_markup_typed_anywhere_is_shown_escaped_on_every_page(alice: Person) -> None:
-    samples = make_samples(alice, marker=MARKUP)
-    seen_escaped = 0
+@dataclass(frozen=True)
+class Shown:
+    """One page as the owner saw it: a name for the state, the path, the answer."""
+
+    key: str
+    path: str
+    status: int
+    html: str
+
+    @property
+    def normalised(self) -> str:
+        """The page with markupsafe's entities spelt as Django's, to compare words."""
+        return self.html.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
+
+    def shows(self, word: str) -> bool:
+        return escape(word) in self.normalised
+
+
+def make_sweep_samples(person: Person) -> Samples:
+    """Samples of every kind and every shown state, markup in each word."""
+    samples = make_samples(person, marker=MARKUP)
+    add_every_shown_state(samples, MARKUP)
+    return samples
+
+
+def sweep(person: Person, samples: Samples) -> list[Shown]:
+    """Open every page and every state that shows ``samples``; return what was shown."""
+    client = person.client
+    shown: list[Shown] = []
+
+    def get(key: str, path: str, data: dict[str, str] | None = None) -> None:
+        response = client.get(path, data or {})
+        shown.append(Shown(key, path, response.status_code, response.content.decode()))
+
+    def post(key: str, path: str, data: dict[str, object]) -> None:
+        response = client.post(path, data, follow=True)
+        final = response.redirect_chain[-1][0] if response.redirect_chain else path
+        shown.append(Shown(key, f"POST {path} → {final}", response.status_code,
+                           response.content.decode()))
+
     for route in PAGES:
         values: dict[str, object] = {}
         for kw in route.kwargs:
@@ -37,12 +90,134 @@ def test_markup_typed_anywhere_is_shown_escaped_on_every_page(alice: Person) -> 
             else:
                 assert (route.namespace, kw) in NOT_OBJECT_KWARGS, route.label
                 values[kw] = _harmless_value(route, kw)
-        path = fill(route.route, values)
-        response = alice.client.get(path)
-        assert response.status_code < 500, f"{path}: {response.status_code}"
-        page = response.content.decode()
-        assert MARKUP not in page, f"{path} shows the markup raw"
-        assert "onerror=" not in page.replace("onerror=&quot;", ""), path
-        seen_escaped += page.count(html.escape(MARKUP))
-    # The words did reach the pages, escaped: the test looked at real content.
-    assert seen_escaped >= len(PAGES) // 4
+        get(f"{route.namespace}:{route.name}", fill(route.route, values))
+
+    # Every person's own page: nudged, archived, with a birthday or a line of ratings.
+    for index, someone in enumerate(samples.people + samples.moment_people):
+        get(f"people:person #{index}", f"/people/{someone.id}/")
+    # One person's moments, and the moment forms with someone chosen already.
+    chosen = {"person": str(samples.people[1].id)}
+    get("moments:index ?person", "/moments/", chosen)
+    get("moments:quick ?person", "/moments/quick/", chosen)
+    get("moments:new ?person", "/moments/new/", chosen)
+    # Searches are POSTs: journal hits by word and by tag, people by name.
+    post("journal:search hits", "/journal/search/", {"q": "title"})
+    post("journal:search tag", "/journal/search/", {"q": "", "tag": f"{MARKUP}tag0"})
+    post("people:index search", "/people/", {"q": "person"})
+    # A contacts file whose first name is someone already there, read as its preview.
+    data, _ = contacts_file(MARKUP)
+    post("people:import upload", "/people/import/",
+         {"file": SimpleUploadedFile("contacts.vcf", data, content_type="text/vcard")})
+    return shown
+
+
+def words(*suffixes: str) -> tuple[str, ...]:
+    return tuple(MARKUP + suffix for suffix in suffixes)
+
+
+# Every page that shows a person's words, with each word it shows (escaped). A page
+# missing here, or a word gone, means a state was not reached or a view changed.
+# The check-in list and month, scale trends and the forms without a choice show
+# only our own words (emotion names, scale names); the import preview says "a
+# note" without it.
+SHOWN: dict[str, tuple[str, ...]] = {
+    "today:index": words(
+        "-name", "-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1", "-person-called",
+        "-overdue-person", "-due-person", "-soon-person", "-soon-day",
+    ),
+    "accounts:settings": words("-name"),
+    "journal:month": words("-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1"),
+    "journal:tags": words("tag0", "tag1"),
+    "journal:entry": words("-title-0", "-body-0", "tag0"),
+    "journal:edit": words("-title-0", "-body-0", "tag0"),
+    "journal:delete": words("-title-0"),
+    "people:index": words(
+        "-moment-person", "-person-name", "-person-called", "-person-word", "-overdue-person",
+        "-overdue-word", "-due-person", "-due-word", "-soon-person", "-soon-word",
+    ),
+    "people:archived": words("-archived-person", "-archived-word"),
+    "people:person": words(
+        "-person-name", "-person-called", "-person-word", "-person-notes", "-person-day",
+        "-soon-day",
+    ),
+    "people:edit": words(
+        "-person-name", "-person-called", "-person-word", "-person-notes", "-person-day",
+        "-soon-day",
+    ),
+    "people:delete": words("-person-called"),
+    "people:closeness": words("-person-called"),
+    "people:date_new": words("-person-called"),
+    "people:date_edit": words("-person-called", "-person-day"),
+    "people:import_preview": words(
+        "-person-name", "-import-nickname", "-import-day", "-import-name", "-import-problem",
+    ),
+    "moments:index": words(
+        "-moment-person", "-moment-note", "-overdue-person", "-due-person", "-soon-person",
+        "-moment-together-note", "-moment-due-note", "-moment-soon-note",
+    ),
+    "moments:new": words(
+        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+    ),
+    "moments:quick": words(
+        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+    ),
+    "moments:drifting": words(
+        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+    ),
+    "moments:edit": words(
+        "-moment-person", "-moment-note", "-person-called", "-overdue-person", "-due-person",
+        "-soon-person",
+    ),
+    "moments:delete": words("-moment-person"),
+    "checkins:day": words("-checkin-note", "checkintag", "-due-person", "-checkin-with-note"),
+    "checkins:edit": words(
+        "-checkin-note", "checkintag", "-moment-person", "-person-called", "-overdue-person",
+        "-due-person", "-soon-person",
+    ),
+    "scales:result": words("-overdue-person"),
+    ":help": words("-overdue-person"),
+    "people:person #0": words(
+        "-person-name", "-person-called", "-person-word", "-person-notes", "-person-day",
+        "-soon-day",
+    ),
+    "people:person #1": words(
+        "-overdue-person", "-overdue-word", "-soon-person", "-moment-together-note",
+    ),
+    "people:person #2": words("-due-person", "-due-word", "-moment-due-note"),
+    "people:person #3": words(
+        "-overdue-person", "-soon-person", "-soon-word", "-moment-together-note",
+        "-moment-soon-note",
+    ),
+    "people:person #4": words("-archived-person", "-archived-word"),
+    "people:person #5": words("-moment-person", "-moment-note"),
+    "moments:index ?person": words("-overdue-person", "-soon-person", "-moment-together-note"),
+    "moments:quick ?person": words("-overdue-person"),
+    "moments:new ?person": words(
+        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+    ),
+    "journal:search hits": words("-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1"),
+    "journal:search tag": words("-title-0", "-body-0", "tag0"),
+    "people:index search": words(
+        "-moment-person", "-person-name", "-person-called", "-person-word", "-overdue-person",
+        "-overdue-word", "-due-person", "-due-word", "-soon-person", "-soon-word",
+    ),
+    "people:import upload": words(
+        "-person-name", "-import-nickname", "-import-day", "-import-name", "-import-problem",
+    ),
+}
+
+
+def test_markup_typed_anywhere_is_shown_escaped_on_every_page(alice: Person) -> None:
+    samples = make_sweep_samples(alice)
+    pages = sweep(alice, samples)
+    for page in pages:
+        assert page.status < 500, f"{page.path}: {page.status}"
+        assert "<img" not in page.html.lower(), f"{page.path} shows the markup raw"
+        assert "onerror=" not in page.normalised.replace("onerror=&quot;", ""), page.path
+    showing = {page.key: page for page in pages if page.shows(MARKUP)}
+    assert sorted(showing) == sorted(SHOWN)
+    shown_words = {
+        key: tuple(w for w in samples.words if page.shows(w)) for key, page in showing.items()
+    }
+    assert shown_words == SHOWN
+
