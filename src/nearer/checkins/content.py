@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 
 from nearer.checkins.models import CheckIn
 from nearer.journal import rules as journal_rules
+from nearer.lib.private import QuietRepr
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -203,8 +204,8 @@ def tags_clean(value: Iterable[str] | str) -> tuple[str, ...]:
 # --- The sealed shape ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CheckInContent:
+@dataclass(frozen=True, slots=True, repr=False)
+class CheckInContent(QuietRepr):
     """What a person rated and wrote in one check-in. ``time`` is their local "HH:MM"."""
 
     pleasantness: int

@@ -25,6 +25,7 @@ from nearer.checkins.content import (
     content_open,
 )
 from nearer.checkins.models import CheckIn
+from nearer.lib.private import QuietRepr
 from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -32,8 +33,8 @@ from nearer.vault.crypto import SealError
 UNREADABLE = "This check-in could not be opened"
 
 
-@dataclass(slots=True)
-class CheckInView:
+@dataclass(slots=True, repr=False)
+class CheckInView(QuietRepr):
     """A check-in as pages show it; ``content`` is None when it won't open."""
 
     id: UUID

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from nearer.journal.models import Entry
+from nearer.lib.private import QuietRepr
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -26,8 +27,8 @@ def first_words(text: str, count: int = 14) -> str:
     return " ".join(words)
 
 
-@dataclass(frozen=True)
-class EntryContent:
+@dataclass(frozen=True, repr=False)
+class EntryContent(QuietRepr):
     """What a person wrote in one entry. ``prompt`` is the key of a built-in prompt."""
 
     title: str

@@ -29,6 +29,7 @@ from nearer.journal.content import (
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
 from nearer.journal.search import Query, excerpt
+from nearer.lib.private import QuietRepr
 from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -37,8 +38,8 @@ UNREADABLE_TITLE = "This entry could not be opened"
 SEARCH_LIMIT = 100
 
 
-@dataclass(slots=True)
-class EntryView:
+@dataclass(slots=True, repr=False)
+class EntryView(QuietRepr):
     """An entry as pages show it; ``readable`` is False when its content won't open."""
 
     id: UUID
@@ -217,8 +218,8 @@ def entry_exists(*, user: User, entry_id: UUID) -> bool:
 # --- Search -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SearchHit:
+@dataclass(frozen=True, repr=False)
+class SearchHit(QuietRepr):
     """One found entry and a short excerpt of its body split around the first match."""
 
     entry: EntryView
@@ -227,8 +228,8 @@ class SearchHit:
     after: str
 
 
-@dataclass(frozen=True)
-class SearchResults:
+@dataclass(frozen=True, repr=False)
+class SearchResults(QuietRepr):
     hits: list[SearchHit] = field(default_factory=list)
     total: int = 0
     unreadable: int = 0

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from nearer.lib.private import QuietRepr
 from nearer.scales.instruments import Scale, scale_by_key
 from nearer.scales.models import ScaleResult
 from nearer.scales.scoring import total_or_none
@@ -16,8 +17,8 @@ from nearer.vault.crypto import SealError
 CONTENT_LABEL = Vault.label(ScaleResult, "content")
 
 
-@dataclass(frozen=True, slots=True)
-class ResultContent:
+@dataclass(frozen=True, slots=True, repr=False)
+class ResultContent(QuietRepr):
     """What a person answered. ``total`` is the published raw total (WHO-5 0-25)."""
 
     scale: Scale

@@ -8,7 +8,6 @@ ten years (hundreds of rows): it reads them from the sealed summary of scores
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
@@ -16,6 +15,8 @@ from uuid import UUID
 from django.http import Http404
 
 from nearer.accounts.models import User
+from nearer.lib.private import QuietRepr
+from nearer.people.selectors import people_index
 from nearer.scales.content import ResultContent, content_open
 from nearer.scales.instruments import SCALES, Scale
 from nearer.scales.models import ScaleResult
@@ -36,8 +37,8 @@ from nearer.vault.crypto import SealError
 INNER_CIRCLE_NAMED = 3
 
 
-@dataclass(frozen=True, slots=True)
-class ResultView:
+@dataclass(frozen=True, slots=True, repr=False)
+class ResultView(QuietRepr):
     """A result as pages show it; ``content`` is None when it won't open."""
 
     id: UUID
@@ -156,8 +157,8 @@ def results_recent(*, user: User, vault: Vault, limit: int = 6) -> list[ResultVi
 # --- Trends: every result, from the summary ---------------------------------------------
 
 
-@dataclass(slots=True)
-class Point:
+@dataclass(slots=True, repr=False)
+class Point(QuietRepr):
     """One result on a trend: its id (as text), local date, raw total and the score
     people see (WHO-5 as a percentage), worked out once for the chart and table.
 
@@ -171,8 +172,8 @@ class Point:
     shown: int
 
 
-@dataclass(frozen=True, slots=True)
-class Trends:
+@dataclass(frozen=True, slots=True, repr=False)
+class Trends(QuietRepr):
     """Every readable result of a person by scale key (oldest first); ``unreadable`` counts
     those that would not open."""
 
@@ -213,8 +214,8 @@ def results_count(*, user: User) -> int:
 # --- People to reach out to ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Someone:
+@dataclass(frozen=True, slots=True, repr=False)
+class Someone(QuietRepr):
     """A person from the inner circle, as the help path names them."""
 
     id: str
@@ -222,26 +223,18 @@ class Someone:
 
 
 def inner_circle(*, user: User, vault: Vault, limit: int = INNER_CIRCLE_NAMED) -> list[Someone]:
-    """Return up to ``limit`` people from this person's inner circle, or [] if People
-    cannot tell (the app not there yet, or its index not readable)."""
-    try:
-        selectors = importlib.import_module("nearer.people.selectors")
-    except ImportError:
-        return []
-    people_index = getattr(selectors, "people_index", None)
-    if people_index is None:
-        return []
+    """Return up to ``limit`` people from this person's inner circle, or [] if their
+    people index will not open."""
     try:
         people = people_index(user=user, vault=vault)
     except Exception:  # the help path must show even if People fails
         return []
     found: list[Someone] = []
     for key, summary in people.items():
-        if getattr(summary, "circle", None) != "inner":
+        if summary.circle != "inner":
             continue
-        name = getattr(summary, "display_name", "") or getattr(summary, "name", "")
-        if isinstance(name, str) and name:
-            found.append(Someone(id=str(key), name=name))
+        if summary.display_name:
+            found.append(Someone(id=key, name=summary.display_name))
         if len(found) >= limit:
             break
     return found
