@@ -11,6 +11,8 @@ import pytest
 from nearer.checkins import services
 from nearer.checkins.models import CheckIn
 from nearer.conftest import Person
+from nearer.people.content import PersonDetails
+from nearer.people.services import person_archive, person_create
 
 CheckInMaker = Callable[..., CheckIn]
 
@@ -34,32 +36,18 @@ def check_in() -> CheckInMaker:
     return _make
 
 
-class FakePeople:
-    """Stands in for People's ``people_index``: each person's own people, by id string."""
-
-    def __init__(self) -> None:
-        self.by_user: dict[int, dict[str, Any]] = {}
+class PeopleMaker:
+    """Each test person's own people, made through the People services."""
 
     def add(self, person: Person, name: str, *, archived: bool = False) -> str:
-        from types import SimpleNamespace
-        from uuid import uuid4
-
-        person_id = str(uuid4())
-        self.by_user.setdefault(person.user.pk, {})[person_id] = SimpleNamespace(
-            id=person_id, display_name=name, name=name, archived=archived
-        )
-        return person_id
-
-    def people_index(self, *, user: Any, vault: Any, include_archived: bool = False
-                     ) -> dict[str, Any]:
-        assert vault.user_id == user.pk
-        people = self.by_user.get(user.pk, {})
-        return {k: v for k, v in people.items() if include_archived or not v.archived}
+        row = person_create(user=person.user, vault=person.vault, dates=(),
+                            details=PersonDetails(name=name, circle="close"))
+        if archived:
+            person_archive(user=person.user, vault=person.vault, person_id=row.id)
+        return str(row.id)
 
 
 @pytest.fixture
-def people(monkeypatch: pytest.MonkeyPatch) -> FakePeople:
-    """People of each test person, without depending on the People app's storage."""
-    fake = FakePeople()
-    monkeypatch.setattr("nearer.checkins.people._index_function", lambda: fake.people_index)
-    return fake
+def people(db: None) -> PeopleMaker:
+    """A way to give each test person people of their own."""
+    return PeopleMaker()

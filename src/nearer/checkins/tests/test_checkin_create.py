@@ -10,7 +10,7 @@ from nearer.accounts.services import preferences_update
 from nearer.checkins.content import content_open
 from nearer.checkins.models import CheckIn
 from nearer.checkins.services import checkin_create
-from nearer.checkins.tests.conftest import CheckInMaker, FakePeople
+from nearer.checkins.tests.conftest import CheckInMaker, PeopleMaker
 from nearer.conftest import Person
 
 
@@ -51,7 +51,7 @@ def test_several_check_ins_a_day_are_kept(alice: Person, check_in: CheckInMaker)
     assert CheckIn.objects.filter(owner=alice.user).count() == 2
 
 
-def test_it_names_only_the_persons_own_people(alice: Person, bob: Person, people: FakePeople,
+def test_it_names_only_the_persons_own_people(alice: Person, bob: Person, people: PeopleMaker,
                                               check_in: CheckInMaker) -> None:
     sam = people.add(alice, "Sam")
     bobs_friend = people.add(bob, "Kim")

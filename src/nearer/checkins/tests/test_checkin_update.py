@@ -9,7 +9,7 @@ from django.http import Http404
 from nearer.checkins.content import content_open
 from nearer.checkins.models import CheckIn
 from nearer.checkins.services import checkin_update
-from nearer.checkins.tests.conftest import CheckInMaker, FakePeople
+from nearer.checkins.tests.conftest import CheckInMaker, PeopleMaker
 from nearer.conftest import Person
 
 
@@ -21,7 +21,7 @@ def _update(person: Person, checkin_id: uuid.UUID, **fields: object) -> CheckIn:
 
 
 def test_it_changes_what_was_said_and_keeps_when(alice: Person, check_in: CheckInMaker,
-                                                 people: FakePeople) -> None:
+                                                 people: PeopleMaker) -> None:
     sam = people.add(alice, "Sam", archived=True)  # archived people may still be named
     saved = check_in(alice)
     _update(alice, saved.id, people=[sam], note="Later: a call helped")

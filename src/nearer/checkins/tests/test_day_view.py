@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from nearer.checkins.tests.conftest import CheckInMaker, FakePeople
+from nearer.checkins.tests.conftest import CheckInMaker, PeopleMaker
 from nearer.conftest import Person
 
 
 def test_it_shows_every_check_in_of_the_day_in_order(alice: Person, check_in: CheckInMaker,
-                                                     people: FakePeople) -> None:
+                                                     people: PeopleMaker) -> None:
     sam = people.add(alice, "Sam")
     check_in(alice, when=datetime(2026, 5, 14, 18, 0, tzinfo=UTC), emotion="grateful",
              people=[sam])

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from nearer.checkins.content import content_open
 from nearer.checkins.models import CheckIn
-from nearer.checkins.tests.conftest import FakePeople
+from nearer.checkins.tests.conftest import PeopleMaker
 from nearer.conftest import Person
 
 URL = reverse("checkins:new")
@@ -49,7 +49,7 @@ def test_step_one_without_answers_asks_again(alice: Person) -> None:
     assert 'value="1" required checked' in html  # the answer given is kept
 
 
-def test_it_saves_and_shows_the_day(alice: Person, people: FakePeople) -> None:
+def test_it_saves_and_shows_the_day(alice: Person, people: PeopleMaker) -> None:
     sam = people.add(alice, "Sam")
     response = alice.client.post(URL, _details(people=[sam], tags="sleep", note="Slept well"))
     assert response.status_code == 302
@@ -59,7 +59,7 @@ def test_it_saves_and_shows_the_day(alice: Person, people: FakePeople) -> None:
     assert "Calm" in page and "Sam" in page and "Slept well" in page and "sleep" in page
 
 
-def test_step_two_lists_the_persons_people(alice: Person, people: FakePeople) -> None:
+def test_step_two_lists_the_persons_people(alice: Person, people: PeopleMaker) -> None:
     people.add(alice, "Sam")
     people.add(alice, "Old friend", archived=True)
     html = alice.client.post(URL, {"step": "feeling", "pleasantness": "1",
@@ -75,7 +75,7 @@ def test_a_word_from_another_quadrant_is_refused(alice: Person) -> None:
     assert not CheckIn.objects.exists()
 
 
-def test_someone_elses_person_is_refused(alice: Person, bob: Person, people: FakePeople) -> None:
+def test_someone_elses_person_is_refused(alice: Person, bob: Person, people: PeopleMaker) -> None:
     kim = people.add(bob, "Kimberly")
     response = alice.client.post(URL, _details(people=[kim]))
     assert response.status_code == 200

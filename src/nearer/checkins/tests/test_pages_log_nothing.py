@@ -7,12 +7,12 @@ import logging
 
 import pytest
 
-from nearer.checkins.tests.conftest import CheckInMaker, FakePeople
+from nearer.checkins.tests.conftest import CheckInMaker, PeopleMaker
 from nearer.conftest import Person
 
 
 def test_every_page_renders_without_a_template_warning(
-    alice: Person, check_in: CheckInMaker, people: FakePeople,
+    alice: Person, check_in: CheckInMaker, people: PeopleMaker,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     sam = people.add(alice, "Sam")
