@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_day, current_user, current_vault
@@ -28,14 +28,6 @@ from nearer.people.page_parts import parts_context
 from nearer.people.rows import person_rows, rhythm_text
 
 NAV = {"nav_section": "people"}
-
-
-def _url_or_none(name: str) -> str | None:
-    # Import and drifting pages come from other parts of the app; link once they exist.
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
 
 
 def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
@@ -65,8 +57,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "searched": request.method == "POST" and form.is_valid(),
         "total": len(people),
         "sections": _sections(people),
-        "import_url": _url_or_none("people:import"),
-        "drifting_url": _url_or_none("moments:drifting"),
     }
     return render(request, "people/index.html", context)
 
