@@ -1,8 +1,9 @@
 """Forms of a check-in: first how you feel (two scales), then the word and the details.
 
 Both apply the rules of ``content.py``, so a tampered or hand-made POST gets the
-same kind, plain messages as a slip of the finger. The radio groups are drawn by
-``rows.feeling_fields`` and the templates (fieldset and legend, real radios).
+same kind, plain messages as a slip of the finger. The two scales are drawn by
+their widget (``widgets.ScaleRadioSelect``: real radios in their labels), wrapped
+in a fieldset and legend by ``rows.feeling_fields``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django import forms
 
 from nearer.checkins import content as rules
 from nearer.checkins.content import EMOTIONS, ENERGY, PLEASANTNESS
+from nearer.checkins.widgets import ScaleRadioSelect
 
 
 def _scale_field(label: str, what: str) -> forms.TypedChoiceField:
@@ -22,7 +24,7 @@ def _scale_field(label: str, what: str) -> forms.TypedChoiceField:
         choices=[(str(value), words) for value, words in
                  (PLEASANTNESS if what == "pleasantness" else ENERGY)],
         coerce=int,
-        widget=forms.RadioSelect,
+        widget=ScaleRadioSelect,
         error_messages={
             "required": f"Please choose how {'pleasant' if what == 'pleasantness' else 'energetic'}"
             " you feel.",

@@ -37,10 +37,9 @@ from nearer.checkins.rows import (
     day_sections,
     day_url,
     feeling_fields,
-    month_label,
     quadrant_key,
 )
-from nearer.journal.rows import MONTH_NAMES
+from nearer.lib.dates import MONTH_NAMES, month_year
 
 MIN_YEAR = 1900
 PAGE_SIZE = 30
@@ -287,7 +286,7 @@ def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
         "prev_url": day_url(before) if _in_range(before.year, today) else "",
         "next_url": day_url(after) if after <= today else "",
         "month_url": reverse("checkins:month", kwargs={"year": year, "month": month}),
-        "month_name": month_label(year, month),
+        "month_name": month_year(year, month),
     }
     return render(request, "checkins/day.html", context)
 
@@ -332,7 +331,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
             "show_year": other_year != year,
         } if ok else None
     context = {
-        "label": month_label(year, month),
+        "label": month_year(year, month),
         "calendar_rows": calendar_rows(year, month, by_day, today),
         "day_sections": day_sections(sorted(by_day.items(), reverse=True)),
         "total": len(checkins),

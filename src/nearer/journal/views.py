@@ -28,13 +28,13 @@ from nearer.journal import rules, selectors, services
 from nearer.journal.forms import EntryForm, PromptPickForm, SearchForm
 from nearer.journal.prompts import PROMPTS, THEMES, prompt_by_key
 from nearer.journal.rows import (
-    MONTH_NAMES,
     CalendarDay,
     calendar_rows,
     day_anchor,
     day_sections,
     hit_rows,
 )
+from nearer.lib.dates import MONTH_NAMES, month_year
 
 # Session key listing drafts (by their data-draft-key) that the next page should
 # tell the browser to forget. Only keys like "journal:new" go here, never text.
@@ -110,10 +110,6 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
 
 
 
-def _month_label(year: int, month: int) -> str:
-    return f"{MONTH_NAMES[month - 1]} {year}"
-
-
 @login_required
 @require_safe
 def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
@@ -145,7 +141,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
                 }
             )
     context = {
-        "label": _month_label(year, month),
+        "label": month_year(year, month),
         "calendar_rows": calendar_rows(_weeks(year, month, counts, today)),
         "day_sections": day_sections(by_day.items()),
         "entry_total": len(entries),

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 
-from django.utils.safestring import SafeString, mark_safe
+from nearer.lib.dates import MONTH_ABBREVIATIONS
+from nearer.lib.html import EMPTY, Markup, html, join
 
 # Drawing units; the SVG scales to its box (see .chart in nearer.css). Narrow
 # enough that its 12-unit text stays readable on a 360 px phone.
@@ -22,8 +22,6 @@ WIDTH, HEIGHT = 400, 220
 LEFT, RIGHT, TOP, BOTTOM = 34, 12, 12, 28
 # Above this many points dots would blur into the line: draw the line alone.
 MAX_DOTS = 120
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +40,7 @@ def _x_ticks(first: date, last: date) -> list[tuple[date, str]]:
         step = -(-(last.year - first.year) // 6)
         return [(date(y, 1, 1), str(y)) for y in range(first.year + 1, last.year + 1, step)]
     if months == 0:
-        return [(first, f"{first.day} {MONTHS[first.month - 1]}")]
+        return [(first, f"{first.day} {MONTH_ABBREVIATIONS[first.month - 1]}")]
     step = -(-months // 6)
     ticks: list[tuple[date, str]] = []
     shown_year = None
@@ -50,7 +48,8 @@ def _x_ticks(first: date, last: date) -> list[tuple[date, str]]:
     for number in range(first.year * 12 + first.month, last.year * 12 + last.month, step):
         year, month = divmod(number, 12)
         # The year is written wherever it changes, so no month is ambiguous.
-        label = MONTHS[month] if year == shown_year else f"{MONTHS[month]} {year}"
+        name = MONTH_ABBREVIATIONS[month]
+        label = name if year == shown_year else f"{name} {year}"
         shown_year = year
         ticks.append((date(year, month + 1, 1), label))
     return ticks
@@ -66,15 +65,16 @@ def line_chart(
     chart_id: str,
     y_ticks: Sequence[tuple[float, str]] = (),
     bands: Sequence[Band] = (),
-) -> SafeString:
-    """Return an SVG line chart of ``points`` (sorted by date) as safe markup.
+) -> Markup:
+    """Return an SVG line chart of ``points`` (sorted by date) as markup.
 
     ``chart_id`` must be unique on the page (it names the title and description).
-    An empty ``points`` gives an empty string: the page says there is nothing yet.
-    Every text passed in is escaped here.
+    An empty ``points`` gives empty markup: the page says there is nothing yet.
+    Every text passed in is escaped here (through ``nearer.lib.html``); numbers are
+    formatted before they go in.
     """
     if not points:
-        return mark_safe("")
+        return EMPTY
     first, last = points[0][0], points[-1][0]
     span_days = max((last - first).days, 1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -89,47 +89,50 @@ def line_chart(
         clamped = min(max(value, y_min), y_max)
         return TOP + plot_h * (1 - (clamped - y_min) / y_span)
 
-    ident = escape(chart_id, quote=True)
     parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
-        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
+        html(
+            '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+            'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
+            'xmlns="http://www.w3.org/2000/svg">'
+            '<title id="{ident}-title">{title}</title>'
+            '<desc id="{ident}-desc">{desc}</desc>',
+            width=str(WIDTH), height=str(HEIGHT), ident=chart_id, title=title, desc=desc,
+        )
     ]
     for band in bands:
         top, bottom = y_of(band.high), y_of(band.low)
-        parts.append(
-            f'<rect class="chart-band" x="{LEFT}" y="{top:.1f}" width="{plot_w}" '
-            f'height="{bottom - top:.1f}"/>'
-            f'<text class="chart-band-label" x="{WIDTH - RIGHT - 4}" y="{top + 13:.1f}" '
-            f'text-anchor="end">{escape(band.label)}</text>'
-        )
+        parts.append(html(
+            '<rect class="chart-band" x="{}" y="{}" width="{}" height="{}"/>'
+            '<text class="chart-band-label" x="{}" y="{}" text-anchor="end">{}</text>',
+            str(LEFT), f"{top:.1f}", str(plot_w), f"{bottom - top:.1f}",
+            str(WIDTH - RIGHT - 4), f"{top + 13:.1f}", band.label,
+        ))
     for value, label in y_ticks:
-        y = y_of(value)
-        parts.append(
-            f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text class="chart-label" x="{LEFT - 6}" y="{y + 4:.1f}" '
-            f'text-anchor="end">{escape(label)}</text>'
-        )
-    base = TOP + plot_h
-    parts.append(
-        f'<line class="chart-axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>'
-    )
+        y = f"{y_of(value):.1f}"
+        parts.append(html(
+            '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
+            '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
+            left=str(LEFT), right=str(WIDTH - RIGHT), y=y, x=str(LEFT - 6),
+            text_y=f"{y_of(value) + 4:.1f}", label=label,
+        ))
+    base = str(TOP + plot_h)
+    parts.append(html(
+        '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+        str(LEFT), str(WIDTH - RIGHT), base, base,
+    ))
+    label_y = str(HEIGHT - 8)
     for day, label in _x_ticks(first, last):
-        x = x_of(day)
-        parts.append(
-            f'<text class="chart-label" x="{x:.1f}" y="{HEIGHT - 8}" '
-            f'text-anchor="middle">{escape(label)}</text>'
-        )
-    coords = [(x_of(day), y_of(value)) for day, value in points]
+        parts.append(html(
+            '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+            f"{x_of(day):.1f}", label_y, label,
+        ))
+    coords = [(f"{x_of(day):.1f}", f"{y_of(value):.1f}") for day, value in points]
     if len(coords) > 1:
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-        parts.append(f'<polyline class="chart-line" points="{path}"/>')
+        path = " ".join(f"{x},{y}" for x, y in coords)
+        parts.append(html('<polyline class="chart-line" points="{}"/>', path))
     if len(coords) <= MAX_DOTS:
         parts.extend(
-            f'<circle class="chart-dot" cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>' for x, y in coords
+            html('<circle class="chart-dot" cx="{}" cy="{}" r="3.5"/>', x, y) for x, y in coords
         )
-    parts.append("</svg>")
-    # Every piece of text above went through escape(); the rest are numbers we made.
-    return mark_safe("".join(parts))  # noqa: S308
+    parts.append(html("</svg>"))
+    return join(parts)

@@ -23,11 +23,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.services import preferences_get
 from nearer.lib.clock import local_now
+from nearer.lib.dates import long_date
 from nearer.lib.help_lines import help_lines
 from nearer.scales import selectors, services
 from nearer.scales.forms import ScaleForm, ScheduleForm
 from nearer.scales.instruments import SCALE_BY_KEY, Scale
-from nearer.scales.rows import chart_for, long_date, summary_of, table_rows
+from nearer.scales.rows import chart_for, summary_of, table_rows
 from nearer.scales.schedule import EVERY_CHOICES, next_due, offered_scales, state_of
 from nearer.vault.box import Vault
 

@@ -7,12 +7,13 @@ once per process (per URL prefix) instead of by a dozen template tags per reques
 from __future__ import annotations
 
 from functools import cache
-from html import escape
 
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.urls import get_script_prefix
+
+from nearer.lib.html import Markup, html, join
+from nearer.lib.urls import url_for
 
 SECTIONS = ("today", "journal", "people", "checkins", "accounts")
 # Apps whose pages live under another section of the main navigation.
@@ -33,33 +34,34 @@ STYLESHEETS = ("nearer.css", "people.css", "moments.css", "checkins.css", "scale
 def _links(prefix: str) -> dict[str, str]:
     """The layout's own URLs under the script ``prefix``."""
     return {
-        "today": reverse("today:index"),
-        "help": reverse("help"),
-        "logout": reverse("accounts:logout"),
+        "today": url_for("today:index"),
+        "help": url_for("help"),
+        "logout": url_for("accounts:logout"),
         "script": static("nearer/nearer.js"),
     }
 
 
 @cache
-def _head(prefix: str) -> SafeString:
+def _head(prefix: str) -> Markup:
     """The style sheet and icon links of every page (URLs are ours, escaped anyway)."""
     sheets = [
-        f'<link rel="stylesheet" href="{escape(static("nearer/" + name))}">'
-        for name in STYLESHEETS
+        html('<link rel="stylesheet" href="{}">', static("nearer/" + name)) for name in STYLESHEETS
     ]
-    icon = escape(static("nearer/icon.svg"))
-    sheets.append(f'<link rel="icon" href="{icon}" type="image/svg+xml">')
-    return mark_safe("\n  ".join(sheets))  # noqa: S308 - our own static URLs, escaped
+    sheets.append(html('<link rel="icon" href="{}" type="image/svg+xml">',
+                       static("nearer/icon.svg")))
+    return join(sheets, "\n  ")
 
 
 @cache
-def _nav(prefix: str, current: str) -> SafeString:
+def _nav(prefix: str, current: str) -> Markup:
     """The main navigation's list with ``current`` marked as the page's section."""
-    items = []
-    for section, name, words in NAV:
-        mark = ' aria-current="page"' if section == current else ""
-        items.append(f'<li><a href="{escape(reverse(name))}"{mark}>{words}</a></li>')
-    return mark_safe("<ul>" + "".join(items) + "</ul>")  # noqa: S308 - our own words and URLs
+    items = [
+        html('<li><a href="{}" aria-current="page">{}</a></li>', url_for(name), words)
+        if section == current
+        else html('<li><a href="{}">{}</a></li>', url_for(name), words)
+        for section, name, words in NAV
+    ]
+    return html("<ul>{}</ul>", join(items))
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

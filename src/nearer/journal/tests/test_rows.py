@@ -13,10 +13,10 @@ from nearer.journal.rows import (
     day_sections,
     entry_rows,
     hit_rows,
-    long_day,
-    short_date,
 )
 from nearer.journal.selectors import EntryView, SearchHit
+from nearer.lib.dates import long_day, short_date
+from nearer.lib.html import Markup
 
 EVIL = '<script>alert("x")</script>&\''
 
@@ -32,11 +32,34 @@ def _entry(**fields: object) -> EntryView:
 
 def test_entry_rows_escape_title_preview_and_tags(db: None) -> None:
     html = entry_rows([_entry()], show_date=True)
+    assert isinstance(html, Markup)
     assert "<script>" not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#x27;" in html
+    # markupsafe's spelling of the quotes (Django's templates write &quot; and &#x27;).
+    escaped = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;&#39;"
+    assert f'href="/journal/{uuid.UUID(int=7)}/">{escaped}</a>' in html
+    assert f'<p class="entry-preview">{escaped} body</p>' in html
+    assert f'<span class="tag">{escaped}</span>' in html
     assert f'href="/journal/{uuid.UUID(int=7)}/"' in html
     assert '<time datetime="2026-05-14">Thu 14 May 2026</time>' in html
     assert '<span class="tag">walks</span>' in html
+
+
+def test_a_guided_entry_shows_its_badge_then_its_tags_one_space_apart(db: None) -> None:
+    entry = _entry(kind="guided", tags=("rain", "walks"))
+    dated = entry_rows([entry], show_date=True)
+    assert (
+        '<p class="entry-meta"><time datetime="2026-05-14">Thu 14 May 2026</time> '
+        '<span class="badge">Guided</span> <span class="visually-hidden">Tags:</span> '
+        '<span class="tag">rain</span> <span class="tag">walks</span></p>'
+    ) in dated
+    undated = entry_rows([entry], show_date=False)
+    assert '<p class="entry-meta"><span class="badge">Guided</span> <span' in undated
+
+
+def test_an_entry_without_date_kind_or_tags_has_no_meta_line(db: None) -> None:
+    html = entry_rows([_entry(tags=())], show_date=False)
+    assert "entry-meta" not in html
+    assert html.endswith("</li>")
 
 
 def test_entry_rows_show_first_words_without_a_title(db: None) -> None:
