@@ -1,6 +1,7 @@
 """Importing people from a contacts file: read, preview, then apply all at once.
 
-1. ``import_prepare`` reads the uploaded bytes in memory (``people.vcard``),
+1. ``import_prepare`` reads the uploaded file as a stream (``people.vcard``; at
+   most ``MAX_CARDS`` cards, the upload itself capped by the upload page),
    sorts every card into "new", "looks like someone already there" (same name,
    ignoring case and accents, against the people index or an earlier card in the
    same file) or "could not be read", and seals that result into a
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import IO, Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -45,18 +46,28 @@ from nearer.people.models import ImportantDate, PendingImport, Person
 from nearer.people.rules import DateDraft
 from nearer.people.selectors import people_index
 from nearer.people.services import BULK_BATCH, people_create_many
-from nearer.people.vcard import Card, CardDate, NotAContactsFile, Problem, parse_vcards
+from nearer.people.vcard import (
+    MAX_CARDS,
+    Card,
+    CardDate,
+    NotAContactsFile,
+    Problem,
+    TooManyCards,
+    parse_vcards,
+)
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
 __all__ = [
     "MAX_AGE",
+    "MAX_CARDS",
     "ImportConflict",
     "ImportExpired",
     "ImportResult",
     "Match",
     "NotAContactsFile",
     "PendingPreview",
+    "TooManyCards",
     "import_apply",
     "import_discard",
     "import_prepare",
@@ -280,11 +291,13 @@ def _check_vault(user: User, vault: Vault) -> None:
 
 @transaction.atomic
 def pending_import_create(
-    *, user: User, vault: Vault, data: bytes, replace_older: bool = True
+    *, user: User, vault: Vault, data: bytes | IO[bytes], replace_older: bool = True
 ) -> PendingImport:
-    """Read ``data`` as a contacts file and seal the sorted result; return the row.
+    """Read ``data`` (bytes, or a binary file) as a contacts file and seal the sorted
+    result; return the row.
 
-    Raises NotAContactsFile (nothing saved) when the file holds no contacts at all.
+    Raises NotAContactsFile (nothing saved) when the file holds no contacts at all,
+    and its kind TooManyCards when it holds more than ``MAX_CARDS``.
     With ``replace_older`` (the default; the upload page always does) the person's
     earlier pending imports are deleted, so at most one waits at a time.
     """
@@ -302,7 +315,7 @@ def pending_import_create(
     return pending
 
 
-def import_prepare(*, user: User, vault: Vault, data: bytes) -> PendingImport:
+def import_prepare(*, user: User, vault: Vault, data: bytes | IO[bytes]) -> PendingImport:
     """Start an import from an uploaded file (see ``pending_import_create``)."""
     return pending_import_create(user=user, vault=vault, data=data)
 

@@ -1,6 +1,7 @@
 """Reading a contacts file (.vcf, vCard 2.1, 3.0 and 4.0, as phones export them).
 
-``parse_vcards(data)`` turns the bytes of an uploaded file into plain dataclasses:
+``parse_vcards(data)`` turns an uploaded file (its bytes, or the file itself, read
+line by line) into plain dataclasses:
 the cards that could be read (name, nickname, note, important dates) and the
 problems met on the way (a card number, the card's name if one was read, and a
 short reason — never the raw line, which may hold anything).
@@ -13,6 +14,11 @@ module only chooses which cards and properties matter to Nearer:
 * Cards are cut apart at BEGIN:VCARD / END:VCARD before vobject sees them, so
   one broken card never hides the good ones after it, and each card is decoded
   on its own (UTF-8, else Windows-1252 as older phones and Outlook wrote).
+  (vobject's own ``readComponents`` stops at the first broken card and knows no
+  Windows-1252, so it is not used to split the file.)
+* The file is read as a stream, one line at a time, and reading stops at the
+  ``MAX_CARDS + 1``-th card (``TooManyCards``): a file of a million tiny cards
+  costs no more than one just over the limit.
 * Pictures, logos, sounds and keys are dropped unread (a phone's PHOTO line can
   be megabytes of base64); nothing of them is kept.
 * Only the properties Nearer stores are parsed: FN, N, NICKNAME, ORG (a last
@@ -28,7 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from vobject.base import ContentLine, getLogicalLines, parseLine
 from vobject.icalendar import stringToTextValues
@@ -44,6 +50,11 @@ MAX_NAME = 200
 MAX_NICKNAME = 100
 MAX_NOTE = 20_000
 MAX_LABEL = 80
+# Most cards read from one file: more than any phone holds. Past it the file is
+# refused as a whole (a preview of a million cards helps no one and costs minutes).
+MAX_CARDS = 5_000
+# Bytes looked at to tell a binary file from a text file without contacts.
+_SAMPLE = 4096
 
 _BEGIN = re.compile(rb"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _END = re.compile(rb"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
@@ -78,6 +89,17 @@ class NotAContactsFile(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class TooManyCards(NotAContactsFile):
+    """The file holds more than ``MAX_CARDS`` cards; nothing of it is kept."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"This file holds more than {limit:,} contacts, more than Nearer reads at "
+            f"once. Export up to {limit:,} at a time (for example one group or one "
+            "account) and import each file in turn."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,28 +145,29 @@ class ParsedFile:
     problems: tuple[Problem, ...]
 
 
-def parse_vcards(data: bytes) -> ParsedFile:
-    """Return the cards and problems in ``data``; raise NotAContactsFile for a file
-    that holds no vCards at all (empty, binary, another kind of file)."""
-    data = _as_utf8_if_utf16(data)
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    if not data.strip():
-        raise NotAContactsFile("The file is empty.")
+def parse_vcards(data: bytes | IO[bytes], *, max_cards: int = MAX_CARDS) -> ParsedFile:
+    """Return the cards and problems in ``data`` (bytes, or a binary file read from
+    where it stands, line by line); raise NotAContactsFile for a file that holds no
+    vCards at all (empty, binary, another kind of file) and TooManyCards, having read
+    no further, at the card after the ``max_cards``-th."""
+    stream: IO[bytes] = io.BytesIO(data) if isinstance(data, bytes) else data
     cards: list[Card] = []
     problems: list[Problem] = []
-    found, stray = 0, 0
-    for number, lines, closed in _card_chunks(data):
-        if number == 0:
-            stray += len(lines)
-            continue
+    found = 0
+    reading = _Lines(stream)
+    for number, lines, closed in _card_chunks(reading, max_cards=max_cards):
         found = number
         card, problem = _read_card(number, lines, closed=closed)
         if card is not None:
             cards.append(card)
         if problem is not None:
             problems.append(problem)
+    stray = reading.stray
     if not found:
-        if b"\x00" in data[:4096] or _mostly_binary(data[:4096]):
+        if not stray:
+            raise NotAContactsFile("The file is empty.")
+        sample = bytes(reading.sample)
+        if b"\x00" in sample or _mostly_binary(sample):
             raise NotAContactsFile(
                 "This looks like a picture or another binary file, not a contacts file "
                 "(.vcf). Export your contacts as a vCard file and choose that."
@@ -159,14 +182,52 @@ def parse_vcards(data: bytes) -> ParsedFile:
     return ParsedFile(cards=tuple(cards), problems=tuple(problems))
 
 
-def _as_utf8_if_utf16(data: bytes) -> bytes:
-    # Some Windows tools export vCards as UTF-16 with a byte order mark.
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+class _Lines:
+    """The lines of a stream without their endings (CR, LF or CRLF), as UTF-8.
+
+    A UTF-16 file (some Windows tools write one, with a byte order mark) is decoded
+    as it is read. Keeps the first bytes for telling a binary file apart, and counts
+    the non-blank lines found outside any card (``stray``, set by ``_card_chunks``).
+    """
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.sample = bytearray()
+        self.stray = 0
+
+    def lines(self) -> Iterator[bytes]:
+        first = True
+        for line in self._raw():
+            if first:
+                line, first = line.removeprefix(b"\xef\xbb\xbf"), False
+            if len(self.sample) < _SAMPLE:
+                self.sample += line[:_SAMPLE] + b"\n"
+            yield line
+
+    def _raw(self) -> Iterator[bytes]:
+        start = self.stream.read(2)
+        encoding = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}.get(start)
+        if encoding is None:
+            for piece in _prefixed(start, self.stream):
+                # Each piece ends at LF; splitlines() also ends a line at a lone CR.
+                yield from piece.splitlines()
+            return
+        # The byte order mark is read; the rest is decoded as it streams.
+        text = io.TextIOWrapper(self.stream, encoding=encoding, errors="replace", newline="")
         try:
-            return data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            return data
-    return data
+            for line in text:
+                yield from line.encode("utf-8").splitlines()
+        finally:
+            text.detach()  # the upload is the caller's: never closed here
+
+
+def _prefixed(start: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    """The stream's pieces (each up to LF), the bytes already taken joined to the first."""
+    # Through readline, not the stream's own iterator: "yield from" a file closes it
+    # when this generator is closed early (at the card limit), and the file is not ours.
+    rest = iter(stream.readline, b"")
+    yield start + next(rest, b"")
+    yield from rest
 
 
 def _mostly_binary(sample: bytes) -> bool:
@@ -176,26 +237,29 @@ def _mostly_binary(sample: bytes) -> bool:
     return text_like < 0.9 * len(sample)
 
 
-def _card_chunks(data: bytes) -> Iterator[tuple[int, list[bytes], bool]]:
-    """Yield (card number, its lines, whether END was seen); number 0 for stray lines.
+def _card_chunks(reading: _Lines, *, max_cards: int) -> Iterator[tuple[int, list[bytes], bool]]:
+    """Yield (card number, its lines, whether END was seen) while reading the stream.
 
-    Lines of binary properties (PHOTO, ...) and their continuations are dropped here.
+    Lines of binary properties (PHOTO, ...) and their continuations are dropped here;
+    non-blank lines outside any card are counted in ``reading.stray``. Raises
+    TooManyCards at the BEGIN of card ``max_cards + 1``, reading nothing after it.
     """
     number = 0
     inside = False
     lines: list[bytes] = []
-    stray: list[bytes] = []
     skipping = False
-    for line in data.splitlines():
+    for line in reading.lines():
         if _BEGIN.match(line):
             if inside:
                 yield number, lines, False
+            if number == max_cards:
+                raise TooManyCards(max_cards)
             number += 1
             inside, lines, skipping = True, [], False
             continue
         if not inside:
             if line.strip():
-                stray.append(line)
+                reading.stray += 1
             continue
         if _END.match(line):
             yield number, lines, True
@@ -213,8 +277,6 @@ def _card_chunks(data: bytes) -> Iterator[tuple[int, list[bytes], bool]]:
         lines.append(line)
     if inside:
         yield number, lines, False
-    if stray:
-        yield 0, stray, True
 
 
 def _decode(raw: bytes) -> str:

@@ -1,14 +1,16 @@
 """Import pages: choose a contacts file, look at the preview, confirm or cancel.
 
 The upload is held in memory only (``MemoryOnlyUpload``; never a temporary file)
-and refused past ``MAX_UPLOAD_BYTES``. A pending import is always looked up with
-its owner, so someone else's id is a 404.
+and refused past ``MAX_UPLOAD_BYTES``; a file of more than ``MAX_CARDS`` contacts is
+refused too. Both limits are stated on the upload page. A pending import is always
+looked up with its owner, so someone else's id is a 404.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -29,6 +31,7 @@ from nearer.people.import_rows import match_rows, problem_rows
 from nearer.people.imports import (
     DEFAULT_CIRCLE,
     DEFAULT_RELATIONSHIP,
+    MAX_CARDS,
     ImportConflict,
     ImportExpired,
     NotAContactsFile,
@@ -40,11 +43,23 @@ from nearer.people.imports import (
 )
 from nearer.vault.crypto import SealError
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Phones put photos in their exports (skipped unread, but they arrive): 10 MB holds
+# thousands of contacts with small photos. What costs time is the number of cards,
+# capped at MAX_CARDS while the file is read.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # How many new names the preview lists before "and N more".
 NEW_NAMES_SHOWN = 50
+# How many possible duplicates are listed to decide one by one, and how many cards
+# that could not be read are listed. The rest are counted; unlisted duplicates follow
+# the choice for all (skipped unless "Merge them all"). One by one beyond a couple of
+# hundred is not a choice anyone makes, and a form of thousands of radio groups is a
+# page of megabytes that Django refuses to read back (DATA_UPLOAD_MAX_NUMBER_FIELDS).
+MATCHES_SHOWN = 200
+PROBLEMS_SHOWN = 200
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g} MB"
 
 
 class MemoryOnlyUpload(FileUploadHandler):
@@ -102,7 +117,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="Contacts file (.vcf)",
         help_text=(
-            "On a phone, export or share your contacts as a vCard file. Up to 20 MB. "
+            "On a phone, export or share your contacts as a vCard file. Up to "
+            f"{_megabytes(MAX_UPLOAD_BYTES)} and {MAX_CARDS:,} contacts in one file. "
             "Nothing is saved until you have seen what will be added."
         ),
         widget=forms.FileInput(attrs={"accept": ".vcf,.vcard,text/vcard,text/x-vcard"}),
@@ -134,15 +150,21 @@ def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpRespon
     if handler.too_big:
         # The file was dropped while it arrived; say why rather than "choose a file".
         form.errors.pop("file", None)
-        form.add_error("file", "The file is larger than 20 MB. Export fewer contacts at a time.")
+        form.add_error(
+            "file",
+            f"The file is larger than {_megabytes(MAX_UPLOAD_BYTES)}, so it was not read and "
+            "nothing was saved. Export fewer contacts at a time (for example one group), "
+            "or without their photos, and import each file in turn.",
+        )
         return _upload_page(request, form)
     if not valid:
         return _upload_page(request, form)
     upload = form.cleaned_data["file"]
+    upload.seek(0)
     try:
-        data = upload.read()
+        # The file itself, read as a stream: no copy of its bytes is made.
         pending = import_prepare(
-            user=current_user(request), vault=current_vault(request), data=data
+            user=current_user(request), vault=current_vault(request), data=upload.file
         )
     except NotAContactsFile as exc:
         form.add_error("file", exc.message)
@@ -151,7 +173,16 @@ def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpRespon
 
 
 def _upload_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
-    return render(request, "people/import_upload.html", {"form": form, "nav_section": "people"})
+    return render(
+        request,
+        "people/import_upload.html",
+        {
+            "form": form,
+            "nav_section": "people",
+            "max_size": _megabytes(MAX_UPLOAD_BYTES),
+            "max_cards": f"{MAX_CARDS:,}",
+        },
+    )
 
 
 def _refused(request: HttpRequest, import_id: UUID, message: str) -> HttpResponse:
@@ -190,6 +221,8 @@ def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
     if isinstance(preview, HttpResponse):
         return preview
     new_names = [preview.cards[i].name for i in preview.new[:NEW_NAMES_SHOWN]]
+    # Only the first rows are built; the builders are given a preview cut short.
+    listed = replace(preview, matches=preview.matches[:MATCHES_SHOWN])
     return render(
         request,
         "people/import_preview.html",
@@ -200,9 +233,12 @@ def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
             "new_names": new_names,
             "more_new": max(0, len(preview.new) - NEW_NAMES_SHOWN),
             "match_count": len(preview.matches),
-            "match_rows": match_rows(preview),
+            "match_rows": match_rows(listed),
+            "more_matches": max(0, len(preview.matches) - MATCHES_SHOWN),
+            "match_rows_count": len(listed.matches),
             "problem_count": preview.skipped_problems,
-            "problem_rows": problem_rows(preview.problems),
+            "problem_rows": problem_rows(preview.problems[:PROBLEMS_SHOWN]),
+            "more_problems": max(0, len(preview.problems) - PROBLEMS_SHOWN),
             "has_problems": bool(preview.problems),
             "circles": CIRCLES,
             "relationships": RELATIONSHIPS,
