@@ -1,10 +1,9 @@
-"""HTML for the long lists of the import preview, built in Python for speed.
+"""HTML for the long lists of the import preview, built in Python.
 
-A phone's file can hold thousands of contacts, and every possible duplicate and
-every problem is listed (only new people are cut short). A template with a
-fieldset per row costs tens of microseconds each; building the rows through
-``nearer.lib.html`` (every value escaped) keeps an 8,000-row preview well under a
-second.
+A phone's file can hold thousands of contacts. The rows are built through
+``nearer.lib.html`` (every value escaped); each possible duplicate's skip/merge
+choice is Django's RadioSelect (``people.widgets.ImportOptions``), a template
+render per row, so the preview view lists at most a page of them.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from nearer.lib.dates import MONTH_NAMES
 from nearer.lib.html import EMPTY, Markup, html, join
 from nearer.people.imports import Match, PendingPreview
 from nearer.people.vcard import Card, CardDate, Problem
+from nearer.people.widgets import ImportOptions
 
 _KIND_WORDS = {"birthday": "birthday", "anniversary": "anniversary"}
 
@@ -39,10 +39,11 @@ def card_summary(card: Card) -> Markup:
 
 def match_rows(preview: PendingPreview) -> Markup:
     """Return one fieldset per possible duplicate: skip (checked) or merge."""
-    return join([_match_row(preview, match) for match in preview.matches])
+    widget = ImportOptions()
+    return join([_match_row(preview, match, widget) for match in preview.matches])
 
 
-def _match_row(preview: PendingPreview, match: Match) -> Markup:
+def _match_row(preview: PendingPreview, match: Match, widget: ImportOptions) -> Markup:
     card = preview.cards[match.card]
     field = f"m{match.card}"
     if match.other_card is not None:
@@ -59,18 +60,14 @@ def _match_row(preview: PendingPreview, match: Match) -> Markup:
         html('<p class="small muted import-holds">This card holds: {}.</p>', summary)
         if summary else EMPTY
     )
+    widget.choices = [("skip", "Skip this card"), ("merge", merge_words)]
     return html(
         '<li><fieldset class="import-choice">'
         "<legend>Card {number}: <strong>{name}</strong> {likeness}</legend>"
-        "{holds}"
-        '<div class="import-options">'
-        '<label class="import-option"><input type="radio" name="{field}" value="skip" checked> '
-        "Skip this card</label>"
-        '<label class="import-option"><input type="radio" name="{field}" value="merge"> '
-        "{merge_words}</label>"
-        "</div></fieldset></li>",
-        number=str(card.number), name=card.name, likeness=likeness, holds=holds, field=field,
-        merge_words=merge_words,
+        "{holds}{options}</fieldset></li>",
+        number=str(card.number), name=card.name, likeness=likeness, holds=holds,
+        # Django's widget escapes the labels; its answer is safe markup.
+        options=widget.render(field, "skip"),
     )
 
 

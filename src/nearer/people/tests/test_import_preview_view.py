@@ -91,3 +91,26 @@ def test_a_stranger_gets_404(alice: Person, charlie: Person) -> None:
     response = charlie.client.get(reverse("people:import_preview", args=[pending.id]))
     assert response.status_code == 404
     assert b"Jonas" not in response.content
+
+
+def test_look_alike_names_and_what_a_card_holds_are_shown_as_text(
+    alice: Person, add_person: AddPerson
+) -> None:
+    add_person(alice, name="<i>Maya</i> & 'Lindqvist'")
+    pending = import_prepare(
+        user=alice.user, vault=alice.vault,
+        data=vcf("FN:<i>Maya</i> & 'Lindqvist'|NICKNAME:<u>May</u>", "FN:<s>Jonas</s>",
+                 "FN:<s>Jonas</s>"),
+    )
+    page = alice.client.get(reverse("people:import_preview", args=[pending.id])).content.decode()
+    # Built in code (markupsafe: &#39;) and by Django's widget (&#x27;).
+    maya = "&lt;i&gt;Maya&lt;/i&gt; &amp; &#39;Lindqvist&#39;"
+    jonas = "&lt;s&gt;Jonas&lt;/s&gt;"
+    # Someone already here: the card's name, whom it looks like, the merge choice.
+    assert f"Card 1: <strong>{maya}</strong> looks like <strong>{maya}</strong>" in page
+    assert f"> Merge into {maya.replace('#39;', '#x27;')}: fill what is empty" in page
+    assert "called “&lt;u&gt;May&lt;/u&gt;”" in page
+    # An earlier card in the same file.
+    assert f"Card 3: <strong>{jonas}</strong> looks like card 2 in this file, " \
+           f"<strong>{jonas}</strong>" in page
+    assert "<i>" not in page and "<s>" not in page and "<u>" not in page
