@@ -5,6 +5,7 @@ and belongs to one person."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 import pytest
 from django.test import Client
@@ -147,3 +148,37 @@ def test_it_leaves_archived_people_out_unless_asked(alice: Person) -> None:
     assert list(people_index(user=alice.user, vault=alice.vault)) == [str(kept.id)]
     everyone = people_index(user=alice.user, vault=alice.vault, include_archived=True)
     assert everyone[str(gone.id)].archived
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_first_people_saved_at_once_are_both_in_the_index() -> None:
+    # A new account without an index: both services find none and build it from the
+    # rows, each seeing only its own new person; the lock on the claimed row makes
+    # the second wait and add its person to what the first wrote, so none is lost.
+    from django.db import connection
+
+    from nearer.accounts.services import user_sign_up
+    from nearer.vault import derived
+    from nearer.vault.box import Vault
+    from nearer.vault.tests.derived_helpers import at_once
+
+    new = user_sign_up(username="newcomer", password="correct horse battery staple")
+
+    def create(name: str) -> Callable[[], object]:
+        return lambda: services.person_create(
+            user=new.user, vault=Vault(user_id=new.user.pk, dek=new.dek),
+            details=PersonDetails(name=name),
+        )
+
+    # On SQLite a write transaction waits for the other at its start (BEGIN
+    # IMMEDIATE), so the barrier goes before the services; on PostgreSQL it goes
+    # inside, just before the index is claimed, after each has saved its person.
+    before = (derived, "_claim") if connection.vendor == "postgresql" else None
+    errors = at_once([create("Maya Quillfeather"), create("Jonas Quillfeather")],
+                     before=before)
+    assert errors == []
+    index = DerivedValue.objects.get(owner=new.user, kind=INDEX.name)
+    opened = INDEX.decode(Vault(user_id=new.user.pk, dek=new.dek).open_json(
+        INDEX.label, index.subject, bytes(index.content)))
+    assert sorted(row[0] for row in opened.values()) == ["Jonas Quillfeather",
+                                                         "Maya Quillfeather"]
