@@ -93,7 +93,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "rows": moment_rows(page.moments, leave_out=person.id if person else None),
         "person": person,
         "person_url": UrlPattern("people:person", "person_id")(person.id) if person else "",
-        "nav_section": "people",
         "moments_nav": moments_nav("index"),
     }
     return render(request, "moments/index.html", context)
@@ -105,7 +104,7 @@ def _circles(people: Mapping[str, PersonSummary]) -> dict[str, str]:
 
 
 def _form_page(request: HttpRequest, form: MomentForm, **extra: Any) -> HttpResponse:
-    context = {"form": form, "nav_section": "people", **extra}
+    context = {"form": form, **extra}
     return render(request, "moments/moment_form.html", context)
 
 
@@ -164,7 +163,6 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
     names = [people[pid].display_name for pid in chosen if pid in people]
     context = {
         "form": form,
-        "nav_section": "people",
         "prefilled": prefilled,
         "with_names": names,
         "next": back or "",
@@ -220,7 +218,7 @@ def moment_delete(request: HttpRequest, moment_id: UUID) -> HttpResponse:
         messages.success(request, "The moment is deleted.")
         return redirect("moments:index")
     return render(request, "moments/moment_delete.html",
-                  {"moment": moment, "nav_section": "people"})
+                  {"moment": moment})
 
 
 @login_required
@@ -250,7 +248,6 @@ def drifting(request: HttpRequest) -> HttpResponse:
     context = {
         "sections": drift_sections(groups),
         "any_people": any(group.rows for group in groups),
-        "nav_section": "people",
         "moments_nav": moments_nav("drifting"),
     }
     return render(request, "moments/drifting.html", context)

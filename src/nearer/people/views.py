@@ -27,8 +27,6 @@ from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm,
 from nearer.people.page_parts import parts_context
 from nearer.people.rows import person_rows, rhythm_text
 
-NAV = {"nav_section": "people"}
-
 
 def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
     by_circle: dict[str, list[selectors.PersonSummary]] = {key: [] for key, _ in CIRCLES}
@@ -50,9 +48,7 @@ def index(request: HttpRequest) -> HttpResponse:
     query = form.cleaned_data["q"] if request.method == "POST" and form.is_valid() else ""
     people = selectors.people_list(user=user, vault=vault, query=query)
     context = {
-        **NAV,
         "form": form,
-        "query": query,
         "typed": request.POST.get("q", "") if request.method == "POST" else "",
         "searched": request.method == "POST" and form.is_valid(),
         "total": len(people),
@@ -67,7 +63,7 @@ def archived(request: HttpRequest) -> HttpResponse:
     people = selectors.people_list(
         user=current_user(request), vault=current_vault(request), archived=True
     )
-    context = {**NAV, "total": len(people), "rows": person_rows(people)}
+    context = {"total": len(people), "rows": person_rows(people)}
     return render(request, "people/archived.html", context)
 
 
@@ -92,7 +88,7 @@ def person_new(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Added.")
                 return redirect("people:person", person_id=person.id)
-    context = {**NAV, "form": form, "date_form": date_form, "person": None}
+    context = {"form": form, "date_form": date_form, "person": None}
     return render(request, "people/person_form.html", context)
 
 
@@ -122,7 +118,6 @@ def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
             messages.success(request, "Saved.")
             return redirect("people:person", person_id=person.id)
     context = {
-        **NAV,
         "form": form,
         "person": person,
         **_dates_context(request, person.id, current_day(request)),
@@ -145,7 +140,6 @@ def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
     urls = detail.person_urls(person.id)
     details = person.details
     context = {
-        **NAV,
         "person": person,
         # people/_person_header.html
         "details": details,
@@ -197,7 +191,7 @@ def person_delete(request: HttpRequest, person_id: UUID) -> HttpResponse:
         services.person_delete(user=user, vault=vault, person_id=person.id)
         messages.success(request, "Deleted.")
         return redirect("people:index")
-    return render(request, "people/person_delete.html", {**NAV, "person": person})
+    return render(request, "people/person_delete.html", {"person": person})
 
 
 @login_required
@@ -215,7 +209,7 @@ def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Date added.")
             return redirect("people:edit", person_id=person.id)
-    return render(request, "people/date_form.html", {**NAV, "form": form, "person": person})
+    return render(request, "people/date_form.html", {"form": form, "person": person})
 
 
 @login_required
@@ -237,7 +231,7 @@ def date_edit(request: HttpRequest, date_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Date changed.")
             return redirect("people:edit", person_id=person.id)
-    context = {**NAV, "form": form, "person": person, "changing": True}
+    context = {"form": form, "person": person, "changing": True}
     return render(request, "people/date_form.html", context)
 
 
@@ -273,7 +267,6 @@ def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
             return redirect(page + "#closeness")
     chosen = form.data.get("value") if form.is_bound else None
     context = {
-        **NAV,
         "form": form,
         "person": person,
         "choices": CHOICES,

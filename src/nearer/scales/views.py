@@ -109,7 +109,6 @@ def result(request: HttpRequest, result_id: UUID) -> HttpResponse:
     context: dict[str, Any] = {
         "result": shown,
         "scale": shown.scale,
-        "previous": previous,
         "change": selectors.change_since(previous, shown),
         "taken_label": long_date(shown.taken_on),
         "previous_label": long_date(previous.taken_on) if previous else "",
