@@ -178,7 +178,6 @@ def _upload_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
         "people/import_upload.html",
         {
             "form": form,
-            "nav_section": "people",
             "max_size": _megabytes(MAX_UPLOAD_BYTES),
             "max_cards": f"{MAX_CARDS:,}",
         },
@@ -227,7 +226,6 @@ def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
         request,
         "people/import_preview.html",
         {
-            "nav_section": "people",
             "preview": preview,
             "new_count": len(preview.new),
             "new_names": new_names,
