@@ -255,16 +255,18 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
                                {**person, "notes": secrets["changed person notes"]})
         assert response.status_code == 302
         assert client.post(person_page + "closeness/", {"value": "6"}).status_code == 302
-        # The person's ratings summary (people.person.closeness) is sealed as well: it
-        # opens to the rating, and its bytes hold nothing of the JSON inside.
+        # The person's ratings summary (a derived value, vault.derived) is sealed as
+        # well: it opens to the rating, and its bytes hold nothing of the JSON inside.
         from nearer.people.models import Person as PersonRow
-        from nearer.people.ratings import summary_history
+        from nearer.people.ratings import SUMMARY, summary_history
+        from nearer.vault.models import DerivedValue
 
         rated = PersonRow.objects.get(id=person_page.rstrip("/").rsplit("/", 1)[1])
-        summary = bytes(rated.closeness)
-        opened = summary_history(vault, rated.id, summary)
+        derived = DerivedValue.objects.get(kind=SUMMARY.name, subject=rated.id)
+        summary = bytes(derived.content)
+        opened = summary_history(vault, rated.id, derived.version, summary)
         assert opened is not None and [value for _, value in opened] == [6]
-        assert b'"x"' not in summary and b"[6]" not in summary and b'"v"' not in summary
+        assert b'"x"' not in summary and b"[6]" not in summary and b'"d"' not in summary
         found = client.post(reverse("people:index"), {"q": secrets["person called"]})
         assert secrets["person called"].encode() in found.content
         client.post(reverse("people:index"), {"q": secrets["person search"]})
