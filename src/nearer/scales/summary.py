@@ -3,7 +3,8 @@
 The trends page shows ten years of results at once (about 500). Opening each row
 costs far more than the rest of the page, while opening one blob of the same
 numbers costs about as much as opening a few rows. So each person has one
-``ScaleSummary`` holding, for every result, its id, local date, scale and total.
+summary (kind ``scales.summary``) holding, for every result, its id, local date,
+scale and total.
 
 The summary is derived data, kept the one way all derived data is
 (``vault.derived``); the results stay the truth (a result's own page still opens

@@ -44,7 +44,8 @@ def test_no_scale_answer_score_or_schedule_is_stored_in_the_clear() -> None:
         "a total": '"total":15',
         "the schedule": '"every":{"who5":91,"pss4":7,"ucla3":91}',
         "last dates": '"last":{"who5":',
-        # The summary of scores (scales.scalesummary.content): its scale and total columns.
+        # The summary of scores (a derived value, kind scales.summary): its scale and
+        # total columns.
         "summary scales": '"k":["who5","pss4","ucla3"]',
         "summary totals": '"t":[15,8,8]',
     }
