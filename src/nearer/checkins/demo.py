@@ -21,6 +21,7 @@ from nearer.checkins.content import (
     quadrants_for,
 )
 from nearer.checkins.models import CheckIn
+from nearer.lib.owner import check_vault
 from nearer.vault.box import Vault
 
 # How many check-ins a day, and how likely each is (about two a day on average).
@@ -100,8 +101,7 @@ def build_checkins(
     ``people`` are ids (strings) of the user's own people, named now and then as
     having contributed. Call inside a transaction for speed on SQLite.
     """
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
+    check_vault(user, vault)
     rng = random.Random(seed)  # noqa: S311 - made-up demo data, repeatable on purpose
     end = today or datetime.now(zone).date()
     start = end - timedelta(days=round(365.25 * years))

@@ -24,14 +24,9 @@ from nearer.checkins.content import CheckInContent, content_open, content_seal
 from nearer.checkins.models import CheckIn
 from nearer.checkins.people import people_names
 from nearer.lib.clock import local_now
+from nearer.lib.owner import check_vault
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
-
-
-def _check_vault(user: User, vault: Vault) -> None:
-    # Sealing under someone else's key would make the check-in unreadable to its owner.
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
 
 
 def _cleaned(
@@ -95,7 +90,7 @@ def checkin_create(
     check-in with that id it is returned unchanged; an id taken by anyone else
     is ignored. Raises ValidationError (nothing saved) for bad values.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     cleaned = _cleaned(user=user, vault=vault, pleasantness=pleasantness, energy=energy,
                        emotion=emotion, people=people, tags=tags, note=note)
     if when is None:
@@ -135,7 +130,7 @@ def checkin_update(
     Raises Http404 when it is not this person's, and ValidationError (nothing
     changed) for bad values or a check-in that can no longer be opened.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     checkin = CheckIn.objects.select_for_update().filter(owner=user, id=checkin_id).first()
     if checkin is None:
         raise Http404("No such check-in.")

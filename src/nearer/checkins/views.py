@@ -40,6 +40,7 @@ from nearer.checkins.rows import (
     quadrant_key,
 )
 from nearer.lib.dates import MONTH_NAMES, month_year
+from nearer.lib.forms import add_errors
 
 MIN_YEAR = 1900
 PAGE_SIZE = 30
@@ -160,7 +161,7 @@ def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpRe
                     saved = services.checkin_create(
                         user=user, vault=vault, checkin_id=data.get("checkin_id"), **fields)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             except IntegrityError:
                 # The same step two arrived twice at once: the other copy was saved.
                 return redirect("checkins:index")
@@ -205,14 +206,6 @@ def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpRe
                              energy=content.energy, names=names,
                              chosen_people=list(content.people), checkin=checkin)
     return _feeling_page(request, checkin=checkin)
-
-
-def _add_errors(form: CheckInForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required

@@ -24,18 +24,13 @@ from nearer.journal import rules
 from nearer.journal.content import EntryContent, content_open, content_seal
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
+from nearer.lib.owner import check_vault
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
 # How many recently shown prompts "give me a prompt" avoids repeating.
 RECENT_PROMPTS = 20
 RECENT_PROMPTS_KEY = "recent_prompts"
-
-
-def _check_vault(user: User, vault: Vault) -> None:
-    # Sealing under someone else's key would make the entry unreadable to its owner.
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
 
 
 def _cleaned(*, entry_date: date, title: str, body: str, tags: list[str]) -> dict[str, Any]:
@@ -81,7 +76,7 @@ def entry_create(
     an id taken by anyone else is ignored. Raises ValidationError (nothing saved)
     when a value breaks the journal's rules.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     cleaned = _cleaned(entry_date=entry_date, title=title, body=body, tags=tags)
     if entry_id is not None:
         existing = Entry.objects.filter(id=entry_id).first()
@@ -121,7 +116,7 @@ def entry_update(
     Raises Http404 when the entry is not this person's, and ValidationError (nothing
     changed) for bad values or an entry whose content can no longer be opened.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     entry = Entry.objects.select_for_update().filter(owner=user, id=entry_id).first()
     if entry is None:
         raise Http404("No such entry.")
@@ -168,7 +163,7 @@ def prompt_pick(*, user: User, vault: Vault, theme: str | None = None) -> Prompt
     When every prompt of the theme was shown recently, the one shown longest ago
     comes back. The memory is a list of keys in the sealed preferences.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     recent = recent_prompt_keys(preferences_get(user=user, vault=vault))
     pool = prompts_for(theme)
     fresh = [prompt for prompt in pool if prompt.key not in recent]

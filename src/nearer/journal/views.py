@@ -35,6 +35,7 @@ from nearer.journal.rows import (
     hit_rows,
 )
 from nearer.lib.dates import MONTH_NAMES, month_year
+from nearer.lib.forms import add_errors
 
 # Session key listing drafts (by their data-draft-key) that the next page should
 # tell the browser to forget. Only keys like "journal:new" go here, never text.
@@ -64,14 +65,6 @@ def _saved_drafts(request: HttpRequest) -> str:
     if not isinstance(keys, list):
         return ""
     return " ".join(key for key in keys if isinstance(key, str))
-
-
-def _add_errors(form: EntryForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _month_url(day: date) -> str:
@@ -210,7 +203,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
                     **fields,
                 )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         except IntegrityError:
             # The same draft arrived twice at the same moment: the other copy won.
             if draft_id is None or not selectors.entry_exists(user=user, entry_id=draft_id):
@@ -264,7 +257,7 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
                 tags=data["tags"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             _forget_drafts(request, edit_draft_key(entry.id))
             messages.success(request, "Saved.")

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from nearer.accounts.models import User
+from nearer.lib.owner import check_vault
 from nearer.moments.content import CLOSENESS, HOWS, KINDS, OPENED_UP, MomentContent, content_seal
 from nearer.moments.models import Moment, MomentPerson
 from nearer.people.content import PersonDetails
@@ -138,8 +139,7 @@ def build_people_and_moments(
     Closeness is rated about monthly for the inner circle and a few times a year for
     close people. Call inside a transaction (SQLite is far faster that way).
     """
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
+    check_vault(user, vault)
     rng = random.Random(seed)  # noqa: S311 - made-up demo data, repeatable on purpose
     end = today or timezone.localdate()
     start = end - timedelta(days=round(365.25 * years))

@@ -24,6 +24,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nearer.accounts.models import User
+from nearer.lib.owner import check_vault
 from nearer.moments.content import (
     CLOSENESS_LABELS,
     HOW_LABELS,
@@ -41,12 +42,6 @@ from nearer.vault.box import Vault
 EARLIEST = date(1900, 1, 1)
 # How far a snooze may reach: long enough for a season, short enough to come back.
 MAX_SNOOZE_DAYS = 366
-
-
-def _check_vault(user: User, vault: Vault) -> None:
-    # Sealing under someone else's key would make the moment unreadable to its owner.
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
 
 
 def latest_allowed_day() -> date:
@@ -182,7 +177,7 @@ def moment_create(
     Raises ValidationError (nothing saved) for bad values or a person id that is
     not one of theirs. The people's clocks are reset in the same transaction.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     people, content = _checked(user, person_ids, occurred_on=occurred_on, how=how, at=at,
                                minutes=minutes, kinds=kinds, closeness=closeness,
                                opened_up=opened_up, note=note)
@@ -216,7 +211,7 @@ def moment_update(
     changed) for bad values. Clocks of everyone who was or now is there are
     recomputed.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     moment = Moment.objects.select_for_update().filter(owner=user, id=moment_id).first()
     if moment is None:
         raise Http404("No such moment.")

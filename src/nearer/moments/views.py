@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
 from nearer.lib.clock import local_now
+from nearer.lib.forms import add_errors
 from nearer.lib.urls import UrlPattern
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
@@ -56,15 +57,6 @@ def _safe_next(request: HttpRequest, value: str | None) -> str | None:
                                        require_https=request.is_secure()):
         return value
     return None
-
-
-def _add_errors(form: MomentForm, exc: ValidationError) -> None:
-    """Show a service's refusal on the form (the field it names, or the whole form)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _asked_person(request: HttpRequest, choices: list[tuple[str, str]]) -> str | None:
@@ -124,7 +116,7 @@ def moment_new(request: HttpRequest) -> HttpResponse:
             services.moment_create(user=user, vault=vault,
                                    **services.moment_fields(form.cleaned_data))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, "Moment saved.")
             return redirect("moments:index")
@@ -155,7 +147,7 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
             services.moment_create(user=user, vault=vault,
                                    **services.moment_fields(form.cleaned_data))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, "Moment saved.")
             return redirect(back or "today:index")
@@ -200,7 +192,7 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
             services.moment_update(user=user, vault=vault, moment_id=moment.id,
                                    **services.moment_fields(form.cleaned_data))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, "Moment saved.")
             return redirect("moments:index")

@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from nearer.lib.forms import add_errors
 from nearer.people import rules
 from nearer.people.content import (
     CIRCLES,
@@ -37,15 +38,6 @@ _DAYS_ERRORS = {
     "min_value": "Please give at least 1 day.",
     "max_value": f"Please give at most {rules.MAX_RHYTHM_DAYS:,} days.",
 }
-
-
-def add_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form's fields (or the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class PersonForm(forms.Form):

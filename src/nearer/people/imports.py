@@ -29,6 +29,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nearer.accounts.models import User
+from nearer.lib.owner import check_vault
 from nearer.lib.text import fold_words
 from nearer.people import rules
 from nearer.people.content import (
@@ -284,11 +285,6 @@ def _decode(pending_id: UUID, created_at: datetime, value: Any) -> PendingPrevie
         raise SealError("pending import has an unexpected shape") from None
 
 
-def _check_vault(user: User, vault: Vault) -> None:
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
-
-
 @transaction.atomic
 def pending_import_create(
     *, user: User, vault: Vault, data: bytes | IO[bytes], replace_older: bool = True
@@ -301,7 +297,7 @@ def pending_import_create(
     With ``replace_older`` (the default; the upload page always does) the person's
     earlier pending imports are deleted, so at most one waits at a time.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     parsed = parse_vcards(data)
     existing: dict[str, tuple[str, str]] = {}
     for person_id, summary in people_index(user=user, vault=vault, include_archived=True).items():
@@ -395,7 +391,7 @@ def import_apply(
     Raises Http404 (not theirs), ImportExpired, ImportConflict (someone to merge
     into is gone), ValidationError (a bad circle or relationship), SealError.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     if circle not in CIRCLE_KEYS or relationship not in RELATIONSHIP_KEYS:
         raise ValidationError("Please choose a circle and a relationship from the lists.")
     locked = PendingImport.objects.select_for_update().filter(owner=user, id=import_id).first()

@@ -25,6 +25,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nearer.accounts.models import User
+from nearer.lib.owner import check_vault
 from nearer.people import rules
 from nearer.people.content import PERSON_LABEL, PersonDetails
 from nearer.people.days import date_open, date_seal, rating_seal
@@ -53,12 +54,6 @@ __all__ = [
 BULK_BATCH = 500
 # One birthday per person; anniversaries and custom days may repeat.
 _ONE_PER_PERSON = frozenset({"birthday"})
-
-
-def _check_vault(user: User, vault: Vault) -> None:
-    # Sealing under someone else's key would make the rows unreadable to their owner.
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
 
 
 def _today() -> date:
@@ -108,7 +103,7 @@ def person_create(
     Raises ValidationError (nothing saved) when a detail or a date breaks the
     rules in ``people.rules``.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     details = rules.person_details_clean(details)
     drafts = _dates_clean(dates, today=_today())
     person = Person(owner=user)
@@ -134,7 +129,7 @@ def people_create_many(
     position ("Person 3: ...") and nothing is saved. Rows go in with bulk inserts
     and the index is rewritten once, so thousands take seconds.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     today = _today()
     cleaned: list[tuple[PersonDetails, list[DateDraft]]] = []
     for position, (details, drafts) in enumerate(people, start=1):
@@ -181,7 +176,7 @@ def person_update(
     not ``user``'s and ValidationError (nothing changed) for bad values, including
     a second birthday.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     person = _person_locked(user, person_id)
     details = rules.person_details_clean(details)
     drafts = _dates_clean(add_dates, today=_today())
@@ -236,7 +231,7 @@ def _details_of(vault: Vault, person: Person) -> PersonDetails:
 
 
 def _set_archived(user: User, vault: Vault, person_id: UUID, when: datetime | None) -> Person:
-    _check_vault(user, vault)
+    check_vault(user, vault)
     person = _person_locked(user, person_id)
     details = _details_of(vault, person)
     person.archived_at = when
@@ -270,7 +265,7 @@ def person_restore(*, user: User, vault: Vault, person_id: UUID) -> Person:
 def person_delete(*, user: User, vault: Vault, person_id: UUID) -> None:
     """Delete a person for good with their dates and ratings (their moments stay,
     without them); Http404 when not ``user``'s."""
-    _check_vault(user, vault)
+    check_vault(user, vault)
     deleted, _ = Person.objects.filter(owner=user, id=person_id).delete()
     if not deleted:
         raise Http404("No such person.")
@@ -285,7 +280,7 @@ def date_add(*, user: User, vault: Vault, person_id: UUID, draft: DateDraft) -> 
     Raises Http404 when the person is not ``user``'s and ValidationError for a day
     that does not exist, a custom day without a name, or a second birthday.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     person = _person_locked(user, person_id)
     (cleaned,) = _dates_clean([draft], today=_today())
     if cleaned.kind == "birthday" and _birthday_ids(vault, person):
@@ -301,7 +296,7 @@ def date_update(*, user: User, vault: Vault, date_id: UUID, draft: DateDraft) ->
 
     Http404 when the date is not ``user``'s; ValidationError as for ``date_add``.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     row = (
         ImportantDate.objects.select_for_update()
         .select_related("person")
@@ -342,7 +337,7 @@ def closeness_rate(
     person is not ``user``'s; ValidationError for a value outside 1–7 or a day far
     from today (more than a day ahead, or before 1900).
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     person = _person_locked(user, person_id)
     value = rules.closeness_clean(value)
     if not isinstance(rated_on, date) or rated_on.year < rules.MIN_YEAR or (

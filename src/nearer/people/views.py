@@ -20,10 +20,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_day, current_user, current_vault
+from nearer.lib.forms import add_errors
 from nearer.people import detail, selectors, services
 from nearer.people.closeness import CHOICES
 from nearer.people.content import CIRCLES
-from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm, add_errors
+from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm
 from nearer.people.page_parts import parts_context
 from nearer.people.rows import person_rows, rhythm_text
 

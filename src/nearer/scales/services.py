@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get, preferences_update
+from nearer.lib.owner import check_vault
 from nearer.scales.content import ResultContent, content_seal
 from nearer.scales.instruments import SCALE_BY_KEY
 from nearer.scales.models import ScaleResult
@@ -34,12 +35,6 @@ from nearer.scales.schedule import (
 from nearer.scales.scoring import InvalidAnswers, check_answers, score
 from nearer.scales.summary import summary_add, summary_remove
 from nearer.vault.box import Vault
-
-
-def _check_vault(user: User, vault: Vault) -> None:
-    # Sealing under someone else's key would make the result unreadable to its owner.
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
 
 
 def _state(user: User, vault: Vault) -> ScaleState:
@@ -68,7 +63,7 @@ def result_create(
     option per item. ``remember=False`` skips updating the "last taken" date (the
     demo writes years of results and sets the dates once at the end).
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     scale = SCALE_BY_KEY.get(scale_key)
     if scale is None or scale not in offered_scales():
         raise ValidationError("This scale is not offered here.", code="unknown_scale")
@@ -101,7 +96,7 @@ def result_delete(*, user: User, vault: Vault, result_id: UUID) -> None:
     The summary loses it in the same transaction, and the "last taken" dates are
     worked out again from what remains (from the summary: nothing else is opened).
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     deleted, _ = ScaleResult.objects.filter(owner=user, id=result_id).delete()
     if not deleted:
         raise Http404("No such result.")
@@ -117,7 +112,7 @@ def schedule_update(*, user: User, vault: Vault, every: Mapping[str, int]) -> Sc
 
     Raises ValidationError (nothing changed) for an unknown scale or rhythm.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     errors = {
         key: "Please choose one of the offered rhythms."
         for key, days in every.items()
@@ -134,7 +129,7 @@ def schedule_update(*, user: User, vault: Vault, every: Mapping[str, int]) -> Sc
 @transaction.atomic
 def scales_snooze(*, user: User, vault: Vault, today: date) -> date:
     """Quiet every scale offer on Today for a week ("not now"); return the day it ends."""
-    _check_vault(user, vault)
+    check_vault(user, vault)
     state = _state(user, vault)
     state.snoozed_until = today + timedelta(days=SNOOZE_DAYS)
     _save_state(user, vault, state)

@@ -31,6 +31,7 @@ from uuid import UUID
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 
+from nearer.lib.owner import check_vault
 from nearer.lib.sqlvalues import column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -89,12 +90,6 @@ def register(kind: Kind[T]) -> Kind[T]:
         raise ValueError(f"derived kind {kind.name!r} is registered twice")
     _KINDS[kind.name] = kind
     return kind
-
-
-def _check_vault(user: AbstractBaseUser, vault: Vault) -> None:
-    # Sealing under someone else's key would make the value unreadable to its owner.
-    if vault.user_id != user.pk:
-        raise ValueError("the vault does not belong to this user")
 
 
 def derived_opened(
@@ -182,7 +177,7 @@ def derived_change(
     after changing them: when there is no readable value yet, it is computed from
     the rows (which already hold the change) and ``change`` is not applied.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     row = _claim(kind, user.pk, subject)
     value = derived_opened(kind, vault=vault, subject=subject, version=row.version,
                            content=row.content)
@@ -199,7 +194,7 @@ def derived_rebuild(
 
     For writes that skip the services (bulk inserts of the demo), in their transaction.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     row = _claim(kind, user.pk, subject)
     value = kind.compute(user.pk, vault, subject)
     _store(kind, vault, row, value)
@@ -234,7 +229,7 @@ def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
     Each value is rebuilt in its own short transaction, so other writes wait for
     one value at most.
     """
-    _check_vault(user, vault)
+    check_vault(user, vault)
     rebuilt = 0
     for kind in list(_KINDS.values()):
         stored = {
