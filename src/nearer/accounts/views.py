@@ -25,6 +25,7 @@ from nearer.vault.derived import derived_refresh
 from nearer.vault.recovery_codes import display
 from nearer.vault.services import keyring_unlock
 from nearer.vault.session import vault_end, vault_start
+from nearer.lib.forms import add_errors
 
 PENDING_CODE = "accounts.pending_recovery_code"
 PENDING_LABEL = "session.recovery_code"
@@ -90,12 +91,8 @@ def signup(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["new_password1"],
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                # Password rules that need the account (e.g. too like the username).
-                form.add_error("new_password1", exc)
+            # Password rules that need the account (e.g. too like the username).
+            add_errors(form, exc, unnamed="new_password1")
         else:
             vault = _log_in(request, new.user, new.dek)
             if form.cleaned_data["time_zone"]:
