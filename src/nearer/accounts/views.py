@@ -19,13 +19,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from nearer.accounts import forms, services
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
+from nearer.lib.forms import add_errors
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import derived_refresh
 from nearer.vault.recovery_codes import display
 from nearer.vault.services import keyring_unlock
 from nearer.vault.session import vault_end, vault_start
-from nearer.lib.forms import add_errors
 
 PENDING_CODE = "accounts.pending_recovery_code"
 PENDING_LABEL = "session.recovery_code"
