@@ -24,7 +24,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from django.db import connection
 from django.utils.dateparse import parse_datetime
@@ -176,6 +176,14 @@ def _dashed(key: str) -> str:
     return key
 
 
+def _rows_of(people: Mapping[str, PersonSummary]) -> dict[str, list[Any]]:
+    """The people index's rows (read by column), from ``PeopleRows`` or made from summaries."""
+    if isinstance(people, PeopleRows):
+        return people.rows
+    return {key: [s.name, s.called, s.circle, "", "", s.rhythm_days, s.too_long_days,
+                  s.archived] for key, s in people.items()}
+
+
 @functools.lru_cache(maxsize=4)
 def _waiting_sql(vendor: str) -> str:
     quote, cols = connection.ops.quote_name, _clock_columns()
@@ -213,11 +221,7 @@ def nudges_today(
     with hundreds of people the ORM spends longer building instances than the
     database spends answering.
     """
-    if isinstance(people, PeopleRows):
-        rows = people.rows
-    else:
-        rows = {key: [s.name, s.called, s.circle, "", "", s.rhythm_days, s.too_long_days,
-                      s.archived] for key, s in people.items()}
+    rows = _rows_of(people)
     with connection.cursor() as cursor:
         cursor.execute(_waiting_sql(connection.vendor), [user.pk, today])
         clear = cursor.fetchall()
@@ -312,11 +316,7 @@ def drifting_now(
     (it is shown while it lasts). The drifting view's hot path: one query over the
     clear dates, and with ``PeopleRows`` no summary is made.
     """
-    if isinstance(people, PeopleRows):
-        rows = people.rows
-    else:
-        rows = {key: [s.name, s.called, s.circle, "", "", s.rhythm_days, s.too_long_days,
-                      s.archived] for key, s in people.items()}
+    rows = _rows_of(people)
     with connection.cursor() as cursor:
         cursor.execute(_drift_sql(connection.vendor), [today, user.pk])
         clear = {
