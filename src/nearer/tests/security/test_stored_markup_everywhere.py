@@ -102,6 +102,8 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     get("moments:new ?person", "/moments/new/", chosen)
     # Searches are POSTs: journal hits by word and by tag, people by name.
     post("journal:search hits", "/journal/search/", {"q": "title"})
+    # The matched words themselves are marked in each hit: match the markup.
+    post("journal:search markup", "/journal/search/", {"q": "<img"})
     post("journal:search tag", "/journal/search/", {"q": "", "tag": f"{MARKUP}tag0"})
     post("people:index search", "/people/", {"q": "person"})
     # A contacts file whose first name is someone already there, read as its preview.
@@ -123,10 +125,14 @@ def words(*suffixes: str) -> tuple[str, ...]:
 SHOWN: dict[str, tuple[str, ...]] = {
     "today:index": words(
         "-name", "-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1", "-person-called",
-        "-overdue-person", "-due-person", "-soon-person", "-soon-day",
+        "-overdue-person", "-due-person", "-soon-person", "-untagged-title", "-untagged-body",
+        "-soon-day",
     ),
     "accounts:settings": words("-name"),
-    "journal:month": words("-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1"),
+    "journal:month": words(
+        "-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1", "-untagged-title",
+        "-untagged-body",
+    ),
     "journal:tags": words("tag0", "tag1"),
     "journal:entry": words("-title-0", "-body-0", "tag0"),
     "journal:edit": words("-title-0", "-body-0", "tag0"),
@@ -195,7 +201,11 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "moments:new ?person": words(
         "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
     ),
-    "journal:search hits": words("-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1"),
+    "journal:search hits": words(
+        "-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1", "-untagged-title",
+        "-untagged-body",
+    ),
+    "journal:search markup": words("-title-0", "tag0", "-title-1", "tag1", "-untagged-title"),
     "journal:search tag": words("-title-0", "-body-0", "tag0"),
     "people:index search": words(
         "-moment-person", "-person-name", "-person-called", "-person-word", "-overdue-person",
