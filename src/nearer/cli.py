@@ -1,4 +1,4 @@
-"""The `nearer` command: serve, migrate, check, createsuperuser, manage, demo.
+"""The `nearer` command: serve, migrate, check, createsuperuser, clearsessions, manage, demo.
 
 ``nearer serve`` is the production server: it migrates, collects static files and
 runs gunicorn (static files are served by WhiteNoise from the same process).
@@ -15,7 +15,11 @@ from nearer.lib.env import ConfigError, env_int, env_str
 
 # Django management commands passed straight through: `nearer migrate --plan` is
 # `manage.py migrate --plan`.
-PASSTHROUGH = ("migrate", "check", "createsuperuser", "changepassword", "shell")
+# `clearsessions` deletes expired sessions (each still holds half a key); run it daily
+# (docs/operations.md).
+PASSTHROUGH = (
+    "migrate", "check", "createsuperuser", "changepassword", "shell", "clearsessions"
+)
 
 
 def _django_setup() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
+from nearer.accounts.client import parse_trusted_proxies
 from nearer.lib.env import (
     ConfigError,
     env_bool,
@@ -43,6 +44,13 @@ try:
     SESSION_IDLE_MINUTES = env_int("NEARER_SESSION_IDLE_MINUTES", 60, minimum=5)
     SESSION_MAX_HOURS = env_int("NEARER_SESSION_MAX_HOURS", 12, minimum=1)
     LOGIN_FAILURE_LIMIT = env_int("NEARER_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+    # Reverse proxies whose X-Forwarded-For is believed (see accounts/client.py).
+    try:
+        TRUSTED_PROXIES = parse_trusted_proxies(env_list("NEARER_TRUSTED_PROXIES", []))
+    except ValueError as exc:
+        raise ConfigError(
+            f"NEARER_TRUSTED_PROXIES must list IP addresses or networks ({exc})."
+        ) from None
     EMAIL_HOST = env_str("NEARER_EMAIL_HOST", "")
     EMAIL_PORT = env_int("NEARER_EMAIL_PORT", 587, minimum=1)
     EMAIL_HOST_USER = env_str("NEARER_EMAIL_USER", "")
@@ -153,14 +161,19 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 
-# Length, not composition rules (NIST SP 800-63B): at least 12, at most 256 characters.
+# Length and a blocklist, not composition rules (NIST SP 800-63B): 12 to 256 characters,
+# not a common password, not only digits, not only spaces, not one character repeated,
+# not like the username. Kindly worded versions of Django's checks (accounts/validators.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "nearer.accounts.validators.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "nearer.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "nearer.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "nearer.accounts.validators.NumericPasswordValidator"},
+    {"NAME": "nearer.accounts.validators.NotOnlySpacesValidator"},
+    {"NAME": "nearer.accounts.validators.NotOneRepeatedCharacterValidator"},
     {"NAME": "nearer.accounts.validators.MaximumLengthValidator"},
 ]
 
@@ -175,7 +188,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Sessions live in the database (never signed cookies: the session holds the sealed
 # data key). Idle timeout slides forward as the person uses the app; the absolute
 # timeout is enforced by the vault middleware.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Our engine records each session's account in an indexed column, so ending one
+# person's sessions never reads anyone else's (accounts/session_store.py). Expired
+# rows are deleted at each login and by `nearer clearsessions` (docs/operations.md).
+SESSION_ENGINE = "nearer.accounts.session_store"
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -233,6 +249,8 @@ CONTENT_SECURITY_POLICY = {
 
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address behind a trusted proxy, else the peer's (accounts/client.py).
+AXES_CLIENT_IP_CALLABLE = "nearer.accounts.client.client_address"
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.core.validators import RegexValidator
 
-from nearer.accounts.validators import MAX_PASSWORD_LENGTH
+from nearer.accounts.validators import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 _username_rule = RegexValidator(
     r"^[\w.@+-]+\Z", "Use letters, numbers and . @ + - _ only, without spaces."
@@ -27,12 +27,20 @@ def _password_field(label: str, *, autocomplete: str, help_text: str = "") -> fo
 
 
 class NewPasswordMixin(forms.Form):
-    """Two new-password fields that must match."""
+    """Two new-password fields that must match, checked against the password rules.
+
+    The rules that need the account (not like the username) run again in the
+    service; these run first so every form explains a weak password the same way.
+    """
 
     new_password1 = _password_field(
         "New password",
         autocomplete="new-password",
-        help_text="At least 12 characters. A few unrelated words make a strong, memorable one.",
+        help_text=(
+            f"{MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters; not a common "
+            "password, not only numbers or spaces, not one character repeated, not like "
+            "your username. A few unrelated words make a strong, memorable one."
+        ),
     )
     new_password2 = _password_field("New password, again", autocomplete="new-password")
 
@@ -41,6 +49,11 @@ class NewPasswordMixin(forms.Form):
         one, two = data.get("new_password1"), data.get("new_password2")
         if one and two and one != two:
             self.add_error("new_password2", "The two passwords are not the same.")
+        elif one:
+            try:
+                password_validation.validate_password(one)
+            except forms.ValidationError as exc:
+                self.add_error("new_password1", exc)
         return data
 
 
@@ -64,16 +77,6 @@ class SignUpForm(NewPasswordMixin):
     def clean_time_zone(self) -> str:
         value = str(self.cleaned_data.get("time_zone") or "")
         return value if value in zoneinfo.available_timezones() else ""
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        password = data.get("new_password1")
-        if password and not self.has_error("new_password2"):
-            try:
-                password_validation.validate_password(password)
-            except forms.ValidationError as exc:
-                self.add_error("new_password1", exc)
-        return data
 
 
 class LoginForm(forms.Form):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 
 
@@ -28,3 +30,29 @@ class RecoveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"recovery attempt at {self.at:%Y-%m-%d %H:%M}"
+
+
+class AccountSession(AbstractBaseSession):
+    """A stored session, with the account it is logged in as beside the signed data.
+
+    Ending a person's sessions (password change, recovery, deletion) finds their rows
+    by this indexed column instead of decoding every session on the host. Anonymous
+    sessions have no user. No database constraint: a session saved while its account
+    is being deleted must not fail the request; the ORM still deletes the rows with
+    the account (``on_delete``), and ``sessions_end`` deletes them first anyway.
+    """
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, db_constraint=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "session"
+        verbose_name_plural = "sessions"
+
+    @classmethod
+    def get_session_store_class(cls) -> type[SessionBase]:
+        from nearer.accounts.session_store import SessionStore
+
+        return SessionStore

@@ -12,12 +12,11 @@ from typing import Any
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from nearer.accounts.models import RecoveryAttempt, User
+from nearer.accounts.models import AccountSession, RecoveryAttempt, User
 from nearer.lib.sqlvalues import column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -28,7 +27,6 @@ from nearer.vault.services import (
     keyring_recover,
     keyring_renew_recovery,
     keyring_set_password,
-    keyring_unlock,
 )
 
 RECOVERY_LIMIT = 5
@@ -70,12 +68,32 @@ def vault_create_for(*, user: User, password: str) -> NewKeyring:
     return keyring_create(user_id=user.pk, password=password)
 
 
+# At most this many expired sessions are deleted by one login, so a login after a
+# long quiet spell stays quick; `nearer clearsessions` deletes any number.
+EXPIRED_SESSIONS_PER_LOGIN = 500
+
+
 def sessions_end(*, user: User) -> None:
-    """Delete every stored session of ``user`` (each holds half of an unlocked key)."""
-    user_id = str(user.pk)
-    for session in Session.objects.all().iterator():
-        if session.get_decoded().get("_auth_user_id") == user_id:
-            session.delete()
+    """Delete every stored session of ``user`` (each holds half of an unlocked key).
+
+    Found by the indexed account column: no other person's session is read.
+    """
+    AccountSession.objects.filter(user_id=user.pk).delete()
+
+
+def sessions_clear_expired(*, limit: int = EXPIRED_SESSIONS_PER_LOGIN) -> int:
+    """Delete up to ``limit`` expired sessions (oldest first); return how many went.
+
+    An expired row still holds half of a key; nobody can use it, so it goes.
+    """
+    expired = AccountSession.objects.filter(expire_date__lt=timezone.now())
+    keys = list(expired.order_by("expire_date").values_list("session_key", flat=True)[:limit])
+    if not keys:
+        return 0
+    deleted, _ = AccountSession.objects.filter(
+        session_key__in=keys, expire_date__lt=timezone.now()
+    ).delete()
+    return deleted
 
 
 @transaction.atomic
@@ -143,13 +161,6 @@ def user_recover(
 def recovery_code_renew(*, user: User, vault_dek: bytes) -> str:
     """Issue a new recovery code for the account; the previous one stops working."""
     return keyring_renew_recovery(user_id=user.pk, dek=vault_dek)
-
-
-def password_opens_vault(*, user: User, password: str) -> bytes | None:
-    """Return the data key if ``password`` is the account's password, else None."""
-    if not user.check_password(password):
-        return None
-    return keyring_unlock(user_id=user.pk, password=password)
 
 
 @transaction.atomic

@@ -17,9 +17,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nearer.accounts import forms, services
+from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
-from nearer.lib.forms import add_errors
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import derived_refresh
@@ -29,12 +29,11 @@ from nearer.vault.session import vault_end, vault_start
 
 PENDING_CODE = "accounts.pending_recovery_code"
 PENDING_LABEL = "session.recovery_code"
+LOGGED_OUT_PARAM = "out"
 
 
 def _client(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
-
-
+    return client_address(request)
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:
@@ -70,11 +69,28 @@ def _keep_code_for_display(request: HttpRequest, vault: Vault, code: str) -> Non
 
 def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # Expired sessions are useless but still hold half a key: each login sweeps a
+    # few, so they never pile up even where `nearer clearsessions` isn't scheduled.
+    services.sessions_clear_expired()
     vault = vault_start(request, user_id=user.pk, dek=dek)
     # The one place derived sealed data is rebuilt (a POST, so it may write): what is
     # missing, unreadable or old is made again here, so reads never need to write.
     derived_refresh(user=user, vault=vault)
     return vault
+
+
+def _current_password_opens(request: HttpRequest, user: User, password: str) -> bytes | None:
+    """Return the data key if ``password`` is the person's own, else None.
+
+    The password goes through authenticate(), so django-axes counts wrong ones with
+    the login's failures (same name and address, same limit and cool-off). Once the
+    limit is reached, axes refuses before the password is checked at all and its
+    middleware answers with the calm "Too many tries" page.
+    """
+    checked = authenticate(request, username=user.get_username(), password=password)
+    if not isinstance(checked, User) or checked.pk != user.pk:
+        return None
+    return keyring_unlock(user_id=user.pk, password=password)
 
 
 @sensitive_post_parameters("new_password1", "new_password2")
@@ -91,8 +107,12 @@ def signup(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["new_password1"],
             )
         except ValidationError as exc:
-            # Password rules that need the account (e.g. too like the username).
-            add_errors(form, exc, unnamed="new_password1")
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                # Password rules that need the account (e.g. too like the username).
+                form.add_error("new_password1", exc)
         else:
             vault = _log_in(request, new.user, new.dek)
             if form.cleaned_data["time_zone"]:
@@ -156,19 +176,31 @@ def login_view(request: HttpRequest) -> HttpResponse:
             return redirect(_safe_next(request, reverse("today:index")))
         error = "That username and password don't match. Please try again."
     ended = request.GET.get("ended") == "1" and request.method == "GET"
+    logged_out = request.GET.get(LOGGED_OUT_PARAM) == "1" and request.method == "GET"
     return render(
         request,
         "accounts/login.html",
-        {"form": form, "error": error, "ended": ended, "next": _safe_next(request, "")},
+        {
+            "form": form,
+            "error": error,
+            "ended": ended,
+            "logged_out": logged_out,
+            "next": _safe_next(request, ""),
+        },
     )
 
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
-    vault_end(request)
-    logout(request)
-    messages.info(request, "You are logged out. Your journal is locked.")
-    return redirect("accounts:login")
+    """Log out, and say so on the login page without storing anything to say it.
+
+    The goodbye is a query flag, not a message: a message would be kept in a new
+    session row, one for every logout (and for every anonymous POST here).
+    """
+    if request.user.is_authenticated:
+        vault_end(request)
+        logout(request)
+    return redirect(f"{reverse('accounts:login')}?{LOGGED_OUT_PARAM}=1")
 
 
 @login_required
@@ -192,7 +224,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.PasswordChangeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
+        dek = _current_password_opens(request, user, form.cleaned_data["password"])
         if dek is None:
             form.add_error("password", "That is not your current password.")
         else:
@@ -217,7 +249,7 @@ def recovery_renew(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.CurrentPasswordForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        dek = services.password_opens_vault(user=user, password=form.cleaned_data["password"])
+        dek = _current_password_opens(request, user, form.cleaned_data["password"])
         if dek is None:
             form.add_error("password", "That is not your password.")
         else:
@@ -275,7 +307,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.DeleteAccountForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        if services.password_opens_vault(user=user, password=form.cleaned_data["password"]) is None:
+        if _current_password_opens(request, user, form.cleaned_data["password"]) is None:
             form.add_error("password", "That is not your password. Nothing was deleted.")
         else:
             vault_end(request)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,11 +30,28 @@ def _mark_login_redirect_as_ended(response: HttpResponse) -> None:
         response["Location"] = f"{location}{joiner}ended=1"
 
 
+def _carry_on_logged_out(request: HttpRequest) -> None:
+    """Treat ``request`` as logged out, leaving its session row as it is.
+
+    The key cookie did not open the session, so whoever sent the session id may not
+    be its owner (an id seen in a log or over a shoulder): deleting or rewriting the
+    row would log the owner out. The request gets a new, empty session instead; the
+    response then drops this browser's session cookie, and anything it stores (a
+    later login here) goes into a row of its own. The owner's row ends with its idle
+    timeout, or when the owner logs out.
+    """
+    engine = import_module(settings.SESSION_ENGINE)
+    request.session = engine.SessionStore()
+    request.user = AnonymousUser()
+
+
 class VaultMiddleware:
     """Sets ``request.vault`` for a logged-in person, or ends a session it cannot open.
 
-    A session whose key cannot be unlocked (cookie missing or tampered, absolute
-    timeout passed) is logged out and sent to the login page with a calm message.
+    A request whose session key cannot be unlocked is sent to the login page with a
+    calm message: past the absolute timeout the session is logged out (its row goes);
+    with the key cookie missing or wrong the request is only treated as logged out,
+    and the session is left to its owner (see ``_carry_on_logged_out``).
     A top-level navigation from another site does not carry our SameSite=Strict
     key cookie, so a GET first gets one same-site reload before giving up.
     """
@@ -72,7 +91,11 @@ class VaultMiddleware:
                 # A path like //evil.example/ would make the reload leave the site.
                 target = f"{reverse('today:index')}?{BOUNCE_PARAM}=1"
             return render(request, "vault/unlock_bounce.html", {"target": target})
-        logout(request)
+        if vault_session.session_expired(request):
+            # The session's own lifetime is over, so its row goes.
+            logout(request)
+        else:
+            _carry_on_logged_out(request)
         vault_session.vault_end(request)
         target = request.get_full_path() if request.method == "GET" else request.path
         login_query = urlencode({"next": target, "ended": "1"})

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.sessions.models import Session
-
-from nearer.accounts.models import User
+from nearer.accounts.models import AccountSession, User
 
 
-def sessions_of(user: User) -> list[Session]:
-    """Return the stored sessions logged in as ``user``."""
+def sessions_of(user: User) -> list[AccountSession]:
+    """Return the stored sessions logged in as ``user`` (read from the signed data)."""
     return [
         session
-        for session in Session.objects.all()
+        for session in AccountSession.objects.all()
         if session.get_decoded().get("_auth_user_id") == str(user.pk)
     ]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 
+from nearer.accounts.models import AccountSession as Session
 from nearer.conftest import Person
 
 
@@ -12,7 +12,7 @@ def test_it_logs_out_and_deletes_the_session_row(alice: Person) -> None:
     key = alice.client.session.session_key
     response = alice.client.post("/accounts/logout/")
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/login/"
+    assert response["Location"] == "/accounts/login/?out=1"
     assert not Session.objects.filter(session_key=key).exists()
     assert response.cookies[settings.VAULT_COOKIE_NAME].value == ""
 

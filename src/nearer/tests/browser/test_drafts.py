@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.sessions.models import Session
 from playwright.sync_api import Page, expect
 
+from nearer.accounts.models import AccountSession as Session
 from nearer.accounts.models import User
 from nearer.journal.models import Entry
 from nearer.tests.browser.helpers import (

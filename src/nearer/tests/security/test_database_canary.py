@@ -19,14 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from nearer.accounts.models import AccountSession as Session
+from nearer.accounts.session_store import SessionStore
 from nearer.vault.recovery_codes import normalise
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import base64
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.test import Client
 
+from nearer.accounts.models import AccountSession as Session
 from nearer.conftest import Person
 from nearer.vault.services import keyring_unlock
 from nearer.vault.session import SESSION_DEK

@@ -6,9 +6,9 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.test import Client
 
+from nearer.accounts.models import AccountSession as Session
 from nearer.conftest import Person
 from nearer.vault import session as vault_session
 
