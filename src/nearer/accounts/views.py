@@ -20,6 +20,7 @@ from nearer.accounts import forms, services
 from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
+from nearer.lib.forms import add_errors
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import derived_refresh
@@ -107,12 +108,8 @@ def signup(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["new_password1"],
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                # Password rules that need the account (e.g. too like the username).
-                form.add_error("new_password1", exc)
+            # Password rules that need the account (e.g. too like the username).
+            add_errors(form, exc, unnamed="new_password1")
         else:
             vault = _log_in(request, new.user, new.dek)
             if form.cleaned_data["time_zone"]:

@@ -187,8 +187,8 @@ def _month_day(days_ahead: int) -> tuple[int, int]:
 def add_every_shown_state(samples: Samples, marker: str) -> None:
     """Add what makes every state that shows a person's words appear somewhere.
 
-    Three people whose nudges are due (overdue, due, soon: on Today and drifting),
-    one of them in a check-in,
+    An entry without tags; three people whose nudges are due (overdue, due, soon:
+    on Today and drifting), one of them in a check-in,
     dates within the next 14 days (a birthday with a year, so an age, and a named
     day: on Today and their person pages), a moment with several people, an
     archived person, and a second closeness rating so the chart draws a line.
@@ -225,6 +225,14 @@ def add_every_shown_state(samples: Samples, marker: str) -> None:
         ))
         samples.words.append(note)
     from nearer.checkins.services import checkin_create
+    from nearer.journal.services import entry_create
+
+    # An entry without tags: its row in a day's list has nothing after the words.
+    title, body = f"{marker}-untagged-title", f"{marker}-untagged-body"
+    samples.entries.append(entry_create(
+        user=user, vault=vault, entry_date=today, title=title, body=body, tags=[],
+    ))
+    samples.words += [title, body]
 
     note = f"{marker}-checkin-with-note"
     samples.checkins.append(checkin_create(
