@@ -85,7 +85,7 @@ class MemoryOnlyUpload(FileUploadHandler):
     def new_file(self, *args: Any, **kwargs: Any) -> None:
         super().new_file(*args, **kwargs)
         if self.too_big:
-            raise StopUpload(connection_reset=False)
+            self._refuse()
         self._buffer = io.BytesIO()
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
@@ -94,9 +94,20 @@ class MemoryOnlyUpload(FileUploadHandler):
         if self._buffer.tell() + len(raw_data) > MAX_UPLOAD_BYTES:
             self.too_big = True
             self._buffer = None
-            raise StopUpload(connection_reset=False)
+            self._refuse()
         self._buffer.write(raw_data)
         return None
+
+    def _refuse(self) -> None:
+        """Stop the upload; the fields before the file (the CSRF token) are kept.
+
+        The rest of the request is read and dropped here, 64 kB at a time, so the
+        browser gets the page saying why instead of a reset connection. Django would
+        read it line by line: 1.6 million calls, seconds, for 19 MB of empty cards.
+        """
+        while self.request.read(64 * 1024):
+            pass
+        raise StopUpload(connection_reset=False)
 
     def file_complete(self, file_size: int) -> InMemoryUploadedFile | None:
         if self._buffer is None:
