@@ -134,7 +134,7 @@ class _Checker(ast.NodeVisitor):
                     if alias.name in self._markup_functions.get(child.module, ()):
                         self._markup_calls.add(alias.asname or alias.name)
         self._markup_calls |= _returns_markup(node)
-        for child in node.body:  # bindings made by imports, before any use is judged
+        for child in ast.walk(node):  # what imports bind (even inside functions) first
             if isinstance(child, ast.Import | ast.ImportFrom):
                 self._bind_only(child)
         self._module_safe = self._safe_names(node.body, params=())
@@ -493,6 +493,7 @@ _TEMPLATE_RULES = (
     (re.compile(r"\|\s*safeseq\b"), "|safeseq"),
     (re.compile(r"\|\s*safe\b"), "|safe"),
     (re.compile(r"\{%-?\s*autoescape\s+off\b"), "{% autoescape off %}"),
+    (re.compile(r"\{%-?\s*filter\s[^%]*\bsafe"), "{% filter safe %}"),
 )
 
 
@@ -628,10 +629,17 @@ def test_value_call_sites_leave_out_values_safe_as_written() -> None:
         "    mixed.extend(people)\n"
         "    return join([join(parts), join(mixed), join(reversed(parts)), join(people)])\n"
     )
+    source += (
+        "def lazy(people):\n"
+        "    from nearer.lib.html import html as h, join as j\n"
+        "    rows = [h('<li>{}</li>', p) for p in people]\n"
+        "    return j(rows)\n"
+    )
     table = {"nearer.people.rows": frozenset({"person_rows"})}
     _, sites = check_source(source, "people/rows.py", table)
     assert [(s.line, s.source) for s in sites] == [
-        (5, "x"), (8, "p"), (10, "n"), (11, "n"), (14, "p"), (19, "mixed"), (19, "people")]
+        (5, "x"), (8, "p"), (10, "n"), (11, "n"), (14, "p"), (19, "mixed"), (19, "people"),
+        (22, "p")]
     assert sites[1].key == "people/rows.py::rows::p"
     # Without knowing what person_rows returns, its result is a value like any other.
     _, sites = check_source(source, "people/rows.py")
@@ -641,10 +649,12 @@ def test_value_call_sites_leave_out_values_safe_as_written() -> None:
 
 def test_the_template_check_finds_each_way_to_turn_escaping_off() -> None:
     text = ("{{ a }}\n{{ b|safe }}\n{{ c | safeseq|join:', ' }}\n"
-            "{% autoescape off %}x{% endautoescape %}\n")
+            "{% autoescape off %}x{% endautoescape %}\n{% filter lower|safe %}x{% endfilter %}\n")
     found = check_template(text, "people/templates/people/x.html")
     assert [(f.line, f.what) for f in found] == [
-        (2, "|safe"), (3, "|safeseq"), (4, "{% autoescape off %}")]
+        (2, "|safe"), (3, "|safeseq"), (4, "{% autoescape off %}"), (5, "|safe")]
+    found = check_template("{% filter safe %}x{% endfilter %}", "x.html")
+    assert [(f.line, f.what) for f in found] == [(1, "{% filter safe %}")]
     assert check_template("{{ name|safe_words }}{% autoescape on %}", "x.html") == []
 
 
