@@ -6,7 +6,8 @@ IDOR sweep, plus ``add_every_shown_state``: nudges due, dates within 14 days, a
 moment with several people, an archived person, a closeness line), then the owner
 opens every page the resolver knows — the plain ones and those taking the owner's
 own ids — and the states only a query or a form reaches: each person's page, one
-person's moments, a journal search with hits, a people search, and a contacts
+person's moments, journal and people searches (with hits, and with typed words
+that match nothing, shown back in the search box), and a contacts
 file uploaded with names of people already there, read back as its preview.
 
 Not one page may hand the markup back raw, none may fail, and the pages that show
@@ -39,7 +40,8 @@ from nearer.tests.security.test_idor_sweep import _harmless_value
 
 MARKUP = '<img src=x onerror="alert(1)">'
 PAGES = [r for r in routes() if r.namespace != ADMIN_NAMESPACE]
-UPLOAD_MARKER = f"{MARKUP}up"
+# Typed into a search box, never stored, matching nothing.
+TYPED = f"{MARKUP}-typed-words"
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     post("journal:search markup", "/journal/search/", {"q": "<img"})
     post("journal:search tag", "/journal/search/", {"q": "", "tag": f"{MARKUP}tag0"})
     post("people:index search", "/people/", {"q": "person"})
+    # Words looked for that match nothing are shown back in the search box.
+    post("journal:search none", "/journal/search/", {"q": TYPED})
+    post("people:index search none", "/people/", {"q": TYPED})
     # A contacts file whose first name is someone already there, read as its preview.
     data, _ = contacts_file(MARKUP)
     post("people:import upload", "/people/import/",
@@ -211,6 +216,8 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-moment-person", "-person-name", "-person-called", "-person-word", "-overdue-person",
         "-overdue-word", "-due-person", "-due-word", "-soon-person", "-soon-word",
     ),
+    "journal:search none": words("-typed-words"),
+    "people:index search none": words("-typed-words"),
     "people:import upload": words(
         "-person-name", "-import-nickname", "-import-day", "-import-name", "-import-problem",
     ),
@@ -226,8 +233,9 @@ def test_markup_typed_anywhere_is_shown_escaped_on_every_page(alice: Person) -> 
         assert "onerror=" not in page.normalised.replace("onerror=&quot;", ""), page.path
     showing = {page.key: page for page in pages if page.shows(MARKUP)}
     assert sorted(showing) == sorted(SHOWN)
+    every_word = [*samples.words, TYPED]
     shown_words = {
-        key: tuple(w for w in samples.words if page.shows(w)) for key, page in showing.items()
+        key: tuple(w for w in every_word if page.shows(w)) for key, page in showing.items()
     }
     assert shown_words == SHOWN
 
