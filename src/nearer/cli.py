@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from nearer.lib.env import ConfigError, env_int, env_str
 
@@ -28,6 +29,79 @@ def _django_setup() -> None:
     import django
 
     django.setup()
+    try:
+        _prepare_data_dir()
+    except ConfigError as exc:
+        sys.stderr.write(f"Nearer cannot start: {exc}\n")
+        raise SystemExit(2) from None
+
+
+# The files in the data directory that only the server's user may read.
+_PRIVATE_FILES = ("secret_key", "pepper")
+_SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _prepare_data_dir() -> None:
+    """Make the data directory private, then any missing secret (settings only read).
+
+    Every `nearer` command comes through here before it touches the database, so this
+    is the one place where files appear in the data directory.
+    """
+    from django.conf import settings
+
+    from nearer.lib.env import MissingSecret, secret_create, secret_read
+
+    data_dir = settings.DATA_DIR
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # mkdir leaves an existing directory's mode alone (a 0755 one stays listable).
+    data_dir.chmod(0o700)
+    database = settings.DATABASES["default"]
+    sqlite_name = (
+        str(database["NAME"]) if database["ENGINE"] == "django.db.backends.sqlite3" else None
+    )
+    private = [data_dir / name for name in _PRIVATE_FILES]
+    if sqlite_name:
+        private += [Path(sqlite_name + end) for end in _SQLITE_COMPANIONS]
+    for path in private:
+        if path.exists():
+            path.chmod(0o600)
+    (data_dir / "static").mkdir(mode=0o700, exist_ok=True)
+    # (Read again rather than through settings, where Django refuses an empty key.)
+    if secret_read("NEARER_SECRET_KEY", data_dir / "secret_key") is None:
+        # A new secret key only logs everyone out once; no data depends on it.
+        settings.SECRET_KEY = secret_create(data_dir / "secret_key")
+    if isinstance(settings.VAULT_PEPPER, MissingSecret):
+        if _database_has_accounts():
+            raise ConfigError(
+                f"the database already has accounts, but there is no pepper: NEARER_PEPPER "
+                f"is not set and there is no file {data_dir / 'pepper'} (NEARER_DATA_DIR is "
+                f"{data_dir}). A new pepper would make every password fail. Set "
+                "NEARER_DATA_DIR to the data directory that holds this database's pepper, "
+                "or set NEARER_PEPPER to that pepper."
+            )
+        settings.VAULT_PEPPER = secret_create(data_dir / "pepper")
+
+
+def _database_has_accounts() -> bool:
+    """Return whether the database holds any account; stop if it can't be asked."""
+    from django.contrib.auth import get_user_model
+    from django.db import DatabaseError, connections
+
+    table = get_user_model()._meta.db_table
+    connection = connections["default"]
+    try:
+        if table not in connection.introspection.table_names():
+            return False  # a new database: migrate has not run yet
+        return bool(get_user_model()._default_manager.exists())
+    except DatabaseError as exc:
+        # Without an answer, making a pepper could lock every account out: stop.
+        raise ConfigError(
+            f"there is no pepper (NEARER_PEPPER, or a pepper file in NEARER_DATA_DIR) and "
+            f"the database could not be asked whether it has accounts ({exc}); check "
+            "NEARER_DATABASE_URL."
+        ) from None
+    finally:
+        connection.close()
 
 
 def _manage(args: Sequence[str]) -> int:
@@ -137,6 +211,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `nearer` command line; return the process exit status."""
+    # Everything Nearer creates (database, its WAL and SHM, secrets, collected static
+    # files) is for the server's user alone; gunicorn's workers inherit the mask.
+    os.umask(0o077)
     try:
         parser = _parser()
     except ConfigError as exc:

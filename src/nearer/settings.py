@@ -7,6 +7,7 @@ with a message naming it (see ``nearer.lib.env``).
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -18,24 +19,34 @@ from csp.constants import NONCE, NONE, SELF
 from nearer.accounts.client import parse_trusted_proxies
 from nearer.lib.env import (
     ConfigError,
+    MissingSecret,
     env_bool,
     env_int,
     env_list,
     env_str,
-    secret_from_env_or_file,
+    secret_read,
 )
 from nearer.lib.help_lines import emergency_from_env, help_lines_from_env
 
 BASE_DIR = Path(__file__).resolve().parent
+TESTING = os.environ.get("NEARER_TESTING") == "1"
 
 try:
     DATA_DIR = Path(env_str("NEARER_DATA_DIR", str(Path.cwd() / "data"))).expanduser().resolve()
-    # Only the server's user may list the data directory (database, secrets).
-    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-    SECRET_KEY = secret_from_env_or_file("NEARER_SECRET_KEY", DATA_DIR / "secret_key")
+    # Importing the settings only reads: the `nearer` command makes the data directory
+    # (0700) and any missing secret at start-up, and never a new pepper for a database
+    # that has accounts (cli.py, docs/operations.md). "" and MissingSecret fail loudly
+    # wherever they are used before that.
+    SECRET_KEY = secret_read("NEARER_SECRET_KEY", DATA_DIR / "secret_key") or ""
     # The pepper is mixed into every password key; it lives outside the database
     # so a stolen database alone cannot be attacked offline.
-    VAULT_PEPPER = secret_from_env_or_file("NEARER_PEPPER", DATA_DIR / "pepper")
+    VAULT_PEPPER: str | MissingSecret = secret_read(
+        "NEARER_PEPPER", DATA_DIR / "pepper"
+    ) or MissingSecret(
+        f"There is no pepper: NEARER_PEPPER is not set and {DATA_DIR / 'pepper'} does not "
+        "exist. Start Nearer with `nearer serve` (or `nearer migrate`) with NEARER_DATA_DIR "
+        "pointing at the directory that holds the pepper, or set NEARER_PEPPER."
+    )
     DEBUG = env_bool("NEARER_DEBUG", False)
     HTTPS = env_bool("NEARER_HTTPS", False)
     ALLOWED_HOSTS = env_list("NEARER_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -268,7 +279,6 @@ STATIC_URL = "/static/"
 # The project-wide static files (nearer.css, nearer.js) sit beside settings.py, not in an app.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -299,7 +309,15 @@ LOGGING = {
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
 
-if os.environ.get("NEARER_TESTING") == "1":
+if TESTING:
+    # A test run's secrets live in memory when its data directory has none; the
+    # `nearer` command (tested in its own processes) is what writes them.
+    SECRET_KEY = SECRET_KEY or secrets.token_urlsafe(48)
+    if isinstance(VAULT_PEPPER, MissingSecret):
+        VAULT_PEPPER = secrets.token_urlsafe(48)
+    # Whitenoise warns about a missing STATIC_ROOT; a test's data directory is its own.
+    if DATA_DIR.is_dir():
+        STATIC_ROOT.mkdir(exist_ok=True)
     # Fast hashing and key stretching in tests only; production values are
     # asserted by the security tests against VAULT_KDF_PRODUCTION.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -65,13 +66,34 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.envi
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
-def secret_from_env_or_file(
-    name: str, path: Path, *, nbytes: int = 48, environ: Mapping[str, str] = os.environ
-) -> str:
-    """Return a secret from the environment, else from ``path``, creating it once.
+class MissingSecret:
+    """Stands in for a secret that is neither in the environment nor in the data directory.
 
-    A new file is written with mode 0600 so only the server's user can read it.
+    Any use of it as text stops with ``message`` instead of going on with an empty or
+    made-up value (an empty pepper would make every login fail, silently).
     """
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(self.message)
+
+    def __repr__(self) -> str:
+        return "MissingSecret()"
+
+
+def secret_read(
+    name: str, path: Path, *, environ: Mapping[str, str] = os.environ
+) -> str | None:
+    """Return a secret from the environment, else from ``path``, else None; writes nothing."""
     raw = environ.get(name)
     if raw is not None and raw.strip() != "":
         value = raw.strip()
@@ -83,12 +105,41 @@ def secret_from_env_or_file(
         if len(value) < 32:
             raise ConfigError(f"{path.name} in the data directory is too short; delete it.")
         return value
-    path.parent.mkdir(parents=True, exist_ok=True)
+    return None
+
+
+def secret_create(path: Path, *, nbytes: int = 48) -> str:
+    """Write a new random secret to ``path`` (mode 0600) and return it.
+
+    If another process made the file first, its secret is returned instead: two
+    servers started at once on a new data directory agree on one secret.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     value = secrets.token_urlsafe(nbytes)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        # The other process may be between creating the file and writing it.
+        for _ in range(50):
+            existing = path.read_text(encoding="ascii").strip()
+            if len(existing) >= 32:
+                return existing
+            time.sleep(0.1)
+        raise ConfigError(f"{path.name} in the data directory is too short; delete it.") from None
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(value + "\n")
     return value
+
+
+def secret_from_env_or_file(
+    name: str, path: Path, *, nbytes: int = 48, environ: Mapping[str, str] = os.environ
+) -> str:
+    """Return a secret from the environment, else from ``path``, creating it once.
+
+    A new file is written with mode 0600 so only the server's user can read it.
+    """
+    value = secret_read(name, path, environ=environ)
+    return value if value is not None else secret_create(path, nbytes=nbytes)
 
 
 def env_records(
