@@ -12,6 +12,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
+from nearer.lib.text import fold
+
 MAX_TITLE = 200
 MAX_BODY = 100_000
 MAX_TAGS = 20
@@ -60,10 +62,11 @@ def tags_from_text(text: str) -> list[str]:
 
 
 def tags_clean(tags: Iterable[str]) -> list[str]:
-    """Return tags trimmed, without a leading '#', de-duplicated ignoring case.
+    """Return tags trimmed, without a leading '#', de-duplicated as search compares them.
 
     The first spelling of a tag is kept ("Family" stays "Family"); later ones that
-    differ only in case are dropped. Raise when there are too many or one is too long.
+    search would find as the same tag (``lib.text.fold``: case, accents, typographic
+    dashes and quotes) are dropped. Raise when there are too many or one is too long.
     """
     seen: set[str] = set()
     cleaned: list[str] = []
@@ -76,7 +79,7 @@ def tags_clean(tags: Iterable[str]) -> list[str]:
                 f"Each tag can have at most {MAX_TAG} characters; one has {len(tag)}.",
                 code="tag_too_long",
             )
-        folded = tag.casefold()
+        folded = fold(tag)
         if folded in seen:
             continue
         seen.add(folded)

@@ -31,6 +31,7 @@ from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
 from nearer.journal.search import Query, excerpt
 from nearer.lib.private import QuietRepr
 from nearer.lib.sqlvalues import as_date, as_uuid, column
+from nearer.lib.text import fold
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -298,12 +299,12 @@ def tags_for(*, user: User, vault: Vault) -> list[tuple[str, int]]:
         if content is None:
             continue
         for tag in content.tags:
-            key = tag.casefold()
+            key = fold(tag)
             counts[key] = counts.get(key, 0) + 1
             spelling.setdefault(key, tag)
     return sorted(
         ((spelling[key], count) for key, count in counts.items()),
-        key=lambda item: (-item[1], item[0].casefold()),
+        key=lambda item: (-item[1], fold(item[0])),
     )
 
 

@@ -31,6 +31,7 @@ from django.utils.dateparse import parse_datetime
 
 from nearer.accounts.models import User
 from nearer.lib.sqlvalues import column
+from nearer.lib.text import fold
 from nearer.people.content import CIRCLES
 from nearer.people.index import (
     ARCHIVED,
@@ -246,7 +247,7 @@ def nudges_today(
         if status is None:
             continue
         found.append((STATUS_RANK[status], CIRCLE_RANK.get(row[CIRCLE], 9), -days / rhythm,
-                      (row[CALLED] or row[NAME]).casefold(), person_id, status, days,
+                      fold(row[CALLED] or row[NAME]), person_id, status, days,
                       bool(last)))
     found.sort()
     shown = []
@@ -344,7 +345,7 @@ def drifting_now(
                          status_for(counted, row[RHYTHM_DAYS], row[TOO_LONG_DAYS]),
                          as_date(snoozed[:10]) if snoozed else None)
         # Never met first, then the longest apart, then by name.
-        order = (days is not None, -(days or 0), name.casefold())
+        order = (days is not None, -(days or 0), fold(name))
         found_rows.setdefault(row[CIRCLE], []).append((order, drift))
     labels: dict[str, str] = dict(CIRCLES)
     result = []

@@ -19,6 +19,7 @@ from django.http import Http404
 
 from nearer.accounts.models import User
 from nearer.lib.sqlvalues import as_date, as_uuid, column
+from nearer.lib.text import fold
 from nearer.moments.content import MomentContent, content_open
 from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.nudges import CIRCLE_RANK
@@ -87,7 +88,7 @@ def _names(people: Mapping[str, PersonSummary], ids: Iterable[str]) -> list[tupl
     for pid in ids:
         summary = people.get(pid)
         listed.append((pid, summary.display_name if summary else UNKNOWN_PERSON))
-    return sorted(listed, key=lambda item: item[1].casefold())
+    return sorted(listed, key=lambda item: fold(item[1]))
 
 
 @functools.lru_cache(maxsize=64)
@@ -309,5 +310,5 @@ def people_choices(
     """
     kept = set(keep)
     chosen = [p for key, p in people.items() if not p.archived or key in kept]
-    chosen.sort(key=lambda p: (CIRCLE_RANK.get(p.circle, 9), p.display_name.casefold()))
+    chosen.sort(key=lambda p: (CIRCLE_RANK.get(p.circle, 9), fold(p.display_name)))
     return [(p.id, p.display_name) for p in chosen]
