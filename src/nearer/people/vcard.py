@@ -424,8 +424,24 @@ def _read_card(
 
 
 def _text(value: str) -> str:
-    # The list separator can never match ("" is no character), so commas stay in the text.
-    return stringToTextValues(value, listSeparator="")[0] if value else ""
+    """Return a TEXT value unescaped as vobject's ``stringToTextValues(value,
+    listSeparator="")`` does (commas stay in the text), but with one regular
+    expression: vobject walks the value a character at a time in Python, seconds for
+    a file of 5,000 long notes. (A lone backslash at the end stays a backslash, where
+    vobject writes "\\eof".)"""
+    return _TEXT_ESCAPE.sub(_unescaped, value) if "\\" in value else value
+
+
+# What vobject unescapes in TEXT: \\ \; \, \" and \n or \N (a new line); any other
+# escaped character keeps its backslash.
+_TEXT_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    char = match.group(1)
+    if char in "nN":
+        return "\n"
+    return char if char in '\\;,"' else "\\" + char
 
 
 def _one_line(value: str) -> str:

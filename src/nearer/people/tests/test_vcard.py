@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from vobject.icalendar import stringToTextValues
 
-from nearer.people import rules
+from nearer.people import rules, vcard
 from nearer.people.vcard import (
     MAX_LABEL,
     MAX_NAME,
@@ -255,3 +258,20 @@ def test_its_limits_are_the_people_rules() -> None:
 def test_it_accepts_lowercase_and_lf_only_files() -> None:
     data = b"begin:vcard\nversion:3.0\nfn:Maya\nbday:--0102\nend:vcard\n"
     assert only(data).dates == (CardDate("birthday", "", 1, 2, None),)
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab,;"\\nN \n\té')), max_size=40))
+def test_text_values_are_unescaped_as_vobject_unescapes_them(value: str) -> None:
+    # Our one-regex unescaping must read every TEXT value as vobject's walk does; the
+    # one difference on purpose: a lone backslash at the very end stays itself.
+    trailing = len(value) - len(value.rstrip("\\"))
+    expected = stringToTextValues(value, listSeparator="")[0] if value else ""
+    if trailing % 2:
+        expected = expected.removesuffix("\\eof") + "\\"
+    assert vcard._text(value) == expected
+
+
+def test_a_long_escaped_note_is_read_whole() -> None:
+    note = "We walked by the river\\, then talked\\nfor hours\\; again. " * 300
+    parsed = only(vcf(*card("FN:Maya", "NOTE:" + note)))
+    assert parsed.note == ("We walked by the river, then talked\nfor hours; again. " * 300).strip()
