@@ -52,13 +52,23 @@ def _prepare_data_dir() -> None:
     from nearer.lib.env import MissingSecret, secret_create, secret_read
 
     data_dir = settings.DATA_DIR
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # mkdir leaves an existing directory's mode alone (a 0755 one stays listable).
-    data_dir.chmod(0o700)
     database = settings.DATABASES["default"]
     sqlite_name = (
         str(database["NAME"]) if database["ENGINE"] == "django.db.backends.sqlite3" else None
     )
+    # Asked first, so a refused start leaves nothing behind (no stray data directory).
+    pepper_missing = isinstance(settings.VAULT_PEPPER, MissingSecret)
+    if pepper_missing and _database_has_accounts(sqlite_name):
+        raise ConfigError(
+            f"the database already has accounts, but there is no pepper: NEARER_PEPPER "
+            f"is not set and there is no file {data_dir / 'pepper'} (NEARER_DATA_DIR is "
+            f"{data_dir}). A new pepper would make every password fail. Set "
+            "NEARER_DATA_DIR to the data directory that holds this database's pepper, "
+            "or set NEARER_PEPPER to that pepper."
+        )
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # mkdir leaves an existing directory's mode alone (a 0755 one stays listable).
+    data_dir.chmod(0o700)
     private = [data_dir / name for name in _PRIVATE_FILES]
     if sqlite_name:
         private += [Path(sqlite_name + end) for end in _SQLITE_COMPANIONS]
@@ -70,23 +80,17 @@ def _prepare_data_dir() -> None:
     if secret_read("NEARER_SECRET_KEY", data_dir / "secret_key") is None:
         # A new secret key only logs everyone out once; no data depends on it.
         settings.SECRET_KEY = secret_create(data_dir / "secret_key")
-    if isinstance(settings.VAULT_PEPPER, MissingSecret):
-        if _database_has_accounts():
-            raise ConfigError(
-                f"the database already has accounts, but there is no pepper: NEARER_PEPPER "
-                f"is not set and there is no file {data_dir / 'pepper'} (NEARER_DATA_DIR is "
-                f"{data_dir}). A new pepper would make every password fail. Set "
-                "NEARER_DATA_DIR to the data directory that holds this database's pepper, "
-                "or set NEARER_PEPPER to that pepper."
-            )
+    if pepper_missing:
         settings.VAULT_PEPPER = secret_create(data_dir / "pepper")
 
 
-def _database_has_accounts() -> bool:
+def _database_has_accounts(sqlite_name: str | None) -> bool:
     """Return whether the database holds any account; stop if it can't be asked."""
     from django.contrib.auth import get_user_model
     from django.db import DatabaseError, connections
 
+    if sqlite_name is not None and not Path(sqlite_name).exists():
+        return False  # a new SQLite file (connecting would create it, and its directory)
     table = get_user_model()._meta.db_table
     connection = connections["default"]
     try:

@@ -136,7 +136,7 @@ def test_started_from_another_directory_it_stops_instead_of_failing_every_login(
     result = _nearer("serve", data_dir=None, cwd=elsewhere, NEARER_DATABASE_URL=url)
     assert result.returncode == 2, result.stderr
     assert "NEARER_DATA_DIR" in result.stderr and "NEARER_PEPPER" in result.stderr
-    assert not (elsewhere / "data" / "pepper").exists()
+    assert list(elsewhere.iterdir()) == []  # not even an empty data directory
 
 
 def test_the_pepper_from_the_environment_is_enough(tmp_path: Path) -> None:
