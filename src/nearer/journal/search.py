@@ -23,6 +23,8 @@ from nearer.lib.text import FOLDS_TO_QUOTE, ascii_fold, fold
 
 # Characters JSON writes escaped; a pre-check piece never spans one (see Query).
 _JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]+')
+# What the tags' JSON list adds between and around the tags themselves.
+_LIST_PUNCTUATION = re.compile(rb"[\[\],]")
 # Curly double quotes, as UTF-8: once folded they look like JSON's own quotes.
 _QUOTES_UTF8 = tuple(quote.encode("utf-8") for quote in FOLDS_TO_QUOTE)
 
@@ -200,6 +202,8 @@ def _judge_fields(terms_and_hays: list[tuple[bytes, bytes]]) -> bool | None:
         if regions is None:
             return None
         found = [_clean_occurrence(term, region) for region in regions]
+        if found[2] is True and _LIST_PUNCTUATION.search(term):
+            found[2] = None  # perhaps only the list's own brackets and commas
         if True in found:
             continue
         if None not in found:

@@ -27,14 +27,23 @@ _APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u2039\u203a"  # ‘ ’ ‚
 _QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb"  # “ ” „ ‟ « »
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b"  # ‐ ‑ ‒ – — ― − ⸺ ⸻
 # One character for one: folding keeps the length, so a match's position in the
-# folded text is its position in the original (search excerpts rely on it).
-_PUNCTUATION = str.maketrans(
-    _APOSTROPHES + _QUOTES + _DASHES,
-    "'" * len(_APOSTROPHES) + '"' * len(_QUOTES) + "-" * len(_DASHES),
+# folded text is its position in the original (search excerpts rely on it). A loop of
+# replace() over the few present is about fifty times faster than str.translate.
+_PUNCTUATION = tuple(
+    (typographic, plain)
+    for chars, plain in ((_APOSTROPHES, "'"), (_QUOTES, '"'), (_DASHES, "-"))
+    for typographic in chars
 )
 # Characters that fold to a double quote: text holding one has quotes JSON did not
 # escape once folded (journal search checks this before reading folded JSON).
 FOLDS_TO_QUOTE = frozenset(_QUOTES)
+
+
+def _plain_punctuation(text: str) -> str:
+    for typographic, plain in _PUNCTUATION:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 def fold(text: str) -> str:
@@ -47,7 +56,7 @@ def fold(text: str) -> str:
         return text.lower()
     # casefold() can make composed letters again, hence decomposing on both sides.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return _COMBINING.sub("", decomposed).translate(_PUNCTUATION)
+    return _plain_punctuation(_COMBINING.sub("", decomposed))
 
 
 def ascii_fold(text: str) -> bytes:
@@ -60,7 +69,7 @@ def ascii_fold(text: str) -> bytes:
     """
     # ß is the one letter whose case folding (to "ss") decomposition does not cover.
     text = text.replace("ß", "ss").replace("ẞ", "ss")
-    decomposed = unicodedata.normalize("NFKD", text).translate(_PUNCTUATION)
+    decomposed = _plain_punctuation(unicodedata.normalize("NFKD", text))
     return decomposed.encode("ascii", "ignore").lower()
 
 

@@ -83,6 +83,14 @@ def test_dashes_are_alike_and_kept() -> None:
     assert not _finds("wellbeing", entry)
 
 
+def test_the_punctuation_of_the_tag_list_is_not_a_tag() -> None:
+    # The tags are a JSON list: its brackets and commas are no tag's letters.
+    entry = EntryContent(title="", body="plain words", tags=("", ""))
+    assert not _finds(",", entry)
+    assert not _finds("]", EntryContent(title="", body="plain words", tags=("walks",)))
+    assert _finds("tea,", EntryContent(title="", body="tea, then walks", tags=("x", "y")))
+
+
 def test_curly_quotes_that_fold_to_json_quotes_make_no_false_verdict() -> None:
     # Folded, this title holds the text of the JSON separator between title and body.
     entry = EntryContent(title="a”,”body”:”zebra", body="plain words")
@@ -135,7 +143,7 @@ def test_excerpt_without_a_body_match_is_the_start() -> None:
 
 
 _text = st.text(
-    alphabet=st.sampled_from([*"abcdeéÉ ’\"\\\n\tßﬁ-ÅøxyzXYZ", "\u0301", "ж"]), max_size=40
+    alphabet=st.sampled_from([*"abcdeéÉ ’\"\\\n\tßﬁ-ÅøxyzXYZ“”—,:", "\u0301", "ж"]), max_size=40
 )
 
 
