@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Mapping
 from datetime import datetime
 
 from django.utils import timezone
 
 
-def local_now(prefs: dict[str, object]) -> datetime:
+def local_now(prefs: Mapping[str, object]) -> datetime:
     """Return now in the person's chosen time zone (the server's when unset or unknown)."""
     zone = prefs.get("time_zone")
     if isinstance(zone, str) and zone:
