@@ -42,15 +42,15 @@ def html(template: str, /, *values: Any, **named: Any) -> Markup:
     it is the only text trusted as markup.
     """
     escape = _escape
-    return Markup(  # noqa: S704 - the template is code, every value escaped
-        template.format(
-            *[escape(value) for value in values],
-            **{name: escape(value) for name, value in named.items()},
-        )
-    )
+    # str.__new__ makes the Markup Markup() would make of this plain str, without
+    # Markup.__new__'s own checks: a month page makes a few hundred of these.
+    return str.__new__(Markup, template.format(
+        *[escape(value) for value in values],
+        **{name: escape(value) for name, value in named.items()},
+    ))
 
 
 def join(parts: Iterable[Any], sep: str = "") -> Markup:
     """Return ``parts`` joined by ``sep`` (a literal), plain-text parts escaped."""
     escape = _escape
-    return Markup(sep.join([escape(part) for part in parts]))  # noqa: S704 - parts escaped
+    return str.__new__(Markup, sep.join([escape(part) for part in parts]))  # parts escaped
