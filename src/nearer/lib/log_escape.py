@@ -20,8 +20,13 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # C0 and C1 controls, DEL, Unicode's line and paragraph separators (some log viewers
 # break lines there) and the bidirectional overrides (they reorder what is shown).
 _UNSAFE = [
-    *range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029,
-    *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+    *range(0x00, 0x20),
+    0x7F,
+    *range(0x80, 0xA0),
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
 ]
 _TABLE = {
     code: _NAMED.get(chr(code), f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")

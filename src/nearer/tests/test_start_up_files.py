@@ -45,8 +45,13 @@ def _nearer(
     if data_dir is None:
         del environ["NEARER_DATA_DIR"]
     return subprocess.run(  # noqa: S603 (our own interpreter and module)
-        [sys.executable, "-m", "nearer", *args], env=environ, cwd=cwd,
-        capture_output=True, text=True, timeout=60, check=False,
+        [sys.executable, "-m", "nearer", *args],
+        env=environ,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -104,8 +109,13 @@ def test_importing_the_settings_writes_nothing(tmp_path: Path) -> None:
     environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
     probe = "from django.conf import settings; print(settings.DATA_DIR)"
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", probe], env=environ, cwd=tmp_path,
-        capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "-c", probe],
+        env=environ,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []

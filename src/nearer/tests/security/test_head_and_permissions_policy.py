@@ -30,7 +30,8 @@ def _path(route: Route, samples: Samples) -> str:
     today = timezone.localdate()
     plain = {"year": today.year, "month": today.month, "day": today.day, "scale_key": "who5"}
     values: dict[str, object] = {
-        kw: ID_KWARGS[(route.namespace, kw)](samples) if (route.namespace, kw) in ID_KWARGS
+        kw: ID_KWARGS[(route.namespace, kw)](samples)
+        if (route.namespace, kw) in ID_KWARGS
         else plain[kw]
         for kw in route.kwargs
     }
@@ -57,13 +58,22 @@ def test_every_page_that_answers_get_answers_head_the_same(alice: Person) -> Non
     assert not wrong, "\n".join(wrong)
     # The sweep reached the main pages, with the owner's objects, as 200s.
     ok = {label.split(" ")[0] for label, status in answered.items() if status == 200}
-    for name in ("today:index", "journal:month", "journal:entry", "people:person",
-                 "checkins:day", "people:index", "scales:take", "moments:index"):
+    for name in (
+        "today:index",
+        "journal:month",
+        "journal:entry",
+        "people:person",
+        "checkins:day",
+        "people:index",
+        "scales:take",
+        "moments:index",
+    ):
         assert name in ok, f"{name} did not answer GET with 200"
 
 
-@pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/signup/", "/accounts/forgot/",
-                                  "/help/"])
+@pytest.mark.parametrize(
+    "path", ["/accounts/login/", "/accounts/signup/", "/accounts/forgot/", "/help/"]
+)
 def test_the_public_pages_answer_head(db: None, path: str) -> None:
     response = Client().head(path)
     assert response.status_code == Client().get(path).status_code == 200
@@ -75,8 +85,9 @@ def _policy(header: str) -> dict[str, str]:
     return {name.strip(): allow.strip() for name, allow in parts}
 
 
-@pytest.mark.parametrize("path", ["/accounts/login/", "/", "/not-a-page-at-all/",
-                                  "/static/nearer/nearer.css"])
+@pytest.mark.parametrize(
+    "path", ["/accounts/login/", "/", "/not-a-page-at-all/", "/static/nearer/nearer.css"]
+)
 def test_every_response_denies_the_powerful_features(db: None, path: str) -> None:
     response = Client().get(path)
     policy = _policy(response["Permissions-Policy"])

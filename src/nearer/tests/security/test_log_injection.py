@@ -24,7 +24,7 @@ from nearer import urls as project_urls
 from nearer.cli import _gunicorn_argv
 
 FORGED = "forgedlogline"
-HOSTILE_PATH = f"/journal/x\n127.0.0.1 \"GET /{FORGED}\" 200 0 1ms\r\x1b[2J\x00\u2028end/"
+HOSTILE_PATH = f'/journal/x\n127.0.0.1 "GET /{FORGED}" 200 0 1ms\r\x1b[2J\x00\u2028end/'
 
 
 def _gunicorn_logger(stream: io.StringIO) -> logging.Logger:
@@ -55,8 +55,12 @@ def _gunicorn_line(environ_path: str, user_agent: str) -> str:
     stream = io.StringIO()
     glogger = _gunicorn_logger(stream)
     environ = {
-        "REQUEST_METHOD": "GET", "RAW_URI": environ_path, "PATH_INFO": environ_path,
-        "QUERY_STRING": "", "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": environ_path,
+        "PATH_INFO": environ_path,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
         "HTTP_USER_AGENT": user_agent,
     }
     response = SimpleNamespace(status="404 Not Found", headers=[], sent=10)
@@ -80,8 +84,12 @@ def test_every_atom_is_escaped_even_the_user_agent() -> None:
     glogger = _gunicorn_logger(stream)
     glogger.cfg.set("access_log_format", '%(U)s "%(a)s" %({user-agent}i)s')  # type: ignore[attr-defined]
     environ = {
-        "REQUEST_METHOD": "GET", "RAW_URI": "/", "PATH_INFO": "/", "QUERY_STRING": "",
-        "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/",
+        "PATH_INFO": "/",
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
         "HTTP_USER_AGENT": f"agent\n{FORGED}",
     }
     request = SimpleNamespace(headers=[("USER-AGENT", f"agent\r\n{FORGED}")])
@@ -146,7 +154,7 @@ def test_a_login_failure_logged_by_the_lockout_cannot_forge_a_line(
     db: None, root_log: io.StringIO
 ) -> None:
     # django-axes logs the username and path of each new failure at WARNING.
-    username = f"nobody\n127.0.0.1 \"GET /{FORGED}\" 200\r\x1b[2J"
+    username = f'nobody\n127.0.0.1 "GET /{FORGED}" 200\r\x1b[2J'
     response = Client().post("/accounts/login/", {"username": username, "password": "x" * 12})
     assert response.status_code == 200
     written = root_log.getvalue()

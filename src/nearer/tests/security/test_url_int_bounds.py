@@ -75,10 +75,18 @@ def test_a_number_too_big_is_not_found(alice: Person, path: str) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["/checkins/99999999999/1/1/", "/checkins/2024/99999999999/1/",
-     "/checkins/2024/1/99999999999/", "/checkins/2147483648/1/", "/journal/2147483648/1/",
-     "/checkins/0/1/1/", "/checkins/2024/13/1/", "/checkins/2024/1/32/",
-     "/journal/2024/0/", "/journal/10000/1/"],
+    [
+        "/checkins/99999999999/1/1/",
+        "/checkins/2024/99999999999/1/",
+        "/checkins/2024/1/99999999999/",
+        "/checkins/2147483648/1/",
+        "/journal/2147483648/1/",
+        "/checkins/0/1/1/",
+        "/checkins/2024/13/1/",
+        "/checkins/2024/1/32/",
+        "/journal/2024/0/",
+        "/journal/10000/1/",
+    ],
 )
 def test_each_part_out_of_range_is_not_found(alice: Person, path: str) -> None:
     assert alice.client.get(path).status_code == 404
