@@ -8,7 +8,7 @@ The HEAD sweep walks every route of our apps with the owner's own objects in the
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from nearer.conftest import Person
@@ -98,5 +98,13 @@ def test_every_response_denies_the_powerful_features(db: None, path: str) -> Non
 def test_a_logged_in_page_denies_the_powerful_features(alice: Person) -> None:
     response = alice.client.get("/")
     assert response.status_code == 200
+    policy = _policy(response["Permissions-Policy"])
+    assert all(policy[feature] == "()" for feature in DENIED_FEATURES)
+
+
+@override_settings(ROOT_URLCONF="nearer.tests.security.urls_with_error")
+def test_a_server_error_page_denies_the_powerful_features(db: None) -> None:
+    response = Client(raise_request_exception=False).get("/test-only/boom/")
+    assert response.status_code == 500
     policy = _policy(response["Permissions-Policy"])
     assert all(policy[feature] == "()" for feature in DENIED_FEATURES)
