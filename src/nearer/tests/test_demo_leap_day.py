@@ -28,4 +28,5 @@ def test_the_demo_builds_on_29_february(monkeypatch: pytest.MonkeyPatch) -> None
     birthdays = ImportantDate.objects.filter(owner__username="leapdemo").exclude(year=None)
     assert birthdays.count() > 5
     for found in birthdays:
+        assert found.year is not None
         assert date(found.year, found.month, found.day) <= LEAP_DAY

@@ -31,7 +31,7 @@ def test_the_form_takes_any_post_without_crashing(p: str, e: str, word: str, tag
     else:
         # Every refusal is said beside a field of the form, in words.
         assert set(form.errors) <= set(form.fields), form.errors
-        assert all(message.strip() for messages in form.errors.values() for message in messages)
+        assert all(str(message).strip() for errors in form.errors.values() for message in errors)
 
 
 @pytest.mark.django_db
