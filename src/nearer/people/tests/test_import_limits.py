@@ -196,3 +196,19 @@ def test_a_long_list_of_problems_is_cut_short_and_counted(alice: Person) -> None
     assert f"<strong>Card {PROBLEMS_SHOWN + 1}</strong>:" in page
     assert f"<strong>Card {PROBLEMS_SHOWN + 2}</strong>:" not in page
     assert f"… and {extra} more." in page
+
+
+def test_the_choices_of_a_long_preview_can_be_sent_back(alice: Person) -> None:
+    # Every radio group listed comes back as a field; Django refuses a form of more
+    # than DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) fields with a 400.
+    data = named_cards(["Quillon Marchetti"] * 1_200)
+    _, page = preview_of(alice.client, data)
+    fields = dict.fromkeys(re.findall(r'name="(m\d+)" value="skip"', page), "skip")
+    pending = PendingImport.objects.get(owner=alice.user)
+    response = alice.client.post(
+        reverse("people:import_confirm", args=[pending.id]),
+        {"all": "each", "circle": "wider", "relationship": "other", **fields},
+    )
+    assert response.status_code == 302
+    messages = alice.client.get(response["Location"]).content.decode()
+    assert "1 person added, 0 people merged, 1199 skipped" in messages
