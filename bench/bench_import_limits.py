@@ -53,9 +53,15 @@ def _file(case: str) -> bytes:
     if case == "notes":
         note = "NOTE:" + "We met on the long walk by the river\\, and talked for hours. " * 31
         cards = [
-            "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", f"FN:Noted Person {n:04d}",
-                         "\r\n ".join(note[i:i + 74] for i in range(0, len(note), 74)),
-                         "END:VCARD"])
+            "\r\n".join(
+                [
+                    "BEGIN:VCARD",
+                    "VERSION:3.0",
+                    f"FN:Noted Person {n:04d}",
+                    "\r\n ".join(note[i : i + 74] for i in range(0, len(note), 74)),
+                    "END:VCARD",
+                ]
+            )
             for n in range(5000)
         ]
         return ("\r\n".join(cards) + "\r\n").encode()
@@ -64,7 +70,7 @@ def _file(case: str) -> bytes:
     room = (LIMIT - 50_000 - len(base)) // 5000
     # Folding adds three bytes ("\r\n ") to every 74.
     photo = "PHOTO;ENCODING=b;TYPE=JPEG:/9j/" + "Q" * max(0, room * 74 // 77 - 40)
-    folded = "\r\n ".join(photo[i:i + 74] for i in range(0, len(photo), 74))
+    folded = "\r\n ".join(photo[i : i + 74] for i in range(0, len(photo), 74))
     data = base.replace(b"END:VCARD", folded.encode() + b"\r\nEND:VCARD")
     assert len(data) <= LIMIT, len(data)
     return data
@@ -141,26 +147,41 @@ def run_case(case: str) -> dict[str, Any]:
     # the test client's work, not the server's.
     boundary = "BenchBoundary7f3a"
     body = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
-        f'filename="contacts.vcf"\r\nContent-Type: text/vcard\r\n\r\n'
-    ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="contacts.vcf"\r\nContent-Type: text/vcard\r\n\r\n'
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     del data
 
     def upload() -> Any:
         PendingImport.objects.all().delete()
-        return client.post(reverse("people:import"), body,
-                           content_type=f"multipart/form-data; boundary={boundary}")
+        return client.post(
+            reverse("people:import"), body, content_type=f"multipart/form-data; boundary={boundary}"
+        )
 
     def record(label: str, step: Callable[[], Any], note: Callable[[Any], str]) -> Any:
         seconds, rss, peak, result = _measure(step)
-        steps.append({"step": label, "seconds": seconds, "rss_mb": rss, "peak_mb": peak,
-                      "note": note(result)})
+        steps.append(
+            {
+                "step": label,
+                "seconds": seconds,
+                "rss_mb": rss,
+                "peak_mb": peak,
+                "note": note(result),
+            }
+        )
         return result
 
     rounds = ("first import", "same file again") if case in ("phone-like", "notes") else ("",)
     for label in rounds:
-        response = record(f"{label}: upload" if label else "upload", upload,
-                          lambda r: f"HTTP {r.status_code}, {len(r.content) / 1e3:,.0f} kB page")
+        response = record(
+            f"{label}: upload" if label else "upload",
+            upload,
+            lambda r: f"HTTP {r.status_code}, {len(r.content) / 1e3:,.0f} kB page",
+        )
         if not label:
             assert response.status_code == 200 and not PendingImport.objects.exists()
             message = "larger than" if b"larger than" in response.content else "more than"
@@ -168,14 +189,23 @@ def run_case(case: str) -> dict[str, Any]:
             break
         assert response.status_code == 302, response.content[:500]
         url = response["Location"]
-        record(f"{label}: preview page", lambda u=url: client.get(u),
-               lambda r: f"{len(r.content) / 1e3:,.0f} kB page")
+        record(
+            f"{label}: preview page",
+            lambda u=url: client.get(u),
+            lambda r: f"{len(r.content) / 1e3:,.0f} kB page",
+        )
         pending_id = PendingImport.objects.get().id
         began = time.perf_counter()
         done = client.post(reverse("people:import_confirm", args=[pending_id]), {"all": "merge"})
-        steps.append({"step": f"{label}: confirm, merging all",
-                      "seconds": time.perf_counter() - began, "rss_mb": None, "peak_mb": None,
-                      "note": f"{Person.objects.count():,} people after"})
+        steps.append(
+            {
+                "step": f"{label}: confirm, merging all",
+                "seconds": time.perf_counter() - began,
+                "rss_mb": None,
+                "peak_mb": None,
+                "note": f"{Person.objects.count():,} people after",
+            }
+        )
         assert done.status_code == 302
     return {"case": case, "size_mb": size / MB, "steps": steps}
 
@@ -184,22 +214,30 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--case":
         print(json.dumps(run_case(sys.argv[2])))
         return
-    print(f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, load {os.getloadavg()[0]:.2f}")
-    print("\n| case | file | step | seconds | resident size grew by | Python peak "
-          "(tracemalloc) | notes |")
+    print(
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, load {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        "\n| case | file | step | seconds | resident size grew by | Python peak "
+        "(tracemalloc) | notes |"
+    )
     print("| --- | ---: | --- | ---: | ---: | ---: | --- |")
     for case in CASES:
         out = subprocess.run(  # noqa: S603 - this script, run again for one case
-            [sys.executable, __file__, "--case", case], check=True, capture_output=True,
+            [sys.executable, __file__, "--case", case],
+            check=True,
+            capture_output=True,
             text=True,
         ).stdout
         result = json.loads(out.strip().splitlines()[-1])
         for step in result["steps"]:
             rss = "" if step["rss_mb"] is None else f"{step['rss_mb']:.0f} MB"
             peak = "" if step["peak_mb"] is None else f"{step['peak_mb']:.0f} MB"
-            print(f"| {case} | {result['size_mb']:.1f} MB | {step['step']} | "
-                  f"{step['seconds']:.2f} | {rss} | {peak} | {step['note']} |")
+            print(
+                f"| {case} | {result['size_mb']:.1f} MB | {step['step']} | "
+                f"{step['seconds']:.2f} | {rss} | {peak} | {step['note']} |"
+            )
 
 
 if __name__ == "__main__":

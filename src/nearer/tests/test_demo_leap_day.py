@@ -21,8 +21,13 @@ def test_the_demo_builds_on_29_february(monkeypatch: pytest.MonkeyPatch) -> None
     assert timezone.localdate() == LEAP_DAY
     # Enough people that birthdays are drawn in years that are not leap years too.
     demo = build_demo(
-        username="leapdemo", password="a leap demo password 123", years=1, entries=5,
-        people=40, moments=60, out=io.StringIO(),
+        username="leapdemo",
+        password="a leap demo password 123",
+        years=1,
+        entries=5,
+        people=40,
+        moments=60,
+        out=io.StringIO(),
     )
     assert (demo.entries, demo.people, demo.moments) == (5, 40, 60)
     birthdays = ImportantDate.objects.filter(owner__username="leapdemo").exclude(year=None)

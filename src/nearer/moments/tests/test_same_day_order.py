@@ -27,8 +27,9 @@ def _same_day_moments(alice: Person, add_person: AddPerson, add_moment: AddMomen
     earlier = [add_moment(alice, [ana], occurred_on=days_ago(4)) for _ in range(6)]
     Moment.objects.filter(id__in=[m.id for m in earlier]).update(created_at=start)
     created = dict(Moment.objects.values_list("id", "created_at"))
-    return (sorted(later, key=lambda m: created[m.id], reverse=True)
-            + sorted(earlier, key=lambda m: m.id, reverse=True))
+    return sorted(later, key=lambda m: created[m.id], reverse=True) + sorted(
+        earlier, key=lambda m: m.id, reverse=True
+    )
 
 
 def test_a_persons_latest_moments_on_one_day_are_newest_created_first(
@@ -37,8 +38,9 @@ def test_a_persons_latest_moments_on_one_day_are_newest_created_first(
     expected = _same_day_moments(alice, add_person, add_moment)
     ana_id = expected[0].people.get().id
     for limit in (2, 3, 7, 11):
-        latest, total = moments_with(user=alice.user, vault=alice.vault, person_id=ana_id,
-                                     limit=limit)
+        latest, total = moments_with(
+            user=alice.user, vault=alice.vault, person_id=ana_id, limit=limit
+        )
         assert total == 11
         assert [m.id for m in latest] == [m.id for m in expected[:limit]], limit
 

@@ -99,10 +99,13 @@ def test_a_too_big_file_with_its_csrf_token_gets_the_message_not_a_403(alice: Pe
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert token is not None
     data = EMPTY_CARD * (12 * 1024 * 1024 // len(EMPTY_CARD))
-    response = client.post(reverse("people:import"), {
-        "csrfmiddlewaretoken": token.group(1),
-        "file": SimpleUploadedFile("all.vcf", data, "text/vcard"),
-    })
+    response = client.post(
+        reverse("people:import"),
+        {
+            "csrfmiddlewaretoken": token.group(1),
+            "file": SimpleUploadedFile("all.vcf", data, "text/vcard"),
+        },
+    )
     assert response.status_code == 200
     assert b"The file is larger than 10 MB" in response.content
 
@@ -160,8 +163,10 @@ def test_a_long_list_of_duplicates_is_cut_short_and_the_rest_follow_the_choice_f
     assert page.count('value="skip" checked') == MATCHES_SHOWN
     assert f'name="m{MATCHES_SHOWN}" value="skip"' in page
     assert f'name="m{MATCHES_SHOWN + 1}"' not in page
-    assert (f"The first {MATCHES_SHOWN} are listed here to decide one by one. The other "
-            f"{extra} follow the choice for all: skipped, unless you choose") in page
+    assert (
+        f"The first {MATCHES_SHOWN} are listed here to decide one by one. The other "
+        f"{extra} follow the choice for all: skipped, unless you choose"
+    ) in page
 
 
 def test_unlisted_duplicates_are_merged_when_everything_is_merged(alice: Person) -> None:
