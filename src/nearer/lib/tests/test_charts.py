@@ -4,6 +4,7 @@ import re
 from datetime import date, timedelta
 
 from nearer.lib.charts import Band, _x_ticks, line_chart
+from nearer.lib.html import Markup
 
 
 def _chart(points: list[tuple[date, float]], **extra: object) -> str:
@@ -78,3 +79,16 @@ def test_it_labels_years_on_long_spans_and_months_on_short_ones() -> None:
     assert len(long) <= 7
     assert [label for _, label in long] == ["Dec 2024", "Apr 2025", "Aug", "Dec", "Apr 2026", "Aug"]
     assert _x_ticks(date(2026, 5, 2), date(2026, 5, 20)) == [(date(2026, 5, 2), "2 May")]
+
+
+def test_it_is_markup_with_every_text_escaped_its_id_and_labels_too() -> None:
+    svg = line_chart(
+        points=[(date(2026, 1, 1), 3.0), (date(2026, 2, 1), 5.0)],
+        y_min=1, y_max=7, title="t", desc="d", chart_id='c"x', y_ticks=[(4, "<four>")],
+        bands=[Band(6, 7, "Sam & Alex's")],
+    )
+    assert isinstance(svg, Markup)
+    assert 'aria-labelledby="c&#34;x-title c&#34;x-desc"' in svg
+    assert 'text-anchor="end">&lt;four&gt;</text>' in svg
+    assert ">Sam &amp; Alex&#39;s</text>" in svg
+    assert svg.endswith("</svg>")
