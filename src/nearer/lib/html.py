@@ -23,16 +23,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from markupsafe import Markup
-from markupsafe import escape as _markupsafe_escape
+# _escape_inner is markupsafe's own escaper (the C one when built), which its escape()
+# wraps: here the result of a whole html()/join() is made Markup once instead of every
+# value on its own. The version is locked (requirements.lock).
+from markupsafe import Markup, _escape_inner  # type: ignore[attr-defined]
 
 __all__ = ["EMPTY", "Markup", "html", "join"]
 
 EMPTY = Markup("")
 
 
-def _escape(value: Any) -> Markup:
-    return _markupsafe_escape(value)
+def _escape(value: Any) -> str:
+    """Return ``value`` as markupsafe's escape() would, as a plain str (markup kept)."""
+    if value.__class__ is str:  # the common case first, as markupsafe does
+        return _escape_inner(value)
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return _escape_inner(str(value))
 
 
 def html(template: str, /, *values: Any, **named: Any) -> Markup:
