@@ -4,10 +4,11 @@ in templates only with autoescaping on.
 Every module under ``src/nearer`` is read as a syntax tree (not grepped, so a word in
 a comment or a string is no finding, and an alias is no escape). Outside
 ``lib/html.py`` no module may mark text safe by hand (``mark_safe``, ``SafeString``,
-``format_html``, ``Markup(...)``, a ``__html__`` method), escape by hand
-(``html.escape``) or import markupsafe; and every ``html()`` call's template must be
-a string literal, so that only code is ever trusted as markup. Every template must
-leave autoescaping on. Each finding is named by file and line.
+``format_html``, ``Markup(...)`` or ``__new__``, a subclass of ``Markup``, a
+``__html__`` method), escape by hand (``html.escape``) or import markupsafe; and
+every ``html()`` call's template must be a string literal, so that only code is
+ever trusted as markup. Every template must leave autoescaping on. Each finding is
+named by file and line.
 
 ``value_call_sites`` (used by the mutation test) lists the calls of ``html()`` and
 ``join()`` that pass a value not known to be safe as written.
@@ -247,6 +248,8 @@ class _Checker(ast.NodeVisitor):
         self._scoped(node)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        if any(self._is_markup(base) for base in node.bases):
+            self._find(node, "subclasses Markup")
         self._scoped(node)
 
     # --- names -----------------------------------------------------------------
@@ -282,9 +285,26 @@ class _Checker(ast.NodeVisitor):
             return func.attr
         return None
 
+    def _is_markup(self, node: ast.expr) -> bool:
+        if isinstance(node, ast.Name):
+            return node.id in self.bound.markup_names
+        return (isinstance(node, ast.Attribute) and node.attr == "Markup"
+                and _dotted(node.value) in self.bound.lib_modules)
+
     def visit_Call(self, node: ast.Call) -> None:
         self._called.add(id(node.func))
         kind = self._kind(node.func)
+        func = node.func
+        if (isinstance(func, ast.Attribute) and func.attr == "__new__"
+                and any(self._is_markup(a) for a in [func.value, *node.args[:1]])):
+            self._find(node, "Markup made with __new__")
+        if isinstance(func, ast.Name | ast.Attribute) and (
+                _dotted(func) in ("__import__", "importlib.import_module", "import_module")):
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and any(
+                    str(first.value) == m or str(first.value).startswith(m + ".")
+                    for m in FORBIDDEN_MODULES):
+                self._find(node, f"imports {first.value} by name")
         if kind == "Markup":
             self._find(node, "Markup(...) call")
         elif kind == "html":
@@ -561,6 +581,16 @@ def page(name, template):
 class Fake:
     def __html__(self):
         return "<b>"
+
+def sneaky(name):
+    import importlib
+    a = str.__new__(Markup, name)
+    b = Markup.__new__(lib.Markup, name)
+    c = importlib.import_module("markupsafe")
+    d = __import__("django.utils.safestring")
+
+class Mine(lib.Markup):
+    pass
 '''
 
 _EXPECTED_LINES = {
@@ -586,6 +616,11 @@ _EXPECTED_LINES = {
     (24, "html passed around instead of called with a literal template"),
     (25, "join() separator is not a literal"),
     (28, "defines __html__ (its text would be printed unescaped)"),
+    (33, "Markup made with __new__"),
+    (34, "Markup made with __new__"),
+    (35, "imports markupsafe by name"),
+    (36, "imports django.utils.safestring by name"),
+    (38, "subclasses Markup"),
 }
 
 
