@@ -301,10 +301,10 @@ class _Checker(ast.NodeVisitor):
         if isinstance(func, ast.Name | ast.Attribute) and (
                 _dotted(func) in ("__import__", "importlib.import_module", "import_module")):
             first = node.args[0] if node.args else None
-            if isinstance(first, ast.Constant) and any(
-                    str(first.value) == m or str(first.value).startswith(m + ".")
-                    for m in FORBIDDEN_MODULES):
-                self._find(node, f"imports {first.value} by name")
+            name = first.value if isinstance(first, ast.Constant) else None
+            if isinstance(name, str) and any(
+                    name == m or name.startswith(m + ".") for m in FORBIDDEN_MODULES):
+                self._find(node, f"imports {name} by name")
         if kind == "Markup":
             self._find(node, "Markup(...) call")
         elif kind == "html":
