@@ -95,7 +95,7 @@ def drift_sections(groups: Iterable[DriftGroup]) -> Markup:
         rows = group.rows
         if not rows:
             continue
-        items = []
+        items: list[Markup] = []
         append = items.append
         for row in rows:
             days = row.days_since

@@ -29,7 +29,7 @@ def person_rows(people: Iterable[PersonSummary]) -> Markup:
     """Return <li> rows: the name as a link, the full name when called otherwise,
     the relationship and the wished rhythm."""
     url = UrlPattern("people:person", "person_id")
-    parts = []
+    parts: list[Markup] = []
     append = parts.append
     for person in people:
         meta = relationship_text(person.relationship, person.relationship_label)
