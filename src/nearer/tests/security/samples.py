@@ -82,18 +82,25 @@ def contacts_file(marker: str) -> tuple[bytes, list[str]]:
     """
     existing = f"{marker}-person-name"
     nickname, day = f"{marker}-import-nickname", f"{marker}-import-day"
-    note, name, problem = (f"{marker}-import-note", f"{marker}-import-name",
-                           f"{marker}-import-problem")
+    note, name, problem = (
+        f"{marker}-import-note",
+        f"{marker}-import-name",
+        f"{marker}-import-problem",
+    )
     cards = [
-        [f"FN:{existing}", f"NICKNAME:{nickname}", "item1.X-ABDATE:2001-05-06",
-         f"item1.X-ABLABEL:{day}", f"NOTE:{note}"],
+        [
+            f"FN:{existing}",
+            f"NICKNAME:{nickname}",
+            "item1.X-ABDATE:2001-05-06",
+            f"item1.X-ABLABEL:{day}",
+            f"NOTE:{note}",
+        ],
         [f"FN:{name}"],
         [f"FN:{name}"],
         [f"FN:{problem}", "BDAY:not a date"],
     ]
     text = "".join(
-        "BEGIN:VCARD\r\nVERSION:3.0\r\n" + "".join(f"{line}\r\n" for line in card)
-        + "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n" + "".join(f"{line}\r\n" for line in card) + "END:VCARD\r\n"
         for card in cards
     )
     return text.encode(), [nickname, day, note, name, problem]
@@ -105,10 +112,14 @@ def _make_pending_import(samples: Samples, marker: str) -> None:
     from nearer.people.imports import pending_import_create
 
     data, words = contacts_file(marker)
-    samples.pending_imports.append(pending_import_create(
-        user=samples.person.user, vault=samples.person.vault, data=data,
-        replace_older=False,
-    ))
+    samples.pending_imports.append(
+        pending_import_create(
+            user=samples.person.user,
+            vault=samples.person.vault,
+            data=data,
+            replace_older=False,
+        )
+    )
     samples.words += words
 
 
@@ -122,18 +133,27 @@ def _make_person(samples: Samples, marker: str) -> None:
     user, vault = samples.person.user, samples.person.vault
     words = [f"{marker}-person-{field}" for field in ("name", "called", "word", "notes", "day")]
     person = person_create(
-        user=user, vault=vault,
-        details=PersonDetails(name=words[0], called=words[1], relationship_label=words[2],
-                              notes=words[3], rhythm_days=7, too_long_days=14),
+        user=user,
+        vault=vault,
+        details=PersonDetails(
+            name=words[0],
+            called=words[1],
+            relationship_label=words[2],
+            notes=words[3],
+            rhythm_days=7,
+            too_long_days=14,
+        ),
         # Never within the next 14 days, so the days of ``add_every_shown_state`` are
         # the ones Today shows whatever the day of the year.
         dates=[DateDraft("custom", *_month_day(40), None, words[4])],
     )
     samples.people.append(person)
     samples.important_dates.append(ImportantDate.objects.get(person=person))
-    samples.closeness_ratings.append(closeness_rate(
-        user=user, vault=vault, person_id=person.id, value=5, rated_on=timezone.localdate()
-    ))
+    samples.closeness_ratings.append(
+        closeness_rate(
+            user=user, vault=vault, person_id=person.id, value=5, rated_on=timezone.localdate()
+        )
+    )
     samples.words += words
 
 
@@ -141,10 +161,17 @@ def _make_checkin(samples: Samples, marker: str) -> None:
     from nearer.checkins.services import checkin_create
 
     note, tag = f"{marker}-checkin-note", f"{marker}checkintag"
-    samples.checkins.append(checkin_create(
-        user=samples.person.user, vault=samples.person.vault, pleasantness=-1, energy=1,
-        emotion="nervous", tags=[tag], note=note,
-    ))
+    samples.checkins.append(
+        checkin_create(
+            user=samples.person.user,
+            vault=samples.person.vault,
+            pleasantness=-1,
+            energy=1,
+            emotion="nervous",
+            tags=[tag],
+            note=note,
+        )
+    )
     samples.words += [note, tag]
 
 
@@ -152,10 +179,15 @@ def _make_scale_result(samples: Samples) -> None:
     # Answers are numbers, not words: the sweep checks the row is unchanged instead.
     from nearer.scales.services import result_create
 
-    samples.scale_results.append(result_create(
-        user=samples.person.user, vault=samples.person.vault, scale_key="ucla3",
-        answers=[2, 3, 2], taken_on=timezone.localdate(),
-    ))
+    samples.scale_results.append(
+        result_create(
+            user=samples.person.user,
+            vault=samples.person.vault,
+            scale_key="ucla3",
+            answers=[2, 3, 2],
+            taken_on=timezone.localdate(),
+        )
+    )
 
 
 def _make_moment(samples: Samples, marker: str) -> None:
@@ -165,14 +197,21 @@ def _make_moment(samples: Samples, marker: str) -> None:
 
     name, note = f"{marker}-moment-person", f"{marker}-moment-note"
     someone = person_create(
-        user=samples.person.user, vault=samples.person.vault,
+        user=samples.person.user,
+        vault=samples.person.vault,
         details=PersonDetails(name=name, rhythm_days=7),
     )
     samples.moment_people.append(someone)
-    samples.moments.append(moment_create(
-        user=samples.person.user, vault=samples.person.vault,
-        occurred_on=timezone.localdate(), person_ids=[someone.id], how="call", note=note,
-    ))
+    samples.moments.append(
+        moment_create(
+            user=samples.person.user,
+            vault=samples.person.vault,
+            occurred_on=timezone.localdate(),
+            person_ids=[someone.id],
+            how="call",
+            note=note,
+        )
+    )
     samples.words += [name, note]
 
 
@@ -204,9 +243,16 @@ def add_every_shown_state(samples: Samples, marker: str) -> None:
 
     def someone(state: str, circle: Circle, **more: Any) -> Any:
         name = f"{marker}-{state}-person"
-        person = person_create(user=user, vault=vault, details=PersonDetails(
-            name=name, circle=circle, relationship_label=f"{marker}-{state}-word", **more,
-        ))
+        person = person_create(
+            user=user,
+            vault=vault,
+            details=PersonDetails(
+                name=name,
+                circle=circle,
+                relationship_label=f"{marker}-{state}-word",
+                **more,
+            ),
+        )
         samples.people.append(person)
         samples.words += [name, f"{marker}-{state}-word"]
         return person
@@ -216,47 +262,82 @@ def add_every_shown_state(samples: Samples, marker: str) -> None:
     due = someone("due", "close", rhythm_days=7, too_long_days=14)
     soon = someone("soon", "wider", rhythm_days=7, too_long_days=14)
     for people, days_ago, state in (
-        ([overdue, soon], 20, "together"), ([due], 8, "due"), ([soon], 6, "soon"),
+        ([overdue, soon], 20, "together"),
+        ([due], 8, "due"),
+        ([soon], 6, "soon"),
     ):
         note = f"{marker}-moment-{state}-note"
-        samples.moments.append(moment_create(
-            user=user, vault=vault, occurred_on=today - timedelta(days=days_ago),
-            person_ids=[p.id for p in people], how="in_person", note=note,
-        ))
+        samples.moments.append(
+            moment_create(
+                user=user,
+                vault=vault,
+                occurred_on=today - timedelta(days=days_ago),
+                person_ids=[p.id for p in people],
+                how="in_person",
+                note=note,
+            )
+        )
         samples.words.append(note)
     from nearer.checkins.services import checkin_create
     from nearer.journal.services import entry_create
 
     # An entry without tags: its row in a day's list has nothing after the words.
     title, body = f"{marker}-untagged-title", f"{marker}-untagged-body"
-    samples.entries.append(entry_create(
-        user=user, vault=vault, entry_date=today, title=title, body=body, tags=[],
-    ))
+    samples.entries.append(
+        entry_create(
+            user=user,
+            vault=vault,
+            entry_date=today,
+            title=title,
+            body=body,
+            tags=[],
+        )
+    )
     samples.words += [title, body]
 
     note = f"{marker}-checkin-with-note"
-    samples.checkins.append(checkin_create(
-        user=user, vault=vault, pleasantness=1, energy=-1, emotion="calm",
-        people=[str(due.id)], note=note,
-    ))
+    samples.checkins.append(
+        checkin_create(
+            user=user,
+            vault=vault,
+            pleasantness=1,
+            energy=-1,
+            emotion="calm",
+            people=[str(due.id)],
+            note=note,
+        )
+    )
     samples.words.append(note)
     birthday_on = today + timedelta(days=1)
-    samples.important_dates.append(date_add(
-        user=user, vault=vault, person_id=overdue.id,
-        draft=DateDraft("birthday", *_month_day(1), birthday_on.year - 30, ""),
-    ))
+    samples.important_dates.append(
+        date_add(
+            user=user,
+            vault=vault,
+            person_id=overdue.id,
+            draft=DateDraft("birthday", *_month_day(1), birthday_on.year - 30, ""),
+        )
+    )
     day = f"{marker}-soon-day"
-    samples.important_dates.append(date_add(
-        user=user, vault=vault, person_id=first.id,
-        draft=DateDraft("custom", *_month_day(3), None, day),
-    ))
+    samples.important_dates.append(
+        date_add(
+            user=user,
+            vault=vault,
+            person_id=first.id,
+            draft=DateDraft("custom", *_month_day(3), None, day),
+        )
+    )
     samples.words.append(day)
     archived = someone("archived", "close", rhythm_days=7)
     person_archive(user=user, vault=vault, person_id=archived.id)
-    samples.closeness_ratings.append(closeness_rate(
-        user=user, vault=vault, person_id=first.id, value=3,
-        rated_on=today - timedelta(days=45),
-    ))
+    samples.closeness_ratings.append(
+        closeness_rate(
+            user=user,
+            vault=vault,
+            person_id=first.id,
+            value=3,
+            rated_on=today - timedelta(days=45),
+        )
+    )
 
 
 def _any_prompt_key() -> str:
@@ -369,4 +450,3 @@ def database_snapshot() -> dict[str, list[dict[str, object]]]:
             )
         snapshot[model._meta.label] = rows
     return snapshot
-

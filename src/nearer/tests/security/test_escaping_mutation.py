@@ -48,44 +48,55 @@ assert _OPENING.search(MARKUP), "the sweep's markup opens an <img tag"
 # Call sites passing values that are only our own words, numbers or ids, by
 # CallSite.key ("path::function::values as written"), each with the reason.
 OWN_WORDS: dict[str, str] = {
-    "checkins/rows.py::_scale::legend, steps":
-        "the scale's legend is our label; steps is Django's own rendering of the radio widget",
-    "checkins/rows.py::_scale::name, legend, error, steps":
-        "field name, our legend and our error messages (they never repeat the value sent); "
-        "steps rendered by Django",
+    "checkins/rows.py::_scale::legend, steps": (
+        "the scale's legend is our label; steps is Django's own rendering of the radio widget"
+    ),
+    "checkins/rows.py::_scale::name, legend, error, steps": (
+        "field name, our legend and our error messages (they never repeat the value sent); steps "
+        "rendered by Django"
+    ),
     "checkins/rows.py::_mark::code": "a quadrant's code from our list",
     "checkins/rows.py::quadrant_key::q.name, q.hint": "the quadrants' names and hints are ours",
     "checkins/rows.py::_calendar_cell::str(day.day)": "a day number",
     "checkins/rows.py::_calendar_cell::str(count - MARKS_PER_DAY)": "a count",
-    "checkins/rows.py::_calendar_cell::day_url(day), str(day.day), str(count), ', "
-    "'.join((_said(c) for c in checkins))":
-        "our URL, numbers, and emotion and quadrant names picked from our lists",
-    "checkins/rows.py::_line::day_url(day), day.isoformat(), long_day(day), str(day.year)":
-        "our URL and a date",
+    (
+        "checkins/rows.py::_calendar_cell::day_url(day), str(day.day), str(count), ', "
+        "'.join((_said(c) for c in checkins))"
+    ): ("our URL, numbers, and emotion and quadrant names picked from our lists"),
+    "checkins/rows.py::_line::day_url(day), day.isoformat(), long_day(day), str(day.year)": (
+        "our URL and a date"
+    ),
     "checkins/rows.py::_line::UNREADABLE": "our sentence",
-    "checkins/rows.py::_line::checkin.emotion.label, checkin.quadrant.name":
-        "the emotion is picked from our list of words, the quadrant follows from numbers",
+    "checkins/rows.py::_line::checkin.emotion.label, checkin.quadrant.name": (
+        "the emotion is picked from our list of words, the quadrant follows from numbers"
+    ),
     "checkins/rows.py::_line::time": "a time of day we formatted",
-    "checkins/rows.py::day_sections::f'day-{day.isoformat()}', day_url(day), long_day(day)":
-        "an id, our URL and a date",
+    "checkins/rows.py::day_sections::f'day-{day.isoformat()}', day_url(day), long_day(day)": (
+        "an id, our URL and a date"
+    ),
     "journal/rows.py::day_sections::day_anchor(day), long_day(day)": "an id and a date",
-    "journal/rows.py::_calendar_cell::cell.anchor, day, str(cell.count)":
-        "an id, a day number and a count",
+    "journal/rows.py::_calendar_cell::cell.anchor, day, str(cell.count)": (
+        "an id, a day number and a count"
+    ),
     "journal/rows.py::_calendar_cell::day": "a day number",
-    "lib/charts.py::line_chart::str(LEFT), f'{top:.1f}', str(plot_w), "
-    "f'{bottom - top:.1f}', str(WIDTH - RIGHT - 4), f'{top + 13:.1f}', band.label":
-        "coordinates, and band labels every caller takes from our scales",
-    "lib/charts.py::line_chart::str(LEFT), str(WIDTH - RIGHT), y, str(LEFT - 6), "
-    "f'{y_of(value) + 4:.1f}', label":
-        "coordinates and the y ticks' numbers",
+    (
+        "lib/charts.py::line_chart::str(LEFT), f'{top:.1f}', str(plot_w), f'{bottom - top:.1f}', "
+        "str(WIDTH - RIGHT - 4), f'{top + 13:.1f}', band.label"
+    ): ("coordinates, and band labels every caller takes from our scales"),
+    (
+        "lib/charts.py::line_chart::str(LEFT), str(WIDTH - RIGHT), y, str(LEFT - 6), "
+        "f'{y_of(value) + 4:.1f}', label"
+    ): ("coordinates and the y ticks' numbers"),
     "lib/charts.py::line_chart::str(LEFT), str(WIDTH - RIGHT), base, base": "coordinates",
-    "lib/charts.py::line_chart::f'{x_of(day):.1f}', label_y, label":
-        "coordinates and the x ticks' month names and years",
+    "lib/charts.py::line_chart::f'{x_of(day):.1f}', label_y, label": (
+        "coordinates and the x ticks' month names and years"
+    ),
     "lib/charts.py::line_chart::path": "coordinates",
     "lib/charts.py::line_chart::x, y": "coordinates",
     "moments/rows.py::_details::str(content.minutes)": "a number of minutes",
-    "moments/rows.py::_details::str(content.closeness), content.closeness_label.lower()":
-        "a number and its words from our list",
+    "moments/rows.py::_details::str(content.closeness), content.closeness_label.lower()": (
+        "a number and its words from our list"
+    ),
     "moments/rows.py::_details::content.opened_up_label.lower()": "words from our list",
     "moments/rows.py::_details::label": "kinds of closeness: words from our list",
     "moments/rows.py::moment_rows::day.isoformat(), short_date(day)": "a date",
@@ -94,31 +105,36 @@ OWN_WORDS: dict[str, str] = {
     "moments/rows.py::moment_rows::long_date(day)": "a date",
     "moments/rows.py::moment_rows::edit(moment.id)": "our URL with an id",
     "moments/rows.py::moment_rows::delete(moment.id)": "our URL with an id",
-    "moments/rows.py::drift_sections::row.status, row.status_words":
-        "a status and its words from our list",
+    "moments/rows.py::drift_sections::row.status, row.status_words": (
+        "a status and its words from our list"
+    ),
     "moments/rows.py::drift_sections::str(day.day), MONTH_ABBREVIATIONS[day.month - 1]": "a date",
-    "moments/rows.py::drift_sections::group.circle, group.label, str(len(rows))":
-        "a circle's key and name from our list, a count",
+    "moments/rows.py::drift_sections::group.circle, group.label, str(len(rows))": (
+        "a circle's key and name from our list, a count"
+    ),
     "moments/rows.py::moments_nav::url_for('moments:new')": "our URL",
     "moments/rows.py::moments_nav::url_for(name), words": "our URLs and words",
-    "people/closeness.py::ios_svg::f'{me:g}', str(RADIUS), f'{them:g}', str(RADIUS)":
-        "coordinates",
+    "people/closeness.py::ios_svg::f'{me:g}', str(RADIUS), f'{them:g}', str(RADIUS)": "coordinates",
     "people/detail.py::<module>::closeness_words(value)": "the closeness scale's words",
     "people/detail.py::bottom_html::urls['date_new']": "our URL with an id",
     "people/detail.py::bottom_html::_WORDS[history[-1][1]]": "the closeness scale's words",
     "people/detail.py::bottom_html::urls['closeness']": "our URL with an id",
-    "people/detail.py::rating_rows::day.isoformat(), str(day.day), "
-    "MONTH_ABBREVIATIONS[day.month - 1], str(day.year), _WORDS[value]":
-        "a date and the closeness scale's words",
-    "people/import_rows.py::problem_rows::where, problem.reason, tail":
-        "a card's number and our sentences saying what was wrong (the name is escaped at its "
-        "own call)",
-    "scales/rows.py::table_rows::url(point.id), long_date(point.taken_on), str(shown), moved":
-        "our URL with an id, a date, a score and its change",
+    (
+        "people/detail.py::rating_rows::day.isoformat(), str(day.day), "
+        "MONTH_ABBREVIATIONS[day.month - 1], str(day.year), _WORDS[value]"
+    ): ("a date and the closeness scale's words"),
+    "people/import_rows.py::problem_rows::where, problem.reason, tail": (
+        "a card's number and our sentences saying what was wrong (the name is escaped at its own "
+        "call)"
+    ),
+    "scales/rows.py::table_rows::url(point.id), long_date(point.taken_on), str(shown), moved": (
+        "our URL with an id, a date, a score and its change"
+    ),
     "today/context_processors.py::_head::static('nearer/' + name)": "our static files' URLs",
     "today/context_processors.py::_head::static('nearer/icon.svg')": "our static file's URL",
-    "today/context_processors.py::_nav::url_for(name), words":
-        "our URLs and the navigation's words",
+    "today/context_processors.py::_nav::url_for(name), words": (
+        "our URLs and the navigation's words"
+    ),
 }
 
 
@@ -204,7 +220,8 @@ def test_removing_any_one_escape_makes_the_markup_sweep_fail(
     assert not sorted(set(leaked) - known), "calls the source reading missed"
 
     unreached = [
-        _describe(site) for site in sites
+        _describe(site)
+        for site in sites
         if _where(site) not in leaked and site.key not in OWN_WORDS
     ]
     assert not unreached, (
@@ -221,4 +238,3 @@ def test_removing_any_one_escape_makes_the_markup_sweep_fail(
         site.label for key in OWN_WORDS for site in by_key[key] if _where(site) in leaked
     )
     assert not showing, f"OWN_WORDS entries that show a person's words: {showing}"
-

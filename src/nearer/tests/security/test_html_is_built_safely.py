@@ -32,17 +32,25 @@ LIB_HTML = "lib/html.py"
 MODULE = "nearer.lib.html"
 
 # Names that mark text safe (or build safe text) without lib/html's escaping.
-SAFE_MAKERS = frozenset({
-    "mark_safe", "SafeString", "SafeText", "SafeData", "format_html", "format_html_join",
-})
+SAFE_MAKERS = frozenset(
+    {
+        "mark_safe",
+        "SafeString",
+        "SafeText",
+        "SafeData",
+        "format_html",
+        "format_html_join",
+    }
+)
 # Modules whose very import is a way around lib/html.
 FORBIDDEN_MODULES = ("markupsafe", "django.utils.safestring")
 
 # Findings allowed in one file, each with the reason (path relative to src/nearer).
 ALLOWED: dict[tuple[str, str], str] = {
-    ("tests/security/test_escaping_mutation.py", "Markup(...) call"):
-        "the mutation test hands text back unescaped on purpose, to prove the sweep "
-        "notices",
+    (
+        "tests/security/test_escaping_mutation.py",
+        "Markup(...) call",
+    ): "the mutation test hands text back unescaped on purpose, to prove the sweep notices",
 }
 
 
@@ -197,8 +205,9 @@ class _Checker(ast.NodeVisitor):
             self.generic_visit(node)
         else:
             arguments = node.args
-            params = [a.arg for a in (*arguments.posonlyargs, *arguments.args,
-                                      *arguments.kwonlyargs)]
+            params = [
+                a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+            ]
             params += [a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None]
             self._local_safe.append(self._safe_names(node.body, params=params))
             self.generic_visit(node)
@@ -233,8 +242,11 @@ class _Checker(ast.NodeVisitor):
         while changed:  # the largest set consistent with itself (rows += [...] is fine)
             changed = False
             for key in list(safe):
-                if not all(value is not None and self._safe_as_written(
-                        value, extra=(safe, bound), each=each) for value, each in given[key]):
+                if not all(
+                    value is not None
+                    and self._safe_as_written(value, extra=(safe, bound), each=each)
+                    for value, each in given[key]
+                ):
                     safe.discard(key)
                     changed = True
         return frozenset(safe), bound
@@ -266,8 +278,9 @@ class _Checker(ast.NodeVisitor):
             self._find(node, f"uses {owner or '…'}.{node.attr}")
         elif node.attr == "escape" and owner in self.bound.stdlib_html:
             self._find(node, "uses html.escape")
-        elif (node.attr == "html" and owner in self.bound.lib_modules
-              and id(node) not in self._called):
+        elif (
+            node.attr == "html" and owner in self.bound.lib_modules and id(node) not in self._called
+        ):
             self._find(node, "html passed around instead of called with a literal template")
         self.generic_visit(node)
 
@@ -280,30 +293,41 @@ class _Checker(ast.NodeVisitor):
                 return "join"
             if func.id in self.bound.markup_names:
                 return "Markup"
-        if (isinstance(func, ast.Attribute) and _dotted(func.value) in self.bound.lib_modules
-                and func.attr in ("html", "join", "Markup")):
+        if (
+            isinstance(func, ast.Attribute)
+            and _dotted(func.value) in self.bound.lib_modules
+            and func.attr in ("html", "join", "Markup")
+        ):
             return func.attr
         return None
 
     def _is_markup(self, node: ast.expr) -> bool:
         if isinstance(node, ast.Name):
             return node.id in self.bound.markup_names
-        return (isinstance(node, ast.Attribute) and node.attr == "Markup"
-                and _dotted(node.value) in self.bound.lib_modules)
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr == "Markup"
+            and _dotted(node.value) in self.bound.lib_modules
+        )
 
     def visit_Call(self, node: ast.Call) -> None:
         self._called.add(id(node.func))
         kind = self._kind(node.func)
         func = node.func
-        if (isinstance(func, ast.Attribute) and func.attr == "__new__"
-                and any(self._is_markup(a) for a in [func.value, *node.args[:1]])):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "__new__"
+            and any(self._is_markup(a) for a in [func.value, *node.args[:1]])
+        ):
             self._find(node, "Markup made with __new__")
         if isinstance(func, ast.Name | ast.Attribute) and (
-                _dotted(func) in ("__import__", "importlib.import_module", "import_module")):
+            _dotted(func) in ("__import__", "importlib.import_module", "import_module")
+        ):
             first = node.args[0] if node.args else None
             name = first.value if isinstance(first, ast.Constant) else None
             if isinstance(name, str) and any(
-                    name == m or name.startswith(m + ".") for m in FORBIDDEN_MODULES):
+                name == m or name.startswith(m + ".") for m in FORBIDDEN_MODULES
+            ):
                 self._find(node, f"imports {name} by name")
         if kind == "Markup":
             self._find(node, "Markup(...) call")
@@ -311,11 +335,15 @@ class _Checker(ast.NodeVisitor):
             first = node.args[0] if node.args else None
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 self._find(node, "html() template is not a string literal")
-            self._site(node, [(v, False) for v in
-                              [*node.args[1:], *(k.value for k in node.keywords)]])
+            self._site(
+                node, [(v, False) for v in [*node.args[1:], *(k.value for k in node.keywords)]]
+            )
         elif kind == "join":
-            sep = node.args[1] if len(node.args) > 1 else next(
-                (k.value for k in node.keywords if k.arg == "sep"), None)
+            sep = (
+                node.args[1]
+                if len(node.args) > 1
+                else next((k.value for k in node.keywords if k.arg == "sep"), None)
+            )
             if sep is not None and not isinstance(sep, ast.Constant):
                 self._find(node, "join() separator is not a literal")
             parts = [*node.args[:1], *(k.value for k in node.keywords if k.arg == "parts")]
@@ -327,17 +355,23 @@ class _Checker(ast.NodeVisitor):
         unsafe = [v for v, each in values if not self._safe_as_written(v, each=each)]
         if not unsafe:
             return
-        self.sites.append(CallSite(
-            path=self.path,
-            line=node.lineno,
-            end=(node.end_lineno or node.lineno, node.end_col_offset or 0),
-            function=".".join(self._scope) or "<module>",
-            source=", ".join(ast.unparse(v) for v in unsafe),
-        ))
+        self.sites.append(
+            CallSite(
+                path=self.path,
+                line=node.lineno,
+                end=(node.end_lineno or node.lineno, node.end_col_offset or 0),
+                function=".".join(self._scope) or "<module>",
+                source=", ".join(ast.unparse(v) for v in unsafe),
+            )
+        )
 
     def _safe_as_written(
-        self, node: ast.expr, *, extra: tuple[set[str], frozenset[str]] | None = None,
-        each: bool = False, inner: frozenset[str] = frozenset(),
+        self,
+        node: ast.expr,
+        *,
+        extra: tuple[set[str], frozenset[str]] | None = None,
+        each: bool = False,
+        inner: frozenset[str] = frozenset(),
     ) -> bool:
         """Whether ``node`` is, by its very text, a literal or markup from lib/html.
 
@@ -345,6 +379,7 @@ class _Checker(ast.NodeVisitor):
         taken as markup while working out which names are. ``inner``: comprehension
         variables over such elements.
         """
+
         def safe(value: ast.expr, *, elements: bool = False) -> bool:
             return self._safe_as_written(value, extra=extra, each=elements, inner=inner)
 
@@ -353,12 +388,18 @@ class _Checker(ast.NodeVisitor):
                 return all(safe(e) for e in node.elts)
             if isinstance(node, ast.ListComp | ast.GeneratorExp):
                 names = frozenset(
-                    t.id for g in node.generators if isinstance(t := g.target, ast.Name)
+                    t.id
+                    for g in node.generators
+                    if isinstance(t := g.target, ast.Name)
                     and self._safe_as_written(g.iter, extra=extra, each=True, inner=inner)
                 )
                 return self._safe_as_written(node.elt, extra=extra, inner=inner | names)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                    node.func.id in ("reversed", "list", "tuple", "sorted")) and node.args:
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and (node.func.id in ("reversed", "list", "tuple", "sorted"))
+                and node.args
+            ):
                 return safe(node.args[0], elements=True)
             return isinstance(node, ast.Name) and self._known(f"{node.id}[]", extra, inner)
         if isinstance(node, ast.Constant):
@@ -384,8 +425,11 @@ class _Checker(ast.NodeVisitor):
         decided by the innermost scope that binds it."""
         if key in inner:
             return True
-        scopes = [*([extra] if extra is not None else []), *reversed(self._local_safe),
-                  self._module_safe]
+        scopes = [
+            *([extra] if extra is not None else []),
+            *reversed(self._local_safe),
+            self._module_safe,
+        ]
         for safe, bound in scopes:
             if key in bound:
                 return key in safe
@@ -399,8 +443,9 @@ def _walk_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
         node = todo.pop()
         yield node
         for child in ast.iter_child_nodes(node):
-            if not isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
-                              | ast.Lambda):
+            if not isinstance(
+                child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
+            ):
                 todo.append(child)
 
 
@@ -438,8 +483,12 @@ def _bindings_of(node: ast.AST) -> Iterator[tuple[str, ast.expr | None, bool]]:
                     yield name, None, False
     elif isinstance(node, ast.ExceptHandler) and node.name:
         yield node.name, None, False
-    elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-          and isinstance(node.func.value, ast.Name) and node.args):
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.args
+    ):
         # rows.append(x), rows.extend(xs), rows.insert(i, x): what a list is given.
         method, name = node.func.attr, node.func.value.id
         if method == "append":
@@ -453,14 +502,18 @@ def _bindings_of(node: ast.AST) -> Iterator[tuple[str, ast.expr | None, bool]]:
 def _returns_markup(tree: ast.Module) -> set[str]:
     """Names of the module's functions annotated to return Markup (mypy holds them to it)."""
     return {
-        node.name for node in tree.body
-        if isinstance(node, ast.FunctionDef) and node.returns is not None
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef)
+        and node.returns is not None
         and ast.unparse(node.returns).strip("'\"") in ("Markup", "lib_html.Markup")
     }
 
 
 def check_source(
-    source: str, path: str, markup_functions: dict[str, frozenset[str]] | None = None,
+    source: str,
+    path: str,
+    markup_functions: dict[str, frozenset[str]] | None = None,
 ) -> tuple[list[Finding], list[CallSite]]:
     """Return the findings and the value-passing call sites of one module's source.
 
@@ -504,7 +557,9 @@ def value_call_sites() -> list[CallSite]:
     Tests are left out: they build HTML to test the helpers, never a page.
     """
     return [
-        site for name, _, sites in _checked_tree() if "tests" not in name.split("/")
+        site
+        for name, _, sites in _checked_tree()
+        if "tests" not in name.split("/")
         for site in sites
     ]
 
@@ -537,7 +592,8 @@ def test_no_module_marks_text_safe_or_escapes_by_hand() -> None:
 
 def test_no_template_turns_autoescaping_off() -> None:
     findings = [
-        f for path in template_files()
+        f
+        for path in template_files()
         for f in check_template(path.read_text(encoding="utf-8"), relative(path))
     ]
     assert not findings, "autoescaping turned off:\n" + "\n".join(map(str, findings))
@@ -552,7 +608,7 @@ def test_the_sweep_reads_the_whole_tree() -> None:
 
 # --- The checker catches what it must (each rule seen failing) -------------------
 
-_BAD_MODULE = '''
+_BAD_MODULE = """
 import html
 import html as stdlib_html
 import markupsafe
@@ -591,7 +647,7 @@ def sneaky(name):
 
 class Mine(lib.Markup):
     pass
-'''
+"""
 
 _EXPECTED_LINES = {
     (4, "import markupsafe"),
@@ -673,21 +729,33 @@ def test_value_call_sites_leave_out_values_safe_as_written() -> None:
     table = {"nearer.people.rows": frozenset({"person_rows"})}
     _, sites = check_source(source, "people/rows.py", table)
     assert [(s.line, s.source) for s in sites] == [
-        (5, "x"), (8, "p"), (10, "n"), (11, "n"), (14, "p"), (19, "mixed"), (19, "people"),
-        (22, "p")]
+        (5, "x"),
+        (8, "p"),
+        (10, "n"),
+        (11, "n"),
+        (14, "p"),
+        (19, "mixed"),
+        (19, "people"),
+        (22, "p"),
+    ]
     assert sites[1].key == "people/rows.py::rows::p"
     # Without knowing what person_rows returns, its result is a value like any other.
     _, sites = check_source(source, "people/rows.py")
-    assert (9, "[a, b, _ROW, _cell(n), person_rows(people)]") in [
-        (s.line, s.source) for s in sites]
+    assert (9, "[a, b, _ROW, _cell(n), person_rows(people)]") in [(s.line, s.source) for s in sites]
 
 
 def test_the_template_check_finds_each_way_to_turn_escaping_off() -> None:
-    text = ("{{ a }}\n{{ b|safe }}\n{{ c | safeseq|join:', ' }}\n"
-            "{% autoescape off %}x{% endautoescape %}\n{% filter lower|safe %}x{% endfilter %}\n")
+    text = (
+        "{{ a }}\n{{ b|safe }}\n{{ c | safeseq|join:', ' }}\n"
+        "{% autoescape off %}x{% endautoescape %}\n{% filter lower|safe %}x{% endfilter %}\n"
+    )
     found = check_template(text, "people/templates/people/x.html")
     assert [(f.line, f.what) for f in found] == [
-        (2, "|safe"), (3, "|safeseq"), (4, "{% autoescape off %}"), (5, "|safe")]
+        (2, "|safe"),
+        (3, "|safeseq"),
+        (4, "{% autoescape off %}"),
+        (5, "|safe"),
+    ]
     found = check_template("{% filter safe %}x{% endfilter %}", "x.html")
     assert [(f.line, f.what) for f in found] == [(1, "{% filter safe %}")]
     assert check_template("{{ name|safe_words }}{% autoescape on %}", "x.html") == []
@@ -711,9 +779,16 @@ def test_join_escapes_plain_parts_and_leaves_markup_alone() -> None:
     assert isinstance(made, Markup)
 
 
-@pytest.mark.parametrize("char, escaped", [
-    ("<", "&lt;"), (">", "&gt;"), ("&", "&amp;"), ('"', "&#34;"), ("'", "&#39;"),
-])
+@pytest.mark.parametrize(
+    "char, escaped",
+    [
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("&", "&amp;"),
+        ('"', "&#34;"),
+        ("'", "&#39;"),
+    ],
+)
 def test_each_special_character_is_escaped(char: str, escaped: str) -> None:
     assert html("{}", f"a{char}b") == f"a{escaped}b"
     assert join([f"a{char}b"]) == f"a{escaped}b"

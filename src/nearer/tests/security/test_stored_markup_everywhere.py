@@ -81,8 +81,9 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     def post(key: str, path: str, data: dict[str, object]) -> None:
         response = client.post(path, data, follow=True)
         final = response.redirect_chain[-1][0] if response.redirect_chain else path
-        shown.append(Shown(key, f"POST {path} → {final}", response.status_code,
-                           response.content.decode()))
+        shown.append(
+            Shown(key, f"POST {path} → {final}", response.status_code, response.content.decode())
+        )
 
     for route in PAGES:
         values: dict[str, object] = {}
@@ -113,8 +114,11 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     post("people:index search none", "/people/", {"q": TYPED})
     # A contacts file whose first name is someone already there, read as its preview.
     data, _ = contacts_file(MARKUP)
-    post("people:import upload", "/people/import/",
-         {"file": SimpleUploadedFile("contacts.vcf", data, content_type="text/vcard")})
+    post(
+        "people:import upload",
+        "/people/import/",
+        {"file": SimpleUploadedFile("contacts.vcf", data, content_type="text/vcard")},
+    )
     return shown
 
 
@@ -129,13 +133,30 @@ def words(*suffixes: str) -> tuple[str, ...]:
 # note" without it.
 SHOWN: dict[str, tuple[str, ...]] = {
     "today:index": words(
-        "-name", "-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1", "-person-called",
-        "-overdue-person", "-due-person", "-soon-person", "-untagged-title", "-untagged-body",
+        "-name",
+        "-title-0",
+        "-body-0",
+        "tag0",
+        "-title-1",
+        "-body-1",
+        "tag1",
+        "-person-called",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
+        "-untagged-title",
+        "-untagged-body",
         "-soon-day",
     ),
     "accounts:settings": words("-name"),
     "journal:month": words(
-        "-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1", "-untagged-title",
+        "-title-0",
+        "-body-0",
+        "tag0",
+        "-title-1",
+        "-body-1",
+        "tag1",
+        "-untagged-title",
         "-untagged-body",
     ),
     "journal:tags": words("tag0", "tag1"),
@@ -143,16 +164,32 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "journal:edit": words("-title-0", "-body-0", "tag0"),
     "journal:delete": words("-title-0"),
     "people:index": words(
-        "-moment-person", "-person-name", "-person-called", "-person-word", "-overdue-person",
-        "-overdue-word", "-due-person", "-due-word", "-soon-person", "-soon-word",
+        "-moment-person",
+        "-person-name",
+        "-person-called",
+        "-person-word",
+        "-overdue-person",
+        "-overdue-word",
+        "-due-person",
+        "-due-word",
+        "-soon-person",
+        "-soon-word",
     ),
     "people:archived": words("-archived-person", "-archived-word"),
     "people:person": words(
-        "-person-name", "-person-called", "-person-word", "-person-notes", "-person-day",
+        "-person-name",
+        "-person-called",
+        "-person-word",
+        "-person-notes",
+        "-person-day",
         "-soon-day",
     ),
     "people:edit": words(
-        "-person-name", "-person-called", "-person-word", "-person-notes", "-person-day",
+        "-person-name",
+        "-person-called",
+        "-person-word",
+        "-person-notes",
+        "-person-day",
         "-soon-day",
     ),
     "people:delete": words("-person-called"),
@@ -160,43 +197,84 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "people:date_new": words("-person-called"),
     "people:date_edit": words("-person-called", "-person-day"),
     "people:import_preview": words(
-        "-person-name", "-import-nickname", "-import-day", "-import-name", "-import-problem",
+        "-person-name",
+        "-import-nickname",
+        "-import-day",
+        "-import-name",
+        "-import-problem",
     ),
     "moments:index": words(
-        "-moment-person", "-moment-note", "-overdue-person", "-due-person", "-soon-person",
-        "-moment-together-note", "-moment-due-note", "-moment-soon-note",
+        "-moment-person",
+        "-moment-note",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
+        "-moment-together-note",
+        "-moment-due-note",
+        "-moment-soon-note",
     ),
     "moments:new": words(
-        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+        "-moment-person",
+        "-person-called",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
     ),
     "moments:quick": words(
-        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+        "-moment-person",
+        "-person-called",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
     ),
     "moments:drifting": words(
-        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+        "-moment-person",
+        "-person-called",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
     ),
     "moments:edit": words(
-        "-moment-person", "-moment-note", "-person-called", "-overdue-person", "-due-person",
+        "-moment-person",
+        "-moment-note",
+        "-person-called",
+        "-overdue-person",
+        "-due-person",
         "-soon-person",
     ),
     "moments:delete": words("-moment-person"),
     "checkins:day": words("-checkin-note", "checkintag", "-due-person", "-checkin-with-note"),
     "checkins:edit": words(
-        "-checkin-note", "checkintag", "-moment-person", "-person-called", "-overdue-person",
-        "-due-person", "-soon-person",
+        "-checkin-note",
+        "checkintag",
+        "-moment-person",
+        "-person-called",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
     ),
     "scales:result": words("-overdue-person"),
     ":help": words("-overdue-person"),
     "people:person #0": words(
-        "-person-name", "-person-called", "-person-word", "-person-notes", "-person-day",
+        "-person-name",
+        "-person-called",
+        "-person-word",
+        "-person-notes",
+        "-person-day",
         "-soon-day",
     ),
     "people:person #1": words(
-        "-overdue-person", "-overdue-word", "-soon-person", "-moment-together-note",
+        "-overdue-person",
+        "-overdue-word",
+        "-soon-person",
+        "-moment-together-note",
     ),
     "people:person #2": words("-due-person", "-due-word", "-moment-due-note"),
     "people:person #3": words(
-        "-overdue-person", "-soon-person", "-soon-word", "-moment-together-note",
+        "-overdue-person",
+        "-soon-person",
+        "-soon-word",
+        "-moment-together-note",
         "-moment-soon-note",
     ),
     "people:person #4": words("-archived-person", "-archived-word"),
@@ -204,22 +282,44 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "moments:index ?person": words("-overdue-person", "-soon-person", "-moment-together-note"),
     "moments:quick ?person": words("-overdue-person"),
     "moments:new ?person": words(
-        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person",
+        "-moment-person",
+        "-person-called",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
     ),
     "journal:search hits": words(
-        "-title-0", "-body-0", "tag0", "-title-1", "-body-1", "tag1", "-untagged-title",
+        "-title-0",
+        "-body-0",
+        "tag0",
+        "-title-1",
+        "-body-1",
+        "tag1",
+        "-untagged-title",
         "-untagged-body",
     ),
     "journal:search markup": words("-title-0", "tag0", "-title-1", "tag1", "-untagged-title"),
     "journal:search tag": words("-title-0", "-body-0", "tag0"),
     "people:index search": words(
-        "-moment-person", "-person-name", "-person-called", "-person-word", "-overdue-person",
-        "-overdue-word", "-due-person", "-due-word", "-soon-person", "-soon-word",
+        "-moment-person",
+        "-person-name",
+        "-person-called",
+        "-person-word",
+        "-overdue-person",
+        "-overdue-word",
+        "-due-person",
+        "-due-word",
+        "-soon-person",
+        "-soon-word",
     ),
     "journal:search none": words("-typed-words"),
     "people:index search none": words("-typed-words"),
     "people:import upload": words(
-        "-person-name", "-import-nickname", "-import-day", "-import-name", "-import-problem",
+        "-person-name",
+        "-import-nickname",
+        "-import-day",
+        "-import-name",
+        "-import-problem",
     ),
 }
 
@@ -238,4 +338,3 @@ def test_markup_typed_anywhere_is_shown_escaped_on_every_page(alice: Person) -> 
         key: tuple(w for w in every_word if page.shows(w)) for key, page in showing.items()
     }
     assert shown_words == SHOWN
-
