@@ -30,6 +30,7 @@ from uuid import UUID
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
+from django.utils import timezone
 
 from nearer.lib.owner import check_vault
 from nearer.lib.sqlvalues import column
@@ -60,8 +61,10 @@ class Kind(Generic[T]):
     source rows (reads only). ``encode`` turns it into JSON; ``decode`` turns the
     opened JSON back and raises SealError when its shape is off. ``subjects``
     returns the subjects that should have a value (the owner's people, say);
-    None means one value for the whole account. Bump ``version`` whenever the
-    encoded shape changes: values of another version are computed afresh.
+    None means one value for the whole account. ``compute_many`` (optional, for
+    per-subject kinds) computes the values of many subjects at once, for the
+    refresh. Bump ``version`` whenever the encoded shape changes: values of
+    another version are computed afresh.
     """
 
     name: str
@@ -70,6 +73,7 @@ class Kind(Generic[T]):
     encode: Callable[[T], Any]
     decode: Callable[[Any], T]
     subjects: Callable[[int], Iterable[UUID]] | None = None
+    compute_many: Callable[[int, Vault, list[UUID]], dict[UUID, T]] | None = None
 
     @property
     def label(self) -> str:
@@ -209,15 +213,44 @@ def derived_forget(kind: Kind[Any], *, user: AbstractBaseUser, subjects: Iterabl
     ).delete()
 
 
-def _refresh_one(kind: Kind[Any], owner_id: int, vault: Vault, subject: UUID) -> bool:
+# Values rebuilt per transaction by the refresh: a few hundred people's summaries
+# in a handful of queries, well under SQLite's and PostgreSQL's parameter limits.
+REFRESH_BATCH = 500
+
+
+def _claim_many(kind: Kind[Any], owner_id: int, subjects: list[UUID]) -> list[DerivedValue]:
+    """``_claim`` for many subjects at once (sorted, so two refreshes take the row
+    locks in the same order and cannot deadlock)."""
+    DerivedValue.objects.bulk_create(
+        [DerivedValue(owner_id=owner_id, kind=kind.name, subject=subject) for subject in subjects],
+        ignore_conflicts=True,
+    )
+    return list(
+        DerivedValue.objects.select_for_update()
+        .filter(owner_id=owner_id, kind=kind.name, subject__in=subjects)
+        .order_by("subject")
+    )
+
+
+def _refresh_some(kind: Kind[Any], owner_id: int, vault: Vault, subjects: list[UUID]) -> int:
+    """Rebuild the values of ``subjects`` that still need it, in one transaction."""
     with transaction.atomic():
-        row = _claim(kind, owner_id, subject)
-        # Another request may have rebuilt it while this one waited for the lock.
-        if derived_opened(kind, vault=vault, subject=subject, version=row.version,
-                          content=row.content) is not None:
-            return False
-        _store(kind, vault, row, kind.compute(owner_id, vault, subject))
-        return True
+        rows = _claim_many(kind, owner_id, sorted(subjects))
+        # Another request may have rebuilt some while this one waited for the locks.
+        stale = [row for row in rows if derived_opened(
+            kind, vault=vault, subject=row.subject, version=row.version, content=row.content
+        ) is None]
+        if kind.compute_many is not None:
+            values = kind.compute_many(owner_id, vault, [row.subject for row in stale])
+        else:
+            values = {row.subject: kind.compute(owner_id, vault, row.subject) for row in stale}
+        now = timezone.now()
+        for row in stale:
+            row.version = kind.version
+            row.content = kind.seal(vault, row.subject, values[row.subject])
+            row.updated_at = now
+        DerivedValue.objects.bulk_update(stale, ["version", "content", "updated_at"])
+        return len(stale)
 
 
 def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
@@ -226,8 +259,8 @@ def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
 
     The one place derived values are rebuilt: called right after the vault is
     unlocked at login (a POST). Safe when two logins do it at once (see ``_claim``).
-    Each value is rebuilt in its own short transaction, so other writes wait for
-    one value at most.
+    Values are rebuilt in short transactions of up to ``REFRESH_BATCH``, so other
+    writes wait for one batch at most.
     """
     check_vault(user, vault)
     rebuilt = 0
@@ -239,11 +272,14 @@ def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
             ).values_list("subject", "version", "content")
         }
         wanted = set(kind.subjects(user.pk)) if kind.subjects is not None else {WHOLE_ACCOUNT}
-        for subject in wanted:
-            version, content = stored.get(subject, (None, None))
-            if derived_opened(kind, vault=vault, subject=subject, version=version,
-                              content=content) is None:
-                rebuilt += _refresh_one(kind, user.pk, vault, subject)
+        missing = [
+            subject for subject in wanted
+            if derived_opened(kind, vault=vault, subject=subject,
+                              version=stored.get(subject, (None, None))[0],
+                              content=stored.get(subject, (None, None))[1]) is None
+        ]
+        for first in range(0, len(missing), REFRESH_BATCH):
+            rebuilt += _refresh_some(kind, user.pk, vault, missing[first:first + REFRESH_BATCH])
         gone = set(stored) - wanted
         if gone:
             derived_forget(kind, user=user, subjects=gone)

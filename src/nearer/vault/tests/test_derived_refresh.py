@@ -115,9 +115,36 @@ def test_two_first_builds_at_once_end_with_one_row_each_and_no_error() -> None:
     def refresh() -> None:
         derived_refresh(user=new.user, vault=Vault(user_id=new.user.pk, dek=new.dek))
 
-    errors = at_once([refresh, refresh], before=(derived, "_refresh_one"))
+    errors = at_once([refresh, refresh], before=(derived, "_refresh_some"))
     assert errors == []
     for kind, subject in _kinds(maya):
         assert DerivedValue.objects.filter(owner=new.user, kind=kind.name,
                                            subject=subject).count() == 1
     assert _values(owner) == expected
+
+
+def test_the_ratings_of_many_people_rebuilt_at_once_equal_each_worked_out_alone(
+    alice: Person,
+) -> None:
+    from nearer.people.models import ClosenessRating
+
+    people = [
+        people_services.person_create(user=alice.user, vault=alice.vault,
+                                      details=PersonDetails(name=f"Friend {n}"))
+        for n in range(4)
+    ]
+    for n, person in enumerate(people[:3]):
+        for month in range(1, 4 + n):
+            people_services.closeness_rate(user=alice.user, vault=alice.vault,
+                                           person_id=person.id, value=1 + (month + n) % 7,
+                                           rated_on=date(2026, month, 1 + n))
+    # One rating that will not open: left out, as when worked out alone.
+    first = ClosenessRating.objects.filter(person=people[1]).order_by("rated_on").first()
+    assert first is not None
+    ClosenessRating.objects.filter(id=first.id).update(content=b"tampered")
+    alone = {p.id: RATINGS.compute(alice.user.pk, alice.vault, p.id) for p in people}
+    assert len(alone[people[1].id][0]) == 3
+    assert len(alone[people[2].id][0]) == 5 and alone[people[3].id] == ([], [])
+    DerivedValue.objects.filter(owner=alice.user, kind=RATINGS.name).delete()
+    assert derived_refresh(user=alice.user, vault=alice.vault) == 4
+    assert {p.id: stored(alice, RATINGS, p.id) for p in people} == alone
