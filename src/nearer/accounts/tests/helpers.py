@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.test import Client
+
 from nearer.accounts.models import AccountSession, User
 
 
@@ -14,6 +16,7 @@ def sessions_of(user: User) -> list[AccountSession]:
     ]
 
 
-def logged_in_user_id(client: object) -> str | None:
+def logged_in_user_id(client: Client) -> str | None:
     """Return the user id the client's session is logged in as, if any."""
-    return client.session.get("_auth_user_id")  # type: ignore[attr-defined]
+    user_id: str | None = client.session.get("_auth_user_id")
+    return user_id

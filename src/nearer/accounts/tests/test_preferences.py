@@ -20,7 +20,9 @@ def test_it_merges_changes(alice: Person) -> None:
 
 def test_it_stores_them_sealed(alice: Person) -> None:
     preferences_update(user=alice.user, vault=alice.vault, display_name="Quietly Unique")
-    assert b"Quietly Unique" not in bytes(Keyring.objects.get(user=alice.user).preferences)
+    sealed = Keyring.objects.get(user=alice.user).preferences
+    assert sealed is not None
+    assert b"Quietly Unique" not in bytes(sealed)
 
 
 def test_it_cannot_be_read_with_another_persons_vault(alice: Person, bob: Person) -> None:

@@ -25,7 +25,9 @@ def test_it_saves_the_display_name_sealed(alice: Person) -> None:
     assert response.status_code == 302
     prefs = preferences_get(user=alice.user, vault=alice.vault)
     assert prefs == {"display_name": "Ally Bright", "time_zone": "Europe/Berlin"}
-    sealed = bytes(Keyring.objects.get(user=alice.user).preferences)
+    sealed = Keyring.objects.get(user=alice.user).preferences
+    assert sealed is not None
+    sealed = bytes(sealed)
     assert b"Ally Bright" not in sealed
     assert b"Ally Bright" in alice.client.get("/").content
 

@@ -78,7 +78,9 @@ def test_a_few_others_are_named_from_their_own_rows_and_many_from_the_index(
     ana = add_person(alice, name="Ana")
     others = [add_person(alice, name=f"Friend {n}") for n in range(FEW_OTHERS + 1)]
     add_moment(alice, [ana, *others[:2]], occurred_on=days_ago(1))
-    with patch.object(index, "derived_read", wraps=index.derived_read) as index_read:
+    with patch.object(
+        index, "derived_read", wraps=index.derived_read  # type: ignore[attr-defined]
+    ) as index_read:
         latest, _ = moments_with(user=alice.user, vault=alice.vault, person_id=ana.id,
                                  name="Ana")
         assert latest[0].names == "Ana, Friend 0 and Friend 1"

@@ -53,7 +53,7 @@ def _django(field: BoundField) -> str:
     ours = field.field.widget
     kind = (forms.CheckboxSelectMultiple if isinstance(ours, forms.CheckboxSelectMultiple)
             else forms.RadioSelect)
-    widget = kind(choices=ours.choices)  # type: ignore[attr-defined]
+    widget = kind(choices=ours.choices)
     return field.as_widget(widget=widget)
 
 

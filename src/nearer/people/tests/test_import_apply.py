@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nearer.conftest import Person
-from nearer.people import imports
+from nearer.people import imports, services
 from nearer.people.days import date_open
 from nearer.people.imports import (
     ImportConflict,
@@ -41,8 +42,11 @@ def names(owner: Person) -> list[str]:
     return sorted(s.name for s in people_index(user=owner.user, vault=owner.vault).values())
 
 
-def dates_of(owner: Person, person_id: object) -> set[tuple[str, str, int, int, int | None]]:
-    found = set()
+DateRow = tuple[str, str, int, int, int | None]
+
+
+def dates_of(owner: Person, person_id: uuid.UUID | str) -> set[DateRow]:
+    found: set[DateRow] = set()
     for row in ImportantDate.objects.filter(owner=owner.user, person_id=person_id):
         kind, label = date_open(owner.vault, row.id, row.content)
         found.add((kind, label, row.month, row.day, row.year))
@@ -59,7 +63,7 @@ def test_it_adds_new_people_with_their_dates(alice: Person) -> None:
     index = people_index(user=alice.user, vault=alice.vault)
     assert sorted(s.name for s in index.values()) == ["Jonas", "Zoë"]
     jonas_id = next(key for key, s in index.items() if s.name == "Jonas")
-    jonas = person_get(user=alice.user, vault=alice.vault, person_id=jonas_id)
+    jonas = person_get(user=alice.user, vault=alice.vault, person_id=uuid.UUID(jonas_id))
     assert (jonas.details.called, jonas.details.notes) == ("Jo", "from choir")
     assert (jonas.details.circle, jonas.details.relationship) == ("wider", "other")
     assert dates_of(alice, jonas_id) == {("birthday", "", 4, 12, None)}
@@ -138,7 +142,8 @@ def test_a_duplicate_within_the_file_merges_into_the_earlier_card(alice: Person)
     result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge={1})
     assert (result.added, result.merged) == (1, 1)
     (jonas_id,) = people_index(user=alice.user, vault=alice.vault)
-    assert person_get(user=alice.user, vault=alice.vault, person_id=jonas_id).details.called == "Jo"
+    jonas = person_get(user=alice.user, vault=alice.vault, person_id=uuid.UUID(jonas_id))
+    assert jonas.details.called == "Jo"
     assert dates_of(alice, jonas_id) == {
         ("birthday", "", 4, 12, None), ("anniversary", "", 5, 5, 2015)
     }
@@ -153,7 +158,7 @@ def test_it_is_all_or_nothing(
         user=alice.user, vault=alice.vault,
         data=vcf("FN:Maya|NOTE:merged", "FN:Jonas|BDAY:--0412", "FN:Zoë"),
     )
-    real = imports.people_create_many
+    real = services.people_create_many
 
     def fail_after_writing(**kwargs: object) -> object:
         real(**kwargs)  # type: ignore[arg-type]

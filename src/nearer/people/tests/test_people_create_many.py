@@ -30,7 +30,10 @@ def test_it_creates_many_at_once_with_one_index(alice: Person) -> None:
 
 
 def test_many_at_once_is_all_or_nothing(alice: Person) -> None:
-    people = [(PersonDetails(name="Fine"), []), (PersonDetails(name=""), [])]
+    people: list[tuple[PersonDetails, list[DateDraft]]] = [
+        (PersonDetails(name="Fine"), []),
+        (PersonDetails(name=""), []),
+    ]
     with pytest.raises(ValidationError) as caught:
         services.people_create_many(user=alice.user, vault=alice.vault, people=people)
     assert "Person 2" in caught.value.messages[0]

@@ -6,6 +6,7 @@ gunicorn does (gunicorn drops a body too, but writes a warning for each one).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core import signals
@@ -19,8 +20,11 @@ from nearer.conftest import Person
 def _call(environ: dict[str, Any]) -> tuple[str, dict[str, str], bytes]:
     seen: dict[str, Any] = {}
 
-    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+    def start_response(
+        status: str, headers: list[tuple[str, str]], exc_info: Any = None, /
+    ) -> Callable[[bytes], object]:
         seen["status"], seen["headers"] = status, dict(headers)
+        return lambda data: None
 
     # As Django's test client does: the test database must outlive the request.
     signals.request_started.disconnect(close_old_connections)
@@ -28,7 +32,7 @@ def _call(environ: dict[str, Any]) -> tuple[str, dict[str, str], bytes]:
     try:
         response = WSGIHandler()(environ, start_response)
         body = b"".join(response)
-        response.close()  # type: ignore[attr-defined]
+        response.close()
     finally:
         signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)

@@ -54,7 +54,7 @@ def test_a_wrong_key_cookie_leaves_the_owners_session_alone(
     response = getattr(intruder, method)(path)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
-    assert response.wsgi_request.vault is None  # type: ignore[attr-defined]
+    assert response.wsgi_request.vault is None
     assert not response.wsgi_request.user.is_authenticated
     # The intruder's browser is told to forget the id; the owner's row is as it was.
     assert response.cookies[SESSION].value == ""

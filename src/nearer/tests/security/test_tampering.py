@@ -92,6 +92,7 @@ def test_pages_stay_calm_with_a_broken_entry(alice: Person) -> None:
 def test_broken_preferences_leave_the_pages_calm(alice: Person) -> None:
     preferences_update(user=alice.user, vault=alice.vault, display_name="Ally")
     sealed = Keyring.objects.get(user=alice.user).preferences
+    assert sealed is not None
     Keyring.objects.filter(user=alice.user).update(preferences=_flip(sealed))
     assert preferences_get(user=alice.user, vault=alice.vault) == {}
     _pages_stay_calm(alice.client)

@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpRequest
 from django.test import RequestFactory, override_settings
@@ -16,7 +17,7 @@ from nearer.vault.box import Vault
 from nearer.vault.crypto import new_key
 
 
-def _request(cookie: str | None = None, session: SessionStore | None = None) -> HttpRequest:
+def _request(cookie: str | None = None, session: SessionBase | None = None) -> HttpRequest:
     request = RequestFactory().get("/")
     request.session = session if session is not None else SessionStore()
     if cookie is not None:
@@ -24,11 +25,12 @@ def _request(cookie: str | None = None, session: SessionStore | None = None) -> 
     return request
 
 
-def _started(dek: bytes, user_id: int = 5) -> tuple[SessionStore, str]:
+def _started(dek: bytes, user_id: int = 5) -> tuple[SessionBase, str]:
     """Start a vault on a fresh request; return its session and the cookie value it set."""
     request = _request()
     vault_session.vault_start(request, user_id=user_id, dek=dek)
-    return request.session, getattr(request, vault_session.NEW_COOKIE_ATTR)
+    cookie: str = getattr(request, vault_session.NEW_COOKIE_ATTR)
+    return request.session, cookie
 
 
 def test_it_returns_the_vault_when_both_halves_are_present() -> None:
