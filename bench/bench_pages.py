@@ -30,6 +30,7 @@ import argparse
 import os
 import platform
 import re
+import secrets
 import sqlite3
 import statistics
 import sys
@@ -171,6 +172,9 @@ def main() -> None:
 
     data_dir = tempfile.mkdtemp(prefix="nearer-bench-")
     os.environ["NEARER_DATA_DIR"] = data_dir
+    # Importing the settings makes no secrets (the nearer command does): a throwaway pair.
+    os.environ["NEARER_SECRET_KEY"] = secrets.token_urlsafe(48)
+    os.environ["NEARER_PEPPER"] = secrets.token_urlsafe(48)
     os.environ.pop("NEARER_TESTING", None)
     os.environ.setdefault("NEARER_ALLOWED_HOSTS", "testserver")
     os.environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
