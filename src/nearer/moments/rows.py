@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from nearer.lib.dates import MONTH_ABBREVIATIONS, long_date, short_date
 from nearer.lib.html import EMPTY, Markup, html, join
 from nearer.lib.urls import UrlPattern, url_for
-from nearer.moments.nudges import STATUS_WORDS, DriftGroup, since_words
+from nearer.moments.nudges import DriftGroup, since_words
 from nearer.moments.selectors import MomentView
 
 
@@ -86,10 +86,6 @@ def drift_sections(groups: Iterable[DriftGroup]) -> Markup:
     """Return one <section> per circle with people in it: name (a link), how long since
     the latest moment in words, the status in words (and colour), and a snooze."""
     person = UrlPattern("people:person", "person_id")
-    # The few status marks, made once per list rather than once per row.
-    marks = {status: html('<span class="nudge-status status-{}"><span class="status-mark" '
-                          'aria-hidden="true"></span>{}</span>', status, words)
-             for status, words in STATUS_WORDS.items()}
     sections = []
     for group in groups:
         rows = group.rows
@@ -107,22 +103,24 @@ def drift_sections(groups: Iterable[DriftGroup]) -> Markup:
                 words = "Yesterday"
             else:
                 words = f"{since_words(days)} ago"
-            status = marks[row.status] if row.status else EMPTY
+            status = EMPTY
+            if row.status:
+                status = html(
+                    '<span class="nudge-status status-{}"><span class="status-mark" '
+                    'aria-hidden="true"></span>{}</span>', row.status, row.status_words,
+                )
+            quiet = EMPTY
             day = row.snoozed_until
-            if day is None:
-                append(html(
-                    '<li class="drift-row"><a class="drift-name" href="{}">{}</a>'
-                    '<span class="drift-since">{}</span>{}</li>',
-                    person(row.person_id), row.name, words, status,
-                ))
-            else:
-                append(html(
-                    '<li class="drift-row"><a class="drift-name" href="{}">{}</a>'
-                    '<span class="drift-since">{}</span>{}'
-                    '<span class="small muted">quiet until {} {}</span></li>',
-                    person(row.person_id), row.name, words, status, str(day.day),
-                    MONTH_ABBREVIATIONS[day.month - 1],
-                ))
+            if day is not None:
+                quiet = html('<span class="small muted">quiet until {} {}</span>', str(day.day),
+                             MONTH_ABBREVIATIONS[day.month - 1])
+            # One call for every row's name, whatever its state (the markup sweep
+            # proves this one escape).
+            append(html(
+                '<li class="drift-row"><a class="drift-name" href="{}">{}</a>'
+                '<span class="drift-since">{}</span>{}{}</li>',
+                person(row.person_id), row.name, words, status, quiet,
+            ))
         sections.append(html(
             '<section class="drift-group" aria-labelledby="drift-{circle}">'
             '<h2 id="drift-{circle}">{label} <span class="muted small">({count})</span></h2>'
