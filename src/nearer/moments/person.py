@@ -24,8 +24,14 @@ def person_context(*, user: User, vault: Vault, person: PersonView, today: date)
     ``person`` must already be known to be ``user``'s (the person page's selector
     checked it). Only their latest ``LATEST`` moments are opened.
     """
-    latest, total = moments_with(user=user, vault=vault, person_id=person.id, limit=LATEST,
-                                 name=person.display_name, known_theirs=True)
+    latest, total = moments_with(
+        user=user,
+        vault=vault,
+        person_id=person.id,
+        limit=LATEST,
+        name=person.display_name,
+        known_theirs=True,
+    )
     days = None if person.last_moment_on is None else (today - person.last_moment_on).days
     person_id = str(person.id)
     since = since_words(days)

@@ -33,18 +33,26 @@ def _details(moment: MomentView, *, leave_out: str | None) -> Markup:
     if content.minutes:
         meta.append(html("<span>{} min</span>", str(content.minutes)))
     if content.closeness:
-        meta.append(html("<span>Felt: {} of 5, {}</span>", str(content.closeness),
-                         content.closeness_label.lower()))
+        meta.append(
+            html(
+                "<span>Felt: {} of 5, {}</span>",
+                str(content.closeness),
+                content.closeness_label.lower(),
+            )
+        )
     if content.opened_up:
         meta.append(html("<span>Opened up: {}</span>", content.opened_up_label.lower()))
     if meta:
         parts.append(html('<p class="moment-meta">{}</p>', join(meta)))
     if content.kinds:
         tags = join(html('<span class="tag">{}</span>', label) for label in content.kind_labels)
-        parts.append(html(
-            '<p class="moment-kinds"><span class="visually-hidden">Kinds of closeness:</span>'
-            "{}</p>", tags,
-        ))
+        parts.append(
+            html(
+                '<p class="moment-kinds"><span class="visually-hidden">Kinds of closeness:</span>'
+                "{}</p>",
+                tags,
+            )
+        )
     if content.note:
         # Each line escaped, then joined with line breaks we made.
         note = join(content.note.split("\n"), sep="<br>")
@@ -74,11 +82,15 @@ def moment_rows(moments: Iterable[MomentView], *, leave_out: str | None = None) 
         if content is not None:
             links = html('<a href="{}">Edit{}</a> ', edit(moment.id), which)
         links = html('{}<a href="{}">Delete{}</a>', links, delete(moment.id), which)
-        rows.append(html(
-            '<li class="moment-row"><p class="moment-head">{}</p>{}'
-            '<p class="moment-actions small">{}</p></li>',
-            head, _details(moment, leave_out=leave_out), links,
-        ))
+        rows.append(
+            html(
+                '<li class="moment-row"><p class="moment-head">{}</p>{}'
+                '<p class="moment-actions small">{}</p></li>',
+                head,
+                _details(moment, leave_out=leave_out),
+                links,
+            )
+        )
     return join(rows)
 
 
@@ -107,26 +119,42 @@ def drift_sections(groups: Iterable[DriftGroup]) -> Markup:
             if row.status:
                 status = html(
                     '<span class="nudge-status status-{}"><span class="status-mark" '
-                    'aria-hidden="true"></span>{}</span>', row.status, row.status_words,
+                    'aria-hidden="true"></span>{}</span>',
+                    row.status,
+                    row.status_words,
                 )
             quiet = EMPTY
             day = row.snoozed_until
             if day is not None:
-                quiet = html('<span class="small muted">quiet until {} {}</span>', str(day.day),
-                             MONTH_ABBREVIATIONS[day.month - 1])
+                quiet = html(
+                    '<span class="small muted">quiet until {} {}</span>',
+                    str(day.day),
+                    MONTH_ABBREVIATIONS[day.month - 1],
+                )
             # One call for every row's name, whatever its state (the markup sweep
             # proves this one escape).
-            append(html(
-                '<li class="drift-row"><a class="drift-name" href="{}">{}</a>'
-                '<span class="drift-since">{}</span>{}{}</li>',
-                person(row.person_id), row.name, words, status, quiet,
-            ))
-        sections.append(html(
-            '<section class="drift-group" aria-labelledby="drift-{circle}">'
-            '<h2 id="drift-{circle}">{label} <span class="muted small">({count})</span></h2>'
-            '<ul class="plain-list drift-list">{items}</ul></section>',
-            circle=group.circle, label=group.label, count=str(len(rows)), items=join(items),
-        ))
+            append(
+                html(
+                    '<li class="drift-row"><a class="drift-name" href="{}">{}</a>'
+                    '<span class="drift-since">{}</span>{}{}</li>',
+                    person(row.person_id),
+                    row.name,
+                    words,
+                    status,
+                    quiet,
+                )
+            )
+        sections.append(
+            html(
+                '<section class="drift-group" aria-labelledby="drift-{circle}">'
+                '<h2 id="drift-{circle}">{label} <span class="muted small">({count})</span></h2>'
+                '<ul class="plain-list drift-list">{items}</ul></section>',
+                circle=group.circle,
+                label=group.label,
+                count=str(len(rows)),
+                items=join(items),
+            )
+        )
     return join(sections)
 
 

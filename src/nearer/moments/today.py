@@ -69,11 +69,11 @@ def today_context(
     if not people:
         return {"moments_has_people": False, **links}
     # Only the dates shown are opened; the rest are counted.
-    dates = dates_upcoming_lazy(user=user, vault=vault, today=today, days=DATE_DAYS,
-                                people=people)
+    dates = dates_upcoming_lazy(user=user, vault=vault, today=today, days=DATE_DAYS, people=people)
     room = HANDFUL - min(len(dates), DATES_KEPT)
-    shown, total = nudges_today(user=user, people=people, today=today, limit=room,
-                                zone=_zone(prefs))
+    shown, total = nudges_today(
+        user=user, people=people, today=today, limit=room, zone=_zone(prefs)
+    )
     shown_dates = dates[: HANDFUL - len(shown)]
     quick = links["moments_quick_url"]
     snooze = UrlPattern("moments:snooze", "person_id")
@@ -93,8 +93,12 @@ def today_context(
         ],
         "moments_more": total - len(shown),
         "moments_dates": [
-            {"date": upcoming, "when": _when(upcoming.days_away), "day": _day(upcoming.on),
-             "person_url": person(upcoming.person_id)}
+            {
+                "date": upcoming,
+                "when": _when(upcoming.days_away),
+                "day": _day(upcoming.on),
+                "person_url": person(upcoming.person_id),
+            }
             for upcoming in shown_dates
         ],
         "moments_more_dates": len(dates) - len(shown_dates),

@@ -62,7 +62,7 @@ class CheckboxPills(PillsMixin, forms.CheckboxSelectMultiple):
 
 
 class PeoplePicker(PillsMixin, forms.CheckboxSelectMultiple):
-    """"Who were you with?": a checkbox per person, in a fieldset per circle.
+    """ "Who were you with?": a checkbox per person, in a fieldset per circle.
 
     ``circle_of`` maps each person's id to their circle (anyone unknown counts as
     close). The wider circle folds into a ``<details>`` when closer circles are

@@ -29,7 +29,10 @@ def ios_svg(value: int) -> Markup:
         '<circle class="ios-me" cx="{}" cy="25" r="{}"/>'
         '<circle class="ios-them" cx="{}" cy="25" r="{}"/>'
         "</svg>",
-        f"{me:g}", str(RADIUS), f"{them:g}", str(RADIUS),
+        f"{me:g}",
+        str(RADIUS),
+        f"{them:g}",
+        str(RADIUS),
     )
 
 

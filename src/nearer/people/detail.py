@@ -56,8 +56,13 @@ def _date_row(d: DateView) -> Markup:
     return html(
         '<li class="date-row"><span><strong>{}</strong> · <time datetime="{}">{} {} {}</time>'
         '{}</span> <span class="muted">{}</span></li>',
-        d.title, on.isoformat(), DAY_NAMES[on.weekday()], str(on.day), MONTH_NAMES[on.month - 1],
-        years, when,
+        d.title,
+        on.isoformat(),
+        DAY_NAMES[on.weekday()],
+        str(on.day),
+        MONTH_NAMES[on.month - 1],
+        years,
+        when,
     )
 
 
@@ -67,39 +72,59 @@ def offers_rating(person: PersonView, history: Sequence[tuple[date, int]], today
 
 
 def bottom_html(
-    *, person: PersonView, dates: Sequence[DateView], history: Sequence[tuple[date, int]],
+    *,
+    person: PersonView,
+    dates: Sequence[DateView],
+    history: Sequence[tuple[date, int]],
     urls: dict[str, str],
 ) -> Markup:
     """Return the page below the moments: important dates, then closeness over time as
     a chart (with a title and a description) and the same ratings in a table."""
-    parts = [html('<section class="card" aria-labelledby="dates-heading">'
-                  '<h2 id="dates-heading">Important dates</h2>')]
+    parts = [
+        html(
+            '<section class="card" aria-labelledby="dates-heading">'
+            '<h2 id="dates-heading">Important dates</h2>'
+        )
+    ]
     if dates:
-        parts.append(html('<ul class="plain-list date-list">{}</ul>',
-                          join(_date_row(d) for d in dates)))
+        parts.append(
+            html('<ul class="plain-list date-list">{}</ul>', join(_date_row(d) for d in dates))
+        )
     else:
         parts.append(html('<p class="muted">No dates yet.</p>'))
     parts.append(html('<p><a href="{}">Add a date</a></p></section>', urls["date_new"]))
-    parts.append(html('<section class="card" id="closeness" aria-labelledby="closeness-heading">'
-                      '<h2 id="closeness-heading">Closeness over time</h2>'))
+    parts.append(
+        html(
+            '<section class="card" id="closeness" aria-labelledby="closeness-heading">'
+            '<h2 id="closeness-heading">Closeness over time</h2>'
+        )
+    )
     if history:
         name = person.display_name
         parts.append(html("<p>Latest: {}.</p>", _WORDS[history[-1][1]]))
         parts.append(_chart(name, history))
-        parts.append(html(
-            '<details class="closeness-table"><summary>The ratings as a table</summary>'
-            '<div class="chart-table-wrap"><table class="chart-table">'
-            '<caption class="visually-hidden">Closeness to {}, newest first'
-            '</caption><thead><tr><th scope="col">Day</th><th scope="col">Closeness</th>'
-            "</tr></thead><tbody>{}</tbody></table></div></details>",
-            name, rating_rows(reversed(history)),
-        ))
+        parts.append(
+            html(
+                '<details class="closeness-table"><summary>The ratings as a table</summary>'
+                '<div class="chart-table-wrap"><table class="chart-table">'
+                '<caption class="visually-hidden">Closeness to {}, newest first'
+                '</caption><thead><tr><th scope="col">Day</th><th scope="col">Closeness</th>'
+                "</tr></thead><tbody>{}</tbody></table></div></details>",
+                name,
+                rating_rows(reversed(history)),
+            )
+        )
     else:
-        parts.append(html('<p class="muted">No ratings yet. Now and then, pick the picture of '
-                          "two circles that fits how close you feel; over months it draws a "
-                          "line here.</p>"))
-    parts.append(html('<p><a href="{}">Rate how close you feel</a></p></section>',
-                      urls["closeness"]))
+        parts.append(
+            html(
+                '<p class="muted">No ratings yet. Now and then, pick the picture of '
+                "two circles that fits how close you feel; over months it draws a "
+                "line here.</p>"
+            )
+        )
+    parts.append(
+        html('<p><a href="{}">Rate how close you feel</a></p></section>', urls["closeness"])
+    )
     return join(parts, sep="\n")
 
 
@@ -113,8 +138,11 @@ def _chart(name: str, history: Sequence[tuple[date, int]]) -> Markup:
         y_ticks=[(1, "1"), (4, "4"), (7, "7")],
         title=f"How close you felt to {name} over time",  # escaped by line_chart
         desc=(
-            (f"{count} ratings from {long_date(first[0])} to {long_date(last[0])}"
-             if count > 1 else f"One rating, on {long_date(last[0])}")
+            (
+                f"{count} ratings from {long_date(first[0])} to {long_date(last[0])}"
+                if count > 1
+                else f"One rating, on {long_date(last[0])}"
+            )
             + ", on a scale of 1 (the circles barely touch) to 7 (they almost fully "
             f"overlap). The latest is {last[1]}."
         ),
@@ -126,9 +154,16 @@ def _chart(name: str, history: Sequence[tuple[date, int]]) -> Markup:
 
 def rating_rows(history: Iterable[tuple[date, int]]) -> Markup:
     """Return the <tr> rows of the closeness table, in the order given: day, then words."""
-    return join([
-        html('<tr><td><time datetime="{}">{} {} {}</time></td><td>{}</td></tr>',
-             day.isoformat(), str(day.day), MONTH_ABBREVIATIONS[day.month - 1], str(day.year),
-             _WORDS[value])
-        for day, value in history
-    ])
+    return join(
+        [
+            html(
+                '<tr><td><time datetime="{}">{} {} {}</time></td><td>{}</td></tr>',
+                day.isoformat(),
+                str(day.day),
+                MONTH_ABBREVIATIONS[day.month - 1],
+                str(day.year),
+                _WORDS[value],
+            )
+            for day, value in history
+        ]
+    )

@@ -48,24 +48,28 @@ def _match_row(preview: PendingPreview, match: Match, widget: ImportOptions) -> 
     field = f"m{match.card}"
     if match.other_card is not None:
         other = preview.cards[match.other_card]
-        likeness = html("looks like card {} in this file, <strong>{}</strong>",
-                        str(other.number), other.name)
+        likeness = html(
+            "looks like card {} in this file, <strong>{}</strong>", str(other.number), other.name
+        )
         merge_words = f"Merge into card {other.number}"
     else:
-        likeness = html("looks like <strong>{}</strong>, already in your people",
-                        match.person_name)
+        likeness = html("looks like <strong>{}</strong>, already in your people", match.person_name)
         merge_words = f"Merge into {match.person_name}: fill what is empty, add new dates"
     summary = card_summary(card)
     holds = (
         html('<p class="small muted import-holds">This card holds: {}.</p>', summary)
-        if summary else EMPTY
+        if summary
+        else EMPTY
     )
     widget.choices = [("skip", "Skip this card"), ("merge", merge_words)]
     return html(
         '<li><fieldset class="import-choice">'
         "<legend>Card {number}: <strong>{name}</strong> {likeness}</legend>"
         "{holds}{options}</fieldset></li>",
-        number=str(card.number), name=card.name, likeness=likeness, holds=holds,
+        number=str(card.number),
+        name=card.name,
+        likeness=likeness,
+        holds=holds,
         # Django's widget escapes the labels; its answer is safe markup.
         options=widget.render(field, "skip"),
     )
@@ -77,10 +81,13 @@ def problem_rows(problems: Iterable[Problem]) -> Markup:
     for problem in problems:
         where = f"Card {problem.number}" if problem.number else "The file"
         name = html(" ({})", problem.name) if problem.name else EMPTY
-        outcome = "not imported" if problem.skipped and problem.number else (
-            "" if not problem.number else "imported with what could be read"
+        outcome = (
+            "not imported"
+            if problem.skipped and problem.number
+            else ("" if not problem.number else "imported with what could be read")
         )
         tail = f"; {outcome}" if outcome else ""
-        rows.append(html("<li><strong>{}</strong>{}: {}{}.</li>", where, name, problem.reason,
-                         tail))
+        rows.append(
+            html("<li><strong>{}</strong>{}: {}{}.</li>", where, name, problem.reason, tail)
+        )
     return join(rows)

@@ -38,15 +38,24 @@ def person_rows(people: Iterable[PersonSummary]) -> Markup:
             meta = f"{meta} · {rhythm}"
         # One html() per row (two literal templates): the list is benchmarked.
         if person.called and person.called != person.name:
-            append(html(
-                '<li class="person-row"><a class="person-link" href="{}">{}</a> '
-                '<span class="muted">({})</span><span class="person-meta">{}</span></li>',
-                url(person.id), person.display_name, person.name, meta,
-            ))
+            append(
+                html(
+                    '<li class="person-row"><a class="person-link" href="{}">{}</a> '
+                    '<span class="muted">({})</span><span class="person-meta">{}</span></li>',
+                    url(person.id),
+                    person.display_name,
+                    person.name,
+                    meta,
+                )
+            )
         else:
-            append(html(
-                '<li class="person-row"><a class="person-link" href="{}">{}</a>'
-                '<span class="person-meta">{}</span></li>',
-                url(person.id), person.display_name, meta,
-            ))
+            append(
+                html(
+                    '<li class="person-row"><a class="person-link" href="{}">{}</a>'
+                    '<span class="person-meta">{}</span></li>',
+                    url(person.id),
+                    person.display_name,
+                    meta,
+                )
+            )
     return join(parts)

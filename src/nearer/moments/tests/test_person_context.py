@@ -20,8 +20,9 @@ def test_it_gives_the_latest_moments_and_a_quick_log(
     for days in range(LATEST + 2):
         add_moment(alice, [ana], occurred_on=days_ago(days), note=f"note {days}.")
     view = person_get(user=alice.user, vault=alice.vault, person_id=ana.id)
-    context = person_context(user=alice.user, vault=alice.vault, person=view,
-                             today=timezone.localdate())
+    context = person_context(
+        user=alice.user, vault=alice.vault, person=view, today=timezone.localdate()
+    )
     assert len(context["moments_latest"]) == LATEST
     assert context["moments_total"] == LATEST + 2
     assert context["moments_latest_words"] == "today"
@@ -38,16 +39,15 @@ def test_it_gives_the_latest_moments_and_a_quick_log(
     assert '<label class="choice" for="person-how_0"><input type="radio" name="how" ' in html
 
 
-def test_an_archived_person_has_no_quick_log(
-    alice: Person, add_person: AddPerson
-) -> None:
+def test_an_archived_person_has_no_quick_log(alice: Person, add_person: AddPerson) -> None:
     from nearer.people.services import person_archive
 
     ana = add_person(alice, name="Ana")
     person_archive(user=alice.user, vault=alice.vault, person_id=ana.id)
     view = person_get(user=alice.user, vault=alice.vault, person_id=ana.id)
-    context = person_context(user=alice.user, vault=alice.vault, person=view,
-                             today=timezone.localdate())
+    context = person_context(
+        user=alice.user, vault=alice.vault, person=view, today=timezone.localdate()
+    )
     assert context["moments_can_log"] is False
     assert context["moments_latest_words"] == "none yet"
 
@@ -60,8 +60,9 @@ def test_on_their_page_only_the_others_are_named_and_escaped(
     add_moment(alice, [ana, ben], note="<script>x</script>")
     add_moment(alice, [ana], note="just us")
     view = person_get(user=alice.user, vault=alice.vault, person_id=ana.id)
-    rows = person_context(user=alice.user, vault=alice.vault, person=view,
-                          today=timezone.localdate())["moments_rows"]
+    rows = person_context(
+        user=alice.user, vault=alice.vault, person=view, today=timezone.localdate()
+    )["moments_rows"]
     assert "Also with &lt;b&gt;Ben&lt;/b&gt;" in rows
     assert "&lt;script&gt;" in rows and "<script>" not in rows
     assert rows.count("moment-with") == 1
@@ -79,16 +80,16 @@ def test_a_few_others_are_named_from_their_own_rows_and_many_from_the_index(
     others = [add_person(alice, name=f"Friend {n}") for n in range(FEW_OTHERS + 1)]
     add_moment(alice, [ana, *others[:2]], occurred_on=days_ago(1))
     with patch.object(
-        index, "derived_read", wraps=index.derived_read  # type: ignore[attr-defined]
+        index,
+        "derived_read",
+        wraps=index.derived_read,  # type: ignore[attr-defined]
     ) as index_read:
-        latest, _ = moments_with(user=alice.user, vault=alice.vault, person_id=ana.id,
-                                 name="Ana")
+        latest, _ = moments_with(user=alice.user, vault=alice.vault, person_id=ana.id, name="Ana")
         assert latest[0].names == "Ana, Friend 0 and Friend 1"
         assert index_read.call_count == 0  # the index was not opened
 
         add_moment(alice, [ana, *others], occurred_on=days_ago(0))
-        latest, _ = moments_with(user=alice.user, vault=alice.vault, person_id=ana.id,
-                                 name="Ana")
+        latest, _ = moments_with(user=alice.user, vault=alice.vault, person_id=ana.id, name="Ana")
         assert "Friend 8" in latest[0].names
         assert index_read.call_count == 1
 

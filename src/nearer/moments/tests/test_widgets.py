@@ -11,9 +11,11 @@ from django.forms import BoundField
 
 from nearer.moments.forms import MomentForm
 
-PEOPLE = [("11111111-1111-1111-1111-111111111111", "Ana <b>"),
-          ("22222222-2222-2222-2222-222222222222", "Ben & co"),
-          ("33333333-3333-3333-3333-333333333333", "Cleo \"C\"")]
+PEOPLE = [
+    ("11111111-1111-1111-1111-111111111111", "Ana <b>"),
+    ("22222222-2222-2222-2222-222222222222", "Ben & co"),
+    ("33333333-3333-3333-3333-333333333333", 'Cleo "C"'),
+]
 CIRCLE = {PEOPLE[0][0]: "inner", PEOPLE[1][0]: "wider", PEOPLE[2][0]: "close"}
 
 
@@ -51,16 +53,26 @@ def _parsed(html: str) -> tuple[list[tuple[tuple[str, str | None], ...]], list[s
 def _django(field: BoundField) -> str:
     # The same field through Django's own widget of the kind ours subclasses.
     ours = field.field.widget
-    kind = (forms.CheckboxSelectMultiple if isinstance(ours, forms.CheckboxSelectMultiple)
-            else forms.RadioSelect)
+    kind = (
+        forms.CheckboxSelectMultiple
+        if isinstance(ours, forms.CheckboxSelectMultiple)
+        else forms.RadioSelect
+    )
     widget = kind(choices=ours.choices)
     return field.as_widget(widget=widget)
 
 
 FORMS = [
     {"initial": {}},
-    {"initial": {"people": [PEOPLE[1][0]], "how": "call", "kinds": ["emotional"],
-                 "closeness": "4", "opened_up": "both"}},
+    {
+        "initial": {
+            "people": [PEOPLE[1][0]],
+            "how": "call",
+            "kinds": ["emotional"],
+            "closeness": "4",
+            "opened_up": "both",
+        }
+    },
     {"data": {"people": [PEOPLE[0][0], PEOPLE[2][0]], "how": "nonsense", "closeness": "9"}},
     {"data": {"how": "video", "occurred_on": "2026-05-14", "kinds": ["emotional", "x"]}},
 ]
@@ -68,8 +80,13 @@ FORMS = [
 
 @pytest.mark.parametrize("kwargs", FORMS)
 def test_every_group_has_djangos_inputs_and_labels(kwargs: dict) -> None:  # type: ignore[type-arg]
-    form = MomentForm(kwargs.get("data"), initial=kwargs.get("initial"),
-                      today=date(2026, 11, 26), people=PEOPLE, circles=CIRCLE)
+    form = MomentForm(
+        kwargs.get("data"),
+        initial=kwargs.get("initial"),
+        today=date(2026, 11, 26),
+        people=PEOPLE,
+        circles=CIRCLE,
+    )
     form.is_valid()
     for name in ("people", "how", "kinds", "closeness", "opened_up"):
         field = form[name]
@@ -86,20 +103,26 @@ def test_the_wider_circle_folds_away_unless_someone_in_it_is_ticked() -> None:
     html = form["people"].as_field_group()
     assert '<details class="people-fold"><summary>Wider circle' in html
     assert html.index("Inner circle") < html.index("Close") < html.index("Wider circle")
-    form = MomentForm(None, initial={"people": [PEOPLE[1][0]]}, today=date(2026, 11, 26),
-                      people=PEOPLE, circles=CIRCLE)
+    form = MomentForm(
+        None,
+        initial={"people": [PEOPLE[1][0]]},
+        today=date(2026, 11, 26),
+        people=PEOPLE,
+        circles=CIRCLE,
+    )
     assert '<details class="people-fold" open>' in form["people"].as_field_group()
     form = MomentForm(None, today=date(2026, 11, 26), people=PEOPLE[1:2], circles=CIRCLE)
     assert "<details" not in form["people"].as_field_group()
 
 
 def test_the_legend_help_and_errors_frame_each_group() -> None:
-    form = MomentForm({"how": "nonsense"}, today=date(2026, 11, 26), people=PEOPLE,
-                      circles=CIRCLE)
+    form = MomentForm({"how": "nonsense"}, today=date(2026, 11, 26), people=PEOPLE, circles=CIRCLE)
     form.is_valid()
     html = form["how"].as_field_group()
-    assert html.startswith('<fieldset class="choice-group choices-big field-invalid" '
-                           'aria-describedby="id_how_error"><legend>How?</legend>')
+    assert html.startswith(
+        '<fieldset class="choice-group choices-big field-invalid" '
+        'aria-describedby="id_how_error"><legend>How?</legend>'
+    )
     errors = '<div class="errors" id="id_how_error"><p>Choose how you were together.</p></div>'
     assert errors in html
     assert html.count('aria-invalid="true"') == html.count("<input")
