@@ -55,7 +55,8 @@ def _preview(entry: EntryView) -> Markup:
 
 
 def _row(entry: EntryView, url: str, middle: Markup, *, show_date: bool) -> Markup:
-    """One entry as a list row; a row is one call to ``html`` (the month page has ~100)."""
+    """One entry as a list row: one ``html`` call whichever parts it has (a month page
+    has about a hundred rows, and every call and value costs)."""
     unreadable = "" if entry.readable else " entry-unreadable"
     extras = _extras(entry)
     if show_date:
