@@ -48,14 +48,15 @@ _PAD = html('<td class="cal-pad"></td>')
 def _scale(name: str, legend: str, widget: Widget, chosen: int | None, error: str) -> Markup:
     steps = widget.render(name, chosen, attrs={"required": True})
     if not error:
-        return html(
-            '<fieldset class="scale"><legend>{}</legend>{}</fieldset>', legend, steps
-        )
+        return html('<fieldset class="scale"><legend>{}</legend>{}</fieldset>', legend, steps)
     return html(
         '<fieldset class="scale field-invalid" aria-describedby="{name}-error">'
         '<legend>{legend}</legend><p class="errors" id="{name}-error">{error}</p>'
         "{steps}</fieldset>",
-        name=name, legend=legend, error=error, steps=steps,
+        name=name,
+        legend=legend,
+        error=error,
+        steps=steps,
     )
 
 
@@ -159,11 +160,15 @@ def calendar_rows(
     aria-current="date".
     """
     return join(
-        html("<tr>{}</tr>", join(
-            _calendar_cell(day, by_day.get(day, ()), is_today=day == today)
-            if day.month == month else _PAD
-            for day in week
-        ))
+        html(
+            "<tr>{}</tr>",
+            join(
+                _calendar_cell(day, by_day.get(day, ()), is_today=day == today)
+                if day.month == month
+                else _PAD
+                for day in week
+            ),
+        )
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     )
 
@@ -175,13 +180,18 @@ def _line(checkin: CheckInView, *, show_date: bool) -> Markup:
         day = checkin.local_date
         when = html(
             '<a href="{}"><time datetime="{}">{} {}</time></a> ',
-            day_url(day), day.isoformat(), long_day(day), str(day.year),
+            day_url(day),
+            day.isoformat(),
+            long_day(day),
+            str(day.year),
         )
     if checkin.content is None or checkin.emotion is None or checkin.quadrant is None:
         return html(
             '<li class="checkin-row">{}<span class="checkin-when">{}</span>'
             '<span class="entry-unreadable">{}</span></li>',
-            mark(None), when, UNREADABLE,
+            mark(None),
+            when,
+            UNREADABLE,
         )
     time = checkin.time
     return html(

@@ -64,18 +64,31 @@ def _row(entry: EntryView, url: str, middle: Markup, *, show_date: bool) -> Mark
         return html(
             '<li class="entry-row"><a class="entry-link{}" href="{}">{}</a>{}'
             '<p class="entry-meta"><time datetime="{}">{}</time>{}{}</p></li>',
-            unreadable, url, entry.heading, middle,
-            day.isoformat(), short_date(day), " " if extras else "", extras,
+            unreadable,
+            url,
+            entry.heading,
+            middle,
+            day.isoformat(),
+            short_date(day),
+            " " if extras else "",
+            extras,
         )
     if extras:
         return html(
             '<li class="entry-row"><a class="entry-link{}" href="{}">{}</a>{}'
             '<p class="entry-meta">{}</p></li>',
-            unreadable, url, entry.heading, middle, extras,
+            unreadable,
+            url,
+            entry.heading,
+            middle,
+            extras,
         )
     return html(
         '<li class="entry-row"><a class="entry-link{}" href="{}">{}</a>{}</li>',
-        unreadable, url, entry.heading, middle,
+        unreadable,
+        url,
+        entry.heading,
+        middle,
     )
 
 
@@ -95,12 +108,16 @@ def day_sections(days: Iterable[tuple[date, Sequence[EntryView]]]) -> Markup:
         rows = join(
             _row(entry, url(entry.id), _preview(entry), show_date=False) for entry in entries
         )
-        sections.append(html(
-            '<section class="day-group" aria-labelledby="{anchor}">'
-            '<h2 class="day-heading" id="{anchor}" tabindex="-1">{day}</h2>'
-            '<ul class="plain-list entry-list">{rows}</ul></section>',
-            anchor=day_anchor(day), day=long_day(day), rows=rows,
-        ))
+        sections.append(
+            html(
+                '<section class="day-group" aria-labelledby="{anchor}">'
+                '<h2 class="day-heading" id="{anchor}" tabindex="-1">{day}</h2>'
+                '<ul class="plain-list entry-list">{rows}</ul></section>',
+                anchor=day_anchor(day),
+                day=long_day(day),
+                rows=rows,
+            )
+        )
     return join(sections)
 
 
@@ -136,7 +153,10 @@ def _calendar_cell(cell: CalendarDay) -> Markup:
                 '<td class="is-today"><a class="cal-day has-entries" href="#{}"'
                 ' aria-current="date">{}<span class="visually-hidden">, today, {} {}</span>'
                 "</a></td>",
-                cell.anchor, day, str(cell.count), "entry" if cell.count == 1 else "entries",
+                cell.anchor,
+                day,
+                str(cell.count),
+                "entry" if cell.count == 1 else "entries",
             )
         return html(
             '<td class="is-today"><span class="cal-day" aria-current="date">{}'
@@ -147,7 +167,10 @@ def _calendar_cell(cell: CalendarDay) -> Markup:
         return html(
             '<td><a class="cal-day has-entries" href="#{}">{}'
             '<span class="visually-hidden">, {} {}</span></a></td>',
-            cell.anchor, day, str(cell.count), "entry" if cell.count == 1 else "entries",
+            cell.anchor,
+            day,
+            str(cell.count),
+            "entry" if cell.count == 1 else "entries",
         )
     return html('<td><span class="cal-day">{}</span></td>', day)
 

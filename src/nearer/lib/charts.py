@@ -96,36 +96,62 @@ def line_chart(
             'xmlns="http://www.w3.org/2000/svg">'
             '<title id="{ident}-title">{title}</title>'
             '<desc id="{ident}-desc">{desc}</desc>',
-            width=str(WIDTH), height=str(HEIGHT), ident=chart_id, title=title, desc=desc,
+            width=str(WIDTH),
+            height=str(HEIGHT),
+            ident=chart_id,
+            title=title,
+            desc=desc,
         )
     ]
     for band in bands:
         top, bottom = y_of(band.high), y_of(band.low)
-        parts.append(html(
-            '<rect class="chart-band" x="{}" y="{}" width="{}" height="{}"/>'
-            '<text class="chart-band-label" x="{}" y="{}" text-anchor="end">{}</text>',
-            str(LEFT), f"{top:.1f}", str(plot_w), f"{bottom - top:.1f}",
-            str(WIDTH - RIGHT - 4), f"{top + 13:.1f}", band.label,
-        ))
+        parts.append(
+            html(
+                '<rect class="chart-band" x="{}" y="{}" width="{}" height="{}"/>'
+                '<text class="chart-band-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                str(LEFT),
+                f"{top:.1f}",
+                str(plot_w),
+                f"{bottom - top:.1f}",
+                str(WIDTH - RIGHT - 4),
+                f"{top + 13:.1f}",
+                band.label,
+            )
+        )
     for value, label in y_ticks:
         y = f"{y_of(value):.1f}"
-        parts.append(html(
-            '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
-            '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
-            left=str(LEFT), right=str(WIDTH - RIGHT), y=y, x=str(LEFT - 6),
-            text_y=f"{y_of(value) + 4:.1f}", label=label,
-        ))
+        parts.append(
+            html(
+                '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
+                '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
+                left=str(LEFT),
+                right=str(WIDTH - RIGHT),
+                y=y,
+                x=str(LEFT - 6),
+                text_y=f"{y_of(value) + 4:.1f}",
+                label=label,
+            )
+        )
     base = str(TOP + plot_h)
-    parts.append(html(
-        '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
-        str(LEFT), str(WIDTH - RIGHT), base, base,
-    ))
+    parts.append(
+        html(
+            '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+            str(LEFT),
+            str(WIDTH - RIGHT),
+            base,
+            base,
+        )
+    )
     label_y = str(HEIGHT - 8)
     for day, label in _x_ticks(first, last):
-        parts.append(html(
-            '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
-            f"{x_of(day):.1f}", label_y, label,
-        ))
+        parts.append(
+            html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                f"{x_of(day):.1f}",
+                label_y,
+                label,
+            )
+        )
     coords = [(f"{x_of(day):.1f}", f"{y_of(value):.1f}") for day, value in points]
     if len(coords) > 1:
         path = " ".join(f"{x},{y}" for x, y in coords)

@@ -96,9 +96,14 @@ def table_rows(scale: Scale, points: Sequence[Point]) -> Markup:
             if who5 and abs(diff) >= WHO5_MEANINGFUL_CHANGE:
                 moved += " (meaningful)"
         previous = shown
-        rows.append(html(
-            '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td></tr>',
-            url(point.id), long_date(point.taken_on), str(shown), moved,
-        ))
+        rows.append(
+            html(
+                '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td></tr>',
+                url(point.id),
+                long_date(point.taken_on),
+                str(shown),
+                moved,
+            )
+        )
     rows.reverse()
     return join(rows)

@@ -47,8 +47,9 @@ def _head(prefix: str) -> Markup:
     sheets = [
         html('<link rel="stylesheet" href="{}">', static("nearer/" + name)) for name in STYLESHEETS
     ]
-    sheets.append(html('<link rel="icon" href="{}" type="image/svg+xml">',
-                       static("nearer/icon.svg")))
+    sheets.append(
+        html('<link rel="icon" href="{}" type="image/svg+xml">', static("nearer/icon.svg"))
+    )
     return join(sheets, "\n  ")
 
 

@@ -19,8 +19,10 @@ STEP = re.compile(
 def test_each_scale_is_a_fieldset_of_five_labelled_radios_in_order() -> None:
     html = feeling_fields()
     assert isinstance(html, Markup)
-    assert html.startswith('<fieldset class="scale"><legend>How pleasant do you feel?</legend>'
-                           '<div class="scale-steps"><label class="scale-step">')
+    assert html.startswith(
+        '<fieldset class="scale"><legend>How pleasant do you feel?</legend>'
+        '<div class="scale-steps"><label class="scale-step">'
+    )
     steps = STEP.findall(html)
     assert [(name, int(value), words) for name, value, _, _, words in steps] == [
         *(("pleasantness", value, words) for value, words in PLEASANTNESS),
@@ -43,7 +45,7 @@ def test_an_error_is_shown_in_its_fieldset_escaped_and_described() -> None:
     assert (
         '<fieldset class="scale field-invalid" aria-describedby="pleasantness-error">'
         '<legend>How pleasant do you feel?</legend><p class="errors" id="pleasantness-error">'
-        "Choose &lt;b&gt;&#34;one&#34;&lt;/b&gt; &amp; go</p><div class=\"scale-steps\">"
+        'Choose &lt;b&gt;&#34;one&#34;&lt;/b&gt; &amp; go</p><div class="scale-steps">'
     ) in html
     assert '<fieldset class="scale"><legend>How much energy do you have?</legend>' in html
     assert [s[:2] for s in STEP.findall(html) if s[3]] == [("energy", "1")]

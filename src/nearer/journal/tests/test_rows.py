@@ -23,8 +23,11 @@ EVIL = '<script>alert("x")</script>&\''
 
 def _entry(**fields: object) -> EntryView:
     values: dict[str, object] = {
-        "id": uuid.UUID(int=7), "entry_date": date(2026, 5, 14), "title": EVIL,
-        "body": f"{EVIL} body", "tags": (EVIL, "walks"),
+        "id": uuid.UUID(int=7),
+        "entry_date": date(2026, 5, 14),
+        "title": EVIL,
+        "body": f"{EVIL} body",
+        "tags": (EVIL, "walks"),
     }
     values.update(fields)
     return EntryView(**values)  # type: ignore[arg-type]
@@ -89,18 +92,20 @@ def test_day_sections_link_to_their_anchor(db: None) -> None:
 
 
 def test_calendar_rows_say_how_many_entries_and_mark_today() -> None:
-    weeks = [[
-        CalendarDay(),
-        CalendarDay(1, 2, False, "day-2026-05-01"),
-        CalendarDay(2, 0, True, "day-2026-05-02"),
-        CalendarDay(3, 1, True, "day-2026-05-03"),
-    ]]
+    weeks = [
+        [
+            CalendarDay(),
+            CalendarDay(1, 2, False, "day-2026-05-01"),
+            CalendarDay(2, 0, True, "day-2026-05-02"),
+            CalendarDay(3, 1, True, "day-2026-05-03"),
+        ]
+    ]
     html = calendar_rows(weeks)
     assert '<td class="cal-pad"></td>' in html
     assert 'href="#day-2026-05-01">1<span class="visually-hidden">, 2 entries</span>' in html
     today = '<span class="cal-day" aria-current="date">2<span class="visually-hidden">, today'
     assert today in html
-    assert "3<span class=\"visually-hidden\">, today, 1 entry</span>" in html
+    assert '3<span class="visually-hidden">, today, 1 entry</span>' in html
 
 
 def test_dates_are_english_whatever_the_locale() -> None:

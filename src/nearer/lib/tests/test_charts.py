@@ -30,7 +30,7 @@ def test_it_names_itself_for_screen_readers_and_escapes_text() -> None:
     svg = _chart([(date(2026, 1, 1), 3), (date(2026, 3, 1), 5)])
     assert 'role="img"' in svg
     assert 'aria-labelledby="closeness-title closeness-desc"' in svg
-    assert "<title id=\"closeness-title\">Closeness with &lt;Maya&gt;</title>" in svg
+    assert '<title id="closeness-title">Closeness with &lt;Maya&gt;</title>' in svg
     assert "1 to 7 &amp; back" in svg
     assert "<Maya>" not in svg
 
@@ -84,7 +84,12 @@ def test_it_labels_years_on_long_spans_and_months_on_short_ones() -> None:
 def test_it_is_markup_with_every_text_escaped_its_id_and_labels_too() -> None:
     svg = line_chart(
         points=[(date(2026, 1, 1), 3.0), (date(2026, 2, 1), 5.0)],
-        y_min=1, y_max=7, title="t", desc="d", chart_id='c"x', y_ticks=[(4, "<four>")],
+        y_min=1,
+        y_max=7,
+        title="t",
+        desc="d",
+        chart_id='c"x',
+        y_ticks=[(4, "<four>")],
         bands=[Band(6, 7, "Sam & Alex's")],
     )
     assert isinstance(svg, Markup)
