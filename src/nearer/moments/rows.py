@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from nearer.lib.dates import MONTH_ABBREVIATIONS, long_date, short_date
 from nearer.lib.html import EMPTY, Markup, html, join
 from nearer.lib.urls import UrlPattern, url_for
-from nearer.moments.nudges import DriftGroup, since_words
+from nearer.moments.nudges import STATUS_WORDS, DriftGroup, since_words
 from nearer.moments.selectors import MomentView
 
 
@@ -98,6 +98,16 @@ def drift_sections(groups: Iterable[DriftGroup]) -> Markup:
     """Return one <section> per circle with people in it: name (a link), how long since
     the latest moment in words, the status in words (and colour), and a snooze."""
     person = UrlPattern("people:person", "person_id")
+    # The three status marks, made once per list: most rows have one.
+    marks = {
+        status: html(
+            '<span class="nudge-status status-{}"><span class="status-mark" '
+            'aria-hidden="true"></span>{}</span>',
+            status,
+            words,
+        )
+        for status, words in STATUS_WORDS.items()
+    }
     sections = []
     for group in groups:
         rows = group.rows
@@ -115,14 +125,7 @@ def drift_sections(groups: Iterable[DriftGroup]) -> Markup:
                 words = "Yesterday"
             else:
                 words = f"{since_words(days)} ago"
-            status = EMPTY
-            if row.status:
-                status = html(
-                    '<span class="nudge-status status-{}"><span class="status-mark" '
-                    'aria-hidden="true"></span>{}</span>',
-                    row.status,
-                    row.status_words,
-                )
+            status = marks[row.status] if row.status else EMPTY
             quiet = EMPTY
             day = row.snoozed_until
             if day is not None:

@@ -105,8 +105,8 @@ OWN_WORDS: dict[str, str] = {
     "moments/rows.py::moment_rows::long_date(day)": "a date",
     "moments/rows.py::moment_rows::edit(moment.id)": "our URL with an id",
     "moments/rows.py::moment_rows::delete(moment.id)": "our URL with an id",
-    "moments/rows.py::drift_sections::row.status, row.status_words": (
-        "a status and its words from our list"
+    "moments/rows.py::drift_sections::status, words": (
+        "a status and its words from our list (the marks made once per list)"
     ),
     "moments/rows.py::drift_sections::str(day.day), MONTH_ABBREVIATIONS[day.month - 1]": "a date",
     "moments/rows.py::drift_sections::group.circle, group.label, str(len(rows))": (
