@@ -5,8 +5,9 @@ groups work without JavaScript, with a keyboard and with a screen reader. The na
 values, ids and attributes (``required`` on required radio groups, ``aria-invalid``
 with errors, ``checked``) are Django's own; only the markup around them is ours.
 Each template lays its options out in one loop, without a template per option, and
-writes the attributes out by name rather than looping over each option's: a people
-picker lists hundreds, and the generic loop tripled its time. The attributes every
+writes the attributes out by name rather than looping over each option's (the
+generic loop tripled the time); the people picker, hundreds of options, draws
+them through ``nearer.lib.html``. The attributes every
 option shares (``required``, ``aria-invalid``) are read once by ``PillsMixin``;
 ``test_widgets.py`` checks every input against Django's own widgets.
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from django import forms
 
+from nearer.lib.html import EMPTY, Markup, html, join
 from nearer.people.content import CIRCLES
 
 # The field template every choice group of the moments forms is drawn with.
@@ -67,6 +69,11 @@ class PeoplePicker(PillsMixin, forms.CheckboxSelectMultiple):
     ``circle_of`` maps each person's id to their circle (anyone unknown counts as
     close). The wider circle folds into a ``<details>`` when closer circles are
     listed too (open when someone in it is ticked), so a phone page stays short.
+
+    Django works out every option (name, value, id, ticked); the template draws the
+    circles. The options themselves, hundreds of them, are drawn through
+    ``nearer.lib.html`` like the long lists: through the template engine they cost
+    about 15 µs each (5 ms for 300 people, twenty times the rest of the picker).
     """
 
     template_name = "moments/widgets/people_picker.html"
@@ -78,21 +85,44 @@ class PeoplePicker(PillsMixin, forms.CheckboxSelectMultiple):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        groups: dict[str, list[dict[str, Any]]] = {key: [] for key, _ in CIRCLES}
+        widget = context["widget"]
+        shared = join(
+            [
+                html(" required") if widget["required"] else EMPTY,
+                html(' aria-invalid="true"') if widget["invalid"] else EMPTY,
+            ]
+        )
+        checked = join([shared, html(" checked")])
+        groups: dict[str, list[Markup]] = {key: [] for key, _ in CIRCLES}
         ticked: set[str] = set()
-        for _group, options, _index in context["widget"]["optgroups"]:
+        for _group, options, _index in widget["optgroups"]:
             for option in options:
                 circle = self.circle_of.get(str(option["value"]), "close")
                 if circle not in groups:
                     circle = "close"
-                groups[circle].append(option)
-                if option["selected"]:
+                selected = option["selected"]
+                if selected:
                     ticked.add(circle)
+                option_id = option["attrs"].get("id", "")
+                groups[circle].append(
+                    html(
+                        '<label class="choice" for="{}"><input type="{}" name="{}" value="{}" '
+                        'id="{}"{}><span>{}</span></label>',
+                        option_id,
+                        option["type"],
+                        option["name"],
+                        str(option["value"]),
+                        option_id,
+                        checked if selected else shared,
+                        str(option["label"]),
+                    )
+                )
         closer = any(options for key, options in groups.items() if key not in FOLDED_CIRCLES)
-        context["widget"]["circles"] = [
+        widget["circles"] = [
             {
                 "label": label,
-                "options": groups[key],
+                "count": len(groups[key]),
+                "options": join(groups[key]),
                 "folded": key in FOLDED_CIRCLES and closer,
                 "open": key in ticked,
             }

@@ -114,6 +114,9 @@ OWN_WORDS: dict[str, str] = {
     ),
     "moments/rows.py::moments_nav::url_for('moments:new')": "our URL",
     "moments/rows.py::moments_nav::url_for(name), words": "our URLs and words",
+    "moments/widgets.py::PeoplePicker.get_context::groups[key]": (
+        "the picker's options, each made by html() just above (its own call escapes the name)"
+    ),
     "people/closeness.py::ios_svg::f'{me:g}', str(RADIUS), f'{them:g}', str(RADIUS)": "coordinates",
     "people/detail.py::<module>::closeness_words(value)": "the closeness scale's words",
     "people/detail.py::bottom_html::urls['date_new']": "our URL with an id",
