@@ -79,3 +79,16 @@ def fold_words(text: str) -> str:
     For comparing whole names ("  Zoë  MÜLLER " is "zoe muller").
     """
     return " ".join(fold(text).split())
+
+
+# Characters never kept in text that arrives from outside (an imported contact's name,
+# note or label): C0 and C1 control characters other than tab and new line (ESC
+# starts terminal colour codes) and the bidirectional embeddings, overrides and
+# isolates, which make a name read backwards ("‮txt.exe" shows as "exe.txt").
+_UNSAFE_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """Return ``text`` without control characters (tab and new line stay) and without
+    the bidirectional overrides U+202A–U+202E and U+2066–U+2069."""
+    return _UNSAFE_CONTROLS.sub("", text)

@@ -156,6 +156,8 @@ def _checked(card: Card, today: date) -> tuple[Card | None, list[str], str]:
         return None, [], " ".join(exc.messages)
     notes: list[str] = []
     dates: list[CardDate] = []
+    # Looked up in a set: a list's "in" made a card of many dates quadratic.
+    kept: set[CardDate] = set()
     for found in card.dates:
         if found.kind == "custom" and not found.label:
             found = replace(found, label=UNNAMED_DAY)
@@ -167,7 +169,8 @@ def _checked(card: Card, today: date) -> tuple[Card | None, list[str], str]:
                 continue
             found = replace(found, year=None)
             notes.append("a year before 1900 or in the future was left out")
-        if found not in dates:
+        if found not in kept:
+            kept.add(found)
             dates.append(found)
     cleaned = replace(
         card, name=details.name, nickname=details.called, note=details.notes, dates=tuple(dates)

@@ -31,6 +31,10 @@ MAX_CALLED = 100
 MAX_RELATIONSHIP_LABEL = 60
 MAX_NOTES = 20_000
 MAX_DATE_LABEL = 80
+# Most important dates an imported contact brings (the contacts import keeps the first
+# ones and says how many were left out): a card of 300,000 dates is an attack, not a
+# person. The forms add dates one at a time and ask no limit.
+MAX_DATES = 20
 # A rhythm longer than ten years is not a rhythm; the bound also keeps date maths safe.
 MAX_RHYTHM_DAYS = 3650
 MIN_YEAR = 1900

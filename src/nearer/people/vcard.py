@@ -36,9 +36,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from vobject.base import ContentLine, getLogicalLines, parseLine
+from vobject.base import ContentLine, parseLine
 from vobject.icalendar import stringToTextValues
 from vobject.vcard import splitFields
+
+from nearer.lib.text import without_controls
 
 if TYPE_CHECKING:
     # Only the type: the parser itself needs no Django, so it runs anywhere.
@@ -50,6 +52,17 @@ MAX_NAME = 200
 MAX_NICKNAME = 100
 MAX_NOTE = 20_000
 MAX_LABEL = 80
+# Most important dates kept from one card (people.rules.MAX_DATES, the most one person
+# holds); the others are left out and the preview says how many.
+MAX_DATES = 20
+# Longest content line read (unfolded, in bytes): room for a 20,000-character note in
+# any encoding (4-byte characters, quoted-printable: 240 kB). A longer line is left out
+# unread, and the preview says which field: parsing is never given more, so a 10 MB
+# name costs no more than a 256 kB one.
+MAX_LINE = 256 * 1024
+# Labels kept from one card's grouped lines (Apple labels phones and e-mails too): a
+# card with more is not a real one, and the labels of its dates past this are unnamed.
+_MAX_LABELS = 500
 # Most cards read from one file: more than any phone holds. Past it the file is
 # refused as a whole (a preview of a million cards helps no one and costs minutes).
 MAX_CARDS = 5_000
@@ -61,6 +74,8 @@ _END = re.compile(rb"^[ \t]*END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 # A property's name at the start of a logical line, after an optional group ("item1.").
 _PROPERTY = re.compile(r"[ \t]*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9_-]+)")
 _PROPERTY_BYTES = re.compile(rb"[ \t]*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9_-]+)[;:]")
+# The same without the separator: the name Nearer decides by (as _PROPERTY reads it).
+_NAME_BYTES = re.compile(rb"[ \t]*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9_-]+)")
 # Binary properties: skipped with their continuation lines before any parsing.
 _BINARY = frozenset({b"PHOTO", b"LOGO", b"SOUND", b"KEY"})
 _ANNIVERSARY = frozenset(
@@ -70,8 +85,10 @@ _WANTED = frozenset(
     {"FN", "N", "NICKNAME", "ORG", "NOTE", "BDAY", "X-ABDATE", "X-ABLABEL", "X-ANDROID-CUSTOM"}
     | _ANNIVERSARY
 )
-# Control characters other than tab and newline: never kept in a name or a note.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_DATES = frozenset({"BDAY", "X-ABDATE"} | _ANNIVERSARY)
+# What the preview calls a property whose line was too long to read.
+_FIELD_WORDS = {"FN": "the name", "N": "the name", "ORG": "the name", "NICKNAME": "the nickname",
+                "NOTE": "the note", "X-ABLABEL": "a label"}
 _SPACES = re.compile(r"\s+")
 _FULL_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")
@@ -155,9 +172,9 @@ def parse_vcards(data: bytes | IO[bytes], *, max_cards: int = MAX_CARDS) -> Pars
     problems: list[Problem] = []
     found = 0
     reading = _Lines(stream)
-    for number, lines, closed in _card_chunks(reading, max_cards=max_cards):
-        found = number
-        card, problem = _read_card(number, lines, closed=closed)
+    for chunk in _card_chunks(reading, max_cards=max_cards):
+        found = chunk.number
+        card, problem = _read_card(chunk)
         if card is not None:
             cards.append(card)
         if problem is not None:
@@ -237,33 +254,129 @@ def _mostly_binary(sample: bytes) -> bool:
     return text_like < 0.9 * len(sample)
 
 
-def _card_chunks(reading: _Lines, *, max_cards: int) -> Iterator[tuple[int, list[bytes], bool]]:
-    """Yield (card number, its lines, whether END was seen) while reading the stream.
+@dataclass(slots=True)
+class _Chunk:
+    """One card as read from the stream: its wanted content lines, unfolded, still bytes.
+
+    ``unreadable`` counts other lines without a colon; ``too_long`` names the fields of
+    lines longer than MAX_LINE, left out unread.
+    """
+
+    number: int
+    lines: list[bytes]
+    closed: bool = False
+    unreadable: int = 0
+    too_long: list[str] | None = None
+
+
+class _Unfolder:
+    """Joins a card's physical lines into logical ones (as vobject's getLogicalLines
+    does: a line starting with a space or tab continues the one before; a
+    quoted-printable line ending in "=" goes on, after a new line, on the next) and
+    keeps only the wanted ones, never more than MAX_LINE bytes of one.
+
+    Pieces are joined once, at the line's end: no copy of a growing value per piece.
+    """
+
+    def __init__(self, chunk: _Chunk) -> None:
+        self.chunk = chunk
+        self.pieces: list[bytes] = []
+        self.size = 0
+        self.name = ""
+        self.open = False
+        self.wanted = False
+        self.has_colon = False
+        self.too_long = False
+        self.quoted_printable = False
+        self.soft_break = False
+
+    def add(self, line: bytes) -> None:
+        if not line.strip():
+            self.end()
+            return
+        if self.open and self.soft_break:
+            self._extend(b"\n" + line)
+        elif line[:1] in b" \t":
+            if self.open:
+                self._extend(line[1:])
+            else:
+                self._start(line[1:])
+        else:
+            self.end()
+            self._start(line)
+        self.soft_break = self.quoted_printable and line.endswith(b"=")
+
+    def _start(self, line: bytes) -> None:
+        match = _NAME_BYTES.match(line)
+        self.name = match.group(1).decode("ascii").upper().replace("_", "-") if match else ""
+        self.open = True
+        self.wanted = self.name in _WANTED
+        colon = line.find(b":")
+        head = line[:colon] if colon >= 0 else line
+        self.quoted_printable = b"quoted-printable" in head.lower()
+        self.has_colon = colon >= 0
+        self._extend(line)
+
+    def _extend(self, piece: bytes) -> None:
+        if not self.wanted:
+            # Not kept: only whether it has a colon matters (a line without is unreadable).
+            self.has_colon = self.has_colon or b":" in piece
+            return
+        if self.too_long:
+            return
+        self.size += len(piece)
+        if self.size > MAX_LINE:
+            self.too_long, self.pieces = True, []
+            return
+        self.pieces.append(piece)
+
+    def end(self) -> None:
+        if not self.open:
+            return
+        chunk = self.chunk
+        if self.too_long:
+            word = _FIELD_WORDS.get(self.name, "a date")
+            chunk.too_long = [*(chunk.too_long or []), word]
+        elif self.wanted:
+            chunk.lines.append(b"".join(self.pieces))
+        elif not self.has_colon:
+            chunk.unreadable += 1
+        self.pieces, self.size, self.name = [], 0, ""
+        self.open = self.wanted = self.has_colon = self.too_long = False
+        self.quoted_printable = self.soft_break = False
+
+
+def _card_chunks(reading: _Lines, *, max_cards: int) -> Iterator[_Chunk]:
+    """Yield each card (see _Chunk) while reading the stream.
 
     Lines of binary properties (PHOTO, ...) and their continuations are dropped here;
     non-blank lines outside any card are counted in ``reading.stray``. Raises
     TooManyCards at the BEGIN of card ``max_cards + 1``, reading nothing after it.
     """
     number = 0
-    inside = False
-    lines: list[bytes] = []
+    chunk: _Chunk | None = None
+    unfolder: _Unfolder | None = None
     skipping = False
     for line in reading.lines():
         if _BEGIN.match(line):
-            if inside:
-                yield number, lines, False
+            if chunk is not None and unfolder is not None:
+                unfolder.end()
+                yield chunk
             if number == max_cards:
                 raise TooManyCards(max_cards)
             number += 1
-            inside, lines, skipping = True, [], False
+            chunk = _Chunk(number=number, lines=[])
+            unfolder, skipping = _Unfolder(chunk), False
             continue
-        if not inside:
+        if chunk is None or unfolder is None:
             if line.strip():
                 reading.stray += 1
             continue
         if _END.match(line):
-            yield number, lines, True
-            inside, lines, skipping = False, [], False
+            unfolder.end()
+            chunk.closed = True
+            yield chunk
+            chunk = unfolder = None
             continue
         if skipping:
             # Folded continuation (leading space) or base64 without folding (no colon).
@@ -272,19 +385,22 @@ def _card_chunks(reading: _Lines, *, max_cards: int) -> Iterator[tuple[int, list
             skipping = False
         match = _PROPERTY_BYTES.match(line)
         if match and match.group(1).upper() in _BINARY:
+            unfolder.end()
             skipping = True
             continue
-        lines.append(line)
-    if inside:
-        yield number, lines, False
+        unfolder.add(line)
+    if chunk is not None and unfolder is not None:
+        unfolder.end()
+        yield chunk
 
 
-def _decode(raw: bytes) -> str:
+def _decode(lines: list[bytes]) -> list[str]:
+    """The card's lines as text: all UTF-8, else all Windows-1252 (older phones and
+    Outlook wrote their code page), decided for the card as a whole."""
     try:
-        return raw.decode("utf-8-sig")
+        return [line.decode("utf-8") for line in lines]
     except UnicodeDecodeError:
-        # Not UTF-8: older phones and Outlook wrote their Windows code page.
-        return raw.decode("cp1252", errors="replace")
+        return [line.decode("cp1252", errors="replace") for line in lines]
 
 
 class _CardReader:
@@ -296,35 +412,52 @@ class _CardReader:
         self.structured = ""
         self.organisation = ""
         self.nickname = ""
-        self.note = ""
+        self.notes: list[str] = []
+        self.note_size = 0
         self.dates: list[CardDate] = []
+        # The dates already kept, for telling a repeat in constant time.
+        self.date_keys: set[CardDate] = set()
+        self.extra_dates = 0
         self.apple_dates: dict[str, tuple[str, dict[str, Any]]] = {}
         self.apple_labels: dict[str, str] = {}
         self.unreadable_lines = 0
         self.unreadable_dates = 0
         self.shortened: list[str] = []
+        self.too_long: list[str] = []
 
-    def read(self, text: str) -> None:
-        quoted_printable = "QUOTED-PRINTABLE" in text.upper()
-        for line, _ in getLogicalLines(io.StringIO(text), allowQP=quoted_printable):
+    def read(self, lines: list[str]) -> None:
+        """Read the card's wanted logical lines (unfolded; see _Unfolder)."""
+        for line in lines:
             match = _PROPERTY.match(line)
             name = match.group(1).upper().replace("_", "-") if match else ""
-            if name not in _WANTED:
-                if ":" not in line:
-                    self.unreadable_lines += 1
+            if name in _DATES and len(self.dates) >= MAX_DATES:
+                # Full: the rest is counted, not parsed (300,000 dates on one card
+                # would take seconds to read only to be left out).
+                self.extra_dates += 1
+                continue
+            if name == "NOTE" and self.note_size > MAX_NOTE:
+                # The same for notes past what is kept.
+                if "the note" not in self.shortened:
+                    self.shortened.append("the note")
                 continue
             try:
-                _, params, value, group = parseLine(line)
-                # ContentLine decodes quoted-printable with the line's CHARSET.
-                content = ContentLine(name, cast(Any, params), value or "", group, encoded=True)
-                self._take(name, content)
+                _, raw_params, value, group = parseLine(line)
+                if "QUOTED-PRINTABLE" in line[: line.find(":")].upper():
+                    # ContentLine decodes quoted-printable with the line's CHARSET.
+                    content = ContentLine(
+                        name, cast(Any, raw_params), value or "", group, encoded=True
+                    )
+                    params = cast(dict[str, Any], content.params)
+                    value = content.value
+                else:
+                    # The same parameters as ContentLine makes them, without its cost
+                    # (a third of the time of a card of many dates).
+                    params = _params(raw_params)
+                self._take(name, value or "", params, (group or "").lower())
             except Exception:  # any failure of one line is that line's problem, never a crash
                 self.unreadable_lines += 1
 
-    def _take(self, name: str, line: ContentLine) -> None:
-        value = line.value
-        params = cast(dict[str, Any], line.params)
-        group = (line.group or "").lower()
+    def _take(self, name: str, value: str, params: dict[str, Any], group: str) -> None:
         if name == "FN" and not self.formatted:
             self.formatted = _one_line(_text(value))
         elif name == "N" and not self.structured:
@@ -335,17 +468,24 @@ class _CardReader:
         elif name == "NICKNAME" and not self.nickname:
             self.nickname = _one_line(next((v for v in stringToTextValues(value) if v), ""))
         elif name == "NOTE":
+            # Joined once, in finish(): joining each to all before was quadratic.
             note = _clean_note(_text(value))
-            self.note = f"{self.note}\n\n{note}" if self.note and note else self.note or note
+            if note:
+                self.notes.append(note)
+                self.note_size += len(note) + 2
         elif name == "BDAY":
             if not any(d.kind == "birthday" for d in self.dates):
                 self._add_date("birthday", "", value, params)
         elif name in _ANNIVERSARY:
             self._add_date("anniversary", "", value, params)
         elif name == "X-ABDATE":
-            self.apple_dates[group] = (value, params)
+            if len(self.apple_dates) < MAX_DATES or group in self.apple_dates:
+                self.apple_dates[group] = (value, params)
+            else:
+                self.extra_dates += 1
         elif name == "X-ABLABEL":
-            self.apple_labels[group] = _text(value)
+            if len(self.apple_labels) < _MAX_LABELS:
+                self.apple_labels[group] = _text(value)
         elif name == "X-ANDROID-CUSTOM":
             self._android(value)
 
@@ -367,8 +507,13 @@ class _CardReader:
         month, day, year = parsed
         label = _one_line(label)[:MAX_LABEL] if kind == "custom" else ""
         found = CardDate(kind=kind, label=label, month=month, day=day, year=year)
-        if found not in self.dates:
-            self.dates.append(found)
+        if found in self.date_keys:
+            return
+        if len(self.dates) >= MAX_DATES:
+            self.extra_dates += 1
+            return
+        self.dates.append(found)
+        self.date_keys.add(found)
 
     def finish(self, *, closed: bool) -> tuple[Card | None, Problem | None]:
         for group, (value, params) in self.apple_dates.items():
@@ -379,7 +524,7 @@ class _CardReader:
         nickname = self._cut(self.nickname, MAX_NICKNAME, "the nickname")
         if nickname == name:
             nickname = ""
-        note = self._cut(self.note, MAX_NOTE, "the note")
+        note = self._cut("\n\n".join(self.notes), MAX_NOTE, "the note")
         reasons = self._reasons(closed=closed)
         if not name:
             reason = "; ".join(["it has no name", *reasons])
@@ -396,7 +541,8 @@ class _CardReader:
     def _cut(self, value: str, limit: int, what: str) -> str:
         if len(value) <= limit:
             return value
-        self.shortened.append(what)
+        if what not in self.shortened:
+            self.shortened.append(what)
         return value[:limit].rstrip()
 
     def _reasons(self, *, closed: bool) -> list[str]:
@@ -407,20 +553,37 @@ class _CardReader:
         if self.unreadable_dates:
             count = self.unreadable_dates
             reasons.append(f"{count} date{'s' if count != 1 else ''} could not be read")
+        if self.too_long:
+            words = list(dict.fromkeys(self.too_long))
+            reasons.append(f"{' and '.join(words)} was too long to read and was left out")
         if self.shortened:
             reasons.append(f"{' and '.join(self.shortened)} was too long and was shortened")
+        if self.extra_dates:
+            count = self.extra_dates
+            reasons.append(
+                f"{count:,} more date{'s' if count != 1 else ''} left out: "
+                f"a person keeps up to {MAX_DATES}"
+            )
         if not closed:
             reasons.append("the card was cut off before its end")
         return reasons
 
 
-def _read_card(
-    number: int, lines: list[bytes], *, closed: bool
-) -> tuple[Card | None, Problem | None]:
-    reader = _CardReader(number)
-    text = _decode(b"\r\n".join(lines))
-    reader.read(text)
-    return reader.finish(closed=closed)
+def _read_card(chunk: _Chunk) -> tuple[Card | None, Problem | None]:
+    reader = _CardReader(chunk.number)
+    reader.unreadable_lines = chunk.unreadable
+    reader.too_long = list(chunk.too_long or [])
+    reader.read(_decode(chunk.lines))
+    return reader.finish(closed=chunk.closed)
+
+
+def _params(raw: list[list[str]]) -> dict[str, list[str]]:
+    """Return parseLine's parameters as ContentLine keeps them: by upper-case name."""
+    params: dict[str, list[str]] = {}
+    for name, *values in raw:
+        if values:
+            params.setdefault(name.upper(), []).extend(values)
+    return params
 
 
 def _text(value: str) -> str:
@@ -445,11 +608,11 @@ def _unescaped(match: re.Match[str]) -> str:
 
 
 def _one_line(value: str) -> str:
-    return _SPACES.sub(" ", _CONTROL.sub("", value)).strip()
+    return _SPACES.sub(" ", without_controls(value)).strip()
 
 
 def _clean_note(value: str) -> str:
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return without_controls(value.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _structured_name(value: str) -> str:

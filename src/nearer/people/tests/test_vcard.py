@@ -275,3 +275,17 @@ def test_a_long_escaped_note_is_read_whole() -> None:
     note = "We walked by the river\\, then talked\\nfor hours\\; again. " * 300
     parsed = only(vcf(*card("FN:Maya", "NOTE:" + note)))
     assert parsed.note == ("We walked by the river, then talked\nfor hours; again. " * 300).strip()
+
+
+def test_it_strips_control_and_direction_override_characters_from_every_text_field() -> None:
+    # ESC starts terminal colour codes; U+202E makes a name read backwards.
+    found = only(vcf(*card(
+        "FN:\x1b[31mQuillon\u202e Mar\x85chetti\u2066",
+        "NICKNAME:Qu\u202aill\x07",
+        "NOTE:Met\u2069 at\x9b the\\nriver\x00",
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2001-05-06;0;Name\u202d day\x1b",
+    )))
+    assert (found.name, found.nickname, found.note) == (
+        "[31mQuillon Marchetti", "Quill", "Met at the\nriver"
+    )
+    assert found.dates == (CardDate("custom", "Name day", 5, 6, 2001),)
