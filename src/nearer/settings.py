@@ -302,12 +302,24 @@ EMAIL_BACKEND = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"escape_controls": {"()": "nearer.lib.log_escape.EscapeControls"}},
+    "filters": {
+        "escape_controls": {"()": "nearer.lib.log_escape.EscapeControls"},
+        "one_line_warning": {"()": "nearer.lib.log_quiet.OneLineWarning"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["escape_controls"]},
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # A request for a host Nearer does not serve: one line, not a traceback each.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "filters": ["one_line_warning"],
+            "propagate": False,
+        },
+    },
 }
 
 if TESTING:
