@@ -13,7 +13,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from nearer.accounts.models import AccountSession, RecoveryAttempt, User
@@ -29,6 +29,7 @@ from nearer.vault.services import (
     keyring_set_password,
 )
 
+NAME_TAKEN = "That name is taken. Please choose another."
 RECOVERY_LIMIT = 5
 RECOVERY_WINDOW = timedelta(minutes=15)
 PREFERENCES_LABEL = "vault.keyring.preferences"
@@ -48,12 +49,22 @@ def user_sign_up(*, username: str, password: str, email: str = "") -> SignedUp:
     Raises ValidationError if the username is taken or the password too weak.
     """
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": "That name is taken. Please choose another."})
+        raise ValidationError({"username": NAME_TAKEN})
     user = User(username=username, email=email)
     password_validation.validate_password(password, user)
     user.set_password(password)
     user.full_clean()
-    user.save()
+    try:
+        # Race: two sign-ups of one name can both pass the check above; on PostgreSQL
+        # the second then fails on the unique index here (SQLite's immediate
+        # transactions let one in at a time). The savepoint keeps the transaction
+        # usable to look again, so the second person gets the same calm message.
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        if User.objects.filter(username__iexact=username).exists():
+            raise ValidationError({"username": NAME_TAKEN}) from None
+        raise
     new = keyring_create(user_id=user.pk, password=password)
     return SignedUp(user=user, dek=new.dek, recovery_code=new.recovery_code)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.db import connection, connections
 
 from nearer.accounts.models import User
-from nearer.accounts.services import user_sign_up
+from nearer.accounts.services import SignedUp, user_sign_up
 from nearer.vault.models import Keyring
 from nearer.vault.services import keyring_recover, keyring_unlock
 
@@ -40,3 +44,46 @@ def test_it_refuses_a_password_like_the_name(db: None) -> None:
     with pytest.raises(ValidationError):
         user_sign_up(username="dorathexplorer", password="dorathexplorer")
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_sign_ups_of_one_name_at_once_give_one_account_and_one_calm_refusal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On PostgreSQL both threads find the name free, then both save: the second once
+    # failed on the unique index (a 500). SQLite's immediate transactions let one
+    # sign-up in at a time, so there the threads only start together.
+    together = threading.Barrier(2, timeout=20)
+    hold_after_check = connection.vendor == "postgresql"
+    real_validate = password_validation.validate_password
+
+    def validate_then_wait(password: str, user: object = None, validators: object = None) -> None:
+        real_validate(password, user, validators)  # type: ignore[arg-type]
+        if hold_after_check:
+            together.wait()  # both have passed the "is the name taken?" check
+
+    monkeypatch.setattr(password_validation, "validate_password", validate_then_wait)
+    outcomes: list[object] = []
+
+    def sign_up() -> None:
+        try:
+            if not hold_after_check:
+                together.wait()
+            outcomes.append(user_sign_up(username="quillonrace", password=STRONG))
+        except Exception as exc:  # kept and asserted on below: what each request would see
+            outcomes.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sign_up) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    signed_up = [o for o in outcomes if isinstance(o, SignedUp)]
+    refused = [o for o in outcomes if isinstance(o, ValidationError)]
+    assert (len(signed_up), len(refused)) == (1, 1), outcomes
+    assert refused[0].message_dict == {"username": ["That name is taken. Please choose another."]}
+    assert User.objects.filter(username="quillonrace").count() == 1
+    assert Keyring.objects.filter(user_id=signed_up[0].user.pk).count() == 1
+    assert Keyring.objects.count() == 1
