@@ -41,6 +41,7 @@ from nearer.people.imports import (
     import_prepare,
     pending_import_get,
 )
+from nearer.people.vcard import MAX_DATES, MAX_LINE, MAX_NAME, MAX_NICKNAME, MAX_NOTE
 from nearer.vault.crypto import SealError
 
 # Phones put photos in their exports (skipped unread, but they arrive): 10 MB holds
@@ -192,6 +193,11 @@ def _upload_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
             "form": form,
             "max_size": _megabytes(MAX_UPLOAD_BYTES),
             "max_cards": f"{MAX_CARDS:,}",
+            "max_dates": MAX_DATES,
+            "max_name": MAX_NAME,
+            "max_nickname": MAX_NICKNAME,
+            "max_note": f"{MAX_NOTE:,}",
+            "max_line": f"{MAX_LINE // 1024} kB",
         },
     )
 

@@ -107,3 +107,12 @@ def test_the_preview_of_a_card_of_many_dates_says_how_many_were_left_out(alice: 
     assert response.status_code == 302, response.content[:2000]
     page = alice.client.get(response["Location"]).content.decode()
     assert "29,980 more dates left out: a person keeps up to 20" in page
+
+
+@pytest.mark.django_db
+def test_the_upload_page_states_what_one_contact_may_bring(alice: Person) -> None:
+    page = alice.client.get(reverse("people:import")).content.decode()
+    assert (
+        "Each contact brings up to 20 dates. A name is kept to 200 characters, a nickname "
+        "to 100 and a note to 20,000; a single line longer than 256 kB is left out unread."
+    ) in page
