@@ -6,10 +6,10 @@ the cards that could be read (name, nickname, note, important dates) and the
 problems met on the way (a card number, the card's name if one was read, and a
 short reason — never the raw line, which may hold anything).
 
-The vobject library does the vCard work: unfolding folded lines,
-quoted-printable (old Android exports), splitting a content line into its name,
-parameters and value, unescaping text and splitting structured names. This
-module only chooses which cards and properties matter to Nearer:
+The vobject library does most of the vCard work: quoted-printable (old Android
+exports), splitting a content line into its name, parameters and value, and
+splitting structured names. This module chooses which cards and properties matter
+to Nearer, and bounds what one card may cost:
 
 * Cards are cut apart at BEGIN:VCARD / END:VCARD before vobject sees them, so
   one broken card never hides the good ones after it, and each card is decoded
@@ -24,6 +24,13 @@ module only chooses which cards and properties matter to Nearer:
 * Only the properties Nearer stores are parsed: FN, N, NICKNAME, ORG (a last
   resort for the name), NOTE, BDAY, ANNIVERSARY and its X- forms, Apple's
   labelled X-ABDATE and Android's X-ANDROID-CUSTOM events and nicknames.
+* Folded lines are joined here, as vobject's getLogicalLines would, but a line of
+  more than ``MAX_LINE`` bytes is left out unread (vobject's unfolding took 140
+  times a long line's size in memory), and the preview names the field.
+* A card keeps at most ``MAX_DATES`` dates, a file ``MAX_FILE_DATES``; the date
+  lines after those are counted, not parsed, and the preview says how many were
+  left out. Notes past ``MAX_NOTE`` are not read. Every text kept loses its control
+  and direction-override characters.
 """
 
 from __future__ import annotations
@@ -55,6 +62,9 @@ MAX_LABEL = 80
 # Most important dates kept from one card (people.rules.MAX_DATES, the most one person
 # holds); the others are left out and the preview says how many.
 MAX_DATES = 20
+# Most dates kept from one file: saving each costs a seal and a row (100,000 of them,
+# 20 on each of 5,000 cards, took 9 s to confirm); phones hold one or two a contact.
+MAX_FILE_DATES = 20_000
 # Longest content line read (unfolded, in bytes): room for a 20,000-character note in
 # any encoding (4-byte characters, quoted-printable: 240 kB). A longer line is left out
 # unread, and the preview says which field: parsing is never given more, so a 10 MB
@@ -171,12 +181,14 @@ def parse_vcards(data: bytes | IO[bytes], *, max_cards: int = MAX_CARDS) -> Pars
     cards: list[Card] = []
     problems: list[Problem] = []
     found = 0
+    dates = 0
     reading = _Lines(stream)
     for chunk in _card_chunks(reading, max_cards=max_cards):
         found = chunk.number
-        card, problem = _read_card(chunk)
+        card, problem = _read_card(chunk, room=min(MAX_DATES, MAX_FILE_DATES - dates))
         if card is not None:
             cards.append(card)
+            dates += len(card.dates)
         if problem is not None:
             problems.append(problem)
     stray = reading.stray
@@ -406,8 +418,10 @@ def _decode(lines: list[bytes]) -> list[str]:
 class _CardReader:
     """Collects what one card says while its lines are read."""
 
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, *, room: int = MAX_DATES) -> None:
         self.number = number
+        # How many dates this card may keep: MAX_DATES, or less when the file is full.
+        self.room = room
         self.formatted = ""
         self.structured = ""
         self.organisation = ""
@@ -430,7 +444,7 @@ class _CardReader:
         for line in lines:
             match = _PROPERTY.match(line)
             name = match.group(1).upper().replace("_", "-") if match else ""
-            if name in _DATES and len(self.dates) >= MAX_DATES:
+            if name in _DATES and len(self.dates) >= self.room:
                 # Full: the rest is counted, not parsed (300,000 dates on one card
                 # would take seconds to read only to be left out).
                 self.extra_dates += 1
@@ -509,7 +523,7 @@ class _CardReader:
         found = CardDate(kind=kind, label=label, month=month, day=day, year=year)
         if found in self.date_keys:
             return
-        if len(self.dates) >= MAX_DATES:
+        if len(self.dates) >= self.room:
             self.extra_dates += 1
             return
         self.dates.append(found)
@@ -560,17 +574,20 @@ class _CardReader:
             reasons.append(f"{' and '.join(self.shortened)} was too long and was shortened")
         if self.extra_dates:
             count = self.extra_dates
-            reasons.append(
-                f"{count:,} more date{'s' if count != 1 else ''} left out: "
+            why = (
                 f"a person keeps up to {MAX_DATES}"
+                if self.room == MAX_DATES
+                else f"one file brings up to {MAX_FILE_DATES:,}"
             )
+            more = "more " if self.dates else ""
+            reasons.append(f"{count:,} {more}date{'s' if count != 1 else ''} left out: {why}")
         if not closed:
             reasons.append("the card was cut off before its end")
         return reasons
 
 
-def _read_card(chunk: _Chunk) -> tuple[Card | None, Problem | None]:
-    reader = _CardReader(chunk.number)
+def _read_card(chunk: _Chunk, *, room: int) -> tuple[Card | None, Problem | None]:
+    reader = _CardReader(chunk.number, room=room)
     reader.unreadable_lines = chunk.unreadable
     reader.too_long = list(chunk.too_long or [])
     reader.read(_decode(chunk.lines))

@@ -41,7 +41,14 @@ from nearer.people.imports import (
     import_prepare,
     pending_import_get,
 )
-from nearer.people.vcard import MAX_DATES, MAX_LINE, MAX_NAME, MAX_NICKNAME, MAX_NOTE
+from nearer.people.vcard import (
+    MAX_DATES,
+    MAX_FILE_DATES,
+    MAX_LINE,
+    MAX_NAME,
+    MAX_NICKNAME,
+    MAX_NOTE,
+)
 from nearer.vault.crypto import SealError
 
 # Phones put photos in their exports (skipped unread, but they arrive): 10 MB holds
@@ -194,6 +201,7 @@ def _upload_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
             "max_size": _megabytes(MAX_UPLOAD_BYTES),
             "max_cards": f"{MAX_CARDS:,}",
             "max_dates": MAX_DATES,
+            "max_file_dates": f"{MAX_FILE_DATES:,}",
             "max_name": MAX_NAME,
             "max_nickname": MAX_NICKNAME,
             "max_note": f"{MAX_NOTE:,}",

@@ -14,13 +14,20 @@ from django.urls import reverse
 
 from nearer.conftest import Person
 from nearer.people import rules
-from nearer.people.vcard import MAX_DATES, MAX_LINE, MAX_NOTE, ParsedFile, parse_vcards
+from nearer.people.vcard import (
+    MAX_DATES,
+    MAX_FILE_DATES,
+    MAX_LINE,
+    MAX_NOTE,
+    ParsedFile,
+    parse_vcards,
+)
 
 
-def dates_card(count: int, *, name: str = "Quillon Datewise") -> str:
+def dates_card(count: int, *, name: str = "Quillon Datewise", first: int = 0) -> str:
     # Every line a different day (from the year 1000 on): no repeat to fold away.
     lines = [f"X-ANNIVERSARY:{1000 + n // 336:04d}-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}"
-             for n in range(count)]
+             for n in range(first, first + count)]
     return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", f"FN:{name}", *lines, "END:VCARD", ""])
 
 
@@ -56,6 +63,20 @@ def test_a_card_of_fifty_thousand_dates_keeps_twenty_and_says_the_rest_were_left
     (problem,) = parsed.problems
     assert problem.reason == "49,980 more dates left out: a person keeps up to 20"
     assert problem.skipped is False
+
+
+def test_one_file_brings_at_most_twenty_thousand_dates_and_says_which_cards_lost_theirs() -> None:
+    # 20 dates on each of 1,001 cards: saving 100,000 dates (5,000 full cards) took 9 s.
+    data = "".join(
+        dates_card(MAX_DATES, name=f"Quillon {n:04d}", first=n) for n in range(1001)
+    ).encode()
+    parsed = parse_vcards(data)
+    assert sum(len(card.dates) for card in parsed.cards) == MAX_FILE_DATES == 20_000
+    assert len(parsed.cards) == 1001 and parsed.cards[-1].dates == ()
+    (problem,) = parsed.problems
+    assert (problem.number, problem.reason) == (
+        1001, "20 dates left out: one file brings up to 20,000"
+    )
 
 
 def test_a_name_of_megabytes_is_left_out_unread_and_the_card_named_by_its_other_name() -> None:
@@ -113,6 +134,7 @@ def test_the_preview_of_a_card_of_many_dates_says_how_many_were_left_out(alice: 
 def test_the_upload_page_states_what_one_contact_may_bring(alice: Person) -> None:
     page = alice.client.get(reverse("people:import")).content.decode()
     assert (
-        "Each contact brings up to 20 dates. A name is kept to 200 characters, a nickname "
-        "to 100 and a note to 20,000; a single line longer than 256 kB is left out unread."
+        "Each contact brings up to 20 dates, and one file up to 20,000. A name is kept to "
+        "200 characters, a nickname to 100 and a note to 20,000; a single line longer than "
+        "256 kB is left out unread."
     ) in page
