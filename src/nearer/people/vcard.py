@@ -96,6 +96,8 @@ _WANTED = frozenset(
     | _ANNIVERSARY
 )
 _DATES = frozenset({"BDAY", "X-ABDATE"} | _ANNIVERSARY)
+# Bytes of a piece looked at for the property's name (group, name and separator).
+_NAME_ROOM = 256
 # What the preview calls a property whose line was too long to read.
 _FIELD_WORDS = {"FN": "the name", "N": "the name", "ORG": "the name", "NICKNAME": "the nickname",
                 "NOTE": "the note", "X-ABLABEL": "a label"}
@@ -288,22 +290,29 @@ class _Unfolder:
     keeps only the wanted ones, never more than MAX_LINE bytes of one.
 
     Pieces are joined once, at the line's end: no copy of a growing value per piece.
+    A line's property name is known at its first ";" or ":" (a name may be folded
+    too); until then its pieces are kept.
     """
 
     def __init__(self, chunk: _Chunk) -> None:
         self.chunk = chunk
+        self._reset()
+
+    def _reset(self) -> None:
         self.pieces: list[bytes] = []
         self.size = 0
-        self.name = ""
         self.open = False
-        self.wanted = False
+        # None until the name is known; then whether the line is one Nearer reads.
+        self.wanted: bool | None = None
+        self.name = ""
         self.has_colon = False
         self.too_long = False
         self.quoted_printable = False
         self.soft_break = False
+        self.tail = b""
 
     def add(self, line: bytes) -> None:
-        if not line.strip():
+        if not line:
             self.end()
             return
         if self.open and self.soft_break:
@@ -311,31 +320,39 @@ class _Unfolder:
         elif line[:1] in b" \t":
             if self.open:
                 self._extend(line[1:])
-            else:
-                self._start(line[1:])
+            elif line.strip():
+                self.open = True
+                self._extend(line[1:])
+        elif not line.strip():
+            self.end()
+            return
         else:
             self.end()
-            self._start(line)
+            self.open = True
+            self._extend(line)
         self.soft_break = self.quoted_printable and line.endswith(b"=")
 
-    def _start(self, line: bytes) -> None:
-        match = _NAME_BYTES.match(line)
-        self.name = match.group(1).decode("ascii").upper().replace("_", "-") if match else ""
-        self.open = True
-        self.wanted = self.name in _WANTED
-        colon = line.find(b":")
-        head = line[:colon] if colon >= 0 else line
-        self.quoted_printable = b"quoted-printable" in head.lower()
-        self.has_colon = colon >= 0
-        self._extend(line)
-
     def _extend(self, piece: bytes) -> None:
-        if not self.wanted:
+        # As vobject: "quoted-printable" anywhere in the line so far makes a final "="
+        # a soft break. Looked for in each piece and the end of the one before (the
+        # word may be folded), never in the whole line again.
+        if not self.quoted_printable:
+            self.quoted_printable = b"quoted-printable" in (self.tail + piece).lower()
+            self.tail = piece[-15:]
+        if self.wanted is None and (b":" in piece or b";" in piece):
+            # The name ends at the first separator: the pieces before and this one's start.
+            match = _NAME_BYTES.match(b"".join([*self.pieces, piece[:_NAME_ROOM]]))
+            self.name = match.group(1).decode("ascii").upper().replace("_", "-") if match else ""
+            self.wanted = self.name in _WANTED
+            if not self.wanted:
+                self.pieces, self.size = [], 0
+        if self.wanted is False:
             # Not kept: only whether it has a colon matters (a line without is unreadable).
             self.has_colon = self.has_colon or b":" in piece
             return
         if self.too_long:
             return
+        self.has_colon = self.has_colon or b":" in piece
         self.size += len(piece)
         if self.size > MAX_LINE:
             self.too_long, self.pieces = True, []
@@ -347,15 +364,14 @@ class _Unfolder:
             return
         chunk = self.chunk
         if self.too_long:
-            word = _FIELD_WORDS.get(self.name, "a date")
-            chunk.too_long = [*(chunk.too_long or []), word]
+            if self.wanted is not False:
+                word = _FIELD_WORDS.get(self.name, "a date" if self.wanted else "a line")
+                chunk.too_long = [*(chunk.too_long or []), word]
         elif self.wanted:
             chunk.lines.append(b"".join(self.pieces))
         elif not self.has_colon:
             chunk.unreadable += 1
-        self.pieces, self.size, self.name = [], 0, ""
-        self.open = self.wanted = self.has_colon = self.too_long = False
-        self.quoted_printable = self.soft_break = False
+        self._reset()
 
 
 def _card_chunks(reading: _Lines, *, max_cards: int) -> Iterator[_Chunk]:

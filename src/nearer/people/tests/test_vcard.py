@@ -289,3 +289,11 @@ def test_it_strips_control_and_direction_override_characters_from_every_text_fie
         "[31mQuillon Marchetti", "Quill", "Met at the\nriver"
     )
     assert found.dates == (CardDate("custom", "Name day", 5, 6, 2001),)
+
+
+def test_it_reads_a_property_whose_name_or_encoding_is_folded() -> None:
+    found = only(vcf(*card(
+        "F", " N:Quillon Fold", "X-ANDROID-", "\tCUSTOM:vnd.android.cursor.item/nickname;Quill",
+        "NOTE;ENCODING=QUOTED-PRI", " NTABLE;CHARSET=UTF-8:caf=C3=A9 =", "and more", version="2.1",
+    )))
+    assert (found.name, found.nickname, found.note) == ("Quillon Fold", "Quill", "café and more")
