@@ -289,9 +289,17 @@ def _date_view(
     )
 
 
-def person_dates(*, user: User, vault: Vault, person_id: UUID, today: date) -> list[DateView]:
-    """Return a person's important dates, soonest first; Http404 if not ``user``'s person."""
-    rows = _of_person(_person_sql(connection.vendor).dates, user, person_id)
+def person_dates(
+    *, user: User, vault: Vault, person_id: UUID, today: date, known_theirs: bool = False
+) -> list[DateView]:
+    """Return a person's important dates, soonest first; Http404 if not ``user``'s person.
+
+    ``known_theirs`` skips asking again whether the person is ``user``'s when they have
+    no dates, for callers that just read the person scoped to ``user`` (the rows are
+    scoped to the owner either way).
+    """
+    rows = _of_person(_person_sql(connection.vendor).dates, user, person_id,
+                      known_theirs=known_theirs)
     views = [_date_view(vault, as_uuid(i), bytes(c), m, d, y, today=today)
              for i, c, m, d, y in rows]
     views.sort(key=lambda view: view.days_away)
@@ -548,17 +556,19 @@ def _person_sql(vendor: str) -> _PersonSql:
     )
 
 
-def _of_person(sql: str, user: User, person_id: UUID) -> list[tuple[Any, ...]]:
+def _of_person(sql: str, user: User, person_id: UUID, *, known_theirs: bool = False
+               ) -> list[tuple[Any, ...]]:
     """Return the rows of ``sql`` for one of ``user``'s people; Http404 if not theirs.
 
     Plain SQL (a person's page is benchmarked). The rows are scoped to the owner
-    already; whether the person is theirs is only asked when there are none.
+    already; whether the person is theirs is only asked when there are none, and not
+    at all when the caller ``known_theirs``.
     """
     person = Person._meta.pk.get_db_prep_value(person_id, connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, [user.pk, person])
         rows: list[tuple[Any, ...]] = cursor.fetchall()
-        if not rows:
+        if not rows and not known_theirs:
             cursor.execute(_person_sql(connection.vendor).theirs, [user.pk, person])
             if cursor.fetchone() is None:
                 raise Http404("No such person.")

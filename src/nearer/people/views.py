@@ -137,7 +137,10 @@ def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """
     user, vault, today = current_user(request), current_vault(request), current_day(request)
     person, history = selectors.person_page(user=user, vault=vault, person_id=person_id)
-    dates = selectors.person_dates(user=user, vault=vault, person_id=person.id, today=today)
+    # person_page has just read the person scoped to the user: no second ownership query.
+    dates = selectors.person_dates(
+        user=user, vault=vault, person_id=person.id, today=today, known_theirs=True
+    )
     urls = detail.person_urls(person.id)
     details = person.details
     context = {
