@@ -22,7 +22,9 @@ from nearer.people.content import (
     RELATIONSHIPS,
     PersonDetails,
 )
+from nearer.people.days import CLOSENESS_WORDS
 from nearer.people.rules import DateDraft
+from nearer.people.widgets import ClosenessPictures
 
 MONTH_CHOICES = [
     (str(number), name)
@@ -213,7 +215,9 @@ class SearchForm(forms.Form):
 class ClosenessForm(forms.Form):
     value = forms.TypedChoiceField(
         coerce=int,
-        choices=[(str(n), str(n)) for n in range(CLOSENESS_MIN, CLOSENESS_MAX + 1)],
+        choices=[(str(n), CLOSENESS_WORDS[n]) for n in range(CLOSENESS_MIN, CLOSENESS_MAX + 1)],
+        # Each option is its picture, number and words (people/widgets/closeness_pictures.html).
+        widget=ClosenessPictures,
         error_messages={
             "required": "Please choose the picture that fits best.",
             "invalid_choice": "Please choose one of the seven pictures.",

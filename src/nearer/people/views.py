@@ -22,7 +22,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.lib.forms import add_errors
 from nearer.people import detail, selectors, services
-from nearer.people.closeness import CHOICES
 from nearer.people.content import CIRCLES
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm
 from nearer.people.page_parts import parts_context
@@ -253,7 +252,8 @@ def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """The closeness picture: choose one of seven pairs of circles (a radio group)."""
     user, vault, today = current_user(request), current_vault(request), current_day(request)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
-    form = ClosenessForm(request.POST if request.method == "POST" else None)
+    # The pictures' ids ("ios-value_0" …) keep the page's own "ios-" prefix.
+    form = ClosenessForm(request.POST if request.method == "POST" else None, auto_id="ios-%s")
     if request.method == "POST" and form.is_valid():
         try:
             services.closeness_rate(
@@ -269,11 +269,4 @@ def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
             messages.success(request, "Thank you. It's on the chart below.")
             page = reverse("people:person", kwargs={"person_id": person.id})
             return redirect(page + "#closeness")
-    chosen = form.data.get("value") if form.is_bound else None
-    context = {
-        "form": form,
-        "person": person,
-        "choices": CHOICES,
-        "chosen": str(chosen) if chosen else "",
-    }
-    return render(request, "people/closeness.html", context)
+    return render(request, "people/closeness.html", {"form": form, "person": person})

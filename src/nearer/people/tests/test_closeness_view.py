@@ -42,3 +42,16 @@ def test_no_choice_or_a_bad_one_gets_a_message(
     response = alice.client.post(reverse("people:closeness", kwargs={"person_id": row.id}), data)
     assert response.status_code == 200 and b"form-errors" in response.content
     assert not ClosenessRating.objects.exists()
+
+
+def test_the_pictures_are_the_forms_own_radios_marked_invalid_after_a_mistake(
+    alice: Person, add_person: AddPerson
+) -> None:
+    row = add_person(alice)
+    url = reverse("people:closeness", kwargs={"person_id": row.id})
+    text = alice.client.post(url, {}).content.decode()
+    assert text.count('<div class="ios-option">') == 7
+    assert text.count('aria-invalid="true"') == 7
+    assert 'class="ios-picker field-invalid"' in text
+    assert 'id="ios-value_3" value="4" required' in text
+    assert " checked" not in text

@@ -57,6 +57,14 @@ def test_person_dates_trusting_the_caller_costs_one_query(
 ) -> None:
     row = add_person(alice)
     with CaptureQueriesContext(connection) as queries:
-        assert person_dates(user=alice.user, vault=alice.vault, person_id=row.id,
-                            today=date(2026, 1, 1), known_theirs=True) == []
+        assert (
+            person_dates(
+                user=alice.user,
+                vault=alice.vault,
+                person_id=row.id,
+                today=date(2026, 1, 1),
+                known_theirs=True,
+            )
+            == []
+        )
     assert len(queries.captured_queries) == 1
