@@ -72,11 +72,17 @@ def lock() -> None:
     """
     frozen = subprocess.run(  # noqa: S603
         [str(PYTHON), "-m", "pip", "freeze", "--all", "--exclude-editable"],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     pins = sorted(
-        (line for line in frozen.splitlines() if "==" in line and not line.startswith(
-            ("setuptools==", "wheel=="))),
+        (
+            line
+            for line in frozen.splitlines()
+            if "==" in line and not line.startswith(("setuptools==", "wheel=="))
+        ),
         key=str.lower,
     )
     header = "# Exact versions for every install and CI run; made by `python3 tasks.py lock`.\n"
@@ -95,8 +101,10 @@ def ensure_venv_module() -> None:
     except ImportError:
         package = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
         if not _can_apt():
-            sys.exit(f"Python's venv module is missing; install it (Debian/Ubuntu: "
-                     f"apt-get install {package}) and run this again.")
+            sys.exit(
+                f"Python's venv module is missing; install it (Debian/Ubuntu: "
+                f"apt-get install {package}) and run this again."
+            )
         sh("apt-get", "update", "-qq")
         sh("apt-get", "install", "-y", "-qq", package)
 
@@ -110,8 +118,10 @@ def ensure_chromium() -> None:
         sh("apt-get", "update", "-qq")
         sh("apt-get", "install", "-y", "-qq", "chromium")
     if not Path(path).exists():
-        sys.exit(f"Chromium is needed for the browser tests; install it at {path} "
-                 "(Debian: apt-get install chromium) or set NEARER_CHROMIUM.")
+        sys.exit(
+            f"Chromium is needed for the browser tests; install it at {path} "
+            "(Debian: apt-get install chromium) or set NEARER_CHROMIUM."
+        )
 
 
 def run() -> None:
@@ -134,9 +144,22 @@ def check_duplicates(env: dict[str, str]) -> None:
         print("duplicates: command not installed here; repeated code not checked", flush=True)
         return
     out = subprocess.run(  # noqa: S603
-        [tool, "--repo", "src", "--min-lines", str(DUPLICATE_LINES), "--most", "200",
-         "--seconds", "120"],
-        cwd=ROOT, env=env, check=False, capture_output=True, text=True,
+        [
+            tool,
+            "--repo",
+            "src",
+            "--min-lines",
+            str(DUPLICATE_LINES),
+            "--most",
+            "200",
+            "--seconds",
+            "120",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
     ).stdout
     rows = [line for line in out.splitlines() if line.startswith("D")]
     exact = [row for row in rows if " shape" not in row and "/migrations/" not in row]
@@ -157,7 +180,7 @@ def test() -> None:
         # mypy's Django plugin loads the settings too: keep its secrets out of ./data.
         env["NEARER_DATA_DIR"] = data_dir
         sh(BIN / "ruff", "check", "src", "bench", "tasks.py", env=env)
-        # FORMAT-CHECK
+        sh(BIN / "ruff", "format", "--check", "src", "bench", "tasks.py", env=env)
         sh(BIN / "mypy", env=env)
         check_duplicates(env)
         # pytest exits non-zero when a test fails and also when no test ran at all.

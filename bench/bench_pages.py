@@ -72,9 +72,12 @@ def bare(request: Any) -> Any:
     from django.utils import timezone
 
     if not _bare_template:  # compiled once, as Django's cached loader does for real pages
-        _bare_template.append(engines["django"].from_string(
-            "<!doctype html><title>Bare</title><p>Hello, {{ name }}. It is {{ now|date:'l' }}.</p>"
-        ))
+        _bare_template.append(
+            engines["django"].from_string(
+                "<!doctype html><title>Bare</title><p>Hello, {{ name "
+                "}}. It is {{ now|date:'l' }}.</p>"
+            )
+        )
     html = _bare_template[0].render({"name": "reader", "now": timezone.now()}, request)
     return HttpResponse(html)
 
@@ -160,14 +163,22 @@ def main() -> None:
     parser.add_argument("--moments", type=int, default=20_000)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=300, help="requests per page")
-    parser.add_argument("--search-every", type=int, default=3,
-                        help="one search every N rounds (searches are slower)")
-    parser.add_argument("--search", action="append",
-                        help="words to search for (repeatable; default: a few kinds)")
+    parser.add_argument(
+        "--search-every",
+        type=int,
+        default=3,
+        help="one search every N rounds (searches are slower)",
+    )
+    parser.add_argument(
+        "--search", action="append", help="words to search for (repeatable; default: a few kinds)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the data directory")
-    parser.add_argument("--profile", metavar="PAGE",
-                        help="instead of timing, profile requests to the page whose name "
-                        "starts with PAGE (e.g. 'journal month'); pyinstrument if installed")
+    parser.add_argument(
+        "--profile",
+        metavar="PAGE",
+        help="instead of timing, profile requests to the page whose name "
+        "starts with PAGE (e.g. 'journal month'); pyinstrument if installed",
+    )
     args = parser.parse_args()
 
     data_dir = tempfile.mkdtemp(prefix="nearer-bench-")
@@ -200,8 +211,13 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     password = "a benchmark password 123"  # noqa: S105 (a throwaway account)
     demo = build_demo(
-        username="bench", password=password, years=args.years, entries=args.entries,
-        people=args.people, moments=args.moments, out=sys.stderr,
+        username="bench",
+        password=password,
+        years=args.years,
+        entries=args.entries,
+        people=args.people,
+        moments=args.moments,
+        out=sys.stderr,
     )
 
     client = Client()
@@ -225,8 +241,9 @@ def main() -> None:
 
     # The last full month: a typical month page (the current one may have just begun).
     last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
-    month_url = reverse("journal:month", kwargs={"year": last_month.year,
-                                                 "month": last_month.month})
+    month_url = reverse(
+        "journal:month", kwargs={"year": last_month.year, "month": last_month.month}
+    )
     month_entries = Entry.objects.filter(
         owner__username="bench",
         entry_date__year=last_month.year,
@@ -247,8 +264,9 @@ def main() -> None:
     )
     assert busiest is not None, "the demo has people"
     person_url = reverse("people:person", kwargs={"person_id": busiest[0]})
-    checkins_url = reverse("checkins:month", kwargs={"year": last_month.year,
-                                                    "month": last_month.month})
+    checkins_url = reverse(
+        "checkins:month", kwargs={"year": last_month.year, "month": last_month.month}
+    )
     month_checkins = CheckIn.objects.filter(
         owner=bench_user, local_date__year=last_month.year, local_date__month=last_month.month
     ).count()
@@ -299,14 +317,18 @@ def main() -> None:
     for key, value in info.items():
         print(f"- {key}: {value}")
     print(f"- Database: {database_version()}")
-    print(f"- Demo: {demo.entries} entries, {demo.people} people, {demo.moments} moments, "
-          f"{demo.checkins} check-ins and {demo.scale_results} scale results over "
-          f"{args.years} years, built in {demo.seconds:.1f} s")
-    print(f"- Login through the login page: {login_seconds * 1000:.0f} ms, of which checking the "
-          f"password hash {hash_seconds * 1000:.0f} ms ({settings.PASSWORD_HASHERS[0]}) and "
-          f"unwrapping the data key {kdf_seconds * 1000:.0f} ms (Argon2id "
-          f"{settings.VAULT_KDF['memory_kib'] // 1024} MiB, t={settings.VAULT_KDF['time_cost']}, "
-          f"p={settings.VAULT_KDF['parallelism']})")
+    print(
+        f"- Demo: {demo.entries} entries, {demo.people} people, {demo.moments} moments, "
+        f"{demo.checkins} check-ins and {demo.scale_results} scale results over "
+        f"{args.years} years, built in {demo.seconds:.1f} s"
+    )
+    print(
+        f"- Login through the login page: {login_seconds * 1000:.0f} ms, of which checking the "
+        f"password hash {hash_seconds * 1000:.0f} ms ({settings.PASSWORD_HASHERS[0]}) and "
+        f"unwrapping the data key {kdf_seconds * 1000:.0f} ms (Argon2id "
+        f"{settings.VAULT_KDF['memory_kib'] // 1024} MiB, t={settings.VAULT_KDF['time_cost']}, "
+        f"p={settings.VAULT_KDF['parallelism']})"
+    )
     print(f"- Entries searched: {Entry.objects.filter(owner__username='bench').count()}")
     for name, heading in found.items():
         print(f"- {name}: {heading}")
@@ -315,8 +337,10 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for name, values in timings.items():
         median = statistics.median(values)
-        print(f"| {name} | {len(values)} | {median * 1000:.2f} | "
-              f"{percentile(values, 0.95) * 1000:.2f} | {median / base:.2f}× |")
+        print(
+            f"| {name} | {len(values)} | {median * 1000:.2f} | "
+            f"{percentile(values, 0.95) * 1000:.2f} | {median / base:.2f}× |"
+        )
     if not args.keep:
         import shutil
 

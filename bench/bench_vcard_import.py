@@ -33,20 +33,60 @@ import sys
 import tempfile
 import time
 
-FIRST = ("Maya", "Jonas", "Zoë", "Ana", "Søren", "Lea", "Noah", "Amélie", "Kwame", "Yuki",
-         "Priya", "Mateo", "Ingrid", "Tomás", "Aisha", "Liam", "Chloé", "Omar", "Freya", "Iván")
-LAST = ("Lindqvist", "Berg", "Müller", "Okafor", "Nakamura", "García", "Dubois", "Kowalski",
-        "Haddad", "Smith", "Rossi", "Novak", "Andersen", "Costa", "Sato", "Ibrahim")
+FIRST = (
+    "Maya",
+    "Jonas",
+    "Zoë",
+    "Ana",
+    "Søren",
+    "Lea",
+    "Noah",
+    "Amélie",
+    "Kwame",
+    "Yuki",
+    "Priya",
+    "Mateo",
+    "Ingrid",
+    "Tomás",
+    "Aisha",
+    "Liam",
+    "Chloé",
+    "Omar",
+    "Freya",
+    "Iván",
+)
+LAST = (
+    "Lindqvist",
+    "Berg",
+    "Müller",
+    "Okafor",
+    "Nakamura",
+    "García",
+    "Dubois",
+    "Kowalski",
+    "Haddad",
+    "Smith",
+    "Rossi",
+    "Novak",
+    "Andersen",
+    "Costa",
+    "Sato",
+    "Ibrahim",
+)
 PHOTO = "/9j/4AAQSkZJRgABAQAAAQABAAD" + "A" * 5000
 
 
 def _qp(text: str) -> str:
-    return "".join(ch if (ch.isascii() and ch.isalnum()) or ch == " " else
-                   "".join(f"={b:02X}" for b in ch.encode()) for ch in text)
+    return "".join(
+        ch
+        if (ch.isascii() and ch.isalnum()) or ch == " "
+        else "".join(f"={b:02X}" for b in ch.encode())
+        for ch in text
+    )
 
 
 def _fold(line: str) -> str:
-    return "\r\n ".join(line[i:i + 74] for i in range(0, len(line), 74))
+    return "\r\n ".join(line[i : i + 74] for i in range(0, len(line), 74))
 
 
 def synthetic_file(cards: int, existing_names: list[str], seed: int = 7) -> bytes:
@@ -66,19 +106,28 @@ def synthetic_file(cards: int, existing_names: list[str], seed: int = 7) -> byte
         version = "2.1" if n % 10 == 3 else "4.0" if n % 10 == 7 else "3.0"
         lines = ["BEGIN:VCARD", f"VERSION:{version}"]
         if version == "2.1":
-            lines += [f"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{_qp(last)};{_qp(first)};;;",
-                      f"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{_qp(first + ' ' + last)}"]
+            lines += [
+                f"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{_qp(last)};{_qp(first)};;;",
+                f"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{_qp(first + ' ' + last)}",
+            ]
         else:
             lines += [f"FN:{first} {last}", f"N:{last};{first};;;"]
-        lines += [f"TEL;TYPE=CELL:+1 555 {n:04d}", f"EMAIL;TYPE=HOME:p{n}@example.org",
-                  f"ADR;TYPE=HOME:;;{n} Long Road;Springfield;;12345;Country"]
+        lines += [
+            f"TEL;TYPE=CELL:+1 555 {n:04d}",
+            f"EMAIL;TYPE=HOME:p{n}@example.org",
+            f"ADR;TYPE=HOME:;;{n} Long Road;Springfield;;12345;Country",
+        ]
         if n % 2:
             lines.append(f"BDAY:{1950 + n % 60}-{1 + n % 12:02d}-{1 + n % 28:02d}")
         elif n % 4 == 0:
             lines.append(f"BDAY:--{1 + n % 12:02d}{1 + n % 28:02d}")
         if n % 5 == 0:
-            lines.append(_fold(f"NOTE:Met at the {n}th gathering\\, said to call about the "
-                               "garden and the long trip we keep talking about."))
+            lines.append(
+                _fold(
+                    f"NOTE:Met at the {n}th gathering\\, said to call about the "
+                    "garden and the long trip we keep talking about."
+                )
+            )
         if n % 9 == 0:
             lines += [f"item1.X-ABDATE:20{n % 20:02d}-06-01", "item1.X-ABLabel:_$!<Anniversary>!$_"]
         if n % 10 == 0:
@@ -137,8 +186,13 @@ def main() -> None:
 
     began = time.perf_counter()
     parsed = parse_vcards(data)
-    rows.append(("Read the file alone (vobject)", time.perf_counter() - began,
-                 f"{len(parsed.cards):,} cards read, {len(parsed.problems):,} problems"))
+    rows.append(
+        (
+            "Read the file alone (vobject)",
+            time.perf_counter() - began,
+            f"{len(parsed.cards):,} cards read, {len(parsed.problems):,} problems",
+        )
+    )
 
     def run(label: str) -> None:
         began = time.perf_counter()
@@ -158,18 +212,24 @@ def main() -> None:
         assert done.status_code == 302 and not PendingImport.objects.exists()
         rows.append((f"{label}: upload (read, sort, seal)", upload, f"{len(data) / 1e6:.1f} MB"))
         rows.append((f"{label}: preview page", preview, f"{len(page.content) / 1e3:,.0f} kB"))
-        rows.append((f"{label}: confirm, merging all", confirm,
-                     f"{Person.objects.count():,} people, "
-                     f"{ImportantDate.objects.count():,} dates after"))
+        rows.append(
+            (
+                f"{label}: confirm, merging all",
+                confirm,
+                f"{Person.objects.count():,} people, {ImportantDate.objects.count():,} dates after",
+            )
+        )
         rows.append((f"{label}: total", upload + preview + confirm, ""))
 
     run("First import")
     run("Same file again (all duplicates)")
 
     print(f"\n### vCard import of {args.cards:,} contacts ({args.existing} people already there)\n")
-    print(f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, Django {django.get_version()}, "
-          f"{connection.vendor}")
+    print(
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, Django {django.get_version()}, "
+        f"{connection.vendor}"
+    )
     print("\n| step | seconds | notes |\n| --- | ---: | --- |")
     for label, seconds, note in rows:
         print(f"| {label} | {seconds:.2f} | {note} |")

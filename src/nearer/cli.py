@@ -18,9 +18,7 @@ from nearer.lib.env import ConfigError, env_int, env_str
 # `manage.py migrate --plan`.
 # `clearsessions` deletes expired sessions (each still holds half a key); run it daily
 # (docs/operations.md).
-PASSTHROUGH = (
-    "migrate", "check", "createsuperuser", "changepassword", "shell", "clearsessions"
-)
+PASSTHROUGH = ("migrate", "check", "createsuperuser", "changepassword", "shell", "clearsessions")
 
 
 def _django_setup() -> None:
@@ -175,8 +173,12 @@ def _demo(args: argparse.Namespace) -> int:
 
     try:
         build_demo(
-            username=args.username, password=args.password, years=args.years,
-            entries=args.entries, people=args.people, moments=args.moments,
+            username=args.username,
+            password=args.password,
+            years=args.years,
+            entries=args.entries,
+            people=args.people,
+            moments=args.moments,
         )
     except DemoExistsError as exc:
         sys.stderr.write(f"{exc}\n")
@@ -190,22 +192,37 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="command")
     serve = sub.add_parser("serve", help="migrate, then run the web server (gunicorn)")
-    serve.add_argument("--host", default=env_str("NEARER_HOST", "127.0.0.1"),
-                       help="address to listen on (default 127.0.0.1, or NEARER_HOST)")
-    serve.add_argument("--port", type=int, default=env_int("NEARER_PORT", 8000, minimum=1),
-                       help="port to listen on (default 8000, or NEARER_PORT)")
-    serve.add_argument("--workers", type=int, default=env_int("NEARER_WORKERS", 2, minimum=1),
-                       help="worker processes (default 2, or NEARER_WORKERS)")
+    serve.add_argument(
+        "--host",
+        default=env_str("NEARER_HOST", "127.0.0.1"),
+        help="address to listen on (default 127.0.0.1, or NEARER_HOST)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=env_int("NEARER_PORT", 8000, minimum=1),
+        help="port to listen on (default 8000, or NEARER_PORT)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=env_int("NEARER_WORKERS", 2, minimum=1),
+        help="worker processes (default 2, or NEARER_WORKERS)",
+    )
     for name in PASSTHROUGH:
         sub.add_parser(name, help=f"Django's {name} (options passed through)", add_help=False)
-    sub.add_parser("manage", help="any Django management command, e.g. `nearer manage "
-                   "showmigrations`", add_help=False)
+    sub.add_parser(
+        "manage",
+        help="any Django management command, e.g. `nearer manage showmigrations`",
+        add_help=False,
+    )
     demo = sub.add_parser(
         "demo", help="create a demo account: ten years of journal, people, moments, check-ins"
     )
     demo.add_argument("--username", default="demo")
-    demo.add_argument("--password", default=None,
-                      help="the demo's password (default: a new random one, printed)")
+    demo.add_argument(
+        "--password", default=None, help="the demo's password (default: a new random one, printed)"
+    )
     demo.add_argument("--years", type=int, default=10)
     demo.add_argument("--entries", type=int, default=10_000)
     demo.add_argument("--people", type=int, default=300)

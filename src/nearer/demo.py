@@ -86,11 +86,18 @@ def build_demo(
         signed_up = user_sign_up(username=username, password=password)
         vault = Vault(user_id=signed_up.user.pk, dek=signed_up.dek)
         preferences_update(user=signed_up.user, vault=vault, display_name=DEMO_DISPLAY_NAME)
-        count = build_entries(signed_up.user, vault, years=years, entries=entries, today=day,
-                              out=stream)
+        count = build_entries(
+            signed_up.user, vault, years=years, entries=entries, today=day, out=stream
+        )
         made = _demo_people_and_wellbeing(
-            user=signed_up.user, vault=vault, years=years, people=people, moments=moments,
-            checkins=checkins, scales=scales, today=day,
+            user=signed_up.user,
+            vault=vault,
+            years=years,
+            people=people,
+            moments=moments,
+            checkins=checkins,
+            scales=scales,
+            today=day,
         )
     seconds = time.perf_counter() - began
     stream.write(

@@ -225,10 +225,27 @@ X_FRAME_OPTIONS = "DENY"
 # Browser features no page of Nearer uses, denied to every origin (lib/permissions_policy.py).
 # interest-cohort and browsing-topics opt out of ad-interest tracking.
 PERMISSIONS_POLICY_DENY = [
-    "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
-    "camera", "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid",
-    "interest-cohort", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
-    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    "accelerometer",
+    "ambient-light-sensor",
+    "autoplay",
+    "bluetooth",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
 ]
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0

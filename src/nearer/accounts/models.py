@@ -43,7 +43,11 @@ class AccountSession(AbstractBaseSession):
     """
 
     user = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.CASCADE, db_constraint=False,
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        db_constraint=False,
         related_name="+",
     )
 

@@ -312,5 +312,3 @@ def delete_account(request: HttpRequest) -> HttpResponse:
             services.user_delete(user=user)
             return render(request, "accounts/deleted.html")
     return render(request, "accounts/delete.html", {"form": form})
-
-

@@ -69,8 +69,9 @@ class QuadrantInfo:
 
 
 QUADRANTS: tuple[QuadrantInfo, ...] = (
-    QuadrantInfo("high_unpleasant", "High energy, unpleasant", "hu", "triangle",
-                 "tense, stirred up"),
+    QuadrantInfo(
+        "high_unpleasant", "High energy, unpleasant", "hu", "triangle", "tense, stirred up"
+    ),
     QuadrantInfo("high_pleasant", "High energy, pleasant", "hp", "circle", "bright, lively"),
     QuadrantInfo("low_unpleasant", "Low energy, unpleasant", "lu", "square", "heavy, flat"),
     QuadrantInfo("low_pleasant", "Low energy, pleasant", "lp", "diamond", "calm, at ease"),
@@ -79,14 +80,54 @@ QUADRANT_BY_KEY: dict[str, QuadrantInfo] = {q.key: q for q in QUADRANTS}
 
 # Our own words, about ten per quadrant, alphabetical within each.
 _WORDS: dict[Quadrant, tuple[str, ...]] = {
-    "high_unpleasant": ("Angry", "Anxious", "Frustrated", "Irritated", "Jittery", "Nervous",
-                        "Overwhelmed", "Restless", "Stressed", "Worried"),
-    "high_pleasant": ("Cheerful", "Curious", "Energised", "Excited", "Hopeful", "Inspired",
-                      "Joyful", "Loving", "Playful", "Proud"),
-    "low_unpleasant": ("Bored", "Disappointed", "Discouraged", "Down", "Drained", "Hurt",
-                       "Lonely", "Numb", "Sad", "Tired"),
-    "low_pleasant": ("At ease", "Calm", "Connected", "Content", "Cosy", "Grateful",
-                     "Peaceful", "Relaxed", "Safe", "Tender"),
+    "high_unpleasant": (
+        "Angry",
+        "Anxious",
+        "Frustrated",
+        "Irritated",
+        "Jittery",
+        "Nervous",
+        "Overwhelmed",
+        "Restless",
+        "Stressed",
+        "Worried",
+    ),
+    "high_pleasant": (
+        "Cheerful",
+        "Curious",
+        "Energised",
+        "Excited",
+        "Hopeful",
+        "Inspired",
+        "Joyful",
+        "Loving",
+        "Playful",
+        "Proud",
+    ),
+    "low_unpleasant": (
+        "Bored",
+        "Disappointed",
+        "Discouraged",
+        "Down",
+        "Drained",
+        "Hurt",
+        "Lonely",
+        "Numb",
+        "Sad",
+        "Tired",
+    ),
+    "low_pleasant": (
+        "At ease",
+        "Calm",
+        "Connected",
+        "Content",
+        "Cosy",
+        "Grateful",
+        "Peaceful",
+        "Relaxed",
+        "Safe",
+        "Tender",
+    ),
 }
 
 
@@ -115,8 +156,10 @@ def quadrants_for(pleasantness: int, energy: int) -> tuple[QuadrantInfo, ...]:
     """Return the quadrants a rating touches (one, two on a middle line, four at the centre)."""
     energies = ("high",) if energy > 0 else ("low",) if energy < 0 else ("high", "low")
     feelings = (
-        ("pleasant",) if pleasantness > 0
-        else ("unpleasant",) if pleasantness < 0
+        ("pleasant",)
+        if pleasantness > 0
+        else ("unpleasant",)
+        if pleasantness < 0
         else ("unpleasant", "pleasant")
     )
     keys = {f"{e}_{f}" for e in energies for f in feelings}
@@ -140,8 +183,9 @@ def scale_clean(value: object, *, what: str) -> int:
         except ValueError:
             value = None
     if type(value) is not int or not SCALE_MIN <= value <= SCALE_MAX:
-        raise ValidationError(f"Please choose one of the five steps for {what}.",
-                              code="scale_invalid")
+        raise ValidationError(
+            f"Please choose one of the five steps for {what}.", code="scale_invalid"
+        )
     return value
 
 
@@ -244,15 +288,26 @@ class CheckInContent(QuietRepr):
         people, tags = value.get("people", []), value.get("tags", [])
         note, time = value.get("note", ""), value.get("time", "")
         if (
-            type(p) is not int or type(e) is not int
-            or not SCALE_MIN <= p <= SCALE_MAX or not SCALE_MIN <= e <= SCALE_MAX
+            type(p) is not int
+            or type(e) is not int
+            or not SCALE_MIN <= p <= SCALE_MAX
+            or not SCALE_MIN <= e <= SCALE_MAX
             or word not in EMOTION_BY_KEY
-            or type(people) is not list or type(tags) is not list
-            or type(note) is not str or type(time) is not str
+            or type(people) is not list
+            or type(tags) is not list
+            or type(note) is not str
+            or type(time) is not str
         ):
             raise SealError("check-in content has an unexpected shape")
-        return cls(p, e, word, tuple(map(str, people)), tuple(map(str, tags)), note,
-                   time if _TIME.match(time) else "")
+        return cls(
+            p,
+            e,
+            word,
+            tuple(map(str, people)),
+            tuple(map(str, tags)),
+            note,
+            time if _TIME.match(time) else "",
+        )
 
 
 def content_seal(vault: Vault, checkin_id: UUID, content: CheckInContent) -> bytes:

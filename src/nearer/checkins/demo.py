@@ -29,8 +29,22 @@ _PER_DAY = (0, 1, 2, 3)
 _PER_DAY_WEIGHTS = (0.08, 0.17, 0.4, 0.35)
 # Rough times of day: morning, afternoon, evening.
 _HOURS = ((7, 10), (12, 16), (18, 22))
-_TAGS = ("sleep", "work", "a walk", "family", "exercise", "rain", "music", "cooking",
-         "friends", "deadline", "reading", "the garden", "a long call", "weekend")
+_TAGS = (
+    "sleep",
+    "work",
+    "a walk",
+    "family",
+    "exercise",
+    "rain",
+    "music",
+    "cooking",
+    "friends",
+    "deadline",
+    "reading",
+    "the garden",
+    "a long call",
+    "weekend",
+)
 _NOTES = (
     "Better after talking it through.",
     "Slow start, kinder afternoon.",
@@ -69,8 +83,9 @@ def generate_checkins(
         slots = sorted(rng.sample(range(len(_HOURS)), count))
         for slot in slots:
             low, high = _HOURS[slot]
-            moment = datetime.combine(day, time(rng.randint(low, high - 1), rng.randint(0, 59)),
-                                      tzinfo=zone)
+            moment = datetime.combine(
+                day, time(rng.randint(low, high - 1), rng.randint(0, 59)), tzinfo=zone
+            )
             weekend = 0.3 if day.weekday() >= 5 else 0.0
             pleasantness = _clamp(mood + weekend + rng.gauss(0, 1))
             energy = _clamp((0.6 if slot == 0 else -0.6 if slot == 2 else 0.2) + rng.gauss(0, 1))
@@ -78,12 +93,23 @@ def generate_checkins(
             emotion = rng.choice([e for e in EMOTIONS if e.quadrant in fitting])
             with_people = (
                 tuple(rng.sample(list(people), k=min(len(people), rng.randint(1, 2))))
-                if people and rng.random() < 0.3 else ()
+                if people and rng.random() < 0.3
+                else ()
             )
             tags = tuple(rng.sample(_TAGS, k=rng.choice((0, 0, 1, 1, 2))))
             note = rng.choice(_NOTES) if rng.random() < 0.15 else ""
-            yield moment, CheckInContent(pleasantness, energy, emotion.key, with_people, tags,
-                                         note, moment.strftime("%H:%M"))
+            yield (
+                moment,
+                CheckInContent(
+                    pleasantness,
+                    energy,
+                    emotion.key,
+                    with_people,
+                    tags,
+                    note,
+                    moment.strftime("%H:%M"),
+                ),
+            )
 
 
 def build_checkins(
@@ -108,8 +134,7 @@ def build_checkins(
     rows: list[CheckIn] = []
     total = 0
     now = datetime.now(zone)
-    for moment, content in generate_checkins(rng, start=start, end=end, zone=zone,
-                                             people=people):
+    for moment, content in generate_checkins(rng, start=start, end=end, zone=zone, people=people):
         if moment > now:
             continue  # nobody has checked in later today yet
         row = CheckIn(owner=user, at=moment.astimezone(UTC), local_date=moment.date())

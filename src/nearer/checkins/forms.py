@@ -21,8 +21,10 @@ from nearer.checkins.widgets import ScaleRadioSelect
 def _scale_field(label: str, what: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
-        choices=[(str(value), words) for value, words in
-                 (PLEASANTNESS if what == "pleasantness" else ENERGY)],
+        choices=[
+            (str(value), words)
+            for value, words in (PLEASANTNESS if what == "pleasantness" else ENERGY)
+        ],
         coerce=int,
         widget=ScaleRadioSelect,
         error_messages={
@@ -81,8 +83,9 @@ class CheckInForm(forms.Form):
     # A malformed one (tampered) is ignored rather than shown as an error nobody can fix.
     checkin_id = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, people: list[tuple[str, str]] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, people: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         # Every id the person may name (their own people, archived too); ids outside
         # this list are refused by the field itself.

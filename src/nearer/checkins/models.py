@@ -33,9 +33,7 @@ class CheckIn(models.Model):
     class Meta:
         ordering = ("-at",)
         # Every read is "this person's check-ins on a day or in a month".
-        indexes = (
-            models.Index(fields=("owner", "local_date", "at"), name="checkins_owner_day"),
-        )
+        indexes = (models.Index(fields=("owner", "local_date", "at"), name="checkins_owner_day"),)
 
     def __str__(self) -> str:
         # Never the content: this string may end up in logs or the admin.

@@ -66,8 +66,9 @@ class CheckInView(QuietRepr):
         return ENERGY_WORDS[self.content.energy] if self.content is not None else ""
 
 
-def _view(vault: Vault, checkin_id: UUID, local_date: date, sealed: bytes | memoryview
-          ) -> CheckInView:
+def _view(
+    vault: Vault, checkin_id: UUID, local_date: date, sealed: bytes | memoryview
+) -> CheckInView:
     try:
         content: CheckInContent | None = content_open(vault, checkin_id, sealed)
     except SealError:
@@ -132,8 +133,7 @@ def _today_sql() -> str:
     quote = connection.ops.quote_name
     meta = CheckIn._meta
     col = {
-        name: column(meta.model, name)
-        for name in ("id", "local_date", "content", "owner", "at")
+        name: column(meta.model, name) for name in ("id", "local_date", "content", "owner", "at")
     }
     return (
         f"SELECT {col['id']}, {col['content']} FROM {quote(meta.db_table)} "  # noqa: S608
@@ -153,8 +153,7 @@ def _month_sql() -> str:
     quote = connection.ops.quote_name
     meta = CheckIn._meta
     col = {
-        name: column(meta.model, name)
-        for name in ("id", "local_date", "content", "owner", "at")
+        name: column(meta.model, name) for name in ("id", "local_date", "content", "owner", "at")
     }
     return (
         f"SELECT {col['id']}, {col['local_date']}, {col['content']} "  # noqa: S608

@@ -53,8 +53,12 @@ def _cleaned(
     check("pleasantness", lambda: rules.scale_clean(pleasantness, what="pleasantness"))
     check("energy", lambda: rules.scale_clean(energy, what="energy"))
     if "pleasantness" in cleaned and "energy" in cleaned:
-        check("emotion", lambda: rules.emotion_clean(
-            emotion, pleasantness=cleaned["pleasantness"], energy=cleaned["energy"]))
+        check(
+            "emotion",
+            lambda: rules.emotion_clean(
+                emotion, pleasantness=cleaned["pleasantness"], energy=cleaned["energy"]
+            ),
+        )
     people_list = list(people)
     # Only open People when someone was chosen: most check-ins name nobody.
     known = people_names(user=user, vault=vault) if people_list else {}
@@ -91,8 +95,16 @@ def checkin_create(
     is ignored. Raises ValidationError (nothing saved) for bad values.
     """
     check_vault(user, vault)
-    cleaned = _cleaned(user=user, vault=vault, pleasantness=pleasantness, energy=energy,
-                       emotion=emotion, people=people, tags=tags, note=note)
+    cleaned = _cleaned(
+        user=user,
+        vault=vault,
+        pleasantness=pleasantness,
+        energy=energy,
+        emotion=emotion,
+        people=people,
+        tags=tags,
+        note=note,
+    )
     if when is None:
         when = local_now(preferences_get(user=user, vault=vault))
     elif when.tzinfo is None:
@@ -106,8 +118,9 @@ def checkin_create(
     checkin = CheckIn(owner=user, at=when.astimezone(UTC), local_date=when.date())
     if checkin_id is not None:
         checkin.id = checkin_id
-    checkin.content = content_seal(vault, checkin.id, CheckInContent(
-        time=when.strftime("%H:%M"), **cleaned))
+    checkin.content = content_seal(
+        vault, checkin.id, CheckInContent(time=when.strftime("%H:%M"), **cleaned)
+    )
     checkin.save(force_insert=True)
     return checkin
 
@@ -134,8 +147,16 @@ def checkin_update(
     checkin = CheckIn.objects.select_for_update().filter(owner=user, id=checkin_id).first()
     if checkin is None:
         raise Http404("No such check-in.")
-    cleaned = _cleaned(user=user, vault=vault, pleasantness=pleasantness, energy=energy,
-                       emotion=emotion, people=people, tags=tags, note=note)
+    cleaned = _cleaned(
+        user=user,
+        vault=vault,
+        pleasantness=pleasantness,
+        energy=energy,
+        emotion=emotion,
+        people=people,
+        tags=tags,
+        note=note,
+    )
     try:
         before = content_open(vault, checkin.id, checkin.content)
     except SealError:

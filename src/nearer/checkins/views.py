@@ -46,9 +46,6 @@ MIN_YEAR = 1900
 PAGE_SIZE = 30
 
 
-
-
-
 # --- The list ---------------------------------------------------------------------
 
 
@@ -61,8 +58,10 @@ def index(request: HttpRequest) -> HttpResponse:
     except ValueError:
         page = 1
     checkins, more = selectors.checkins_recent(
-        user=current_user(request), vault=current_vault(request), limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE
+        user=current_user(request),
+        vault=current_vault(request),
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
     )
     context = {
         "lines": checkin_lines(checkins),
@@ -81,10 +80,15 @@ def _people(request: HttpRequest) -> dict[str, PersonName]:
     return people_names(user=current_user(request), vault=current_vault(request))
 
 
-def _feeling_page(request: HttpRequest, *, form: FeelingForm | None = None,
-                  pleasantness: int | None = None, energy: int | None = None,
-                  checkin: selectors.CheckInView | None = None, status: int = 200
-                  ) -> HttpResponse:
+def _feeling_page(
+    request: HttpRequest,
+    *,
+    form: FeelingForm | None = None,
+    pleasantness: int | None = None,
+    energy: int | None = None,
+    checkin: selectors.CheckInView | None = None,
+    status: int = 200,
+) -> HttpResponse:
     errors = form.first_errors() if form is not None and form.is_bound else {}
     if errors and form is not None:
         # Keep the answer that was fine, so only the missing one needs a tap.
@@ -106,9 +110,16 @@ def _action(checkin: selectors.CheckInView | None) -> str:
     return reverse("checkins:edit", kwargs={"checkin_id": checkin.id})
 
 
-def _details_page(request: HttpRequest, form: CheckInForm, *, pleasantness: int, energy: int,
-                  names: dict[str, PersonName], chosen_people: list[str],
-                  checkin: selectors.CheckInView | None = None) -> HttpResponse:
+def _details_page(
+    request: HttpRequest,
+    form: CheckInForm,
+    *,
+    pleasantness: int,
+    energy: int,
+    names: dict[str, PersonName],
+    chosen_people: list[str],
+    checkin: selectors.CheckInView | None = None,
+) -> HttpResponse:
     value = form["emotion"].value() if form.is_bound else form.initial.get("emotion")
     context = {
         "form": form,
@@ -149,17 +160,22 @@ def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpRe
         if form.is_valid():
             data = form.cleaned_data
             fields = {
-                "pleasantness": data["pleasantness"], "energy": data["energy"],
-                "emotion": data["emotion"], "people": data["people"],
-                "tags": data["tags"], "note": data["note"],
+                "pleasantness": data["pleasantness"],
+                "energy": data["energy"],
+                "emotion": data["emotion"],
+                "people": data["people"],
+                "tags": data["tags"],
+                "note": data["note"],
             }
             try:
                 if checkin is not None:
                     saved = services.checkin_update(
-                        user=user, vault=vault, checkin_id=checkin.id, **fields)
+                        user=user, vault=vault, checkin_id=checkin.id, **fields
+                    )
                 else:
                     saved = services.checkin_create(
-                        user=user, vault=vault, checkin_id=data.get("checkin_id"), **fields)
+                        user=user, vault=vault, checkin_id=data.get("checkin_id"), **fields
+                    )
             except ValidationError as exc:
                 add_errors(form, exc)
             except IntegrityError:
@@ -169,8 +185,15 @@ def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpRe
                 messages.success(request, "Saved.")
                 return redirect(f"{day_url(saved.local_date)}#checkin-{saved.id}")
         posted_people = [str(v) for v in request.POST.getlist("people")]
-        return _details_page(request, form, pleasantness=pleasantness, energy=energy,
-                             names=names, chosen_people=posted_people, checkin=checkin)
+        return _details_page(
+            request,
+            form,
+            pleasantness=pleasantness,
+            energy=energy,
+            names=names,
+            chosen_people=posted_people,
+            checkin=checkin,
+        )
 
     if step in ("feeling", "details"):
         # Step one sent (or "change how I feel" pressed on step two).
@@ -178,33 +201,50 @@ def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpRe
         if pleasantness is None or energy is None:
             return _feeling_page(request, form=scales_form, checkin=checkin)
         if step == "details":
-            return _feeling_page(request, pleasantness=pleasantness, energy=energy,
-                                 checkin=checkin)
+            return _feeling_page(request, pleasantness=pleasantness, energy=energy, checkin=checkin)
         names = _people(request)
         initial: dict[str, Any] = {
-            "pleasantness": pleasantness, "energy": energy, "checkin_id": uuid.uuid4(),
+            "pleasantness": pleasantness,
+            "energy": energy,
+            "checkin_id": uuid.uuid4(),
         }
         kept: list[str] = []
         if content is not None:
             kept = list(content.people)
-            initial.update(emotion=content.emotion, tags=", ".join(content.tags),
-                           note=content.note)
+            initial.update(emotion=content.emotion, tags=", ".join(content.tags), note=content.note)
         form = CheckInForm(initial=initial, people=[(p.id, p.name) for p in names.values()])
-        return _details_page(request, form, pleasantness=pleasantness, energy=energy,
-                             names=names, chosen_people=kept, checkin=checkin)
+        return _details_page(
+            request,
+            form,
+            pleasantness=pleasantness,
+            energy=energy,
+            names=names,
+            chosen_people=kept,
+            checkin=checkin,
+        )
 
     if content is not None:
         # Changing a check-in starts at step two, with everything filled in.
         names = _people(request)
         form = CheckInForm(
-            initial={"pleasantness": content.pleasantness, "energy": content.energy,
-                     "emotion": content.emotion, "tags": ", ".join(content.tags),
-                     "note": content.note},
+            initial={
+                "pleasantness": content.pleasantness,
+                "energy": content.energy,
+                "emotion": content.emotion,
+                "tags": ", ".join(content.tags),
+                "note": content.note,
+            },
             people=[(p.id, p.name) for p in names.values()],
         )
-        return _details_page(request, form, pleasantness=content.pleasantness,
-                             energy=content.energy, names=names,
-                             chosen_people=list(content.people), checkin=checkin)
+        return _details_page(
+            request,
+            form,
+            pleasantness=content.pleasantness,
+            energy=content.energy,
+            names=names,
+            chosen_people=list(content.people),
+            checkin=checkin,
+        )
     return _feeling_page(request, checkin=checkin)
 
 
@@ -219,8 +259,9 @@ def checkin_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def checkin_edit(request: HttpRequest, checkin_id: UUID) -> HttpResponse:
     """Change a check-in (when it was made stays)."""
-    checkin = selectors.checkin_for(user=current_user(request), vault=current_vault(request),
-                                    checkin_id=checkin_id)
+    checkin = selectors.checkin_for(
+        user=current_user(request), vault=current_vault(request), checkin_id=checkin_id
+    )
     if not checkin.readable:
         messages.warning(request, "This check-in could not be opened, so it can't be changed.")
         return redirect(day_url(checkin.local_date))
@@ -247,7 +288,6 @@ def _in_range(year: int, today: date) -> bool:
     return MIN_YEAR <= year <= today.year + 1
 
 
-
 @login_required
 @require_safe
 def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
@@ -266,8 +306,12 @@ def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     items = [
         {
             "checkin": c,
-            "people": [names[p].name if p in names else "Someone no longer in People"
-                       for p in c.content.people] if c.content is not None else [],
+            "people": [
+                names[p].name if p in names else "Someone no longer in People"
+                for p in c.content.people
+            ]
+            if c.content is not None
+            else [],
         }
         for c in checkins
     ]
@@ -315,14 +359,17 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     around: dict[str, dict[str, Any] | None] = {}
     for step, rel in ((-1, "prev"), (1, "next")):
         other_year, other_month = _shift_month(year, month, step)
-        ok = _in_range(other_year, today) and (other_year, other_month) <= (today.year,
-                                                                            today.month)
-        around[rel] = {
-            "url": f"{reverse('checkins:index')}{other_year}/{other_month}/",
-            "name": MONTH_NAMES[other_month - 1],
-            "year": other_year,
-            "show_year": other_year != year,
-        } if ok else None
+        ok = _in_range(other_year, today) and (other_year, other_month) <= (today.year, today.month)
+        around[rel] = (
+            {
+                "url": f"{reverse('checkins:index')}{other_year}/{other_month}/",
+                "name": MONTH_NAMES[other_month - 1],
+                "year": other_year,
+                "show_year": other_year != year,
+            }
+            if ok
+            else None
+        )
     context = {
         "label": month_year(year, month),
         "calendar_rows": calendar_rows(year, month, by_day, today),

@@ -83,16 +83,16 @@ class Query:
         # Their ASCII letters: dropping the same characters from both sides keeps every
         # match, so these can be looked for in ascii_fold(text), which is cheap.
         self._ascii_pieces = [
-            ascii_piece
-            for piece in pieces
-            if (ascii_piece := piece.encode("ascii", "ignore"))
+            ascii_piece for piece in pieces if (ascii_piece := piece.encode("ascii", "ignore"))
         ]
         self._all_ascii = all(piece.isascii() for piece in pieces)
         self._utf8_pieces = [piece.encode("utf-8") for piece in pieces]
         # Words that can be judged straight from the folded JSON (see _judge_fields):
         # nothing in them that JSON escapes, and no tag (a tag is compared whole).
-        judgeable = bool(self.terms) and not self.tag and not any(
-            _JSON_ESCAPED.search(term) for term in self.terms
+        judgeable = (
+            bool(self.terms)
+            and not self.tag
+            and not any(_JSON_ESCAPED.search(term) for term in self.terms)
         )
         self._judge_terms = [term.encode("utf-8") for term in self.terms] if judgeable else []
 

@@ -89,8 +89,13 @@ def _view(
     updated_at: datetime | None = None,
 ) -> EntryView:
     if content is None:
-        return EntryView(id=entry_id, entry_date=entry_date, readable=False,
-                         created_at=created_at, updated_at=updated_at)
+        return EntryView(
+            id=entry_id,
+            entry_date=entry_date,
+            readable=False,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
     return EntryView(
         id=entry_id,
         entry_date=entry_date,
@@ -150,9 +155,7 @@ def _rows_sql(*, dated: bool, limited: bool = False) -> str:
         name: column(meta.model, name)
         for name in ("id", "entry_date", "content", "owner", "created_at")
     }
-    in_range = (
-        f"AND {cols['entry_date']} >= %s AND {cols['entry_date']} < %s " if dated else ""
-    )
+    in_range = f"AND {cols['entry_date']} >= %s AND {cols['entry_date']} < %s " if dated else ""
     return (
         f"SELECT {cols['id']}, {cols['entry_date']}, {cols['content']} "  # noqa: S608
         f"FROM {quote(meta.db_table)} WHERE {cols['owner']} = %s {in_range}"

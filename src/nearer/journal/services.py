@@ -173,7 +173,5 @@ def prompt_pick(*, user: User, vault: Vault, theme: str | None = None) -> Prompt
         age = {key: index for index, key in enumerate(recent)}
         chosen = min(pool, key=lambda prompt: age.get(prompt.key, -1))
     remembered = [key for key in recent if key != chosen.key] + [chosen.key]
-    preferences_update(
-        user=user, vault=vault, **{RECENT_PROMPTS_KEY: remembered[-RECENT_PROMPTS:]}
-    )
+    preferences_update(user=user, vault=vault, **{RECENT_PROMPTS_KEY: remembered[-RECENT_PROMPTS:]})
     return chosen

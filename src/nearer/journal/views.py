@@ -45,9 +45,6 @@ NEW_DRAFT = "journal:new"
 MAX_YEARS_AHEAD = 1
 
 
-
-
-
 def edit_draft_key(entry_id: UUID) -> str:
     return f"journal:edit:{entry_id}"
 
@@ -100,7 +97,6 @@ def _month_in_range(year: int, month: int, today: date) -> bool:
 def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + step
     return index // 12, index % 12 + 1
-
 
 
 @login_required
@@ -177,8 +173,9 @@ def entry_new(request: HttpRequest) -> HttpResponse:
     asked_date = _date_from_query(request.GET.get("date", ""), today)
     if asked_date is not None:
         initial["entry_date"] = asked_date
-    form = EntryForm(request.POST if request.method == "POST" else None, initial=initial,
-                     today=today)
+    form = EntryForm(
+        request.POST if request.method == "POST" else None, initial=initial, today=today
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         draft_id = data.get("draft_id")
@@ -242,8 +239,11 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
         "body": entry.body,
         "tags": ", ".join(entry.tags),
     }
-    form = EntryForm(request.POST if request.method == "POST" else None, initial=initial,
-                     today=current_day(request))
+    form = EntryForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        today=current_day(request),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -320,7 +320,7 @@ def prompts(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def prompt_pick(request: HttpRequest) -> HttpResponse:
-    """"Give me a prompt": one not shown recently, then straight to writing about it."""
+    """ "Give me a prompt": one not shown recently, then straight to writing about it."""
     form = PromptPickForm(request.POST)
     theme = form.cleaned_data["theme"] if form.is_valid() else None
     prompt = services.prompt_pick(

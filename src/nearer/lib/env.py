@@ -90,9 +90,7 @@ class MissingSecret:
         return "MissingSecret()"
 
 
-def secret_read(
-    name: str, path: Path, *, environ: Mapping[str, str] = os.environ
-) -> str | None:
+def secret_read(name: str, path: Path, *, environ: Mapping[str, str] = os.environ) -> str | None:
     """Return a secret from the environment, else from ``path``, else None; writes nothing."""
     raw = environ.get(name)
     if raw is not None and raw.strip() != "":

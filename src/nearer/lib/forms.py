@@ -6,9 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
-def add_errors(
-    form: forms.BaseForm, exc: ValidationError, *, unnamed: str | None = None
-) -> None:
+def add_errors(form: forms.BaseForm, exc: ValidationError, *, unnamed: str | None = None) -> None:
     """Put ``exc``'s messages on the form's fields, or on the form as a whole.
 
     Services check again what forms checked (and what only the database can tell);

@@ -73,8 +73,10 @@ def help_lines_from_env(
         line_name, contact, description = record
         lowered = contact.lower()
         if _SCHEME.match(contact) and not lowered.startswith(("http://", "https://")):
-            raise ConfigError(f"{name}: a contact may be a phone number, text or an "
-                              f"http(s) link (got {contact!r}).")
+            raise ConfigError(
+                f"{name}: a contact may be a phone number, text or an "
+                f"http(s) link (got {contact!r})."
+            )
         if len(line_name) > 120 or len(contact) > 300 or len(description) > 300:
             raise ConfigError(f"{name}: entry {line_name[:40]!r} is too long.")
         lines.append((line_name, contact, description))

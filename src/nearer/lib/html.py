@@ -54,10 +54,13 @@ def html(template: str, /, *values: Any, **named: Any) -> Markup:
     # pass their values in order; only they skip building a dict of named ones.
     if not named:
         return str.__new__(Markup, template.format(*[escape(value) for value in values]))
-    return str.__new__(Markup, template.format(
-        *[escape(value) for value in values],
-        **{name: escape(value) for name, value in named.items()},
-    ))
+    return str.__new__(
+        Markup,
+        template.format(
+            *[escape(value) for value in values],
+            **{name: escape(value) for name, value in named.items()},
+        ),
+    )
 
 
 def join(parts: Iterable[Any], sep: str = "") -> Markup:

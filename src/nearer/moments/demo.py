@@ -31,15 +31,74 @@ BATCH = 1000
 
 # Our own short lists; combined they give hundreds of distinct names.
 FIRST_NAMES = (
-    "Ada", "Amir", "Anna", "Ben", "Bea", "Carl", "Chiara", "Dan", "Dora", "Eli", "Emma",
-    "Femi", "Freya", "Gus", "Hana", "Ines", "Ivo", "Jonas", "June", "Kai", "Lena", "Leo",
-    "Mara", "Maya", "Nico", "Noor", "Olu", "Pia", "Quinn", "Rosa", "Sami", "Sofia", "Tom",
-    "Uma", "Vera", "Wim", "Yara", "Zoe", "Ravi", "Lucía",
+    "Ada",
+    "Amir",
+    "Anna",
+    "Ben",
+    "Bea",
+    "Carl",
+    "Chiara",
+    "Dan",
+    "Dora",
+    "Eli",
+    "Emma",
+    "Femi",
+    "Freya",
+    "Gus",
+    "Hana",
+    "Ines",
+    "Ivo",
+    "Jonas",
+    "June",
+    "Kai",
+    "Lena",
+    "Leo",
+    "Mara",
+    "Maya",
+    "Nico",
+    "Noor",
+    "Olu",
+    "Pia",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Sofia",
+    "Tom",
+    "Uma",
+    "Vera",
+    "Wim",
+    "Yara",
+    "Zoe",
+    "Ravi",
+    "Lucía",
 )
 LAST_NAMES = (
-    "Almeida", "Berg", "Castillo", "Dubois", "Eriksen", "Fischer", "García", "Haddad",
-    "Ito", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov",
-    "Quist", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber", "Xu", "Yilmaz", "Zhou",
+    "Almeida",
+    "Berg",
+    "Castillo",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "García",
+    "Haddad",
+    "Ito",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quist",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Usman",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhou",
 )
 NOTES = (
     "Long walk by the river; we talked about our parents.",
@@ -96,8 +155,10 @@ def _people(
     for number in range(count):
         circle = _circle_of(number, count)
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        relationship = "partner" if number == 0 else rng.choice(
-            ("family", "friend", "friend", "colleague", "other")
+        relationship = (
+            "partner"
+            if number == 0
+            else rng.choice(("family", "friend", "friend", "colleague", "other"))
         )
         # Not everyone has a wished rhythm: half the wider circle just is.
         rhythm = circle.rhythm if circle.key != "wider" or rng.random() < 0.5 else None
@@ -178,7 +239,8 @@ def _moments(
         content = MomentContent(
             how=rng.choice(hows),
             time=f"{rng.randint(7, 22):02d}:{rng.choice((0, 15, 30, 45)):02d}"
-            if rng.random() < 0.4 else None,
+            if rng.random() < 0.4
+            else None,
             minutes=rng.choice((None, 10, 30, 60, 90, 180)),
             kinds=tuple(sorted(set(rng.sample(kinds, rng.randint(0, 3))))),
             closeness=rng.choice((None, *(value for value, _ in CLOSENESS))),

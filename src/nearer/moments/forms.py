@@ -121,8 +121,12 @@ class MomentForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, today: date, people: Sequence[tuple[str, str]],
-        circles: Mapping[str, str] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        today: date,
+        people: Sequence[tuple[str, str]],
+        circles: Mapping[str, str] | None = None,
+        **kwargs: Any,
     ) -> None:
         """``circles`` maps each person's id to their circle, for the people picker."""
         super().__init__(*args, **kwargs)

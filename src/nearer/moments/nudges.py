@@ -129,10 +129,7 @@ def _added_on(created_at: str, zone: tzinfo | None) -> date:
 def _clock_columns() -> dict[str, str]:
     """The quoted database columns of a person that nudges and drifting read."""
     names = ("id", "last_moment_on", "snoozed_until", "created_at", "archived_at", "owner")
-    return {
-        name: column(Person, name)
-        for name in names
-    }
+    return {name: column(Person, name) for name in names}
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -181,8 +178,10 @@ def _rows_of(people: Mapping[str, PersonSummary]) -> dict[str, list[Any]]:
     """The people index's rows (read by column), from ``PeopleRows`` or made from summaries."""
     if isinstance(people, PeopleRows):
         return people.rows
-    return {key: [s.name, s.called, s.circle, "", "", s.rhythm_days, s.too_long_days,
-                  s.archived] for key, s in people.items()}
+    return {
+        key: [s.name, s.called, s.circle, "", "", s.rhythm_days, s.too_long_days, s.archived]
+        for key, s in people.items()
+    }
 
 
 @functools.lru_cache(maxsize=4)
@@ -204,7 +203,11 @@ def _waiting_sql(vendor: str) -> str:
 
 
 def nudges_today(
-    *, user: User, people: Mapping[str, PersonSummary], today: date, limit: int,
+    *,
+    user: User,
+    people: Mapping[str, PersonSummary],
+    today: date,
+    limit: int,
     zone: tzinfo | None = None,
 ) -> tuple[list[Nudge], int]:
     """Return the first ``limit`` of everyone soon, due or overdue, and how many in all.
@@ -246,16 +249,28 @@ def nudges_today(
         status = status_for(days, rhythm, row[TOO_LONG_DAYS])
         if status is None:
             continue
-        found.append((STATUS_RANK[status], CIRCLE_RANK.get(row[CIRCLE], 9), -days / rhythm,
-                      fold(row[CALLED] or row[NAME]), person_id, status, days,
-                      bool(last)))
+        found.append(
+            (
+                STATUS_RANK[status],
+                CIRCLE_RANK.get(row[CIRCLE], 9),
+                -days / rhythm,
+                fold(row[CALLED] or row[NAME]),
+                person_id,
+                status,
+                days,
+                bool(last),
+            )
+        )
     found.sort()
     shown = []
     for _rank, _circle, _far, _name, person_id, status, days, met in found[: max(limit, 0)]:
         key = _dashed(str(person_id))
         person = people[key]
-        shown.append(Nudge(key, person.display_name, person.circle, status, days, met,
-                           person.rhythm_days or 1))
+        shown.append(
+            Nudge(
+                key, person.display_name, person.circle, status, days, met, person.rhythm_days or 1
+            )
+        )
     return shown, len(found)
 
 
@@ -341,9 +356,13 @@ def drifting_now(
         else:
             days, counted = None, max((today - _added_on(created_at, zone)).days, 0)
         name = row[CALLED] or row[NAME]
-        drift = DriftRow(key, name, days,
-                         status_for(counted, row[RHYTHM_DAYS], row[TOO_LONG_DAYS]),
-                         as_date(snoozed[:10]) if snoozed else None)
+        drift = DriftRow(
+            key,
+            name,
+            days,
+            status_for(counted, row[RHYTHM_DAYS], row[TOO_LONG_DAYS]),
+            as_date(snoozed[:10]) if snoozed else None,
+        )
         # Never met first, then the longest apart, then by name.
         order = (days is not None, -(days or 0), fold(name))
         found_rows.setdefault(row[CIRCLE], []).append((order, drift))

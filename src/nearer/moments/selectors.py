@@ -105,8 +105,7 @@ def _links(moment_ids: Sequence[UUID]) -> dict[UUID, list[str]]:
         return links
     # Plain SQL: lists ask for a page of moments' people on every visit, and the
     # ORM's query building and UUID conversion cost more than the answer.
-    params = [Moment._meta.pk.get_db_prep_value(mid, connection)
-              for mid in moment_ids]
+    params = [Moment._meta.pk.get_db_prep_value(mid, connection) for mid in moment_ids]
     with connection.cursor() as cursor:
         cursor.execute(_links_sql(connection.vendor, len(params)), params)
         rows = cursor.fetchall()
@@ -116,7 +115,9 @@ def _links(moment_ids: Sequence[UUID]) -> dict[UUID, list[str]]:
 
 
 def _views(
-    *, vault: Vault, people: Mapping[str, PersonSummary],
+    *,
+    vault: Vault,
+    people: Mapping[str, PersonSummary],
     rows: Sequence[tuple[UUID, date, bytes | memoryview]],
     links: Mapping[UUID, list[str]] | None = None,
 ) -> list[MomentView]:
@@ -130,9 +131,11 @@ def _views(
 
 def moment_for(*, user: User, vault: Vault, moment_id: UUID) -> MomentView:
     """Return this person's moment, opened, with names; Http404 when it is not theirs."""
-    row = Moment.objects.filter(owner=user, id=moment_id).values_list(
-        "id", "occurred_on", "content"
-    ).first()
+    row = (
+        Moment.objects.filter(owner=user, id=moment_id)
+        .values_list("id", "occurred_on", "content")
+        .first()
+    )
     if row is None:
         raise Http404("No such moment.")
     people = people_index(user=user, vault=vault, include_archived=True)
@@ -156,8 +159,13 @@ class MomentsPage:
 
 
 def moments_page(
-    *, user: User, vault: Vault, number: int, size: int = PAGE_SIZE,
-    person_id: UUID | None = None, people: Mapping[str, PersonSummary] | None = None,
+    *,
+    user: User,
+    vault: Vault,
+    number: int,
+    size: int = PAGE_SIZE,
+    person_id: UUID | None = None,
+    people: Mapping[str, PersonSummary] | None = None,
 ) -> MomentsPage:
     """Return one page of this person's moments, newest first (page 1 is the newest).
 
@@ -193,8 +201,7 @@ def _page_sql(vendor: str, with_person: bool) -> tuple[str, str]:
     where = f"m.{column(Moment, 'owner')} = %s"
     join = ""
     if with_person:
-        join = (f" JOIN {links} l ON l.{column(MomentPerson, 'moment')} = "
-                f"m.{column(Moment, 'id')}")
+        join = f" JOIN {links} l ON l.{column(MomentPerson, 'moment')} = m.{column(Moment, 'id')}"
         where += f" AND l.{column(MomentPerson, 'person')} = %s"
     source = f"FROM {moments} m{join} WHERE {where}"
     day = f"m.{column(Moment, 'occurred_on')}"
@@ -207,8 +214,13 @@ def _page_sql(vendor: str, with_person: bool) -> tuple[str, str]:
 
 
 def moments_with(
-    *, user: User, vault: Vault, person_id: UUID, limit: int = 20,
-    people: Mapping[str, PersonSummary] | None = None, name: str | None = None,
+    *,
+    user: User,
+    vault: Vault,
+    person_id: UUID,
+    limit: int = 20,
+    people: Mapping[str, PersonSummary] | None = None,
+    name: str | None = None,
     known_theirs: bool = False,
 ) -> tuple[list[MomentView], int]:
     """Return the latest ``limit`` moments with one of this person's people, and how many
@@ -250,8 +262,10 @@ def moments_with(
         others = {pid for found in links.values() for pid in found if pid != key}
         if name is not None and (alone or len(others) <= FEW_OTHERS):
             # A few others: their own rows cost less to open than the whole index.
-            people = {**people_named(user=user, vault=vault, person_ids=others),
-                      key: _named(key, name)}
+            people = {
+                **people_named(user=user, vault=vault, person_ids=others),
+                key: _named(key, name),
+            }
         else:
             # Names are made only for the people at these moments.
             people = people_rows(user=user, vault=vault, include_archived=True)
@@ -275,18 +289,22 @@ def _with_sql(vendor: str) -> _WithSql:
     links = quote(MomentPerson._meta.db_table)
     link_person, link_day = column(MomentPerson, "person"), column(MomentPerson, "occurred_on")
     return _WithSql(
-        theirs=(f"SELECT 1 FROM {people} WHERE {column(Person, 'owner')} = %s "  # noqa: S608
-                f"AND {column(Person, 'id')} = %s"),
+        theirs=(
+            f"SELECT 1 FROM {people} WHERE {column(Person, 'owner')} = %s "  # noqa: S608
+            f"AND {column(Person, 'id')} = %s"
+        ),
         # The latest links and, once (the subquery does not depend on the row), how
         # many there are: one round trip instead of two.
         # The moment's row is joined only for the tie-break within a day: the walk
         # stays on the (person, day) index and sorts just the rows of one day.
-        latest=(f"SELECT l.{column(MomentPerson, 'moment')}, "  # noqa: S608
-                f"(SELECT COUNT(*) FROM {links} WHERE {link_person} = %s) FROM {links} l "
-                f"JOIN {moments} m ON m.{column(Moment, 'id')} = "
-                f"l.{column(MomentPerson, 'moment')} WHERE l.{link_person} = %s "
-                f"ORDER BY l.{link_day} DESC, m.{column(Moment, 'created_at')} DESC, "
-                f"m.{column(Moment, 'id')} DESC LIMIT %s"),
+        latest=(
+            f"SELECT l.{column(MomentPerson, 'moment')}, "  # noqa: S608
+            f"(SELECT COUNT(*) FROM {links} WHERE {link_person} = %s) FROM {links} l "
+            f"JOIN {moments} m ON m.{column(Moment, 'id')} = "
+            f"l.{column(MomentPerson, 'moment')} WHERE l.{link_person} = %s "
+            f"ORDER BY l.{link_day} DESC, m.{column(Moment, 'created_at')} DESC, "
+            f"m.{column(Moment, 'id')} DESC LIMIT %s"
+        ),
         moments_prefix=(
             f"SELECT {column(Moment, 'id')}, CAST({column(Moment, 'occurred_on')} AS TEXT), "  # noqa: S608
             f"{column(Moment, 'content')}, {column(Moment, 'owner')} FROM {moments} "

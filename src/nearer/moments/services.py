@@ -124,9 +124,7 @@ def clocks_refresh(*, user: User, person_ids: Iterable[UUID]) -> None:
         .values_list("person_id", "day")
     )
     for person_id in ids:
-        Person.objects.filter(owner=user, id=person_id).update(
-            last_moment_on=latest.get(person_id)
-        )
+        Person.objects.filter(owner=user, id=person_id).update(last_moment_on=latest.get(person_id))
 
 
 def _link(moment: Moment, person_ids: Sequence[UUID]) -> None:
@@ -178,9 +176,18 @@ def moment_create(
     not one of theirs. The people's clocks are reset in the same transaction.
     """
     check_vault(user, vault)
-    people, content = _checked(user, person_ids, occurred_on=occurred_on, how=how, at=at,
-                               minutes=minutes, kinds=kinds, closeness=closeness,
-                               opened_up=opened_up, note=note)
+    people, content = _checked(
+        user,
+        person_ids,
+        occurred_on=occurred_on,
+        how=how,
+        at=at,
+        minutes=minutes,
+        kinds=kinds,
+        closeness=closeness,
+        opened_up=opened_up,
+        note=note,
+    )
     moment = Moment(owner=user, occurred_on=occurred_on)
     moment.content = content_seal(vault, moment.id, content)
     moment.save(force_insert=True)
@@ -215,9 +222,18 @@ def moment_update(
     moment = Moment.objects.select_for_update().filter(owner=user, id=moment_id).first()
     if moment is None:
         raise Http404("No such moment.")
-    people, content = _checked(user, person_ids, occurred_on=occurred_on, how=how, at=at,
-                               minutes=minutes, kinds=kinds, closeness=closeness,
-                               opened_up=opened_up, note=note)
+    people, content = _checked(
+        user,
+        person_ids,
+        occurred_on=occurred_on,
+        how=how,
+        at=at,
+        minutes=minutes,
+        kinds=kinds,
+        closeness=closeness,
+        opened_up=opened_up,
+        note=note,
+    )
     before = set(MomentPerson.objects.filter(moment=moment).values_list("person_id", flat=True))
     moment.occurred_on = occurred_on
     moment.content = content_seal(vault, moment.id, content)
@@ -248,8 +264,10 @@ def nudge_snooze(*, user: User, person_id: UUID, until: date) -> None:
     Raises Http404 when the person is not theirs and ValidationError for a day
     outside the next year.
     """
-    if not timezone.localdate() - timedelta(days=1) <= until <= (
-        timezone.localdate() + timedelta(days=MAX_SNOOZE_DAYS)
+    if (
+        not timezone.localdate() - timedelta(days=1)
+        <= until
+        <= (timezone.localdate() + timedelta(days=MAX_SNOOZE_DAYS))
     ):
         raise ValidationError({"until": ["Choose a day within the next year."]})
     updated = Person.objects.filter(owner=user, id=person_id).update(snoozed_until=until)

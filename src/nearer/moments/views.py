@@ -53,8 +53,9 @@ def _safe_next(request: HttpRequest, value: str | None) -> str | None:
     """Return ``value`` when it is a path on this site (never another host), else None."""
     if not value or not value.startswith("/") or value.startswith("//"):
         return None
-    if url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return value
     return None
 
@@ -77,9 +78,13 @@ def index(request: HttpRequest) -> HttpResponse:
     # Names are made only for the people on this page of moments.
     people = people_rows(user=user, vault=vault, include_archived=True)
     person = people.get(request.GET.get("person", ""))
-    page = selectors.moments_page(user=user, vault=vault, number=number,
-                                  person_id=UUID(person.id) if person else None,
-                                  people=people)
+    page = selectors.moments_page(
+        user=user,
+        vault=vault,
+        number=number,
+        person_id=UUID(person.id) if person else None,
+        people=people,
+    )
     context = {
         "page": page,
         "rows": moment_rows(page.moments, leave_out=person.id if person else None),
@@ -109,12 +114,18 @@ def moment_new(request: HttpRequest) -> HttpResponse:
     choices = selectors.people_choices(people)
     asked = _asked_person(request, choices)
     initial = {"occurred_on": today, "people": [asked] if asked else []}
-    form = MomentForm(request.POST if request.method == "POST" else None, initial=initial,
-                      today=today, people=choices, circles=_circles(people))
+    form = MomentForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        today=today,
+        people=choices,
+        circles=_circles(people),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.moment_create(user=user, vault=vault,
-                                   **services.moment_fields(form.cleaned_data))
+            services.moment_create(
+                user=user, vault=vault, **services.moment_fields(form.cleaned_data)
+            )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -139,13 +150,20 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
     asked = _asked_person(request, choices)
     prefilled = bool(request.POST.get("prefilled")) if data is not None else asked is not None
     initial = {"occurred_on": today, "people": [asked] if asked else []}
-    form = QuickMomentForm(data, initial=initial, today=today, people=choices,
-                           circles=_circles(people), prefilled=prefilled)
+    form = QuickMomentForm(
+        data,
+        initial=initial,
+        today=today,
+        people=choices,
+        circles=_circles(people),
+        prefilled=prefilled,
+    )
     back = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if data is not None and form.is_valid():
         try:
-            services.moment_create(user=user, vault=vault,
-                                   **services.moment_fields(form.cleaned_data))
+            services.moment_create(
+                user=user, vault=vault, **services.moment_fields(form.cleaned_data)
+            )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -185,12 +203,21 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
         "opened_up": content.opened_up,
         "note": content.note,
     }
-    form = MomentForm(request.POST if request.method == "POST" else None, initial=initial,
-                      today=today, people=choices, circles=_circles(people))
+    form = MomentForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        today=today,
+        people=choices,
+        circles=_circles(people),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.moment_update(user=user, vault=vault, moment_id=moment.id,
-                                   **services.moment_fields(form.cleaned_data))
+            services.moment_update(
+                user=user,
+                vault=vault,
+                moment_id=moment.id,
+                **services.moment_fields(form.cleaned_data),
+            )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -209,8 +236,7 @@ def moment_delete(request: HttpRequest, moment_id: UUID) -> HttpResponse:
         services.moment_delete(user=user, moment_id=moment.id)
         messages.success(request, "The moment is deleted.")
         return redirect("moments:index")
-    return render(request, "moments/moment_delete.html",
-                  {"moment": moment})
+    return render(request, "moments/moment_delete.html", {"moment": moment})
 
 
 @login_required
@@ -221,8 +247,9 @@ def nudge_snooze(request: HttpRequest, person_id: UUID) -> HttpResponse:
     form = SnoozeForm(request.POST)
     days = form.cleaned_data["days"] if form.is_valid() else 7
     # The person's existence is checked by the service (Http404 for anyone else's).
-    services.nudge_snooze(user=user, person_id=person_id,
-                          until=_today(request) + timedelta(days=days))
+    services.nudge_snooze(
+        user=user, person_id=person_id, until=_today(request) + timedelta(days=days)
+    )
     messages.success(request, "Nudge quieted for now.")
     return redirect(_safe_next(request, request.POST.get("next")) or "today:index")
 

@@ -245,8 +245,13 @@ def _encode(found: _Sorted) -> dict[str, Any]:
     return {
         "v": _VERSION,
         "cards": [
-            [c.number, c.name, c.nickname, c.note,
-             [[d.kind, d.label, d.month, d.day, d.year] for d in c.dates]]
+            [
+                c.number,
+                c.name,
+                c.nickname,
+                c.note,
+                [[d.kind, d.label, d.month, d.day, d.year] for d in c.dates],
+            ]
             for c in found.cards
         ],
         "new": found.new,
@@ -262,7 +267,10 @@ def _decode(pending_id: UUID, created_at: datetime, value: Any) -> PendingPrevie
             raise ImportExpired
         cards = tuple(
             Card(
-                number=number, name=name, nickname=nickname, note=note,
+                number=number,
+                name=name,
+                nickname=nickname,
+                note=note,
                 dates=tuple(
                     CardDate(kind=kind, label=label, month=month, day=day, year=year)
                     for kind, label, month, day, year in dates

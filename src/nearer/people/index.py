@@ -155,13 +155,15 @@ def _rows_of_person_rows(owner_id: int, vault: Vault, subject: UUID) -> Rows:
     return rows
 
 
-INDEX = register(Kind[Rows](
-    name="people.index",
-    version=VERSION,
-    compute=_rows_of_person_rows,
-    encode=lambda rows: {"p": rows},
-    decode=_checked,
-))
+INDEX = register(
+    Kind[Rows](
+        name="people.index",
+        version=VERSION,
+        compute=_rows_of_person_rows,
+        encode=lambda rows: {"p": rows},
+        decode=_checked,
+    )
+)
 
 
 def index_open(*, user: User, vault: Vault) -> dict[str, PersonSummary]:
@@ -206,5 +208,3 @@ def index_drop(*, user: User, vault: Vault, person_ids: Iterable[str]) -> None:
         return rows
 
     derived_change(INDEX, user=user, vault=vault, change=drop)
-
-

@@ -53,7 +53,8 @@ def _decode(value: Any) -> Columns:
         not set(map(type, days)).issubset({int})
         or not set(values).issubset(_VALUES)
         or not set(map(type, values)).issubset({int})
-        or days[0] < 1 or days[-1] > _LAST_DAY
+        or days[0] < 1
+        or days[-1] > _LAST_DAY
         or days != sorted(days)
     ):
         raise SealError("closeness summary has unexpected values")
@@ -105,15 +106,17 @@ def _people_of(owner_id: int) -> Iterable[UUID]:
     return Person.objects.filter(owner_id=owner_id).values_list("id", flat=True)
 
 
-SUMMARY = register(Kind[Columns](
-    name="people.ratings",
-    version=VERSION,
-    compute=_from_rows,
-    encode=_encode,
-    decode=_decode,
-    subjects=_people_of,
-    compute_many=_many_from_rows,
-))
+SUMMARY = register(
+    Kind[Columns](
+        name="people.ratings",
+        version=VERSION,
+        compute=_from_rows,
+        encode=_encode,
+        decode=_decode,
+        subjects=_people_of,
+        compute_many=_many_from_rows,
+    )
+)
 
 
 def _history(columns: Columns) -> History:
@@ -121,12 +124,14 @@ def _history(columns: Columns) -> History:
     return list(zip(map(date.fromordinal, days), values, strict=True))
 
 
-def summary_history(vault: Vault, person_id: UUID, version: int | None,
-                    sealed: bytes | memoryview | None) -> History | None:
+def summary_history(
+    vault: Vault, person_id: UUID, version: int | None, sealed: bytes | memoryview | None
+) -> History | None:
     """Return (day, 1–7) of every rating in a stored summary, oldest first; None when
     it is missing, will not open or is of an older version."""
-    opened = derived_opened(SUMMARY, vault=vault, subject=person_id, version=version,
-                            content=sealed)
+    opened = derived_opened(
+        SUMMARY, vault=vault, subject=person_id, version=version, content=sealed
+    )
     return None if opened is None else _history(opened)
 
 
@@ -135,8 +140,9 @@ def summary_from_ratings(*, user: User, vault: Vault, person_id: UUID) -> Histor
     return _history(_from_rows(user.pk, vault, person_id))
 
 
-def summary_rated(*, user: User, vault: Vault, person: Person, rated_on: date, value: int,
-                  replaced: bool) -> None:
+def summary_rated(
+    *, user: User, vault: Vault, person: Person, rated_on: date, value: int, replaced: bool
+) -> None:
     """Put a rating just saved into the summary of ``person`` (inside the service's
     transaction). ``replaced``: it replaced the rating of that day."""
 

@@ -83,8 +83,9 @@ def people_rows(*, user: User, vault: Vault, include_archived: bool = False) -> 
     return index_rows(user=user, vault=vault, include_archived=include_archived)
 
 
-def people_named(*, user: User, vault: Vault, person_ids: Iterable[str]
-                 ) -> dict[str, PersonSummary]:
+def people_named(
+    *, user: User, vault: Vault, person_ids: Iterable[str]
+) -> dict[str, PersonSummary]:
     """Return a few of ``user``'s people (archived too) by id string, each opened from
     its own row; ids that are not theirs are left out.
 
@@ -207,8 +208,9 @@ def person_page(
     return person, history
 
 
-def _person_row(sql: str, user: User, person_id: UUID, first: Sequence[Any] = ()
-                ) -> tuple[Any, ...]:
+def _person_row(
+    sql: str, user: User, person_id: UUID, first: Sequence[Any] = ()
+) -> tuple[Any, ...]:
     # Plain SQL (a person's page is benchmarked), with the backend's own converters
     # for the dates and timestamps, so the values are what the ORM would give.
     with connection.cursor() as cursor:
@@ -266,8 +268,14 @@ class DateView(QuietRepr):
 
 
 def _date_view(
-    vault: Vault, date_id: UUID, content: bytes, month: int, day: int, year: int | None,
-    *, today: date,
+    vault: Vault,
+    date_id: UUID,
+    content: bytes,
+    month: int,
+    day: int,
+    year: int | None,
+    *,
+    today: date,
 ) -> DateView:
     kind: DateKind | None
     try:
@@ -298,10 +306,12 @@ def person_dates(
     no dates, for callers that just read the person scoped to ``user`` (the rows are
     scoped to the owner either way).
     """
-    rows = _of_person(_person_sql(connection.vendor).dates, user, person_id,
-                      known_theirs=known_theirs)
-    views = [_date_view(vault, as_uuid(i), bytes(c), m, d, y, today=today)
-             for i, c, m, d, y in rows]
+    rows = _of_person(
+        _person_sql(connection.vendor).dates, user, person_id, known_theirs=known_theirs
+    )
+    views = [
+        _date_view(vault, as_uuid(i), bytes(c), m, d, y, today=today) for i, c, m, d, y in rows
+    ]
     views.sort(key=lambda view: view.days_away)
     return views
 
@@ -354,8 +364,7 @@ def dates_upcoming(
     names come from the people index (pass ``people``, as from ``people_index``,
     when the caller has opened it already, to save opening it twice).
     """
-    return list(dates_upcoming_lazy(user=user, vault=vault, today=today, days=days,
-                                    people=people))
+    return list(dates_upcoming_lazy(user=user, vault=vault, today=today, days=days, people=people))
 
 
 _Pending = tuple[UUID, UUID, bytes, int, int, "int | None", str]
@@ -447,8 +456,9 @@ def dates_upcoming_lazy(
         summary = people.get(str(person))
         name = summary.display_name if summary else UNREADABLE_NAME
         away = (next_occurrence(month, day, today=today) - today).days
-        pending.append((away, _fold(name),
-                        (as_uuid(date_id), person, bytes(content), month, day, year, name)))
+        pending.append(
+            (away, _fold(name), (as_uuid(date_id), person, bytes(content), month, day, year, name))
+        )
     pending.sort(key=lambda item: (item[0], item[1]))
     return UpcomingDates(vault, [item[2] for item in pending], today)
 
@@ -462,8 +472,10 @@ def _dates_sql(vendor: str, shape: str) -> str:
     quote = connection.ops.quote_name
 
     dates, people = quote(ImportantDate._meta.db_table), quote(Person._meta.db_table)
-    fields = ", ".join(f"d.{column(ImportantDate, name)}"
-                       for name in ("id", "person", "content", "month", "day", "year"))
+    fields = ", ".join(
+        f"d.{column(ImportantDate, name)}"
+        for name in ("id", "person", "content", "month", "day", "year")
+    )
     month, day = f"d.{column(ImportantDate, 'month')}", f"d.{column(ImportantDate, 'day')}"
     if shape == "two":
         when = f"(({month} = %s AND {day} >= %s) OR ({month} = %s AND {day} <= %s))"
@@ -543,11 +555,15 @@ def _person_sql(vendor: str) -> _PersonSql:
         f"WHERE p.{column(Person, 'owner')} = %s AND p.{column(Person, 'id')} = %s"
     )
     return _PersonSql(
-        person=(f"SELECT {person_fields} FROM {quote(Person._meta.db_table)} "  # noqa: S608
-                f"{person_where}"),
+        person=(
+            f"SELECT {person_fields} FROM {quote(Person._meta.db_table)} "  # noqa: S608
+            f"{person_where}"
+        ),
         page=page,
-        theirs=(f"SELECT 1 FROM {quote(Person._meta.db_table)} "  # noqa: S608
-                f"WHERE {column(Person, 'owner')} = %s AND {column(Person, 'id')} = %s"),
+        theirs=(
+            f"SELECT 1 FROM {quote(Person._meta.db_table)} "  # noqa: S608
+            f"WHERE {column(Person, 'owner')} = %s AND {column(Person, 'id')} = %s"
+        ),
         dates=of_person(
             ImportantDate,
             ", ".join(column(ImportantDate, n) for n in ("id", "content", "month", "day", "year")),
@@ -556,8 +572,9 @@ def _person_sql(vendor: str) -> _PersonSql:
     )
 
 
-def _of_person(sql: str, user: User, person_id: UUID, *, known_theirs: bool = False
-               ) -> list[tuple[Any, ...]]:
+def _of_person(
+    sql: str, user: User, person_id: UUID, *, known_theirs: bool = False
+) -> list[tuple[Any, ...]]:
     """Return the rows of ``sql`` for one of ``user``'s people; Http404 if not theirs.
 
     Plain SQL (a person's page is benchmarked). The rows are scoped to the owner

@@ -134,9 +134,7 @@ def people_create_many(
     cleaned: list[tuple[PersonDetails, list[DateDraft]]] = []
     for position, (details, drafts) in enumerate(people, start=1):
         try:
-            cleaned.append(
-                (rules.person_details_clean(details), _dates_clean(drafts, today=today))
-            )
+            cleaned.append((rules.person_details_clean(details), _dates_clean(drafts, today=today)))
         except ValidationError as exc:
             raise ValidationError(
                 [f"Person {position}: {message}" for message in exc.messages]
@@ -340,9 +338,11 @@ def closeness_rate(
     check_vault(user, vault)
     person = _person_locked(user, person_id)
     value = rules.closeness_clean(value)
-    if not isinstance(rated_on, date) or rated_on.year < rules.MIN_YEAR or (
-        rated_on - _today()
-    ).days > 1:
+    if (
+        not isinstance(rated_on, date)
+        or rated_on.year < rules.MIN_YEAR
+        or (rated_on - _today()).days > 1
+    ):
         raise ValidationError({"rated_on": ["Please rate on a day up to today."]})
     rating = (
         ClosenessRating.objects.select_for_update()
@@ -357,6 +357,7 @@ def closeness_rate(
     else:
         rating.content = rating_seal(vault, rating.id, value)
         rating.save(update_fields=["content"])
-    summary_rated(user=user, vault=vault, person=person, rated_on=rated_on, value=value,
-                  replaced=replaced)
+    summary_rated(
+        user=user, vault=vault, person=person, rated_on=rated_on, value=value, replaced=replaced
+    )
     return rating

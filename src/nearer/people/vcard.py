@@ -99,8 +99,14 @@ _DATES = frozenset({"BDAY", "X-ABDATE"} | _ANNIVERSARY)
 # Bytes of a piece looked at for the property's name (group, name and separator).
 _NAME_ROOM = 256
 # What the preview calls a property whose line was too long to read.
-_FIELD_WORDS = {"FN": "the name", "N": "the name", "ORG": "the name", "NICKNAME": "the nickname",
-                "NOTE": "the note", "X-ABLABEL": "a label"}
+_FIELD_WORDS = {
+    "FN": "the name",
+    "N": "the name",
+    "ORG": "the name",
+    "NICKNAME": "the nickname",
+    "NOTE": "the note",
+    "X-ABLABEL": "a label",
+}
 _SPACES = re.compile(r"\s+")
 _FULL_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")

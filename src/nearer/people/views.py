@@ -33,8 +33,12 @@ def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
     for person in people:
         by_circle[person.circle].append(person)
     return [
-        {"key": key, "label": label, "count": len(by_circle[key]),
-         "rows": person_rows(by_circle[key])}
+        {
+            "key": key,
+            "label": label,
+            "count": len(by_circle[key]),
+            "rows": person_rows(by_circle[key]),
+        }
         for key, label in CIRCLES
     ]
 
@@ -222,10 +226,16 @@ def date_edit(request: HttpRequest, date_id: UUID) -> HttpResponse:
     user, vault, today = current_user(request), current_vault(request), current_day(request)
     view, person_id = selectors.date_get(user=user, vault=vault, date_id=date_id, today=today)
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
-    initial = {"kind": view.kind or "custom", "label": view.label, "day": view.day,
-               "month": view.month, "year": view.year}
-    form = DateForm(request.POST if request.method == "POST" else None, today=today,
-                    initial=initial)
+    initial = {
+        "kind": view.kind or "custom",
+        "label": view.label,
+        "day": view.day,
+        "month": view.month,
+        "year": view.year,
+    }
+    form = DateForm(
+        request.POST if request.method == "POST" else None, today=today, initial=initial
+    )
     if request.method == "POST" and form.is_valid() and form.draft is not None:
         try:
             services.date_update(user=user, vault=vault, date_id=view.id, draft=form.draft)

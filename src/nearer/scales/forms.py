@@ -68,8 +68,9 @@ class ScaleForm(forms.Form):
 class ScheduleForm(forms.Form):
     """How often each offered scale comes back on Today."""
 
-    def __init__(self, scales: tuple[Scale, ...], state: ScaleState, *args: Any,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, scales: tuple[Scale, ...], state: ScaleState, *args: Any, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.scales = scales
         for scale in scales:

@@ -129,10 +129,7 @@ WHO5 = Scale(
         "Well-Being Index: a systematic review of the literature, Psychotherapy and "
         "Psychosomatics 84:167-176."
     ),
-    terms=(
-        "Free to use without permission. Any change of wording must be marked as "
-        "altered."
-    ),
+    terms=("Free to use without permission. Any change of wording must be marked as altered."),
     altered=(
         "Not the wording. The paper form's worked example ('put a tick in the box "
         "with the number 3') is left out, since a web form has no boxes to tick; "

@@ -79,8 +79,11 @@ def total_or_none(scale: Scale, answers: list[object]) -> int | None:
     """
     plan = _PLANS.get(scale.key)
     if plan is None:
-        plan = (scale.values, tuple(item.reverse for item in scale.items),
-                scale.top_value + scale.bottom_value)
+        plan = (
+            scale.values,
+            tuple(item.reverse for item in scale.items),
+            scale.top_value + scale.bottom_value,
+        )
         _PLANS[scale.key] = plan
     values, reverse, flip = plan
     if len(answers) != len(reverse):

@@ -238,4 +238,3 @@ def inner_circle(*, user: User, vault: Vault, limit: int = INNER_CIRCLE_NAMED) -
         if len(found) >= limit:
             break
     return found
-

@@ -77,7 +77,11 @@ def result_create(
     result.full_clean(exclude=["content"])
     result.save(force_insert=True)
     summary_add(
-        user=user, vault=vault, result_id=result.id, taken_on=taken_on, scale_key=scale.key,
+        user=user,
+        vault=vault,
+        result_id=result.id,
+        taken_on=taken_on,
+        scale_key=scale.key,
         total=content.total,
     )
     if remember:

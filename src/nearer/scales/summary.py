@@ -111,7 +111,9 @@ def _decode(value: Any) -> Summary:
     # Sealed by us, so this only guards against our own mistakes; set() and map()
     # keep it cheap with hundreds of results.
     if (
-        len(days) != count or len(keys) != count or len(totals) != count
+        len(days) != count
+        or len(keys) != count
+        or len(totals) != count
         or not set(map(type, ids)).issubset({str})
         or not set(map(len, ids)).issubset({36})
         or _ID_TEXT.fullmatch("".join(ids)) is None
@@ -127,8 +129,11 @@ def _decode(value: Any) -> Summary:
 
 def _encode(summary: Summary) -> dict[str, Any]:
     return {
-        "i": summary.ids, "d": summary.days, "k": summary.keys,
-        "t": summary.totals, "x": summary.unreadable,
+        "i": summary.ids,
+        "d": summary.days,
+        "k": summary.keys,
+        "t": summary.totals,
+        "x": summary.unreadable,
     }
 
 
@@ -149,13 +154,15 @@ def _summary_from_rows(owner_id: int, vault: Vault, subject: UUID) -> Summary:
     return summary
 
 
-SUMMARY = register(Kind[Summary](
-    name="scales.summary",
-    version=VERSION,
-    compute=_summary_from_rows,
-    encode=_encode,
-    decode=_decode,
-))
+SUMMARY = register(
+    Kind[Summary](
+        name="scales.summary",
+        version=VERSION,
+        compute=_summary_from_rows,
+        encode=_encode,
+        decode=_decode,
+    )
+)
 
 
 def summary_open(*, user: User, vault: Vault) -> Summary:

@@ -89,7 +89,10 @@ def save(request: HttpRequest) -> HttpResponse:
         today = local_now(preferences_get(user=user, vault=vault)).date()
         try:
             result = services.result_create(
-                user=user, vault=vault, scale_key=scale.key, answers=form.answers(),
+                user=user,
+                vault=vault,
+                scale_key=scale.key,
+                answers=form.answers(),
                 taken_on=today,
             )
         except ValidationError as exc:
@@ -114,8 +117,7 @@ def result(request: HttpRequest, result_id: UUID) -> HttpResponse:
         "previous_label": long_date(previous.taken_on) if previous else "",
         "help_level": shown.help_level,
         "inner_circle": (
-            selectors.inner_circle(user=user, vault=vault)
-            if shown.help_level != "none" else []
+            selectors.inner_circle(user=user, vault=vault) if shown.help_level != "none" else []
         ),
     }
     return render(request, "scales/result.html", context)
@@ -132,7 +134,8 @@ def result_delete(request: HttpRequest, result_id: UUID) -> HttpResponse:
         return redirect("scales:index")
     shown = selectors.result_for(user=user, vault=vault, result_id=result_id)
     return render(
-        request, "scales/delete.html",
+        request,
+        "scales/delete.html",
         {"result": shown, "taken_label": long_date(shown.taken_on)},
     )
 
@@ -178,7 +181,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def snooze(request: HttpRequest) -> HttpResponse:
-    """"Not now": no scale is offered on Today for a week."""
+    """ "Not now": no scale is offered on Today for a week."""
     user, vault = current_user(request), current_vault(request)
     today = local_now(preferences_get(user=user, vault=vault)).date()
     services.scales_snooze(user=user, vault=vault, today=today)

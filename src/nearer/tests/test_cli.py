@@ -18,7 +18,11 @@ def _nearer(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environ.update(env)
     return subprocess.run(  # noqa: S603 (our own interpreter and module)
         [sys.executable, "-m", "nearer", *args],
-        capture_output=True, text=True, env=environ, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=120,
+        check=False,
     )
 
 
@@ -76,8 +80,19 @@ def test_it_refuses_unknown_serve_options() -> None:
 
 def test_it_builds_a_small_demo_and_refuses_a_second_one(tmp_path: Path) -> None:
     data = str(tmp_path / "data")
-    args = ("demo", "--password", "a demo password 123", "--years", "1", "--entries", "5",
-            "--people", "4", "--moments", "9")
+    args = (
+        "demo",
+        "--password",
+        "a demo password 123",
+        "--years",
+        "1",
+        "--entries",
+        "5",
+        "--people",
+        "4",
+        "--moments",
+        "9",
+    )
     made = _nearer(*args, NEARER_DATA_DIR=data, NEARER_TESTING="1")
     assert made.returncode == 0, made.stderr
     assert "5 journal entries, 4 people, 9 moments" in made.stdout

@@ -71,8 +71,11 @@ def unread_keys(source: str, filename: str, templates: dict[str, str]) -> list[s
         for node in ast.walk(function):
             if isinstance(node, ast.Assign):
                 bound.update({t.id: node.value for t in node.targets if isinstance(t, ast.Name)})
-            elif (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                  and node.value is not None):
+            elif (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.value is not None
+            ):
                 bound[node.target.id] = node.value
         for node in ast.walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):

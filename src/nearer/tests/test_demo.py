@@ -15,8 +15,13 @@ from nearer.journal.models import Entry
 def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
     out = io.StringIO()
     demo = build_demo(
-        username="demo", password="a demo password 123", years=1, entries=40, people=12,
-        moments=80, out=out,
+        username="demo",
+        password="a demo password 123",
+        years=1,
+        entries=40,
+        people=12,
+        moments=80,
+        out=out,
     )
     assert demo.entries == 40
     assert Entry.objects.filter(owner__username="demo").count() == 40
@@ -33,8 +38,14 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
     assert (demo.people, demo.moments) == (12, 80)
     assert demo.checkins > 300
     assert demo.scale_results > 20
-    for url in ("/", "/people/", "/moments/", "/moments/drifting/", "/checkins/",
-                "/scales/trends/"):
+    for url in (
+        "/",
+        "/people/",
+        "/moments/",
+        "/moments/drifting/",
+        "/checkins/",
+        "/scales/trends/",
+    ):
         page = client.get(url)
         assert page.status_code == 200, url
         assert b"could not be opened" not in page.content, url
@@ -53,7 +64,11 @@ def test_it_makes_a_random_password_when_none_is_given() -> None:
 def test_it_refuses_an_existing_username_and_changes_nothing(alice: object) -> None:
     with pytest.raises(DemoExistsError):
         build_demo(
-            username="Alice", password="a demo password 123", entries=5, people=3, moments=5,
+            username="Alice",
+            password="a demo password 123",
+            entries=5,
+            people=3,
+            moments=5,
             out=io.StringIO(),
         )
     assert Entry.objects.count() == 0

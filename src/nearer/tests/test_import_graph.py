@@ -28,8 +28,7 @@ def _module_name(path: Path) -> str:
 def _is_skipped(path: Path) -> bool:
     rel = path.relative_to(PACKAGE).parts
     return any(
-        part in ("tests", "migrations") or part.startswith(("test_", "conftest"))
-        for part in rel
+        part in ("tests", "migrations") or part.startswith(("test_", "conftest")) for part in rel
     )
 
 

@@ -36,12 +36,26 @@ def _entries_found(alice: Person, query: str) -> set[str]:
 @pytest.fixture
 def written(alice: Person) -> Person:
     for name in ("Zoë O’Brien", "Zoe O'Brien"):
-        person_create(user=alice.user, vault=alice.vault, dates=(),
-                      details=PersonDetails(name=name, circle="inner"))
-        entry_create(user=alice.user, vault=alice.vault, entry_date=date(2026, 3, 4),
-                     title=f"Tea with {name}", body="Long talk about gardens.", tags=[])
-    person_create(user=alice.user, vault=alice.vault, dates=(),
-                  details=PersonDetails(name="Quentin Marlowe", circle="inner"))
+        person_create(
+            user=alice.user,
+            vault=alice.vault,
+            dates=(),
+            details=PersonDetails(name=name, circle="inner"),
+        )
+        entry_create(
+            user=alice.user,
+            vault=alice.vault,
+            entry_date=date(2026, 3, 4),
+            title=f"Tea with {name}",
+            body="Long talk about gardens.",
+            tags=[],
+        )
+    person_create(
+        user=alice.user,
+        vault=alice.vault,
+        dates=(),
+        details=PersonDetails(name="Quentin Marlowe", circle="inner"),
+    )
     return alice
 
 

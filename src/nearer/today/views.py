@@ -88,26 +88,46 @@ def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResp
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 400, "Something in that request wasn't right",
-                  "Nothing was changed. Please go back and try again.")
+    return _error(
+        request,
+        400,
+        "Something in that request wasn't right",
+        "Nothing was changed. Please go back and try again.",
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 403, "That isn't allowed",
-                  "Nothing was changed. If you think this is a mistake, go back and try again.")
+    return _error(
+        request,
+        403,
+        "That isn't allowed",
+        "Nothing was changed. If you think this is a mistake, go back and try again.",
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 404, "We couldn't find that page",
-                  "It may have been deleted, or the link is not quite right.")
+    return _error(
+        request,
+        404,
+        "We couldn't find that page",
+        "It may have been deleted, or the link is not quite right.",
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _error(request, 500, "Something went wrong on our side",
-                  "Your saved words are safe. Please try again in a moment.")
+    return _error(
+        request,
+        500,
+        "Something went wrong on our side",
+        "Your saved words are safe. Please try again in a moment.",
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return _error(request, 403, "This page was open for too long",
-                  "For your safety nothing was saved from that form. Go back, reload the page, "
-                  "and send it again.")
+    return _error(
+        request,
+        403,
+        "This page was open for too long",
+        "For your safety nothing was saved from that form. Go back, reload the page, "
+        "and send it again.",
+    )

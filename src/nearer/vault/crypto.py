@@ -122,5 +122,6 @@ def recovery_key(code: str, *, salt: bytes, pepper: bytes) -> bytes:
 
 def recovery_check(code: str, *, pepper: bytes) -> str:
     """Return the hex HMAC kept to recognise a recovery code without storing it."""
-    return hmac.new(pepper, b"nearer/recovery-check/v1|" + code.encode("ascii"),
-                    hashlib.sha256).hexdigest()
+    return hmac.new(
+        pepper, b"nearer/recovery-check/v1|" + code.encode("ascii"), hashlib.sha256
+    ).hexdigest()

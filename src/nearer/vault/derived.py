@@ -97,7 +97,11 @@ def register(kind: Kind[T]) -> Kind[T]:
 
 
 def derived_opened(
-    kind: Kind[T], *, vault: Vault, subject: UUID, version: int | None,
+    kind: Kind[T],
+    *,
+    vault: Vault,
+    subject: UUID,
+    version: int | None,
     content: bytes | memoryview | None,
 ) -> T | None:
     """Return a stored value opened and checked, or None when it is missing (``content``
@@ -139,8 +143,10 @@ def derived_read(
     with connection.cursor() as cursor:
         cursor.execute(_read_sql(connection.vendor), [user.pk, kind.name, _subject_param(subject)])
         row = cursor.fetchone()
-    value = None if row is None else derived_opened(
-        kind, vault=vault, subject=subject, version=row[0], content=row[1]
+    value = (
+        None
+        if row is None
+        else derived_opened(kind, vault=vault, subject=subject, version=row[0], content=row[1])
     )
     if value is None:
         value = kind.compute(user.pk, vault, subject)
@@ -172,7 +178,11 @@ def _store(kind: Kind[T], vault: Vault, row: DerivedValue, value: T) -> None:
 
 @transaction.atomic
 def derived_change(
-    kind: Kind[T], *, user: AbstractBaseUser, vault: Vault, change: Callable[[T], T],
+    kind: Kind[T],
+    *,
+    user: AbstractBaseUser,
+    vault: Vault,
+    change: Callable[[T], T],
     subject: UUID = WHOLE_ACCOUNT,
 ) -> T:
     """Apply ``change`` to the stored value and save it; return the new value.
@@ -183,8 +193,9 @@ def derived_change(
     """
     check_vault(user, vault)
     row = _claim(kind, user.pk, subject)
-    value = derived_opened(kind, vault=vault, subject=subject, version=row.version,
-                           content=row.content)
+    value = derived_opened(
+        kind, vault=vault, subject=subject, version=row.version, content=row.content
+    )
     value = kind.compute(user.pk, vault, subject) if value is None else change(value)
     _store(kind, vault, row, value)
     return value
@@ -237,9 +248,14 @@ def _refresh_some(kind: Kind[Any], owner_id: int, vault: Vault, subjects: list[U
     with transaction.atomic():
         rows = _claim_many(kind, owner_id, sorted(subjects))
         # Another request may have rebuilt some while this one waited for the locks.
-        stale = [row for row in rows if derived_opened(
-            kind, vault=vault, subject=row.subject, version=row.version, content=row.content
-        ) is None]
+        stale = [
+            row
+            for row in rows
+            if derived_opened(
+                kind, vault=vault, subject=row.subject, version=row.version, content=row.content
+            )
+            is None
+        ]
         if kind.compute_many is not None:
             values = kind.compute_many(owner_id, vault, [row.subject for row in stale])
         else:
@@ -273,13 +289,19 @@ def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
         }
         wanted = set(kind.subjects(user.pk)) if kind.subjects is not None else {WHOLE_ACCOUNT}
         missing = [
-            subject for subject in wanted
-            if derived_opened(kind, vault=vault, subject=subject,
-                              version=stored.get(subject, (None, None))[0],
-                              content=stored.get(subject, (None, None))[1]) is None
+            subject
+            for subject in wanted
+            if derived_opened(
+                kind,
+                vault=vault,
+                subject=subject,
+                version=stored.get(subject, (None, None))[0],
+                content=stored.get(subject, (None, None))[1],
+            )
+            is None
         ]
         for first in range(0, len(missing), REFRESH_BATCH):
-            rebuilt += _refresh_some(kind, user.pk, vault, missing[first:first + REFRESH_BATCH])
+            rebuilt += _refresh_some(kind, user.pk, vault, missing[first : first + REFRESH_BATCH])
         gone = set(stored) - wanted
         if gone:
             derived_forget(kind, user=user, subjects=gone)

@@ -17,7 +17,9 @@ class Keyring(models.Model):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
         related_name="keyring",
     )
     kdf_salt = models.BinaryField(max_length=16)

@@ -16,8 +16,7 @@ NEW = "plum kettle orbit lantern"
 def _forgot(client: Client, username: str, code: str, new1: str = NEW, new2: str = NEW):  # type: ignore[no-untyped-def]
     return client.post(
         "/accounts/forgot/",
-        {"username": username, "recovery_code": code, "new_password1": new1,
-         "new_password2": new2},
+        {"username": username, "recovery_code": code, "new_password1": new1, "new_password2": new2},
     )
 
 
@@ -48,8 +47,9 @@ def test_it_issues_a_new_code_and_the_old_one_works_once(alice: Person) -> None:
     _forgot(client, "alice", alice.recovery_code)
     assert b"Save your recovery code" in client.get("/accounts/recovery-code/").content
     assert keyring_recover(user_id=alice.user.pk, typed_code=alice.recovery_code) is None
-    response = _forgot(Client(), "alice", alice.recovery_code, "another fine phrase",
-                       "another fine phrase")
+    response = _forgot(
+        Client(), "alice", alice.recovery_code, "another fine phrase", "another fine phrase"
+    )
     assert response.status_code == 200
     assert b"That code doesn" in response.content
 

@@ -93,8 +93,12 @@ def test_it_refuses_a_common_password(client: Client, common: str) -> None:
 
 
 def test_it_refuses_a_password_like_the_username(client: Client) -> None:
-    response = _post(client, username="dorathexplorer", new_password1="dorathexplorer",
-                     new_password2="dorathexplorer")
+    response = _post(
+        client,
+        username="dorathexplorer",
+        new_password1="dorathexplorer",
+        new_password2="dorathexplorer",
+    )
     assert response.status_code == 200
     assert not User.objects.exists()
 

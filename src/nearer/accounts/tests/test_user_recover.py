@@ -45,23 +45,28 @@ def test_it_accepts_the_name_in_any_case(alice: Person) -> None:
 
 
 def test_it_counts_a_wrong_code_without_storing_the_name(alice: Person) -> None:
-    assert user_recover(username="alice", typed_code=new_code(), new_password=NEW,
-                        client=CLIENT) is None
+    assert (
+        user_recover(username="alice", typed_code=new_code(), new_password=NEW, client=CLIENT)
+        is None
+    )
     attempt = RecoveryAttempt.objects.get()
     assert "alice" not in attempt.key
     assert CLIENT not in attempt.key
 
 
 def test_it_counts_an_unknown_name(db: None) -> None:
-    assert user_recover(username="nobody", typed_code=new_code(), new_password=NEW,
-                        client=CLIENT) is None
+    assert (
+        user_recover(username="nobody", typed_code=new_code(), new_password=NEW, client=CLIENT)
+        is None
+    )
     assert RecoveryAttempt.objects.count() == 1
 
 
 def test_it_refuses_a_weak_password_and_leaves_the_code_working(alice: Person) -> None:
     with pytest.raises(ValidationError):
-        user_recover(username="alice", typed_code=alice.recovery_code, new_password="short",
-                     client=CLIENT)
+        user_recover(
+            username="alice", typed_code=alice.recovery_code, new_password="short", client=CLIENT
+        )
     assert keyring_recover(user_id=alice.user.pk, typed_code=alice.recovery_code) is not None
     alice.user.refresh_from_db()
     assert alice.user.check_password(alice.password)
@@ -80,8 +85,7 @@ def test_it_throttles_after_the_limit_for_that_name_and_address(alice: Person) -
 
 def test_it_clears_the_count_after_a_success(alice: Person) -> None:
     user_recover(username="alice", typed_code=new_code(), new_password=NEW, client=CLIENT)
-    user_recover(username="alice", typed_code=alice.recovery_code, new_password=NEW,
-                 client=CLIENT)
+    user_recover(username="alice", typed_code=alice.recovery_code, new_password=NEW, client=CLIENT)
     assert not RecoveryAttempt.objects.exists()
 
 
@@ -91,7 +95,9 @@ def test_it_forgets_attempts_older_than_the_window(db: None) -> None:
     from nearer.accounts.services import RECOVERY_WINDOW
 
     old = RecoveryAttempt.objects.create(key="x" * 64, at=timezone.now() - 2 * RECOVERY_WINDOW)
-    assert user_recover(username="nobody", typed_code=new_code(), new_password=NEW,
-                        client=CLIENT) is None
+    assert (
+        user_recover(username="nobody", typed_code=new_code(), new_password=NEW, client=CLIENT)
+        is None
+    )
     assert not RecoveryAttempt.objects.filter(pk=old.pk).exists()
     assert RecoveryAttempt.objects.count() == 1

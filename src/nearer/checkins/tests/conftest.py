@@ -40,8 +40,12 @@ class PeopleMaker:
     """Each test person's own people, made through the People services."""
 
     def add(self, person: Person, name: str, *, archived: bool = False) -> str:
-        row = person_create(user=person.user, vault=person.vault, dates=(),
-                            details=PersonDetails(name=name, circle="close"))
+        row = person_create(
+            user=person.user,
+            vault=person.vault,
+            dates=(),
+            details=PersonDetails(name=name, circle="close"),
+        )
         if archived:
             person_archive(user=person.user, vault=person.vault, person_id=row.id)
         return str(row.id)

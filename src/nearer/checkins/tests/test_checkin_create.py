@@ -15,8 +15,9 @@ from nearer.conftest import Person
 
 
 def test_it_seals_everything_rated_or_written(alice: Person, check_in: CheckInMaker) -> None:
-    saved = check_in(alice, pleasantness=2, energy=2, emotion="joyful",
-                     tags="sun, Sun, #walk", note="A good day")
+    saved = check_in(
+        alice, pleasantness=2, energy=2, emotion="joyful", tags="sun, Sun, #walk", note="A good day"
+    )
     row = CheckIn.objects.get(id=saved.id)
     opened = content_open(alice.vault, row.id, row.content)
     assert (opened.pleasantness, opened.energy, opened.emotion) == (2, 2, "joyful")
@@ -26,8 +27,9 @@ def test_it_seals_everything_rated_or_written(alice: Person, check_in: CheckInMa
     assert b"A good day" not in bytes(row.content)
 
 
-def test_it_files_a_check_in_under_the_persons_own_day(alice: Person,
-                                                      check_in: CheckInMaker) -> None:
+def test_it_files_a_check_in_under_the_persons_own_day(
+    alice: Person, check_in: CheckInMaker
+) -> None:
     # 23:30 in Auckland is still the morning before in UTC.
     late = datetime(2026, 5, 14, 23, 30, tzinfo=timezone(timedelta(hours=12)))
     saved = check_in(alice, when=late)
@@ -38,8 +40,9 @@ def test_it_files_a_check_in_under_the_persons_own_day(alice: Person,
 
 def test_it_uses_the_time_zone_of_the_preferences_by_default(alice: Person) -> None:
     preferences_update(user=alice.user, vault=alice.vault, time_zone="Pacific/Kiritimati")
-    saved = checkin_create(user=alice.user, vault=alice.vault, pleasantness=0, energy=0,
-                           emotion="bored")
+    saved = checkin_create(
+        user=alice.user, vault=alice.vault, pleasantness=0, energy=0, emotion="bored"
+    )
     from zoneinfo import ZoneInfo
 
     assert saved.local_date == datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
@@ -51,8 +54,9 @@ def test_several_check_ins_a_day_are_kept(alice: Person, check_in: CheckInMaker)
     assert CheckIn.objects.filter(owner=alice.user).count() == 2
 
 
-def test_it_names_only_the_persons_own_people(alice: Person, bob: Person, people: PeopleMaker,
-                                              check_in: CheckInMaker) -> None:
+def test_it_names_only_the_persons_own_people(
+    alice: Person, bob: Person, people: PeopleMaker, check_in: CheckInMaker
+) -> None:
     sam = people.add(alice, "Sam")
     bobs_friend = people.add(bob, "Kim")
     saved = check_in(alice, people=[sam, sam])
@@ -75,8 +79,9 @@ def test_it_names_only_the_persons_own_people(alice: Person, bob: Person, people
         ({"note": "x" * 2001}, "note"),
     ],
 )
-def test_bad_values_save_nothing(alice: Person, check_in: CheckInMaker,
-                                 fields: dict[str, object], bad: str) -> None:
+def test_bad_values_save_nothing(
+    alice: Person, check_in: CheckInMaker, fields: dict[str, object], bad: str
+) -> None:
     with pytest.raises(ValidationError) as caught:
         check_in(alice, **fields)
     assert bad in caught.value.message_dict
@@ -91,8 +96,7 @@ def test_a_retry_with_the_same_id_saves_one(alice: Person, check_in: CheckInMake
     assert CheckIn.objects.count() == 1
 
 
-def test_someone_elses_id_is_not_reused(alice: Person, bob: Person,
-                                        check_in: CheckInMaker) -> None:
+def test_someone_elses_id_is_not_reused(alice: Person, bob: Person, check_in: CheckInMaker) -> None:
     bobs = check_in(bob)
     mine = check_in(alice, checkin_id=bobs.id)
     assert mine.id != bobs.id
@@ -101,5 +105,6 @@ def test_someone_elses_id_is_not_reused(alice: Person, bob: Person,
 
 def test_it_refuses_another_persons_vault(alice: Person, bob: Person) -> None:
     with pytest.raises(ValueError, match="vault"):
-        checkin_create(user=alice.user, vault=bob.vault, pleasantness=1, energy=1,
-                       emotion="cheerful")
+        checkin_create(
+            user=alice.user, vault=bob.vault, pleasantness=1, energy=1, emotion="cheerful"
+        )

@@ -15,8 +15,9 @@ def test_it_deletes_for_good(alice: Person, check_in: CheckInMaker) -> None:
     assert not CheckIn.objects.exists()
 
 
-def test_a_stranger_cannot_delete_it(alice: Person, charlie: Person,
-                                     check_in: CheckInMaker) -> None:
+def test_a_stranger_cannot_delete_it(
+    alice: Person, charlie: Person, check_in: CheckInMaker
+) -> None:
     saved = check_in(alice)
     with pytest.raises(Http404):
         checkin_delete(user=charlie.user, checkin_id=saved.id)

@@ -16,12 +16,12 @@ from nearer.conftest import Person
 def _update(person: Person, checkin_id: uuid.UUID, **fields: object) -> CheckIn:
     values: dict[str, object] = {"pleasantness": -1, "energy": 1, "emotion": "nervous"}
     values.update(fields)
-    return checkin_update(user=person.user, vault=person.vault, checkin_id=checkin_id,
-                          **values)  # type: ignore[arg-type]
+    return checkin_update(user=person.user, vault=person.vault, checkin_id=checkin_id, **values)  # type: ignore[arg-type]
 
 
-def test_it_changes_what_was_said_and_keeps_when(alice: Person, check_in: CheckInMaker,
-                                                 people: PeopleMaker) -> None:
+def test_it_changes_what_was_said_and_keeps_when(
+    alice: Person, check_in: CheckInMaker, people: PeopleMaker
+) -> None:
     sam = people.add(alice, "Sam", archived=True)  # archived people may still be named
     saved = check_in(alice)
     _update(alice, saved.id, people=[sam], note="Later: a call helped")
@@ -39,8 +39,9 @@ def test_bad_values_change_nothing(alice: Person, check_in: CheckInMaker) -> Non
     assert CheckIn.objects.get(id=saved.id).content == saved.content
 
 
-def test_a_stranger_cannot_change_it(alice: Person, charlie: Person,
-                                     check_in: CheckInMaker) -> None:
+def test_a_stranger_cannot_change_it(
+    alice: Person, charlie: Person, check_in: CheckInMaker
+) -> None:
     saved = check_in(alice)
     with pytest.raises(Http404):
         _update(charlie, saved.id)

@@ -21,8 +21,9 @@ def test_it_asks_first_then_deletes(alice: Person, check_in: CheckInMaker) -> No
     assert not CheckIn.objects.exists()
 
 
-def test_a_stranger_gets_404_and_nothing_is_deleted(alice: Person, charlie: Person,
-                                                    check_in: CheckInMaker) -> None:
+def test_a_stranger_gets_404_and_nothing_is_deleted(
+    alice: Person, charlie: Person, check_in: CheckInMaker
+) -> None:
     saved = check_in(alice)
     assert charlie.client.get(_url(saved)).status_code == 404
     assert charlie.client.post(_url(saved)).status_code == 404

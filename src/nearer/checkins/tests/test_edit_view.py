@@ -21,8 +21,10 @@ def test_it_opens_at_step_two_filled_in(alice: Person, check_in: CheckInMaker) -
 
 def test_it_changes_the_check_in(alice: Person, check_in: CheckInMaker) -> None:
     saved = check_in(alice)
-    response = alice.client.post(_url(saved), {"step": "details", "pleasantness": "-2",
-                                               "energy": "-2", "emotion": "sad", "note": ""})
+    response = alice.client.post(
+        _url(saved),
+        {"step": "details", "pleasantness": "-2", "energy": "-2", "emotion": "sad", "note": ""},
+    )
     assert response.status_code == 302
     row = CheckIn.objects.get()
     assert content_open(alice.vault, row.id, row.content).emotion == "sad"
@@ -31,18 +33,21 @@ def test_it_changes_the_check_in(alice: Person, check_in: CheckInMaker) -> None:
 
 def test_it_can_go_back_to_the_scales(alice: Person, check_in: CheckInMaker) -> None:
     saved = check_in(alice)
-    html = alice.client.post(_url(saved), {"step": "details", "pleasantness": "1",
-                                           "energy": "-1", "back": "1"}).content.decode()
+    html = alice.client.post(
+        _url(saved), {"step": "details", "pleasantness": "1", "energy": "-1", "back": "1"}
+    ).content.decode()
     assert "Change how you felt" in html
-    html = alice.client.post(_url(saved), {"step": "feeling", "pleasantness": "2",
-                                           "energy": "2"}).content.decode()
+    html = alice.client.post(
+        _url(saved), {"step": "feeling", "pleasantness": "2", "energy": "2"}
+    ).content.decode()
     assert 'value="joyful"' in html and "Change this check-in" in html
 
 
 def test_bad_input_changes_nothing(alice: Person, check_in: CheckInMaker) -> None:
     saved = check_in(alice)
-    response = alice.client.post(_url(saved), {"step": "details", "pleasantness": "2",
-                                               "energy": "2", "emotion": "sad"})
+    response = alice.client.post(
+        _url(saved), {"step": "details", "pleasantness": "2", "energy": "2", "emotion": "sad"}
+    )
     assert response.status_code == 200
     assert CheckIn.objects.get().content == saved.content
 
@@ -50,14 +55,16 @@ def test_bad_input_changes_nothing(alice: Person, check_in: CheckInMaker) -> Non
 def test_a_stranger_gets_404(alice: Person, charlie: Person, check_in: CheckInMaker) -> None:
     saved = check_in(alice)
     assert charlie.client.get(_url(saved)).status_code == 404
-    response = charlie.client.post(_url(saved), {"step": "details", "pleasantness": "-2",
-                                                 "energy": "-2", "emotion": "sad"})
+    response = charlie.client.post(
+        _url(saved), {"step": "details", "pleasantness": "-2", "energy": "-2", "emotion": "sad"}
+    )
     assert response.status_code == 404
     assert CheckIn.objects.get().content == saved.content
 
 
-def test_an_unreadable_check_in_is_not_offered_for_change(alice: Person,
-                                                          check_in: CheckInMaker) -> None:
+def test_an_unreadable_check_in_is_not_offered_for_change(
+    alice: Person, check_in: CheckInMaker
+) -> None:
     saved = check_in(alice)
     CheckIn.objects.filter(id=saved.id).update(content=b"\x00broken")
     response = alice.client.get(_url(saved), follow=True)

@@ -6,8 +6,9 @@ from nearer.checkins.tests.conftest import CheckInMaker
 from nearer.conftest import Person
 
 
-def test_it_lists_the_latest_check_ins_with_their_days(alice: Person,
-                                                       check_in: CheckInMaker) -> None:
+def test_it_lists_the_latest_check_ins_with_their_days(
+    alice: Person, check_in: CheckInMaker
+) -> None:
     check_in(alice, emotion="cosy")
     html = alice.client.get("/checkins/").content.decode()
     assert "Cosy" in html and 'href="/checkins/2026/5/14/"' in html

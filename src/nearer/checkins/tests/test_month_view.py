@@ -10,21 +10,26 @@ from nearer.checkins.tests.conftest import CheckInMaker
 from nearer.conftest import Person
 
 
-def test_each_day_shows_its_quadrants_by_shape_and_words(alice: Person,
-                                                         check_in: CheckInMaker) -> None:
-    check_in(alice, when=datetime(2026, 5, 3, 8, 0, tzinfo=UTC), emotion="stressed",
-             pleasantness=-2, energy=2)
+def test_each_day_shows_its_quadrants_by_shape_and_words(
+    alice: Person, check_in: CheckInMaker
+) -> None:
+    check_in(
+        alice,
+        when=datetime(2026, 5, 3, 8, 0, tzinfo=UTC),
+        emotion="stressed",
+        pleasantness=-2,
+        energy=2,
+    )
     check_in(alice, when=datetime(2026, 5, 3, 20, 0, tzinfo=UTC), emotion="calm")
     html = alice.client.get("/checkins/2026/5/").content.decode()
     assert '<a class="cal-day has-checkins" href="/checkins/2026/5/3/">3' in html
     assert "2 check-ins: Stressed (high energy, unpleasant), Calm (low energy, pleasant)" in html
-    assert 'mood-mark mood-hu' in html and 'mood-mark mood-lp' in html
+    assert "mood-mark mood-hu" in html and "mood-mark mood-lp" in html
     assert "Key: one shape per check-in" in html
     assert "<caption>May 2026: 2 check-ins</caption>" in html
 
 
-def test_a_busy_day_shows_a_count_after_four_marks(alice: Person,
-                                                   check_in: CheckInMaker) -> None:
+def test_a_busy_day_shows_a_count_after_four_marks(alice: Person, check_in: CheckInMaker) -> None:
     for hour in range(6):
         check_in(alice, when=datetime(2026, 5, 3, hour, 0, tzinfo=UTC))
     html = alice.client.get("/checkins/2026/5/").content.decode()
@@ -38,13 +43,13 @@ def test_it_reads_the_month_in_few_queries(alice: Person, check_in: CheckInMaker
     with CaptureQueriesContext(connection) as queries:
         response = alice.client.get("/checkins/2026/5/")
     assert response.status_code == 200
-    checkin_queries = [q for q in queries.captured_queries
-                       if CheckIn._meta.db_table in q["sql"]]
+    checkin_queries = [q for q in queries.captured_queries if CheckIn._meta.db_table in q["sql"]]
     assert len(checkin_queries) == 1
 
 
-def test_a_stranger_sees_only_their_own_month(alice: Person, charlie: Person,
-                                              check_in: CheckInMaker) -> None:
+def test_a_stranger_sees_only_their_own_month(
+    alice: Person, charlie: Person, check_in: CheckInMaker
+) -> None:
     check_in(alice)
     html = charlie.client.get("/checkins/2026/5/").content.decode()
     assert "no check-ins" in html and "has-checkins" not in html

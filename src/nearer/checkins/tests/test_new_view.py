@@ -14,7 +14,10 @@ URL = reverse("checkins:new")
 
 def _details(**fields: str | list[str]) -> dict[str, str | list[str]]:
     values: dict[str, str | list[str]] = {
-        "step": "details", "pleasantness": "1", "energy": "-1", "emotion": "calm",
+        "step": "details",
+        "pleasantness": "1",
+        "energy": "-1",
+        "emotion": "calm",
     }
     values.update(fields)
     return values
@@ -28,15 +31,17 @@ def test_step_one_shows_two_real_radio_groups(alice: Person) -> None:
 
 
 def test_step_two_offers_the_words_of_the_quadrant(alice: Person) -> None:
-    html = alice.client.post(URL, {"step": "feeling", "pleasantness": "-2",
-                                   "energy": "2"}).content.decode()
+    html = alice.client.post(
+        URL, {"step": "feeling", "pleasantness": "-2", "energy": "2"}
+    ).content.decode()
     assert 'value="stressed"' in html and 'value="calm"' not in html
     assert "High energy, unpleasant" in html
 
 
 def test_the_middle_offers_both_sides(alice: Person) -> None:
-    html = alice.client.post(URL, {"step": "feeling", "pleasantness": "0",
-                                   "energy": "2"}).content.decode()
+    html = alice.client.post(
+        URL, {"step": "feeling", "pleasantness": "0", "energy": "2"}
+    ).content.decode()
     assert 'value="stressed"' in html and 'value="joyful"' in html
     assert 'value="calm"' not in html
 
@@ -62,8 +67,9 @@ def test_it_saves_and_shows_the_day(alice: Person, people: PeopleMaker) -> None:
 def test_step_two_lists_the_persons_people(alice: Person, people: PeopleMaker) -> None:
     people.add(alice, "Sam")
     people.add(alice, "Old friend", archived=True)
-    html = alice.client.post(URL, {"step": "feeling", "pleasantness": "1",
-                                   "energy": "1"}).content.decode()
+    html = alice.client.post(
+        URL, {"step": "feeling", "pleasantness": "1", "energy": "1"}
+    ).content.decode()
     assert 'name="people"' in html and "Sam" in html and "Old friend" not in html
 
 

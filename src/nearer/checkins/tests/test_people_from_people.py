@@ -13,8 +13,9 @@ URL = "/checkins/new/"
 
 def test_people_are_offered_saved_and_named(alice: Person, bob: Person) -> None:
     sam = person_create(user=alice.user, vault=alice.vault, details=PersonDetails(name="Sam Lee"))
-    gone = person_create(user=alice.user, vault=alice.vault,
-                         details=PersonDetails(name="Old Flatmate"))
+    gone = person_create(
+        user=alice.user, vault=alice.vault, details=PersonDetails(name="Old Flatmate")
+    )
     person_archive(user=alice.user, vault=alice.vault, person_id=gone.id)
     kim = person_create(user=bob.user, vault=bob.vault, details=PersonDetails(name="Kimberly"))
 

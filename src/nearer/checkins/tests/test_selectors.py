@@ -19,12 +19,15 @@ def test_the_month_holds_only_that_months_check_ins_in_order(
     check_in(bob, when=datetime(2026, 5, 2, 8, 0, tzinfo=UTC))
     month = selectors.checkins_in_month(user=alice.user, vault=alice.vault, year=2026, month=5)
     assert [(c.local_date.day, c.content.emotion if c.content else None) for c in month] == [
-        (1, "tender"), (1, "calm"), (31, "content")
+        (1, "tender"),
+        (1, "calm"),
+        (31, "content"),
     ]
 
 
-def test_a_check_in_that_wont_open_is_marked_not_fatal(alice: Person,
-                                                       check_in: CheckInMaker) -> None:
+def test_a_check_in_that_wont_open_is_marked_not_fatal(
+    alice: Person, check_in: CheckInMaker
+) -> None:
     saved = check_in(alice)
     other = check_in(alice)
     # Another row's sealed value moved here: it must not open.
@@ -34,15 +37,17 @@ def test_a_check_in_that_wont_open_is_marked_not_fatal(alice: Person,
 
 
 def test_today_opens_only_the_latest(alice: Person, check_in: CheckInMaker) -> None:
-    check_in(alice, when=datetime(2026, 5, 14, 8, 0, tzinfo=UTC), emotion="tired",
-             pleasantness=-1)
+    check_in(alice, when=datetime(2026, 5, 14, 8, 0, tzinfo=UTC), emotion="tired", pleasantness=-1)
     check_in(alice, when=datetime(2026, 5, 14, 18, 0, tzinfo=UTC), emotion="grateful")
-    count, last = selectors.today_summary(user=alice.user, vault=alice.vault,
-                                          today=date(2026, 5, 14))
+    count, last = selectors.today_summary(
+        user=alice.user, vault=alice.vault, today=date(2026, 5, 14)
+    )
     assert count == 2
     assert last is not None and last.emotion is not None and last.emotion.key == "grateful"
-    assert selectors.today_summary(user=alice.user, vault=alice.vault,
-                                   today=date(2026, 5, 15)) == (0, None)
+    assert selectors.today_summary(user=alice.user, vault=alice.vault, today=date(2026, 5, 15)) == (
+        0,
+        None,
+    )
 
 
 def test_recent_pages_through_newest_first(alice: Person, check_in: CheckInMaker) -> None:

@@ -12,8 +12,7 @@ def test_today_offers_the_two_scales(alice: Person) -> None:
 
 def test_today_says_how_often_and_the_last_feeling(alice: Person) -> None:
     for word in ("tired", "grateful"):
-        checkin_create(user=alice.user, vault=alice.vault, pleasantness=0, energy=-1,
-                       emotion=word)
+        checkin_create(user=alice.user, vault=alice.vault, pleasantness=0, energy=-1, emotion=word)
     html = alice.client.get("/").content.decode()
     assert "You checked in twice today" in html
     assert '<strong class="checkin-last">grateful</strong>' in html

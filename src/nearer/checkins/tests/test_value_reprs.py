@@ -21,12 +21,23 @@ def test_a_check_in_and_its_content_keep_their_words_out_of_repr(
     people.add(alice, "Marmalade Okonkwo")
     names = people_names(user=alice.user, vault=alice.vault)
     assert [n.name for n in names.values()] == ["Marmalade Okonkwo"]
-    saved = check_in(alice, pleasantness=2, energy=2, emotion="joyful",
-                     tags="lighthouse", note="Marmalade on the pier")
+    saved = check_in(
+        alice,
+        pleasantness=2,
+        energy=2,
+        emotion="joyful",
+        tags="lighthouse",
+        note="Marmalade on the pier",
+    )
     view = checkin_for(user=alice.user, vault=alice.vault, checkin_id=saved.id)
     assert view.content is not None and view.content.note == "Marmalade on the pier"
-    content = CheckInContent(pleasantness=2, energy=2, emotion="joyful",
-                             tags=("lighthouse",), note="Marmalade on the pier")
+    content = CheckInContent(
+        pleasantness=2,
+        energy=2,
+        emotion="joyful",
+        tags=("lighthouse",),
+        note="Marmalade on the pier",
+    )
     for value in (view, view.content, content, names):
         shown = repr(value) + repr([value])
         for word in WORDS:

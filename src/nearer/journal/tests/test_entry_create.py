@@ -18,7 +18,10 @@ from nearer.vault.crypto import SealError
 
 def _create(person: Person, **fields: object) -> Entry:
     values: dict[str, object] = {
-        "entry_date": date(2026, 5, 14), "title": "A walk", "body": "By the river.", "tags": [],
+        "entry_date": date(2026, 5, 14),
+        "title": "A walk",
+        "body": "By the river.",
+        "tags": [],
     }
     values.update(fields)
     return services.entry_create(user=person.user, vault=person.vault, **values)  # type: ignore[arg-type]
@@ -103,8 +106,12 @@ def test_it_accepts_the_longest_body_allowed(alice: Person) -> None:
 def test_it_refuses_a_vault_of_another_person(alice: Person, bob: Person) -> None:
     with pytest.raises(ValueError, match="vault"):
         services.entry_create(
-            user=alice.user, vault=bob.vault, entry_date=date(2026, 5, 14),
-            title="", body="words", tags=[],
+            user=alice.user,
+            vault=bob.vault,
+            entry_date=date(2026, 5, 14),
+            title="",
+            body="words",
+            tags=[],
         )
     assert not Entry.objects.exists()
 

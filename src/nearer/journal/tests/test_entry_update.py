@@ -17,12 +17,17 @@ from nearer.journal.tests.conftest import Write
 
 def _update(person: Person, entry: Entry, **fields: object) -> Entry:
     values: dict[str, object] = {
-        "entry_date": date(2026, 5, 15), "title": "New title", "body": "New words.",
+        "entry_date": date(2026, 5, 15),
+        "title": "New title",
+        "body": "New words.",
         "tags": ["new"],
     }
     values.update(fields)
     return services.entry_update(
-        user=person.user, vault=person.vault, entry_id=entry.id, **values  # type: ignore[arg-type]
+        user=person.user,
+        vault=person.vault,
+        entry_id=entry.id,
+        **values,  # type: ignore[arg-type]
     )
 
 

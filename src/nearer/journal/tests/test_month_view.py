@@ -86,8 +86,15 @@ def test_an_empty_month_invites_writing(alice: Person) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/journal/2026/13/", "/journal/2026/0/", "/journal/1899/12/", "/journal/0/1/",
-             "/journal/99999999999999999999/1/", "/journal/9999/1/"],
+    "path",
+    [
+        "/journal/2026/13/",
+        "/journal/2026/0/",
+        "/journal/1899/12/",
+        "/journal/0/1/",
+        "/journal/99999999999999999999/1/",
+        "/journal/9999/1/",
+    ],
 )
 def test_months_out_of_range_are_404_not_500(alice: Person, path: str) -> None:
     assert alice.client.get(path).status_code == 404

@@ -39,8 +39,22 @@ def test_it_matches_title_body_and_tags_ignoring_case_and_accents() -> None:
 
 def test_it_never_matches_the_json_structure() -> None:
     entry = EntryContent(title="x", body="y", tags=("z",), kind="guided", prompt="compassion.tired")
-    for word in ("title", "body", "tags", "kind", "guided", "prompt", "compassion", "tired",
-                 "null", '"', ":", ",", "{", "x\",\"body"):
+    for word in (
+        "title",
+        "body",
+        "tags",
+        "kind",
+        "guided",
+        "prompt",
+        "compassion",
+        "tired",
+        "null",
+        '"',
+        ":",
+        ",",
+        "{",
+        'x","body',
+    ):
         assert not _finds(word, entry), word
 
 
@@ -52,7 +66,7 @@ def test_a_word_does_not_span_two_fields() -> None:
 
 def test_escaped_characters_do_not_make_false_matches() -> None:
     # In JSON the newline before "ice" is written \n, which reads "nice".
-    entry = EntryContent(title="", body="cold\nice cream, a \"quoted\" word and a back\\slash")
+    entry = EntryContent(title="", body='cold\nice cream, a "quoted" word and a back\\slash')
     assert not _finds("nice", entry)
     assert _finds("ice", entry)
     assert _finds('"quoted"', entry)
@@ -143,7 +157,7 @@ def test_excerpt_without_a_body_match_is_the_start() -> None:
 
 
 _text = st.text(
-    alphabet=st.sampled_from([*"abcdeéÉ ’\"\\\n\tßﬁ-ÅøxyzXYZ“”—,:", "\u0301", "ж"]), max_size=40
+    alphabet=st.sampled_from([*'abcdeéÉ ’"\\\n\tßﬁ-ÅøxyzXYZ“”—,:', "\u0301", "ж"]), max_size=40
 )
 
 

@@ -51,9 +51,7 @@ def test_an_empty_search_gets_a_clear_message(alice: Person) -> None:
     assert "Type a word to look for" in response.content.decode()
 
 
-def test_it_never_shows_someone_elses_entries(
-    alice: Person, charlie: Person, write: Write
-) -> None:
+def test_it_never_shows_someone_elses_entries(alice: Person, charlie: Person, write: Write) -> None:
     write(alice, title="Alice's heron")
     html = charlie.client.post(URL, {"q": "heron"}).content.decode()
     assert "Nothing found" in html
@@ -64,8 +62,11 @@ def test_it_says_when_results_are_capped(alice: Person, write: Write) -> None:
     from nearer.journal.selectors import SEARCH_LIMIT
 
     for day in range(SEARCH_LIMIT + 3):
-        write(alice, entry_date=date(2020, 1, 1).fromordinal(date(2020, 1, 1).toordinal() + day),
-              body="walk")
+        write(
+            alice,
+            entry_date=date(2020, 1, 1).fromordinal(date(2020, 1, 1).toordinal() + day),
+            body="walk",
+        )
     html = alice.client.post(URL, {"q": "walk"}).content.decode()
     assert f"{SEARCH_LIMIT + 3} entries found" in html
     assert f"Showing the newest {SEARCH_LIMIT}" in html

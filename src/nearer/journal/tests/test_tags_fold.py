@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def test_an_entry_keeps_one_of_two_tags_that_differ_only_in_accents() -> None:
     assert tags_clean(["Café", "cafe", "CAFÉ", "well—being", "well-being"]) == [
-        "Café", "well—being"
+        "Café",
+        "well—being",
     ]
 
 

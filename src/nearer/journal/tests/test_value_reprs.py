@@ -26,9 +26,14 @@ def _quiet(*values: object) -> None:
 def test_an_entry_its_content_and_a_search_hit_keep_their_words_out_of_repr(
     alice: Person,
 ) -> None:
-    row = entry_create(user=alice.user, vault=alice.vault, entry_date=date(2026, 5, 4),
-                       title="Marmalade at the lighthouse", body="A quarrelsome morning.",
-                       tags=["sourdoughs"])
+    row = entry_create(
+        user=alice.user,
+        vault=alice.vault,
+        entry_date=date(2026, 5, 4),
+        title="Marmalade at the lighthouse",
+        body="A quarrelsome morning.",
+        tags=["sourdoughs"],
+    )
     view = entry_for(user=alice.user, vault=alice.vault, entry_id=row.id)
     assert view.title == "Marmalade at the lighthouse"  # the words are really there
     results = entries_search(user=alice.user, vault=alice.vault, query="quarrelsome")

@@ -8,53 +8,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Moment',
+            name="Moment",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('occurred_on', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('content', models.BinaryField()),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='moments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("occurred_on", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("content", models.BinaryField()),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="moments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-occurred_on', '-created_at'),
+                "ordering": ("-occurred_on", "-created_at"),
             },
         ),
         migrations.CreateModel(
-            name='MomentPerson',
+            name="MomentPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_on', models.DateField()),
-                ('moment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='moments.moment')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='moment_links', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_on", models.DateField()),
+                (
+                    "moment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="moments.moment",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="moment_links",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='moment',
-            name='people',
-            field=models.ManyToManyField(related_name='moments', through='moments.MomentPerson', to='people.person'),
+            model_name="moment",
+            name="people",
+            field=models.ManyToManyField(
+                related_name="moments", through="moments.MomentPerson", to="people.person"
+            ),
         ),
         migrations.AddIndex(
-            model_name='momentperson',
-            index=models.Index(fields=['person', 'occurred_on'], name='moments_person_day'),
+            model_name="momentperson",
+            index=models.Index(fields=["person", "occurred_on"], name="moments_person_day"),
         ),
         migrations.AddConstraint(
-            model_name='momentperson',
-            constraint=models.UniqueConstraint(fields=('moment', 'person'), name='moments_person_once'),
+            model_name="momentperson",
+            constraint=models.UniqueConstraint(
+                fields=("moment", "person"), name="moments_person_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='moment',
-            index=models.Index(fields=['owner', 'occurred_on'], name='moments_owner_day'),
+            model_name="moment",
+            index=models.Index(fields=["owner", "occurred_on"], name="moments_owner_day"),
         ),
     ]

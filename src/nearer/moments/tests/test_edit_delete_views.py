@@ -19,7 +19,8 @@ def test_the_edit_form_shows_the_moment(
     assert "Edit moment" in html
     assert "A long letter" in html
     assert 'value="letter" id="id_how_4" required checked' in html or (
-        'value="letter"' in html and "checked" in html)
+        'value="letter"' in html and "checked" in html
+    )
 
 
 def test_editing_saves_and_moves_the_clock(
@@ -27,10 +28,15 @@ def test_editing_saves_and_moves_the_clock(
 ) -> None:
     ana = add_person(alice, name="Ana")
     moment = add_moment(alice, [ana], occurred_on=days_ago(1))
-    response = alice.client.post(f"/moments/{moment.id}/edit/", {
-        "people": [str(ana.id)], "how": "message", "occurred_on": days_ago(6).isoformat(),
-        "note": "changed",
-    })
+    response = alice.client.post(
+        f"/moments/{moment.id}/edit/",
+        {
+            "people": [str(ana.id)],
+            "how": "message",
+            "occurred_on": days_ago(6).isoformat(),
+            "note": "changed",
+        },
+    )
     assert response.status_code == 302
     stored = Moment.objects.get(id=moment.id)
     assert content_open(alice.vault, stored.id, stored.content).note == "changed"
@@ -83,12 +89,17 @@ def test_an_unreadable_moment_is_shown_as_such_and_cannot_be_edited(
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize("action", ["edit", "delete"])
 def test_a_stranger_gets_404(
-    alice: Person, charlie: Person, add_person: AddPerson, add_moment: AddMoment,
-    method: str, action: str,
+    alice: Person,
+    charlie: Person,
+    add_person: AddPerson,
+    add_moment: AddMoment,
+    method: str,
+    action: str,
 ) -> None:
     ana = add_person(alice, name="Ana")
     moment = add_moment(alice, [ana], note="private")
-    response = getattr(charlie.client, method)(f"/moments/{moment.id}/{action}/",
-                                               {"how": "call", "people": [str(ana.id)]})
+    response = getattr(charlie.client, method)(
+        f"/moments/{moment.id}/{action}/", {"how": "call", "people": [str(ana.id)]}
+    )
     assert response.status_code == 404
     assert Moment.objects.filter(id=moment.id).exists()

@@ -19,9 +19,18 @@ def test_it_seals_everything_but_the_day_and_links(
     alice: Person, add_person: AddPerson, add_moment: AddMoment
 ) -> None:
     ana = add_person(alice)
-    moment = add_moment(alice, [ana], occurred_on=days_ago(3), how="in_person", at=time(18, 30),
-                        minutes=90, kinds=["spiritual", "emotional"], closeness=4,
-                        opened_up="both", note="  We walked by the river.  ")
+    moment = add_moment(
+        alice,
+        [ana],
+        occurred_on=days_ago(3),
+        how="in_person",
+        at=time(18, 30),
+        minutes=90,
+        kinds=["spiritual", "emotional"],
+        closeness=4,
+        opened_up="both",
+        note="  We walked by the river.  ",
+    )
     stored = Moment.objects.get(id=moment.id)
     assert b"river" not in bytes(stored.content)
     content = content_open(alice.vault, stored.id, stored.content)
@@ -63,8 +72,13 @@ def test_it_refuses_someone_elses_person_and_saves_nothing(
     ana = add_person(alice)
     stranger = add_person(charlie, name="Charlie's friend")
     with pytest.raises(ValidationError) as caught:
-        moment_create(user=alice.user, vault=alice.vault, occurred_on=timezone.localdate(),
-                      person_ids=[ana.id, stranger.id], how="call")
+        moment_create(
+            user=alice.user,
+            vault=alice.vault,
+            occurred_on=timezone.localdate(),
+            person_ids=[ana.id, stranger.id],
+            how="call",
+        )
     assert "people" in caught.value.message_dict
     assert not Moment.objects.exists()
     assert clock_of(ana) is None and clock_of(stranger) is None
@@ -73,8 +87,13 @@ def test_it_refuses_someone_elses_person_and_saves_nothing(
 @pytest.mark.parametrize("ids", [[], ["not-a-uuid"]])
 def test_it_refuses_no_people_or_malformed_ids(alice: Person, ids: list[str]) -> None:
     with pytest.raises(ValidationError) as caught:
-        moment_create(user=alice.user, vault=alice.vault, occurred_on=timezone.localdate(),
-                      person_ids=ids, how="call")
+        moment_create(
+            user=alice.user,
+            vault=alice.vault,
+            occurred_on=timezone.localdate(),
+            person_ids=ids,
+            how="call",
+        )
     assert "people" in caught.value.message_dict
 
 
@@ -108,5 +127,10 @@ def test_it_refuses_a_vault_that_is_not_the_users(
 ) -> None:
     ana = add_person(alice)
     with pytest.raises(ValueError, match="vault"):
-        moment_create(user=alice.user, vault=charlie.vault, occurred_on=timezone.localdate(),
-                      person_ids=[ana.id], how="call")
+        moment_create(
+            user=alice.user,
+            vault=charlie.vault,
+            occurred_on=timezone.localdate(),
+            person_ids=[ana.id],
+            how="call",
+        )

@@ -19,8 +19,15 @@ def test_it_replaces_the_content_day_and_people(
     ana, ben = add_person(alice), add_person(alice, name="Ben")
     add_moment(alice, [ana], occurred_on=days_ago(20))
     moment = add_moment(alice, [ana], occurred_on=days_ago(2), note="first")
-    moment_update(user=alice.user, vault=alice.vault, moment_id=moment.id,
-                  occurred_on=days_ago(5), person_ids=[ben.id], how="letter", note="second")
+    moment_update(
+        user=alice.user,
+        vault=alice.vault,
+        moment_id=moment.id,
+        occurred_on=days_ago(5),
+        person_ids=[ben.id],
+        how="letter",
+        note="second",
+    )
     stored = Moment.objects.get(id=moment.id)
     assert stored.occurred_on == days_ago(5)
     assert content_open(alice.vault, stored.id, stored.content).note == "second"
@@ -36,8 +43,14 @@ def test_moving_the_day_moves_the_clock(
 ) -> None:
     ana = add_person(alice)
     moment = add_moment(alice, [ana], occurred_on=days_ago(9))
-    moment_update(user=alice.user, vault=alice.vault, moment_id=moment.id,
-                  occurred_on=days_ago(1), person_ids=[ana.id], how="call")
+    moment_update(
+        user=alice.user,
+        vault=alice.vault,
+        moment_id=moment.id,
+        occurred_on=days_ago(1),
+        person_ids=[ana.id],
+        how="call",
+    )
     assert clock_of(ana) == days_ago(1)
 
 
@@ -48,8 +61,14 @@ def test_someone_elses_moment_is_a_404_and_unchanged(
     moment = add_moment(alice, [ana], occurred_on=days_ago(3))
     theirs = add_person(charlie, name="Their friend")
     with pytest.raises(Http404):
-        moment_update(user=charlie.user, vault=charlie.vault, moment_id=moment.id,
-                      occurred_on=days_ago(1), person_ids=[theirs.id], how="call")
+        moment_update(
+            user=charlie.user,
+            vault=charlie.vault,
+            moment_id=moment.id,
+            occurred_on=days_ago(1),
+            person_ids=[theirs.id],
+            how="call",
+        )
     assert Moment.objects.get(id=moment.id).occurred_on == days_ago(3)
 
 
@@ -59,8 +78,15 @@ def test_bad_values_change_nothing(
     ana = add_person(alice)
     moment = add_moment(alice, [ana], occurred_on=days_ago(3), note="kept")
     with pytest.raises(ValidationError):
-        moment_update(user=alice.user, vault=alice.vault, moment_id=moment.id,
-                      occurred_on=days_ago(1), person_ids=[ana.id], how="call", closeness=9)
+        moment_update(
+            user=alice.user,
+            vault=alice.vault,
+            moment_id=moment.id,
+            occurred_on=days_ago(1),
+            person_ids=[ana.id],
+            how="call",
+            closeness=9,
+        )
     stored = Moment.objects.get(id=moment.id)
     assert stored.occurred_on == days_ago(3)
     assert content_open(alice.vault, stored.id, stored.content).note == "kept"

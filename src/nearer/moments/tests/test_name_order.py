@@ -31,6 +31,7 @@ def test_every_list_of_names_sorts_alike(three: Person) -> None:
     today = timezone.localdate()
     found, _ = nudges_today(user=three.user, people=people, today=today, limit=10)
     assert [n.name for n in found] == NAMES
-    rows = [r.name for g in drifting_now(user=three.user, people=people, today=today)
-            for r in g.rows]
+    rows = [
+        r.name for g in drifting_now(user=three.user, people=people, today=today) for r in g.rows
+    ]
     assert rows == NAMES

@@ -32,8 +32,9 @@ def test_someone_elses_person_is_a_404(
 ) -> None:
     ana = add_person(alice)
     with pytest.raises(Http404):
-        nudge_snooze(user=charlie.user, person_id=ana.id,
-                     until=timezone.localdate() + timedelta(days=7))
+        nudge_snooze(
+            user=charlie.user, person_id=ana.id, until=timezone.localdate() + timedelta(days=7)
+        )
     assert PersonRow.objects.get(id=ana.id).snoozed_until is None
 
 
@@ -43,6 +44,7 @@ def test_it_refuses_a_day_outside_the_next_year(
 ) -> None:
     ana = add_person(alice)
     with pytest.raises(ValidationError):
-        nudge_snooze(user=alice.user, person_id=ana.id,
-                     until=timezone.localdate() + timedelta(days=days))
+        nudge_snooze(
+            user=alice.user, person_id=ana.id, until=timezone.localdate() + timedelta(days=days)
+        )
     assert PersonRow.objects.get(id=ana.id).snoozed_until is None

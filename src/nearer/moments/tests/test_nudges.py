@@ -18,9 +18,9 @@ from nearer.people.services import person_archive
     [
         (0, None),
         (4, None),
-        (5, "soon"),   # two days before a weekly ideal
+        (5, "soon"),  # two days before a weekly ideal
         (6, "soon"),
-        (7, "due"),    # at the ideal
+        (7, "due"),  # at the ideal
         (13, "due"),
         (14, "overdue"),  # at the too-long point
         (300, "overdue"),
@@ -49,8 +49,15 @@ def test_no_rhythm_means_no_nudge() -> None:
 
 @pytest.mark.parametrize(
     ("days", "words"),
-    [(None, "never yet"), (0, "today"), (1, "yesterday"), (5, "5 days"), (21, "3 weeks"),
-     (90, "3 months"), (800, "2 years")],
+    [
+        (None, "never yet"),
+        (0, "today"),
+        (1, "yesterday"),
+        (5, "5 days"),
+        (21, "3 weeks"),
+        (90, "3 months"),
+        (800, "2 years"),
+    ],
 )
 def test_since_words(days: int | None, words: str) -> None:
     assert since_words(days) == words
@@ -59,8 +66,9 @@ def test_since_words(days: int | None, words: str) -> None:
 def _nudges(owner: Person, today: date | None = None) -> dict[str, str]:
     # What Today shows: the same function, the same people index.
     people = people_index(user=owner.user, vault=owner.vault)
-    found, total = nudges_today(user=owner.user, people=people,
-                                today=today or timezone.localdate(), limit=100)
+    found, total = nudges_today(
+        user=owner.user, people=people, today=today or timezone.localdate(), limit=100
+    )
     assert total == len(found)
     return {n.name: n.status for n in found}
 
@@ -128,8 +136,7 @@ def test_they_come_in_a_calm_order(
 def test_the_closer_circle_comes_first_within_a_status(
     alice: Person, add_person: AddPerson, add_moment: AddMoment
 ) -> None:
-    far = add_person(alice, name="Acquaintance", circle="wider", rhythm_days=10,
-                     too_long_days=20)
+    far = add_person(alice, name="Acquaintance", circle="wider", rhythm_days=10, too_long_days=20)
     near = add_person(alice, name="Sister", circle="inner", rhythm_days=10, too_long_days=20)
     add_moment(alice, [far], occurred_on=days_ago(90))
     add_moment(alice, [near], occurred_on=days_ago(21))
@@ -149,10 +156,16 @@ def test_drifting_groups_by_circle_longest_apart_first(
     add_moment(alice, [ben], occurred_on=days_ago(30))
     add_moment(alice, [dan], occurred_on=days_ago(8))
     person_archive(user=alice.user, vault=alice.vault, person_id=gone.id)
-    groups = drifting_now(user=alice.user, people=people_index(user=alice.user, vault=alice.vault),
-                          today=timezone.localdate())
+    groups = drifting_now(
+        user=alice.user,
+        people=people_index(user=alice.user, vault=alice.vault),
+        today=timezone.localdate(),
+    )
     by_circle = {g.circle: [(r.name, r.since, r.status) for r in g.rows] for g in groups}
-    assert by_circle["inner"] == [("Cleo", "never yet", None), ("Ben", "4 weeks", None),
-                                  ("Ana", "2 days", None)]
+    assert by_circle["inner"] == [
+        ("Cleo", "never yet", None),
+        ("Ben", "4 weeks", None),
+        ("Ana", "2 days", None),
+    ]
     assert by_circle["close"] == []
     assert by_circle["wider"] == [("Dan", "8 days", "due")]

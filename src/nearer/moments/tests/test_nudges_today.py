@@ -39,46 +39,54 @@ def everyone(alice: Person, bob: Person, add_person: AddPerson, add_moment: AddM
     add_moment(alice, [dan], occurred_on=days_ago(29))
     add_moment(alice, [quiet], occurred_on=days_ago(40))
     person_archive(user=alice.user, vault=alice.vault, person_id=gone.id)
-    nudge_snooze(user=alice.user, person_id=quiet.id,
-                 until=timezone.localdate() + timedelta(days=3))
+    nudge_snooze(
+        user=alice.user, person_id=quiet.id, until=timezone.localdate() + timedelta(days=3)
+    )
     return alice
 
 
 def _both(owner: Person) -> tuple[Mapping[str, PersonSummary], ...]:
     # Today passes the index's rows; other callers pass the opened index.
-    return (people_index(user=owner.user, vault=owner.vault),
-            people_rows(user=owner.user, vault=owner.vault))
+    return (
+        people_index(user=owner.user, vault=owner.vault),
+        people_rows(user=owner.user, vault=owner.vault),
+    )
 
 
 def test_today_it_gives_the_calm_order_and_the_count(everyone: Person) -> None:
     today = timezone.localdate()
     for people in _both(everyone):
-        found, total = nudges_today(user=everyone.user, people=people, today=today,
-                                    limit=10)
+        found, total = nudges_today(user=everyone.user, people=people, today=today, limit=10)
         # Overdue (inner circle before wider), then due, then soon; snoozed, archived,
         # rhythm-less, not yet near and other accounts' people left out.
-        assert _fields(found) == [("Ana", "overdue", 20, True), ("Cleo", "overdue", 7, True),
-                                  ("Benny", "due", 7, True), ("Dan", "soon", 29, True)]
+        assert _fields(found) == [
+            ("Ana", "overdue", 20, True),
+            ("Cleo", "overdue", 7, True),
+            ("Benny", "due", 7, True),
+            ("Dan", "soon", 29, True),
+        ]
         assert total == 4
 
 
 def test_a_snooze_ends_and_the_limit_keeps_the_first(everyone: Person) -> None:
     later = timezone.localdate() + timedelta(days=4)
     for people in _both(everyone):
-        found, total = nudges_today(user=everyone.user, people=people, today=later,
-                                    limit=10)
+        found, total = nudges_today(user=everyone.user, people=people, today=later, limit=10)
         # Within a status: the closer circle, then the furthest past their rhythm.
         assert [n.name for n in found] == ["Ana", "Quiet", "Cleo", "Benny", "Dan"]
-        top, total_top = nudges_today(user=everyone.user, people=people, today=later,
-                                      limit=2)
+        top, total_top = nudges_today(user=everyone.user, people=people, today=later, limit=2)
         assert total == 5
         assert (_fields(top), total_top) == (_fields(found[:2]), 5)
 
 
 def test_someone_never_met_counts_from_the_day_they_were_added(everyone: Person) -> None:
     later = timezone.localdate() + timedelta(days=12)
-    found, _ = nudges_today(user=everyone.user, people=people_rows(user=everyone.user,
-                            vault=everyone.vault), today=later, limit=10)
+    found, _ = nudges_today(
+        user=everyone.user,
+        people=people_rows(user=everyone.user, vault=everyone.vault),
+        today=later,
+        limit=10,
+    )
     assert ("Never met", "due", 12, False) in _fields(found)
 
 
@@ -86,12 +94,15 @@ def test_drifting_lists_everyone_by_circle_longest_apart_first(everyone: Person)
     today = timezone.localdate()
     for people in _both(everyone):
         groups = drifting_now(user=everyone.user, people=people, today=today)
-        by_circle = {g.circle: [(r.name, r.days_since, r.status) for r in g.rows]
-                     for g in groups}
+        by_circle = {g.circle: [(r.name, r.days_since, r.status) for r in g.rows] for g in groups}
         assert by_circle["inner"] == [("Ana", 20, "overdue")]
-        assert by_circle["close"] == [("Eve", None, None), ("Never met", None, None),
-                                      ("Quiet", 40, "overdue"), ("Dan", 29, "soon"),
-                                      ("Benny", 7, "due")]
+        assert by_circle["close"] == [
+            ("Eve", None, None),
+            ("Never met", None, None),
+            ("Quiet", 40, "overdue"),
+            ("Dan", 29, "soon"),
+            ("Benny", 7, "due"),
+        ]
         assert by_circle["wider"] == [("Cleo", 7, "overdue")]
         quiet = next(r for r in groups[1].rows if r.name == "Quiet")
         assert quiet.snoozed_until == today + timedelta(days=3)

@@ -16,18 +16,40 @@ pytestmark = pytest.mark.django_db
 
 
 def test_no_page_logs_a_missing_variable(
-    alice: Person, add_person: AddPerson, add_moment: AddMoment,
+    alice: Person,
+    add_person: AddPerson,
+    add_moment: AddMoment,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     soon = timezone.localdate()
-    ana = add_person(alice, name="Ana", rhythm_days=7,
-                     dates=[DateDraft(kind="birthday", month=soon.month, day=soon.day)])
-    moment = add_moment(alice, [ana], occurred_on=days_ago(9), note="secret-note", minutes=5,
-                        kinds=["emotional"], closeness=2, opened_up="me")
+    ana = add_person(
+        alice,
+        name="Ana",
+        rhythm_days=7,
+        dates=[DateDraft(kind="birthday", month=soon.month, day=soon.day)],
+    )
+    moment = add_moment(
+        alice,
+        [ana],
+        occurred_on=days_ago(9),
+        note="secret-note",
+        minutes=5,
+        kinds=["emotional"],
+        closeness=2,
+        opened_up="me",
+    )
     caplog.set_level(logging.DEBUG, logger="django.template")
-    pages = ["/", "/moments/", f"/moments/?person={ana.id}", "/moments/new/",
-             "/moments/quick/", f"/moments/quick/?person={ana.id}", "/moments/drifting/",
-             f"/moments/{moment.id}/edit/", f"/moments/{moment.id}/delete/"]
+    pages = [
+        "/",
+        "/moments/",
+        f"/moments/?person={ana.id}",
+        "/moments/new/",
+        "/moments/quick/",
+        f"/moments/quick/?person={ana.id}",
+        "/moments/drifting/",
+        f"/moments/{moment.id}/edit/",
+        f"/moments/{moment.id}/delete/",
+    ]
     for page in pages:
         assert alice.client.get(page).status_code == 200, page
     alice.client.post("/moments/quick/", {"people": [str(ana.id)], "prefilled": "1"})

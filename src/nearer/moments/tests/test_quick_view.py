@@ -23,24 +23,33 @@ def test_it_prefills_the_person_and_shows_big_hows(alice: Person, add_person: Ad
 
 def test_a_few_taps_save_the_moment_and_go_back(alice: Person, add_person: AddPerson) -> None:
     ana = add_person(alice, name="Anastasia")
-    response = alice.client.post("/moments/quick/", {
-        "people": [str(ana.id)], "prefilled": "1", "how": "call", "next": "/",
-        "occurred_on": timezone.localdate().isoformat(),
-    })
+    response = alice.client.post(
+        "/moments/quick/",
+        {
+            "people": [str(ana.id)],
+            "prefilled": "1",
+            "how": "call",
+            "next": "/",
+            "occurred_on": timezone.localdate().isoformat(),
+        },
+    )
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert Moment.objects.filter(owner=alice.user).count() == 1
     assert clock_of(ana) == timezone.localdate()
 
 
-def test_without_how_it_asks_again_and_saves_nothing(
-    alice: Person, add_person: AddPerson
-) -> None:
+def test_without_how_it_asks_again_and_saves_nothing(alice: Person, add_person: AddPerson) -> None:
     ana = add_person(alice, name="Anastasia")
-    response = alice.client.post("/moments/quick/", {
-        "people": [str(ana.id)], "prefilled": "1", "next": "/",
-        "occurred_on": timezone.localdate().isoformat(),
-    })
+    response = alice.client.post(
+        "/moments/quick/",
+        {
+            "people": [str(ana.id)],
+            "prefilled": "1",
+            "next": "/",
+            "occurred_on": timezone.localdate().isoformat(),
+        },
+    )
     assert response.status_code == 200
     assert "Choose how you were together." in response.content.decode()
     assert not Moment.objects.exists()
@@ -50,10 +59,15 @@ def test_a_strangers_person_id_is_refused(
     alice: Person, charlie: Person, add_person: AddPerson
 ) -> None:
     ana = add_person(alice, name="Anastasia")
-    response = charlie.client.post("/moments/quick/", {
-        "people": [str(ana.id)], "prefilled": "1", "how": "call",
-        "occurred_on": timezone.localdate().isoformat(),
-    })
+    response = charlie.client.post(
+        "/moments/quick/",
+        {
+            "people": [str(ana.id)],
+            "prefilled": "1",
+            "how": "call",
+            "occurred_on": timezone.localdate().isoformat(),
+        },
+    )
     assert response.status_code == 200
     assert "Anastasia" not in response.content.decode()
     assert not Moment.objects.exists()
@@ -72,20 +86,29 @@ def test_a_strangers_person_in_the_query_is_ignored(
 def test_it_never_goes_back_to_another_site(alice: Person, add_person: AddPerson) -> None:
     ana = add_person(alice, name="Anastasia")
     for target in ("https://evil.example/", "//evil.example/", "javascript:alert(1)"):
-        response = alice.client.post("/moments/quick/", {
-            "people": [str(ana.id)], "how": "call", "next": target,
-            "occurred_on": timezone.localdate().isoformat(),
-        })
+        response = alice.client.post(
+            "/moments/quick/",
+            {
+                "people": [str(ana.id)],
+                "how": "call",
+                "next": target,
+                "occurred_on": timezone.localdate().isoformat(),
+            },
+        )
         assert response.status_code == 302
         assert response["Location"] == "/"
 
 
 def test_a_future_day_is_refused(alice: Person, add_person: AddPerson) -> None:
     ana = add_person(alice, name="Anastasia")
-    response = alice.client.post("/moments/quick/", {
-        "people": [str(ana.id)], "how": "call",
-        "occurred_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
-    })
+    response = alice.client.post(
+        "/moments/quick/",
+        {
+            "people": [str(ana.id)],
+            "how": "call",
+            "occurred_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        },
+    )
     assert response.status_code == 200
     assert "come yet; choose today or earlier" in response.content.decode()
     assert not Moment.objects.exists()

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,83 +16,164 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='PendingImport',
+            name="PendingImport",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('content', models.BinaryField()),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pending_imports', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("content", models.BinaryField()),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pending_imports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PeopleIndex',
+            name="PeopleIndex",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('content', models.BinaryField()),
-                ('owner', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='people_index', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("content", models.BinaryField()),
+                (
+                    "owner",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="people_index",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('archived_at', models.DateTimeField(blank=True, null=True)),
-                ('last_moment_on', models.DateField(blank=True, null=True)),
-                ('snoozed_until', models.DateField(blank=True, null=True)),
-                ('content', models.BinaryField()),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='people', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("archived_at", models.DateTimeField(blank=True, null=True)),
+                ("last_moment_on", models.DateField(blank=True, null=True)),
+                ("snoozed_until", models.DateField(blank=True, null=True)),
+                ("content", models.BinaryField()),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="people",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'people',
-                'ordering': ('created_at',),
+                "verbose_name_plural": "people",
+                "ordering": ("created_at",),
             },
         ),
         migrations.CreateModel(
-            name='ImportantDate',
+            name="ImportantDate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('month', models.PositiveSmallIntegerField()),
-                ('day', models.PositiveSmallIntegerField()),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('content', models.BinaryField()),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='important_dates', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='important_dates', to='people.person')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("month", models.PositiveSmallIntegerField()),
+                ("day", models.PositiveSmallIntegerField()),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("content", models.BinaryField()),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="important_dates",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="important_dates",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('month', 'day'),
+                "ordering": ("month", "day"),
             },
         ),
         migrations.CreateModel(
-            name='ClosenessRating',
+            name="ClosenessRating",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('rated_on', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('content', models.BinaryField()),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='closeness_ratings', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='closeness_ratings', to='people.person')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("rated_on", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("content", models.BinaryField()),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="closeness_ratings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="closeness_ratings",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('rated_on', 'created_at'),
+                "ordering": ("rated_on", "created_at"),
             },
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['owner', 'archived_at'], name='people_owner_archived'),
+            model_name="person",
+            index=models.Index(fields=["owner", "archived_at"], name="people_owner_archived"),
         ),
         migrations.AddIndex(
-            model_name='importantdate',
-            index=models.Index(fields=['owner', 'month', 'day'], name='people_date_owner_md'),
+            model_name="importantdate",
+            index=models.Index(fields=["owner", "month", "day"], name="people_date_owner_md"),
         ),
         migrations.AddConstraint(
-            model_name='importantdate',
-            constraint=models.CheckConstraint(condition=models.Q(('day__gte', 1), ('day__lte', 31), ('month__gte', 1), ('month__lte', 12)), name='people_date_is_a_calendar_day'),
+            model_name="importantdate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("day__gte", 1), ("day__lte", 31), ("month__gte", 1), ("month__lte", 12)
+                ),
+                name="people_date_is_a_calendar_day",
+            ),
         ),
         migrations.AddIndex(
-            model_name='closenessrating',
-            index=models.Index(fields=['owner', 'person', 'rated_on'], name='people_rating_person_day'),
+            model_name="closenessrating",
+            index=models.Index(
+                fields=["owner", "person", "rated_on"], name="people_rating_person_day"
+            ),
         ),
     ]

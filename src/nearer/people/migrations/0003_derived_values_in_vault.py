@@ -8,18 +8,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vault', '0002_derived_values'),
-        ('people', '0002_person_closeness'),
+        ("vault", "0002_derived_values"),
+        ("people", "0002_person_closeness"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='person',
-            name='closeness',
+            model_name="person",
+            name="closeness",
         ),
         migrations.DeleteModel(
-            name='PeopleIndex',
+            name="PeopleIndex",
         ),
     ]

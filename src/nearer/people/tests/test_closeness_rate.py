@@ -19,10 +19,12 @@ pytestmark = pytest.mark.django_db
 def test_it_seals_ratings_and_charts_them_in_order(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     for day, value in ((date(2026, 3, 1), 5), (date(2026, 1, 1), 2)):
-        services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id,
-                                value=value, rated_on=day)
+        services.closeness_rate(
+            user=alice.user, vault=alice.vault, person_id=row.id, value=value, rated_on=day
+        )
     assert closeness_history(user=alice.user, vault=alice.vault, person_id=row.id) == [
-        (date(2026, 1, 1), 2), (date(2026, 3, 1), 5)
+        (date(2026, 1, 1), 2),
+        (date(2026, 3, 1), 5),
     ]
     assert closeness_last_rated_on(user=alice.user, person_id=row.id) == date(2026, 3, 1)
 
@@ -30,8 +32,13 @@ def test_it_seals_ratings_and_charts_them_in_order(alice: Person, add_person: Ad
 def test_rating_again_the_same_day_replaces_it(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     for value in (3, 6):
-        services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id,
-                                value=value, rated_on=date(2026, 1, 1))
+        services.closeness_rate(
+            user=alice.user,
+            vault=alice.vault,
+            person_id=row.id,
+            value=value,
+            rated_on=date(2026, 1, 1),
+        )
     assert closeness_history(user=alice.user, vault=alice.vault, person_id=row.id) == [
         (date(2026, 1, 1), 6)
     ]
@@ -43,21 +50,36 @@ def test_it_refuses_values_outside_the_seven_pictures(
 ) -> None:
     row = add_person(alice)
     with pytest.raises(ValidationError):
-        services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id,
-                                value=value, rated_on=date(2026, 1, 1))  # type: ignore[arg-type]
+        services.closeness_rate(
+            user=alice.user,
+            vault=alice.vault,
+            person_id=row.id,
+            value=value,
+            rated_on=date(2026, 1, 1),
+        )  # type: ignore[arg-type]
     assert not ClosenessRating.objects.exists()
 
 
 def test_it_refuses_a_day_in_the_future(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     with pytest.raises(ValidationError):
-        services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id, value=4,
-                                rated_on=timezone.localdate() + timedelta(days=5))
+        services.closeness_rate(
+            user=alice.user,
+            vault=alice.vault,
+            person_id=row.id,
+            value=4,
+            rated_on=timezone.localdate() + timedelta(days=5),
+        )
 
 
 def test_it_is_404_for_a_stranger(alice: Person, charlie: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     with pytest.raises(Http404):
-        services.closeness_rate(user=charlie.user, vault=charlie.vault, person_id=row.id,
-                                value=4, rated_on=date(2026, 1, 1))
+        services.closeness_rate(
+            user=charlie.user,
+            vault=charlie.vault,
+            person_id=row.id,
+            value=4,
+            rated_on=date(2026, 1, 1),
+        )
     assert not ClosenessRating.objects.exists()

@@ -18,12 +18,17 @@ pytestmark = pytest.mark.django_db
 
 def test_it_adds_a_sealed_custom_day(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
-    added = services.date_add(user=alice.user, vault=alice.vault, person_id=row.id,
-                              draft=DateDraft("custom", 12, 6, None, " Name   day "))
+    added = services.date_add(
+        user=alice.user,
+        vault=alice.vault,
+        person_id=row.id,
+        draft=DateDraft("custom", 12, 6, None, " Name   day "),
+    )
     assert (added.month, added.day, added.year) == (12, 6, None)
     assert b"Name day" not in bytes(added.content)
-    (view,) = person_dates(user=alice.user, vault=alice.vault, person_id=row.id,
-                           today=date(2026, 12, 1))
+    (view,) = person_dates(
+        user=alice.user, vault=alice.vault, person_id=row.id, today=date(2026, 12, 1)
+    )
     assert (view.title, view.days_away) == ("Name day", 5)
 
 
@@ -53,23 +58,33 @@ def test_it_refuses_days_that_are_not_real(
 
 def test_29_february_without_a_year_is_a_real_day(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
-    services.date_add(user=alice.user, vault=alice.vault, person_id=row.id,
-                      draft=DateDraft("birthday", 2, 29))
-    services.date_add(user=alice.user, vault=alice.vault, person_id=row.id,
-                      draft=DateDraft("anniversary", 2, 29, 2024))
+    services.date_add(
+        user=alice.user, vault=alice.vault, person_id=row.id, draft=DateDraft("birthday", 2, 29)
+    )
+    services.date_add(
+        user=alice.user,
+        vault=alice.vault,
+        person_id=row.id,
+        draft=DateDraft("anniversary", 2, 29, 2024),
+    )
     assert ImportantDate.objects.count() == 2
 
 
 def test_it_refuses_a_second_birthday(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice, dates=[DateDraft("birthday", 1, 1)])
     with pytest.raises(ValidationError):
-        services.date_add(user=alice.user, vault=alice.vault, person_id=row.id,
-                          draft=DateDraft("birthday", 2, 2))
+        services.date_add(
+            user=alice.user, vault=alice.vault, person_id=row.id, draft=DateDraft("birthday", 2, 2)
+        )
 
 
 def test_it_is_404_for_a_stranger(alice: Person, charlie: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     with pytest.raises(Http404):
-        services.date_add(user=charlie.user, vault=charlie.vault, person_id=row.id,
-                          draft=DateDraft("birthday", 2, 2))
+        services.date_add(
+            user=charlie.user,
+            vault=charlie.vault,
+            person_id=row.id,
+            draft=DateDraft("birthday", 2, 2),
+        )
     assert not ImportantDate.objects.exists()

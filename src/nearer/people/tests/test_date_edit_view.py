@@ -64,7 +64,8 @@ def test_bad_input_gets_a_message_and_changes_nothing(
 def test_a_second_birthday_is_refused(alice: Person, add_person: AddPerson) -> None:
     add_person(alice, dates=[DateDraft("birthday", 1, 2), DateDraft("custom", 3, 9, None, "X")])
     custom = next(
-        row for row in ImportantDate.objects.all()
+        row
+        for row in ImportantDate.objects.all()
         if date_open(alice.vault, row.id, bytes(row.content))[0] == "custom"
     )
     response = alice.client.post(

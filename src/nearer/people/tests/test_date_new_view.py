@@ -14,8 +14,9 @@ def test_it_adds_a_date(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     url = reverse("people:date_new", kwargs={"person_id": row.id})
     assert alice.client.get(url).status_code == 200
-    response = alice.client.post(url, {"kind": "anniversary", "day": "12", "month": "6",
-                                       "year": "2015", "label": ""})
+    response = alice.client.post(
+        url, {"kind": "anniversary", "day": "12", "month": "6", "year": "2015", "label": ""}
+    )
     assert response["Location"] == reverse("people:edit", kwargs={"person_id": row.id})
     assert ImportantDate.objects.get().year == 2015
 

@@ -19,10 +19,15 @@ pytestmark = pytest.mark.django_db
 def test_it_changes_the_day_and_the_kind(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice, dates=[DateDraft("birthday", 1, 1)])
     date_row = ImportantDate.objects.get()
-    services.date_update(user=alice.user, vault=alice.vault, date_id=date_row.id,
-                         draft=DateDraft("birthday", 3, 9, 1980))
-    (view,) = person_dates(user=alice.user, vault=alice.vault, person_id=row.id,
-                           today=date(2026, 3, 1))
+    services.date_update(
+        user=alice.user,
+        vault=alice.vault,
+        date_id=date_row.id,
+        draft=DateDraft("birthday", 3, 9, 1980),
+    )
+    (view,) = person_dates(
+        user=alice.user, vault=alice.vault, person_id=row.id, today=date(2026, 3, 1)
+    )
     assert (view.kind, view.month, view.day, view.years) == ("birthday", 3, 9, 46)
 
 
@@ -30,8 +35,12 @@ def test_it_changes_nothing_on_a_bad_day(alice: Person, add_person: AddPerson) -
     add_person(alice, dates=[DateDraft("birthday", 1, 1)])
     date_row = ImportantDate.objects.get()
     with pytest.raises(ValidationError):
-        services.date_update(user=alice.user, vault=alice.vault, date_id=date_row.id,
-                             draft=DateDraft("birthday", 4, 31))
+        services.date_update(
+            user=alice.user,
+            vault=alice.vault,
+            date_id=date_row.id,
+            draft=DateDraft("birthday", 4, 31),
+        )
     assert (ImportantDate.objects.get().month, ImportantDate.objects.get().day) == (1, 1)
 
 
@@ -39,6 +48,10 @@ def test_it_is_404_for_a_stranger(alice: Person, charlie: Person, add_person: Ad
     add_person(alice, dates=[DateDraft("birthday", 1, 1)])
     date_row = ImportantDate.objects.get()
     with pytest.raises(Http404):
-        services.date_update(user=charlie.user, vault=charlie.vault, date_id=date_row.id,
-                             draft=DateDraft("birthday", 2, 2))
+        services.date_update(
+            user=charlie.user,
+            vault=charlie.vault,
+            date_id=date_row.id,
+            draft=DateDraft("birthday", 2, 2),
+        )
     assert ImportantDate.objects.get().month == 1

@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def test_it_lists_the_next_two_weeks_soonest_first(alice: Person, add_person: AddPerson) -> None:
     add_person(alice, name="Maya", dates=[DateDraft("birthday", 5, 20, 1990)])
-    add_person(alice, name="Jonas", dates=[DateDraft("anniversary", 5, 14, 2020),
-                                           DateDraft("custom", 6, 1, None, "Name day")])
+    add_person(
+        alice,
+        name="Jonas",
+        dates=[DateDraft("anniversary", 5, 14, 2020), DateDraft("custom", 6, 1, None, "Name day")],
+    )
     add_person(alice, name="Later", dates=[DateDraft("birthday", 7, 1)])
     found = dates_upcoming(user=alice.user, vault=alice.vault, today=date(2026, 5, 14))
     assert [(u.person_name, u.title, u.days_away, u.years) for u in found] == [

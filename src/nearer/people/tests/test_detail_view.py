@@ -22,8 +22,13 @@ def _url(row: PersonRow) -> str:
 def test_it_shows_details_notes_dates_and_an_offer_to_rate(
     alice: Person, add_person: AddPerson
 ) -> None:
-    row = add_person(alice, called="May", notes="Likes <script>tea</script>", rhythm_days=7,
-                     dates=[DateDraft("birthday", 2, 29, 2000)])
+    row = add_person(
+        alice,
+        called="May",
+        notes="Likes <script>tea</script>",
+        rhythm_days=7,
+        dates=[DateDraft("birthday", 2, 29, 2000)],
+    )
     html = alice.client.get(_url(row)).content.decode()
     assert "<h1>May</h1>" in html
     assert "Maya Lindqvist" in html and "About every 7 days" in html
@@ -38,8 +43,9 @@ def test_it_charts_ratings_with_a_table_and_stops_offering_after_a_recent_one(
 ) -> None:
     row = add_person(alice)
     for day, value in ((date(2025, 6, 1), 3), (timezone.localdate(), 6)):
-        services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id,
-                                value=value, rated_on=day)
+        services.closeness_rate(
+            user=alice.user, vault=alice.vault, person_id=row.id, value=value, rated_on=day
+        )
     html = alice.client.get(_url(row)).content.decode()
     assert '<svg class="chart"' in html
     assert "<table" in html and "6 of 7: the circles overlap mostly" in html
@@ -70,18 +76,28 @@ def test_a_malformed_id_is_404(alice: Person) -> None:
 def test_its_sections_chart_and_table_are_labelled_and_dates_read_in_words(
     alice: Person, add_person: AddPerson
 ) -> None:
-    row = add_person(alice, name="Maya <b>Lindqvist</b>", called="May & co", notes="One\n\nTwo",
-                     dates=[DateDraft("custom", 3, 4, 2020, label="First <walk>")])
+    row = add_person(
+        alice,
+        name="Maya <b>Lindqvist</b>",
+        called="May & co",
+        notes="One\n\nTwo",
+        dates=[DateDraft("custom", 3, 4, 2020, label="First <walk>")],
+    )
     for day, value in ((date(2025, 6, 1), 3), (date(2025, 9, 2), 5)):
-        services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id,
-                                value=value, rated_on=day)
+        services.closeness_rate(
+            user=alice.user, vault=alice.vault, person_id=row.id, value=value, rated_on=day
+        )
     html = alice.client.get(_url(row)).content.decode()
     assert "<h1>May &amp; co</h1>" in html
     assert '<p class="person-meta">Maya &lt;b&gt;Lindqvist&lt;/b&gt; · ' in html
     assert "<b>Lindqvist</b>" not in html and "<walk>" not in html
     assert '<div class="person-notes"><p>One</p>\n\n<p>Two</p></div>' in html
-    for heading in ("notes-heading", "person-moments-heading", "dates-heading",
-                    "closeness-heading"):
+    for heading in (
+        "notes-heading",
+        "person-moments-heading",
+        "dates-heading",
+        "closeness-heading",
+    ):
         assert f'aria-labelledby="{heading}"' in html and f'id="{heading}"' in html
     assert "<strong>First &lt;walk&gt;</strong>" in html and "years" in html
     assert '<svg class="chart"' in html and "<title" in html and "<desc" in html

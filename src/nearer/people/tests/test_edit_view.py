@@ -27,10 +27,19 @@ def test_it_shows_the_details_and_dates(alice: Person, add_person: AddPerson) ->
 
 def test_it_saves_changes(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
-    response = alice.client.post(_url(row), {
-        "name": "Maya L", "called": "", "relationship": "family", "relationship_label": "",
-        "circle": "close", "rhythm_days": "", "too_long_days": "", "notes": "",
-    })
+    response = alice.client.post(
+        _url(row),
+        {
+            "name": "Maya L",
+            "called": "",
+            "relationship": "family",
+            "relationship_label": "",
+            "circle": "close",
+            "rhythm_days": "",
+            "too_long_days": "",
+            "notes": "",
+        },
+    )
     assert response.status_code == 302
     details = person_get(user=alice.user, vault=alice.vault, person_id=row.id).details
     assert (details.name, details.relationship, details.rhythm_days) == ("Maya L", "family", None)
@@ -38,8 +47,9 @@ def test_it_saves_changes(alice: Person, add_person: AddPerson) -> None:
 
 def test_bad_input_changes_nothing(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
-    response = alice.client.post(_url(row), {"name": "", "circle": "inner",
-                                             "relationship": "friend"})
+    response = alice.client.post(
+        _url(row), {"name": "", "circle": "inner", "relationship": "friend"}
+    )
     assert response.status_code == 200
     assert person_get(user=alice.user, vault=alice.vault, person_id=row.id).details.name == (
         "Maya Lindqvist"

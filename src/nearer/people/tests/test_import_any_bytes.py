@@ -18,15 +18,38 @@ from nearer.people.models import ImportantDate, PendingImport
 from nearer.people.models import Person as PersonRow
 from nearer.people.vcard import MAX_NAME, NotAContactsFile, parse_vcards
 
-LINES = st.sampled_from([
-    "BEGIN:VCARD", "END:VCARD", "VERSION:3.0", "VERSION:4.0", "VERSION:2.1", "FN:Maya",
-    "FN:", "N:Berg;Jonas;;;", "N:;;;;", "NICKNAME:Jo", "BDAY:--0229", "BDAY:1990-13-01",
-    "BDAY:19900401", "ANNIVERSARY:--0101", "item1.X-ABDATE:2001-02-03",
-    "item1.X-ABLabel:_$!<Other>!$_", "NOTE:a\\nb\\,c", "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=",
-    "FN;CHARSET=NOPE;ENCODING=QUOTED-PRINTABLE:=E9", "PHOTO;ENCODING=b:####", " folded",
-    "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;x;;", ":", ";;;", "\x00",
-    "FN:Zoë Müller", "ORG:;", "BEGIN:VCARD\x0bFN:x",
-])
+LINES = st.sampled_from(
+    [
+        "BEGIN:VCARD",
+        "END:VCARD",
+        "VERSION:3.0",
+        "VERSION:4.0",
+        "VERSION:2.1",
+        "FN:Maya",
+        "FN:",
+        "N:Berg;Jonas;;;",
+        "N:;;;;",
+        "NICKNAME:Jo",
+        "BDAY:--0229",
+        "BDAY:1990-13-01",
+        "BDAY:19900401",
+        "ANNIVERSARY:--0101",
+        "item1.X-ABDATE:2001-02-03",
+        "item1.X-ABLabel:_$!<Other>!$_",
+        "NOTE:a\\nb\\,c",
+        "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=",
+        "FN;CHARSET=NOPE;ENCODING=QUOTED-PRINTABLE:=E9",
+        "PHOTO;ENCODING=b:####",
+        " folded",
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;x;;",
+        ":",
+        ";;;",
+        "\x00",
+        "FN:Zoë Müller",
+        "ORG:;",
+        "BEGIN:VCARD\x0bFN:x",
+    ]
+)
 VCARD_LIKE = st.lists(
     st.one_of(LINES, st.text(max_size=30).filter(lambda t: "\r" not in t and "\n" not in t)),
     max_size=40,
@@ -52,9 +75,7 @@ def test_the_reader_either_reads_or_explains(data: bytes) -> None:
             assert 1 <= found.month <= 12 and 1 <= found.day <= 31
 
 
-NAMES = st.text(
-    alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=20
-)
+NAMES = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=20)
 
 
 @settings(max_examples=150, deadline=None)

@@ -55,7 +55,8 @@ def dates_of(owner: Person, person_id: uuid.UUID | str) -> set[DateRow]:
 
 def test_it_adds_new_people_with_their_dates(alice: Person) -> None:
     pending = import_prepare(
-        user=alice.user, vault=alice.vault,
+        user=alice.user,
+        vault=alice.vault,
         data=vcf("FN:Jonas|NICKNAME:Jo|BDAY:--0412|NOTE:from choir", "FN:Zoë"),
     )
     result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge=())
@@ -73,8 +74,12 @@ def test_it_adds_new_people_with_their_dates(alice: Person) -> None:
 def test_it_uses_the_chosen_circle_and_relationship(alice: Person) -> None:
     pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Jonas"))
     import_apply(
-        user=alice.user, vault=alice.vault, import_id=pending.id, merge=(),
-        circle="close", relationship="friend",
+        user=alice.user,
+        vault=alice.vault,
+        import_id=pending.id,
+        merge=(),
+        circle="close",
+        relationship="friend",
     )
     (summary,) = people_index(user=alice.user, vault=alice.vault).values()
     assert (summary.circle, summary.relationship) == ("close", "friend")
@@ -90,9 +95,7 @@ def test_it_refuses_a_circle_not_in_the_list(alice: Person) -> None:
     assert PendingImport.objects.filter(id=pending.id).exists()
 
 
-def test_it_skips_duplicates_unless_merge_is_chosen(
-    alice: Person, add_person: AddPerson
-) -> None:
+def test_it_skips_duplicates_unless_merge_is_chosen(alice: Person, add_person: AddPerson) -> None:
     add_person(alice, name="Maya")
     pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:maya", "FN:Jonas"))
     result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge=())
@@ -104,14 +107,21 @@ def test_a_merge_fills_empty_fields_and_adds_only_new_dates(
     alice: Person, add_person: AddPerson
 ) -> None:
     maya = add_person(
-        alice, name="Maya", notes="Her own words",
-        dates=[DateDraft(kind="birthday", month=4, day=1),
-               DateDraft(kind="anniversary", month=6, day=1, year=2010)],
+        alice,
+        name="Maya",
+        notes="Her own words",
+        dates=[
+            DateDraft(kind="birthday", month=4, day=1),
+            DateDraft(kind="anniversary", month=6, day=1, year=2010),
+        ],
     )
     pending = import_prepare(
-        user=alice.user, vault=alice.vault,
-        data=vcf("FN:MAYA|NICKNAME:May|NOTE:from the phone|BDAY:1990-04-01"
-                 "|ANNIVERSARY:2010-06-01|item1.X-ABDATE:--0707|item1.X-ABLabel:Name day"),
+        user=alice.user,
+        vault=alice.vault,
+        data=vcf(
+            "FN:MAYA|NICKNAME:May|NOTE:from the phone|BDAY:1990-04-01"
+            "|ANNIVERSARY:2010-06-01|item1.X-ABDATE:--0707|item1.X-ABLabel:Name day"
+        ),
     )
     result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge={0})
     assert (result.added, result.merged) == (0, 1)
@@ -127,16 +137,15 @@ def test_a_merge_fills_empty_fields_and_adds_only_new_dates(
 
 def test_a_second_birthday_is_not_added_in_a_merge(alice: Person, add_person: AddPerson) -> None:
     maya = add_person(alice, name="Maya", dates=[DateDraft(kind="birthday", month=4, day=1)])
-    pending = import_prepare(
-        user=alice.user, vault=alice.vault, data=vcf("FN:Maya|BDAY:--0502")
-    )
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Maya|BDAY:--0502"))
     import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge={0})
     assert dates_of(alice, maya.id) == {("birthday", "", 4, 1, None)}
 
 
 def test_a_duplicate_within_the_file_merges_into_the_earlier_card(alice: Person) -> None:
     pending = import_prepare(
-        user=alice.user, vault=alice.vault,
+        user=alice.user,
+        vault=alice.vault,
         data=vcf("FN:Jonas|BDAY:--0412", "FN:jonas|NICKNAME:Jo|ANNIVERSARY:2015-05-05"),
     )
     result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge={1})
@@ -145,7 +154,8 @@ def test_a_duplicate_within_the_file_merges_into_the_earlier_card(alice: Person)
     jonas = person_get(user=alice.user, vault=alice.vault, person_id=uuid.UUID(jonas_id))
     assert jonas.details.called == "Jo"
     assert dates_of(alice, jonas_id) == {
-        ("birthday", "", 4, 12, None), ("anniversary", "", 5, 5, 2015)
+        ("birthday", "", 4, 12, None),
+        ("anniversary", "", 5, 5, 2015),
     }
 
 
@@ -155,7 +165,8 @@ def test_it_is_all_or_nothing(
     maya = add_person(alice, name="Maya")
     before = bytes(PersonRow.objects.get(id=maya.id).content)
     pending = import_prepare(
-        user=alice.user, vault=alice.vault,
+        user=alice.user,
+        vault=alice.vault,
         data=vcf("FN:Maya|NOTE:merged", "FN:Jonas|BDAY:--0412", "FN:Zoë"),
     )
     real = services.people_create_many

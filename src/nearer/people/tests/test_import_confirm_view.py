@@ -34,7 +34,8 @@ def test_it_imports_as_chosen_and_says_how_many(alice: Person, add_person: AddPe
     maya = add_person(alice, name="Maya")
     add_person(alice, name="Ana")
     pending = import_prepare(
-        user=alice.user, vault=alice.vault,
+        user=alice.user,
+        vault=alice.vault,
         data=vcf("FN:maya|NICKNAME:May", "FN:ana|NICKNAME:Annie", "FN:Jonas", "TEL:1"),
     )
     response = alice.client.post(
@@ -56,9 +57,7 @@ def test_it_imports_as_chosen_and_says_how_many(alice: Person, add_person: AddPe
     assert not PendingImport.objects.exists()
 
 
-def test_merge_all_and_skip_all_override_each_choice(
-    alice: Person, add_person: AddPerson
-) -> None:
+def test_merge_all_and_skip_all_override_each_choice(alice: Person, add_person: AddPerson) -> None:
     add_person(alice, name="Maya")
     add_person(alice, name="Ana")
     data = vcf("FN:Maya|NICKNAME:May", "FN:Ana|NICKNAME:Annie")

@@ -25,14 +25,18 @@ def vcf(*cards: str) -> bytes:
     return ("\r\n".join(out) + "\r\n").encode()
 
 
-def test_it_shows_new_people_duplicates_and_problems(
-    alice: Person, add_person: AddPerson
-) -> None:
+def test_it_shows_new_people_duplicates_and_problems(alice: Person, add_person: AddPerson) -> None:
     add_person(alice, name="Maya Lindqvist")
     pending = import_prepare(
-        user=alice.user, vault=alice.vault,
-        data=vcf("FN:Maya Lindqvist|NICKNAME:May|BDAY:--0401", "FN:Jonas",
-                 "TEL:+1 555 0100", "FN:jonas", "FN:<b>Zoë</b>|BDAY:1990-02-30"),
+        user=alice.user,
+        vault=alice.vault,
+        data=vcf(
+            "FN:Maya Lindqvist|NICKNAME:May|BDAY:--0401",
+            "FN:Jonas",
+            "TEL:+1 555 0100",
+            "FN:jonas",
+            "FN:<b>Zoë</b>|BDAY:1990-02-30",
+        ),
     )
     response = alice.client.get(reverse("people:import_preview", args=[pending.id]))
     page = response.content.decode()
@@ -98,9 +102,11 @@ def test_look_alike_names_and_what_a_card_holds_are_shown_as_text(
 ) -> None:
     add_person(alice, name="<i>Maya</i> & 'Lindqvist'")
     pending = import_prepare(
-        user=alice.user, vault=alice.vault,
-        data=vcf("FN:<i>Maya</i> & 'Lindqvist'|NICKNAME:<u>May</u>", "FN:<s>Jonas</s>",
-                 "FN:<s>Jonas</s>"),
+        user=alice.user,
+        vault=alice.vault,
+        data=vcf(
+            "FN:<i>Maya</i> & 'Lindqvist'|NICKNAME:<u>May</u>", "FN:<s>Jonas</s>", "FN:<s>Jonas</s>"
+        ),
     )
     page = alice.client.get(reverse("people:import_preview", args=[pending.id])).content.decode()
     # Built in code (markupsafe: &#39;) and by Django's widget (&#x27;).
@@ -111,6 +117,8 @@ def test_look_alike_names_and_what_a_card_holds_are_shown_as_text(
     assert f"> Merge into {maya.replace('#39;', '#x27;')}: fill what is empty" in page
     assert "called “&lt;u&gt;May&lt;/u&gt;”" in page
     # An earlier card in the same file.
-    assert f"Card 3: <strong>{jonas}</strong> looks like card 2 in this file, " \
-           f"<strong>{jonas}</strong>" in page
+    assert (
+        f"Card 3: <strong>{jonas}</strong> looks like card 2 in this file, "
+        f"<strong>{jonas}</strong>" in page
+    )
     assert "<i>" not in page and "<s>" not in page and "<u>" not in page

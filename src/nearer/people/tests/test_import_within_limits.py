@@ -26,8 +26,10 @@ from nearer.people.vcard import (
 
 def dates_card(count: int, *, name: str = "Quillon Datewise", first: int = 0) -> str:
     # Every line a different day (from the year 1000 on): no repeat to fold away.
-    lines = [f"X-ANNIVERSARY:{1000 + n // 336:04d}-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}"
-             for n in range(first, first + count)]
+    lines = [
+        f"X-ANNIVERSARY:{1000 + n // 336:04d}-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}"
+        for n in range(first, first + count)
+    ]
     return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", f"FN:{name}", *lines, "END:VCARD", ""])
 
 
@@ -75,17 +77,20 @@ def test_one_file_brings_at_most_twenty_thousand_dates_and_says_which_cards_lost
     assert len(parsed.cards) == 1001 and parsed.cards[-1].dates == ()
     (problem,) = parsed.problems
     assert (problem.number, problem.reason) == (
-        1001, "20 dates left out: one file brings up to 20,000"
+        1001,
+        "20 dates left out: one file brings up to 20,000",
     )
 
 
 def test_a_name_of_megabytes_is_left_out_unread_and_the_card_named_by_its_other_name() -> None:
     # Before: vobject's unfolding of one 2 MB line took about 280 MB (140 times the line).
-    data = b"".join([
-        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Marchetti;Quillon;;;\r\nFN:",
-        b"Q" * 2_000_000,
-        b"\r\nEND:VCARD\r\n",
-    ])
+    data = b"".join(
+        [
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Marchetti;Quillon;;;\r\nFN:",
+            b"Q" * 2_000_000,
+            b"\r\nEND:VCARD\r\n",
+        ]
+    )
     seconds, parsed = timed(data)
     peak = peak_memory(data)
     assert peak < 5 * len(data), peak

@@ -55,16 +55,26 @@ def test_it_follows_every_service_that_changes_a_person(
 ) -> None:
     maya = add_person(alice, name="Maya Lindqvist")
     assert _names(alice) == {str(maya.id): "Maya Lindqvist"}
-    services.person_update(user=alice.user, vault=alice.vault, person_id=maya.id,
-                           details=PersonDetails(name="Maya Berg", circle="close"))
+    services.person_update(
+        user=alice.user,
+        vault=alice.vault,
+        person_id=maya.id,
+        details=PersonDetails(name="Maya Berg", circle="close"),
+    )
     assert _names(alice) == {str(maya.id): "Maya Berg"}
     (jonas, ana) = services.people_create_many(
-        user=alice.user, vault=alice.vault,
-        people=[(PersonDetails(name="Jonas Quillfeather"), ()),
-                (PersonDetails(name="Ana Ruiz"), ())],
+        user=alice.user,
+        vault=alice.vault,
+        people=[
+            (PersonDetails(name="Jonas Quillfeather"), ()),
+            (PersonDetails(name="Ana Ruiz"), ()),
+        ],
     )
-    assert _names(alice) == {str(maya.id): "Maya Berg", str(jonas.id): "Jonas Quillfeather",
-                             str(ana.id): "Ana Ruiz"}
+    assert _names(alice) == {
+        str(maya.id): "Maya Berg",
+        str(jonas.id): "Jonas Quillfeather",
+        str(ana.id): "Ana Ruiz",
+    }
     services.person_archive(user=alice.user, vault=alice.vault, person_id=jonas.id)
     rows = stored(alice, INDEX)
     assert rows is not None and rows[str(jonas.id)][7] is True
@@ -110,8 +120,7 @@ def test_the_refresh_at_login_rebuilds_it(
     maya = add_person(alice, name="Maya Lindqvist")
     damage(alice, INDEX, how)
     assert _names(alice) is None
-    response = Client().post("/accounts/login/",
-                             {"username": "alice", "password": alice.password})
+    response = Client().post("/accounts/login/", {"username": "alice", "password": alice.password})
     assert response.status_code == 302
     assert _names(alice) == {str(maya.id): "Maya Lindqvist"}
 
@@ -166,7 +175,8 @@ def test_two_first_people_saved_at_once_are_both_in_the_index() -> None:
 
     def create(name: str) -> Callable[[], object]:
         return lambda: services.person_create(
-            user=new.user, vault=Vault(user_id=new.user.pk, dek=new.dek),
+            user=new.user,
+            vault=Vault(user_id=new.user.pk, dek=new.dek),
             details=PersonDetails(name=name),
         )
 
@@ -174,11 +184,12 @@ def test_two_first_people_saved_at_once_are_both_in_the_index() -> None:
     # IMMEDIATE), so the barrier goes before the services; on PostgreSQL it goes
     # inside, just before the index is claimed, after each has saved its person.
     before = (derived, "_claim") if connection.vendor == "postgresql" else None
-    errors = at_once([create("Maya Quillfeather"), create("Jonas Quillfeather")],
-                     before=before)
+    errors = at_once([create("Maya Quillfeather"), create("Jonas Quillfeather")], before=before)
     assert errors == []
     index = DerivedValue.objects.get(owner=new.user, kind=INDEX.name)
-    opened = INDEX.decode(Vault(user_id=new.user.pk, dek=new.dek).open_json(
-        INDEX.label, index.subject, bytes(index.content)))
-    assert sorted(row[0] for row in opened.values()) == ["Jonas Quillfeather",
-                                                         "Maya Quillfeather"]
+    opened = INDEX.decode(
+        Vault(user_id=new.user.pk, dek=new.dek).open_json(
+            INDEX.label, index.subject, bytes(index.content)
+        )
+    )
+    assert sorted(row[0] for row in opened.values()) == ["Jonas Quillfeather", "Maya Quillfeather"]

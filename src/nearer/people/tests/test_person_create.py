@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_seals_the_details_and_lists_the_person(alice: Person, add_person: AddPerson) -> None:
-    row = add_person(alice, name="  Maya  Lindqvist ", called="May", rhythm_days=7,
-                     too_long_days=14)
+    row = add_person(
+        alice, name="  Maya  Lindqvist ", called="May", rhythm_days=7, too_long_days=14
+    )
     assert b"Maya" not in bytes(row.content)
     person = person_get(user=alice.user, vault=alice.vault, person_id=row.id)
     assert person.details.name == "Maya Lindqvist"
@@ -30,10 +31,12 @@ def test_it_seals_the_details_and_lists_the_person(alice: Person, add_person: Ad
 def test_it_saves_the_important_dates_with_it(alice: Person, add_person: AddPerson) -> None:
     from datetime import date
 
-    row = add_person(alice, dates=[DateDraft("birthday", 2, 29), DateDraft("custom", 6, 1,
-                                                                           2015, "Name day")])
-    dates = person_dates(user=alice.user, vault=alice.vault, person_id=row.id,
-                         today=date(2027, 1, 1))
+    row = add_person(
+        alice, dates=[DateDraft("birthday", 2, 29), DateDraft("custom", 6, 1, 2015, "Name day")]
+    )
+    dates = person_dates(
+        user=alice.user, vault=alice.vault, person_id=row.id, today=date(2027, 1, 1)
+    )
     assert {d.title for d in dates} == {"Birthday", "Name day"}
 
 
@@ -61,5 +64,6 @@ def test_it_refuses_a_day_that_does_not_exist_and_saves_nothing(
 
 def test_it_refuses_a_vault_of_someone_else(alice: Person, charlie: Person) -> None:
     with pytest.raises(ValueError):
-        services.person_create(user=alice.user, vault=charlie.vault,
-                               details=PersonDetails(name="Maya"))
+        services.person_create(
+            user=alice.user, vault=charlie.vault, details=PersonDetails(name="Maya")
+        )

@@ -20,8 +20,9 @@ def test_it_deletes_the_person_their_dates_and_ratings(
     alice: Person, add_person: AddPerson
 ) -> None:
     row = add_person(alice, dates=[DateDraft("birthday", 1, 2)])
-    services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id, value=3,
-                            rated_on=date(2026, 1, 1))
+    services.closeness_rate(
+        user=alice.user, vault=alice.vault, person_id=row.id, value=3, rated_on=date(2026, 1, 1)
+    )
     services.person_delete(user=alice.user, vault=alice.vault, person_id=row.id)
     assert not PersonRow.objects.exists()
     assert not ImportantDate.objects.exists()

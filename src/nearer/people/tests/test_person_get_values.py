@@ -20,8 +20,9 @@ def test_it_gives_the_same_dates_and_timestamps_as_the_orm(
     alice: Person, bob: Person, add_person: AddPerson
 ) -> None:
     ana = add_person(alice, name="Ana")
-    PersonRow.objects.filter(id=ana.id).update(last_moment_on=date(2026, 5, 14),
-                                               snoozed_until=date(2026, 6, 1))
+    PersonRow.objects.filter(id=ana.id).update(
+        last_moment_on=date(2026, 5, 14), snoozed_until=date(2026, 6, 1)
+    )
     person_archive(user=alice.user, vault=alice.vault, person_id=ana.id)
     row = PersonRow.objects.get(id=ana.id)
     view = person_get(user=alice.user, vault=alice.vault, person_id=ana.id)

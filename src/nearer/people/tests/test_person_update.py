@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 def test_it_replaces_the_details_and_the_index(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     services.person_update(
-        user=alice.user, vault=alice.vault, person_id=row.id,
+        user=alice.user,
+        vault=alice.vault,
+        person_id=row.id,
         details=PersonDetails(name="Maya L.", called="May", circle="wider", rhythm_days=30),
     )
     assert person_get(user=alice.user, vault=alice.vault, person_id=row.id).details.called == "May"
@@ -32,11 +34,15 @@ def test_it_replaces_the_details_and_the_index(alice: Person, add_person: AddPer
 def test_it_adds_dates_from_a_merge(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
     services.person_update(
-        user=alice.user, vault=alice.vault, person_id=row.id,
-        details=PersonDetails(name="Maya"), add_dates=[DateDraft("birthday", 3, 4)],
+        user=alice.user,
+        vault=alice.vault,
+        person_id=row.id,
+        details=PersonDetails(name="Maya"),
+        add_dates=[DateDraft("birthday", 3, 4)],
     )
-    dates = person_dates(user=alice.user, vault=alice.vault, person_id=row.id,
-                         today=date(2026, 1, 1))
+    dates = person_dates(
+        user=alice.user, vault=alice.vault, person_id=row.id, today=date(2026, 1, 1)
+    )
     assert [d.kind for d in dates] == ["birthday"]
 
 
@@ -44,8 +50,11 @@ def test_it_refuses_a_second_birthday(alice: Person, add_person: AddPerson) -> N
     row = add_person(alice, dates=[DateDraft("birthday", 3, 4)])
     with pytest.raises(ValidationError):
         services.person_update(
-            user=alice.user, vault=alice.vault, person_id=row.id,
-            details=PersonDetails(name="Changed"), add_dates=[DateDraft("birthday", 5, 4)],
+            user=alice.user,
+            vault=alice.vault,
+            person_id=row.id,
+            details=PersonDetails(name="Changed"),
+            add_dates=[DateDraft("birthday", 5, 4)],
         )
     after = person_get(user=alice.user, vault=alice.vault, person_id=row.id)
     assert after.details.name != "Changed"
@@ -55,8 +64,12 @@ def test_it_changes_nothing_on_bad_values(alice: Person, add_person: AddPerson) 
     row = add_person(alice)
     before = bytes(PersonRow.objects.get(id=row.id).content)
     with pytest.raises(ValidationError):
-        services.person_update(user=alice.user, vault=alice.vault, person_id=row.id,
-                               details=PersonDetails(name="x" * 500))
+        services.person_update(
+            user=alice.user,
+            vault=alice.vault,
+            person_id=row.id,
+            details=PersonDetails(name="x" * 500),
+        )
     assert bytes(PersonRow.objects.get(id=row.id).content) == before
 
 
@@ -66,8 +79,12 @@ def test_it_is_404_for_someone_elses_person(
     row = add_person(alice)
     for person_id in (row.id, uuid.uuid4()):
         with pytest.raises(Http404):
-            services.person_update(user=charlie.user, vault=charlie.vault, person_id=person_id,
-                                   details=PersonDetails(name="Mine now"))
+            services.person_update(
+                user=charlie.user,
+                vault=charlie.vault,
+                person_id=person_id,
+                details=PersonDetails(name="Mine now"),
+            )
     assert person_get(user=alice.user, vault=alice.vault, person_id=row.id).details.name == (
         "Maya Lindqvist"
     )
@@ -78,14 +95,21 @@ def test_it_ends_a_snooze_when_the_rhythm_changes(alice: Person, add_person: Add
     PersonRow.objects.filter(pk=row.pk).update(snoozed_until=date(2099, 1, 1))
     details = person_get(user=alice.user, vault=alice.vault, person_id=row.id).details
     services.person_update(
-        user=alice.user, vault=alice.vault, person_id=row.id,
-        details=PersonDetails(name=details.name, notes="same rhythm, new notes",
-                              rhythm_days=details.rhythm_days,
-                              too_long_days=details.too_long_days),
+        user=alice.user,
+        vault=alice.vault,
+        person_id=row.id,
+        details=PersonDetails(
+            name=details.name,
+            notes="same rhythm, new notes",
+            rhythm_days=details.rhythm_days,
+            too_long_days=details.too_long_days,
+        ),
     )
     assert PersonRow.objects.get(pk=row.pk).snoozed_until == date(2099, 1, 1)
     services.person_update(
-        user=alice.user, vault=alice.vault, person_id=row.id,
+        user=alice.user,
+        vault=alice.vault,
+        person_id=row.id,
         details=PersonDetails(name=details.name, rhythm_days=3, too_long_days=9),
     )
     assert PersonRow.objects.get(pk=row.pk).snoozed_until is None

@@ -27,8 +27,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _rate(owner: Person, row: PersonRow, day: date, value: int) -> None:
-    services.closeness_rate(user=owner.user, vault=owner.vault, person_id=row.id, value=value,
-                            rated_on=day)
+    services.closeness_rate(
+        user=owner.user, vault=owner.vault, person_id=row.id, value=value, rated_on=day
+    )
 
 
 def _stored(owner: Person, row: PersonRow) -> list[tuple[date, int]] | None:
@@ -39,8 +40,9 @@ def _stored(owner: Person, row: PersonRow) -> list[tuple[date, int]] | None:
 
 
 def _log_in_again(owner: Person) -> None:
-    response = Client().post("/accounts/login/",
-                             {"username": owner.user.username, "password": owner.password})
+    response = Client().post(
+        "/accounts/login/", {"username": owner.user.username, "password": owner.password}
+    )
     assert response.status_code == 302
 
 
@@ -138,7 +140,8 @@ def test_it_is_scoped_to_its_owner_and_person(
         copied = stored_row(owner, SUMMARY, source.id)
         assert copied is not None
         DerivedValue.objects.filter(owner=alice.user, kind=SUMMARY.name, subject=mine.id).update(
-            content=copied.content)
+            content=copied.content
+        )
         assert _stored(alice, mine) is None
         _, history = person_page(user=alice.user, vault=alice.vault, person_id=mine.id)
         assert history == [(date(2026, 1, 1), 2)]
@@ -148,8 +151,10 @@ def test_the_stored_summary_is_sealed(alice: Person, add_person: AddPerson) -> N
     row = add_person(alice)
     _rate(alice, row, date(2026, 1, 1), 4)
     found = stored_row(alice, SUMMARY, row.id)
-    assert found is not None and stored(alice, SUMMARY, row.id) == ([date(2026, 1, 1)
-                                                                     .toordinal()], [4])
+    assert found is not None and stored(alice, SUMMARY, row.id) == (
+        [date(2026, 1, 1).toordinal()],
+        [4],
+    )
     sealed = bytes(found.content)
     plain = json.dumps({"d": [date(2026, 1, 1).toordinal()], "x": [4]})
     assert b'"d"' not in sealed and str(date(2026, 1, 1).toordinal()).encode() not in sealed

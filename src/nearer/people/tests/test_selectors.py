@@ -51,8 +51,9 @@ def test_a_person_who_will_not_open_is_shown_as_such(alice: Person, add_person: 
 
 def test_a_rating_that_will_not_open_is_left_out(alice: Person, add_person: AddPerson) -> None:
     row = add_person(alice)
-    services.closeness_rate(user=alice.user, vault=alice.vault, person_id=row.id, value=4,
-                            rated_on=date(2026, 1, 1))
+    services.closeness_rate(
+        user=alice.user, vault=alice.vault, person_id=row.id, value=4, rated_on=date(2026, 1, 1)
+    )
     ClosenessRating.objects.update(content=b"tampered")
     # The page reads the sealed ratings summary; built from the ratings again, the
     # tampered one is left out.
@@ -68,7 +69,8 @@ def test_every_read_by_id_is_404_for_a_stranger(
         with pytest.raises(Http404):
             person_get(user=charlie.user, vault=charlie.vault, person_id=person_id)
         with pytest.raises(Http404):
-            person_dates(user=charlie.user, vault=charlie.vault, person_id=person_id,
-                         today=date(2026, 1, 1))
+            person_dates(
+                user=charlie.user, vault=charlie.vault, person_id=person_id, today=date(2026, 1, 1)
+            )
         with pytest.raises(Http404):
             closeness_history(user=charlie.user, vault=charlie.vault, person_id=person_id)

@@ -38,22 +38,39 @@ def only(data: bytes) -> Card:
 
 
 def test_it_reads_a_version_3_card() -> None:
-    found = only(vcf(*card(
-        "FN:Maya Lindqvist", "N:Lindqvist;Maya;;;", "NICKNAME:May",
-        "TEL;TYPE=CELL:+46 70 123 45 67", "EMAIL:maya@example.org",
-        "BDAY:1990-04-01", "NOTE:Met at the choir\\, 2015.\\nLoves tea.",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "FN:Maya Lindqvist",
+                "N:Lindqvist;Maya;;;",
+                "NICKNAME:May",
+                "TEL;TYPE=CELL:+46 70 123 45 67",
+                "EMAIL:maya@example.org",
+                "BDAY:1990-04-01",
+                "NOTE:Met at the choir\\, 2015.\\nLoves tea.",
+            )
+        )
+    )
     assert found == Card(
-        number=1, name="Maya Lindqvist", nickname="May",
+        number=1,
+        name="Maya Lindqvist",
+        nickname="May",
         note="Met at the choir, 2015.\nLoves tea.",
         dates=(CardDate("birthday", "", 4, 1, 1990),),
     )
 
 
 def test_it_reads_a_version_4_card_with_an_anniversary() -> None:
-    found = only(vcf(*card(
-        "FN:Jonas Berg", "BDAY:--0412", "ANNIVERSARY:20100601", version="4.0",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "FN:Jonas Berg",
+                "BDAY:--0412",
+                "ANNIVERSARY:20100601",
+                version="4.0",
+            )
+        )
+    )
     assert found.dates == (
         CardDate("birthday", "", 4, 12, None),
         CardDate("anniversary", "", 6, 1, 2010),
@@ -91,18 +108,23 @@ def test_it_reads_apples_birthday_without_a_year() -> None:
 
 
 def test_it_reads_labelled_dates_and_x_anniversaries() -> None:
-    found = only(vcf(*card(
-        "FN:Lea",
-        "X-ANNIVERSARY:2011-09-10",
-        "item1.X-ABDATE:2001-02-03",
-        "item1.X-ABLabel:_$!<Anniversary>!$_",
-        "item2.X-ABDATE;type=pref:--07-09",
-        "item2.X-ABLabel:Name day",
-        "item3.X-ABDATE:2005-05-05",
-        "item3.X-ABLabel:_$!<Other>!$_",
-        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2012-08-01;1;;;;;;;;;;;;;",
-        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;--05-07;0;Sober day;;;;;;;;;;;;",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "FN:Lea",
+                "X-ANNIVERSARY:2011-09-10",
+                "item1.X-ABDATE:2001-02-03",
+                "item1.X-ABLabel:_$!<Anniversary>!$_",
+                "item2.X-ABDATE;type=pref:--07-09",
+                "item2.X-ABLabel:Name day",
+                "item3.X-ABDATE:2005-05-05",
+                "item3.X-ABLabel:_$!<Other>!$_",
+                "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2012-08-01;1;;;;;;;;;;;;;",
+                "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;"
+                "--05-07;0;Sober day;;;;;;;;;;;;",
+            )
+        )
+    )
     assert set(found.dates) == {
         CardDate("anniversary", "", 9, 10, 2011),
         CardDate("anniversary", "", 2, 3, 2001),
@@ -114,10 +136,17 @@ def test_it_reads_labelled_dates_and_x_anniversaries() -> None:
 
 
 def test_it_keeps_one_birthday_and_no_repeated_date() -> None:
-    found = only(vcf(*card(
-        "FN:Ana", "BDAY:1990-01-02", "BDAY:1991-03-04", "ANNIVERSARY:2010-06-01",
-        "X-ANNIVERSARY:2010-06-01",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "FN:Ana",
+                "BDAY:1990-01-02",
+                "BDAY:1991-03-04",
+                "ANNIVERSARY:2010-06-01",
+                "X-ANNIVERSARY:2010-06-01",
+            )
+        )
+    )
     assert found.dates == (
         CardDate("birthday", "", 1, 2, 1990),
         CardDate("anniversary", "", 6, 1, 2010),
@@ -125,12 +154,16 @@ def test_it_keeps_one_birthday_and_no_repeated_date() -> None:
 
 
 def test_it_unfolds_folded_lines() -> None:
-    found = only(vcf(*card(
-        "FN:Maya Lind",
-        " qvist",
-        "NOTE:A note that is long enough to be folded over seventy-five charact",
-        "\ters, with a tab",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "FN:Maya Lind",
+                " qvist",
+                "NOTE:A note that is long enough to be folded over seventy-five charact",
+                "\ters, with a tab",
+            )
+        )
+    )
     assert found.name == "Maya Lindqvist"
     assert found.note == (
         "A note that is long enough to be folded over seventy-five characters, with a tab"
@@ -138,13 +171,17 @@ def test_it_unfolds_folded_lines() -> None:
 
 
 def test_it_reads_quoted_printable_from_old_android_exports() -> None:
-    found = only(vcf(*card(
-        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;Zo=C3=AB;;;",
-        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zo=C3=AB M=C3=BC=",
-        "ller",
-        "NOTE;ENCODING=QUOTED-PRINTABLE:first=0Asecond",
-        version="2.1",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;Zo=C3=AB;;;",
+                "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zo=C3=AB M=C3=BC=",
+                "ller",
+                "NOTE;ENCODING=QUOTED-PRINTABLE:first=0Asecond",
+                version="2.1",
+            )
+        )
+    )
     assert found.name == "Zoë Müller"
     assert found.note == "first\nsecond"
 
@@ -176,7 +213,7 @@ def test_it_falls_back_to_the_organisation_or_the_nickname() -> None:
 
 def test_it_ignores_photos_however_large() -> None:
     photo = base64.b64encode(bytes(range(256)) * 20_000).decode()
-    folded = "\r\n ".join(photo[i:i + 74] for i in range(0, len(photo), 74))
+    folded = "\r\n ".join(photo[i : i + 74] for i in range(0, len(photo), 74))
     data = vcf(
         *card("FN:Maya", f"PHOTO;ENCODING=b;TYPE=JPEG:{folded}", "NOTE:kept"),
         *card("FN:Jonas", "PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ", "AAAQABAAD", "", "NOTE:too"),
@@ -184,7 +221,9 @@ def test_it_ignores_photos_however_large() -> None:
     )
     parsed = parse_vcards(data)
     assert [(c.name, c.note) for c in parsed.cards] == [
-        ("Maya", "kept"), ("Jonas", "too"), ("Ana", "")
+        ("Maya", "kept"),
+        ("Jonas", "too"),
+        ("Ana", ""),
     ]
     assert parsed.problems == ()
 
@@ -194,7 +233,9 @@ def test_it_reports_broken_cards_among_good_ones() -> None:
         *card("FN:First"),
         *card("TEL:+1 555 0100", "this line is nonsense"),
         *card("FN:Third", "BDAY:1990-02-30", "::::"),
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Cut off",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Cut off",
     )
     parsed = parse_vcards(data)
     assert [c.name for c in parsed.cards] == ["First", "Third", "Cut off"]
@@ -251,7 +292,10 @@ def test_it_drops_control_characters_from_names() -> None:
 def test_its_limits_are_the_people_rules() -> None:
     # The parser needs no Django, so it keeps its own numbers; they must agree.
     assert (MAX_NAME, MAX_NICKNAME, MAX_NOTE, MAX_LABEL) == (
-        rules.MAX_NAME, rules.MAX_CALLED, rules.MAX_NOTES, rules.MAX_DATE_LABEL
+        rules.MAX_NAME,
+        rules.MAX_CALLED,
+        rules.MAX_NOTES,
+        rules.MAX_DATE_LABEL,
     )
 
 
@@ -279,21 +323,38 @@ def test_a_long_escaped_note_is_read_whole() -> None:
 
 def test_it_strips_control_and_direction_override_characters_from_every_text_field() -> None:
     # ESC starts terminal colour codes; U+202E makes a name read backwards.
-    found = only(vcf(*card(
-        "FN:\x1b[31mQuillon\u202e Mar\x85chetti\u2066",
-        "NICKNAME:Qu\u202aill\x07",
-        "NOTE:Met\u2069 at\x9b the\\nriver\x00",
-        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2001-05-06;0;Name\u202d day\x1b",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "FN:\x1b[31mQuillon\u202e Mar\x85chetti\u2066",
+                "NICKNAME:Qu\u202aill\x07",
+                "NOTE:Met\u2069 at\x9b the\\nriver\x00",
+                "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;"
+                "2001-05-06;0;Name\u202d day\x1b",
+            )
+        )
+    )
     assert (found.name, found.nickname, found.note) == (
-        "[31mQuillon Marchetti", "Quill", "Met at the\nriver"
+        "[31mQuillon Marchetti",
+        "Quill",
+        "Met at the\nriver",
     )
     assert found.dates == (CardDate("custom", "Name day", 5, 6, 2001),)
 
 
 def test_it_reads_a_property_whose_name_or_encoding_is_folded() -> None:
-    found = only(vcf(*card(
-        "F", " N:Quillon Fold", "X-ANDROID-", "\tCUSTOM:vnd.android.cursor.item/nickname;Quill",
-        "NOTE;ENCODING=QUOTED-PRI", " NTABLE;CHARSET=UTF-8:caf=C3=A9 =", "and more", version="2.1",
-    )))
+    found = only(
+        vcf(
+            *card(
+                "F",
+                " N:Quillon Fold",
+                "X-ANDROID-",
+                "\tCUSTOM:vnd.android.cursor.item/nickname;Quill",
+                "NOTE;ENCODING=QUOTED-PRI",
+                " NTABLE;CHARSET=UTF-8:caf=C3=A9 =",
+                "and more",
+                version="2.1",
+            )
+        )
+    )
     assert (found.name, found.nickname, found.note) == ("Quillon Fold", "Quill", "café and more")

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,17 +16,29 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ScaleResult',
+            name="ScaleResult",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('taken_at', models.DateTimeField()),
-                ('taken_on', models.DateField()),
-                ('content', models.BinaryField()),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scale_results', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("taken_at", models.DateTimeField()),
+                ("taken_on", models.DateField()),
+                ("content", models.BinaryField()),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scale_results",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-taken_at',),
-                'indexes': [models.Index(fields=['owner', 'taken_at'], name='scales_owner_taken')],
+                "ordering": ("-taken_at",),
+                "indexes": [models.Index(fields=["owner", "taken_at"], name="scales_owner_taken")],
             },
         ),
     ]

@@ -8,14 +8,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vault', '0002_derived_values'),
-        ('scales', '0002_summary'),
+        ("vault", "0002_derived_values"),
+        ("scales", "0002_summary"),
     ]
 
     operations = [
         migrations.DeleteModel(
-            name='ScaleSummary',
+            name="ScaleSummary",
         ),
     ]

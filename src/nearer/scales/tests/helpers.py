@@ -12,13 +12,21 @@ from nearer.scales.services import result_create
 
 
 def take(
-    person: Person, key: str, answers: list[int], *, days_ago: int = 0,
+    person: Person,
+    key: str,
+    answers: list[int],
+    *,
+    days_ago: int = 0,
     taken_on: date | None = None,
 ) -> ScaleResult:
     when: datetime = timezone.now() - timedelta(days=days_ago)
     return result_create(
-        user=person.user, vault=person.vault, scale_key=key, answers=answers,
-        taken_on=taken_on or when.date(), taken_at=when,
+        user=person.user,
+        vault=person.vault,
+        scale_key=key,
+        answers=answers,
+        taken_on=taken_on or when.date(),
+        taken_at=when,
     )
 
 

@@ -25,14 +25,22 @@ def test_custom_lines_parse_with_an_optional_description() -> None:
     raw = "Samaritans | 116 123 | Any time;\nSite|https://example.org ;;"
     lines = help_lines(help_lines_from_env(environ={"NEARER_HELP_LINES": raw}))
     assert [(x.name, x.contact, x.description) for x in lines] == [
-        ("Samaritans", "116 123", "Any time"), ("Site", "https://example.org", "")]
+        ("Samaritans", "116 123", "Any time"),
+        ("Site", "https://example.org", ""),
+    ]
     assert lines[0].phone == "116123" and lines[1].url == "https://example.org"
 
 
 @pytest.mark.parametrize(
     "raw",
-    ["just a name", "a|b|c|d", "|123|x", "Bad|javascript:alert(1)|x", "Mail|mailto:a@b.c",
-     "x" * 200 + "|1"],
+    [
+        "just a name",
+        "a|b|c|d",
+        "|123|x",
+        "Bad|javascript:alert(1)|x",
+        "Mail|mailto:a@b.c",
+        "x" * 200 + "|1",
+    ],
 )
 def test_malformed_lines_are_refused_naming_the_variable(raw: str) -> None:
     with pytest.raises(ConfigError, match="NEARER_HELP_LINES"):
@@ -41,8 +49,11 @@ def test_malformed_lines_are_refused_naming_the_variable(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("NEARER_HELP_LINES", "no fields here"), ("NEARER_HELP_EMERGENCY", "x" * 301),
-     ("NEARER_SCALES_PSS4", "perhaps")],
+    [
+        ("NEARER_HELP_LINES", "no fields here"),
+        ("NEARER_HELP_EMERGENCY", "x" * 301),
+        ("NEARER_SCALES_PSS4", "perhaps"),
+    ],
 )
 def test_a_malformed_value_stops_start_up_naming_it(name: str, value: str) -> None:
     result = run_nearer(["check"], **{name: value})
@@ -53,7 +64,9 @@ def test_a_malformed_value_stops_start_up_naming_it(name: str, value: str) -> No
 
 def test_good_values_start() -> None:
     result = run_nearer(
-        ["check"], NEARER_HELP_LINES="Lifeline|13 11 14|Any time",
-        NEARER_HELP_EMERGENCY="Call 000.", NEARER_SCALES_PSS4="off",
+        ["check"],
+        NEARER_HELP_LINES="Lifeline|13 11 14|Any time",
+        NEARER_HELP_EMERGENCY="Call 000.",
+        NEARER_SCALES_PSS4="off",
     )
     assert result.returncode == 0, result.stderr

@@ -26,8 +26,11 @@ def test_every_page_links_to_it(alice: Person) -> None:
 
 @override_settings(
     HELP_EMERGENCY="In danger? Call 000 here.",
-    HELP_LINES=[("Lifeline", "13 11 14", "Any time"), ("Site", "https://example.org", ""),
-                ("Text line", "text HELLO to 741741", "")],
+    HELP_LINES=[
+        ("Lifeline", "13 11 14", "Any time"),
+        ("Site", "https://example.org", ""),
+        ("Text line", "text HELLO to 741741", ""),
+    ],
 )
 def test_it_shows_the_operators_lines(db: None) -> None:
     html = Client().get("/help/").content.decode()
@@ -42,14 +45,21 @@ def test_it_names_up_to_three_people_of_the_inner_circle(alice: Person) -> None:
     from nearer.people.services import person_create
 
     for name in ("Ana", "Ben", "Cleo", "Dev"):
-        person_create(user=alice.user, vault=alice.vault,
-                      details=PersonDetails(name=name, circle="inner"))
-    person_create(user=alice.user, vault=alice.vault,
-                  details=PersonDetails(name="Wide Wanda", circle="wider"))
+        person_create(
+            user=alice.user, vault=alice.vault, details=PersonDetails(name=name, circle="inner")
+        )
+    person_create(
+        user=alice.user, vault=alice.vault, details=PersonDetails(name="Wide Wanda", circle="wider")
+    )
     html = alice.client.get("/help/").content.decode()
     assert "From your inner circle" in html
-    assert html.count("<li>Ana</li>") + html.count("<li>Ben</li>") + html.count(
-        "<li>Cleo</li>") + html.count("<li>Dev</li>") == 3
+    assert (
+        html.count("<li>Ana</li>")
+        + html.count("<li>Ben</li>")
+        + html.count("<li>Cleo</li>")
+        + html.count("<li>Dev</li>")
+        == 3
+    )
     assert "Wide Wanda" not in html
 
 

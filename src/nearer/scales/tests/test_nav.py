@@ -17,5 +17,5 @@ def test_the_check_ins_link_to_the_scales_and_their_trends(alice: Person, addres
 @pytest.mark.parametrize("address", ["/scales/", "/scales/trends/", "/scales/schedule/"])
 def test_the_scales_link_back_to_the_check_ins(alice: Person, address: str) -> None:
     html = alice.client.get(address).content.decode()
-    nav = html[html.index('aria-label="Well-being scales"'):]
+    nav = html[html.index('aria-label="Well-being scales"') :]
     assert '<a href="/checkins/">Check-ins</a>' in nav[: nav.index("</nav>")]

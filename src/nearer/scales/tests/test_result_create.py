@@ -16,8 +16,13 @@ from nearer.scales.services import result_create
 
 
 def test_it_seals_the_scale_answers_and_total(alice: Person) -> None:
-    result = result_create(user=alice.user, vault=alice.vault, scale_key="pss4",
-                           answers=[1, 3, 2, 0], taken_on=date(2026, 11, 26))
+    result = result_create(
+        user=alice.user,
+        vault=alice.vault,
+        scale_key="pss4",
+        answers=[1, 3, 2, 0],
+        taken_on=date(2026, 11, 26),
+    )
     stored = ScaleResult.objects.get(id=result.id)
     assert b"pss4" not in bytes(stored.content)
     opened = content_open(alice.vault, stored.id, stored.content)
@@ -27,23 +32,38 @@ def test_it_seals_the_scale_answers_and_total(alice: Person) -> None:
 
 def test_it_remembers_the_last_date_in_the_sealed_preferences(alice: Person) -> None:
     for day in (date(2026, 11, 20), date(2026, 11, 26), date(2026, 11, 1)):
-        result_create(user=alice.user, vault=alice.vault, scale_key="who5",
-                      answers=[3, 3, 3, 3, 3], taken_on=day)
+        result_create(
+            user=alice.user,
+            vault=alice.vault,
+            scale_key="who5",
+            answers=[3, 3, 3, 3, 3],
+            taken_on=day,
+        )
     prefs = preferences_get(user=alice.user, vault=alice.vault)
     assert prefs["scales"]["last"] == {"who5": "2026-11-26"}
 
 
 @pytest.mark.parametrize(
     ("key", "answers"),
-    [("who5", [1, 2, 3]), ("who5", [6, 0, 0, 0, 0]), ("ucla3", [0, 1, 1]),
-     ("nope", [1]), ("pss4", ["1", 1, 1, 1])],
+    [
+        ("who5", [1, 2, 3]),
+        ("who5", [6, 0, 0, 0, 0]),
+        ("ucla3", [0, 1, 1]),
+        ("nope", [1]),
+        ("pss4", ["1", 1, 1, 1]),
+    ],
 )
 def test_it_refuses_bad_answers_and_saves_nothing(
     alice: Person, key: str, answers: list[object]
 ) -> None:
     with pytest.raises(ValidationError):
-        result_create(user=alice.user, vault=alice.vault, scale_key=key, answers=answers,
-                      taken_on=date(2026, 11, 26))
+        result_create(
+            user=alice.user,
+            vault=alice.vault,
+            scale_key=key,
+            answers=answers,
+            taken_on=date(2026, 11, 26),
+        )
     assert not ScaleResult.objects.exists()
     assert "scales" not in preferences_get(user=alice.user, vault=alice.vault)
 
@@ -51,11 +71,21 @@ def test_it_refuses_bad_answers_and_saves_nothing(
 @override_settings(SCALES_PSS4=False)
 def test_it_refuses_a_scale_the_operator_turned_off(alice: Person) -> None:
     with pytest.raises(ValidationError):
-        result_create(user=alice.user, vault=alice.vault, scale_key="pss4",
-                      answers=[1, 1, 1, 1], taken_on=date(2026, 11, 26))
+        result_create(
+            user=alice.user,
+            vault=alice.vault,
+            scale_key="pss4",
+            answers=[1, 1, 1, 1],
+            taken_on=date(2026, 11, 26),
+        )
 
 
 def test_it_refuses_someone_elses_vault(alice: Person, bob: Person) -> None:
     with pytest.raises(ValueError, match="vault"):
-        result_create(user=alice.user, vault=bob.vault, scale_key="ucla3",
-                      answers=[1, 1, 1], taken_on=date(2026, 11, 26))
+        result_create(
+            user=alice.user,
+            vault=bob.vault,
+            scale_key="ucla3",
+            answers=[1, 1, 1],
+            taken_on=date(2026, 11, 26),
+        )

@@ -28,8 +28,7 @@ def test_missing_answers_get_a_clear_message_and_keep_the_others(alice: Person) 
 
 def test_out_of_range_values_are_refused(alice: Person) -> None:
     for bad in ("6", "-1", "x", "2.5", ""):
-        response = alice.client.post("/scales/save/", {**form_data("who5", [1] * 5),
-                                                        "item_1": bad})
+        response = alice.client.post("/scales/save/", {**form_data("who5", [1] * 5), "item_1": bad})
         assert response.status_code == 200
     response = alice.client.post("/scales/save/", form_data("ucla3", [0, 1, 1]))
     assert b"Please choose one of the answers offered for question 1." in response.content

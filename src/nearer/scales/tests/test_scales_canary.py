@@ -29,8 +29,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_no_scale_answer_score_or_schedule_is_stored_in_the_clear() -> None:
     with every_log_line() as logs:
         dora = make_person("dora")
-        for key, answers in (("who5", [1, 2, 3, 4, 5]), ("pss4", [4, 3, 2, 1]),
-                             ("ucla3", [3, 2, 3])):
+        for key, answers in (
+            ("who5", [1, 2, 3, 4, 5]),
+            ("pss4", [4, 3, 2, 1]),
+            ("ucla3", [3, 2, 3]),
+        ):
             response = dora.client.post("/scales/save/", form_data(key, answers))
             assert response.status_code == 302
             assert dora.client.get(response["Location"]).status_code == 200

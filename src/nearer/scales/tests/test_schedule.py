@@ -21,8 +21,9 @@ def test_it_offers_nothing_on_a_day_a_scale_was_taken() -> None:
 
 
 def test_it_follows_the_default_rhythms() -> None:
-    state = ScaleState(last={"who5": date(2026, 11, 13), "pss4": date(2026, 11, 1),
-                             "ucla3": date(2026, 11, 1)})
+    state = ScaleState(
+        last={"who5": date(2026, 11, 13), "pss4": date(2026, 11, 1), "ucla3": date(2026, 11, 1)}
+    )
     assert next_due(state, TODAY) is None
     assert next_due(state, date(2026, 11, 27)) is WHO5
     state.last["who5"] = date(2026, 11, 27)
@@ -41,8 +42,15 @@ def test_not_now_quiets_every_offer_until_its_day() -> None:
 
 
 def test_malformed_preferences_are_ignored() -> None:
-    state = state_of({"scales": {"every": {"who5": 5, "pss4": "x"}, "last": {"who5": "soon"},
-                                 "snoozed_until": 3}})
+    state = state_of(
+        {
+            "scales": {
+                "every": {"who5": 5, "pss4": "x"},
+                "last": {"who5": "soon"},
+                "snoozed_until": 3,
+            }
+        }
+    )
     assert state.every == {} and state.last == {} and state.snoozed_until is None
     assert state_of({"scales": "junk"}) == ScaleState()
 

@@ -78,9 +78,10 @@ def test_it_scores_ucla3_from_3_to_9_and_reads_6_or_more_as_often_loneliness(
 ) -> None:
     assert score(UCLA3, answers) == total
     assert help_level(UCLA3, total) == level
-    assert "in studies, scores of 6 or more are often read as loneliness" in reading(
-        UCLA3, total
-    ).lower()
+    assert (
+        "in studies, scores of 6 or more are often read as loneliness"
+        in reading(UCLA3, total).lower()
+    )
 
 
 def test_readings_never_say_you_are() -> None:
@@ -101,8 +102,17 @@ def test_a_who5_change_of_10_points_is_meaningful() -> None:
 
 @pytest.mark.parametrize(
     "answers",
-    [[], [1, 1, 1, 1], [1, 1, 1, 1, 1, 1], [6, 0, 0, 0, 0], [-1, 0, 0, 0, 0],
-     ["1", 1, 1, 1, 1], [True, 1, 1, 1, 1], [1.0, 1, 1, 1, 1], [None, 1, 1, 1, 1]],
+    [
+        [],
+        [1, 1, 1, 1],
+        [1, 1, 1, 1, 1, 1],
+        [6, 0, 0, 0, 0],
+        [-1, 0, 0, 0, 0],
+        ["1", 1, 1, 1, 1],
+        [True, 1, 1, 1, 1],
+        [1.0, 1, 1, 1, 1],
+        [None, 1, 1, 1, 1],
+    ],
 )
 def test_it_refuses_invalid_who5_answers(answers: list[object]) -> None:
     with pytest.raises(InvalidAnswers):

@@ -45,8 +45,9 @@ def _summaries() -> Any:
 
 
 def _log_in_again(person: Person) -> None:
-    response = Client().post("/accounts/login/",
-                             {"username": person.user.username, "password": person.password})
+    response = Client().post(
+        "/accounts/login/", {"username": person.user.username, "password": person.password}
+    )
     assert response.status_code == 302
 
 
@@ -130,8 +131,13 @@ def test_it_is_worked_out_and_rebuilt_when_it_will_not_open_or_is_wrong(
     alice: Person, damage_done: str
 ) -> None:
     result = take(alice, "who5", ANSWERS["who5"], days_ago=2)
-    good = {"i": [str(result.id)], "d": [result.taken_on.toordinal()],
-            "k": ["who5"], "t": [15], "x": []}
+    good = {
+        "i": [str(result.id)],
+        "d": [result.taken_on.toordinal()],
+        "k": ["who5"],
+        "t": [15],
+        "x": [],
+    }
     if damage_done == "garbage":
         damage(alice, SUMMARY, "tampered")
     elif damage_done == "empty":
@@ -152,8 +158,10 @@ def test_it_is_worked_out_and_rebuilt_when_it_will_not_open_or_is_wrong(
     assert [(p.id, p.total) for p in found.points["who5"]] == [(str(result.id), 15)]
     assert bytes(_stored(alice).content) == before  # a read writes nothing
     _log_in_again(alice)
-    assert alice.vault.open_json(SUMMARY.label, _stored(alice).subject,
-                                 bytes(_stored(alice).content)) == good
+    assert (
+        alice.vault.open_json(SUMMARY.label, _stored(alice).subject, bytes(_stored(alice).content))
+        == good
+    )
 
 
 def test_someone_elses_summary_does_not_open_as_ones_own(alice: Person, charlie: Person) -> None:
@@ -171,8 +179,10 @@ def test_someone_elses_summary_does_not_open_as_ones_own(alice: Person, charlie:
 def test_it_is_scoped_to_its_owner(alice: Person, charlie: Person) -> None:
     take(alice, "who5", [5, 5, 5, 5, 5])
     assert summary_open(user=charlie.user, vault=charlie.vault).ids == []
-    assert all(points == [] for points in trends_for(user=charlie.user,
-                                                     vault=charlie.vault).points.values())
+    assert all(
+        points == []
+        for points in trends_for(user=charlie.user, vault=charlie.vault).points.values()
+    )
     assert len(summary_open(user=alice.user, vault=alice.vault).ids) == 1
     assert _stored(charlie).id != _stored(alice).id
 
@@ -192,8 +202,7 @@ def test_it_counts_results_that_would_not_open_until_they_are_deleted(alice: Per
 def test_trends_from_it_give_the_scores_recomputed_from_the_results(alice: Person) -> None:
     build_scales(alice.user, alice.vault, years=3, today=date(2026, 11, 26))
     take(alice, "who5", [0, 1, 2, 3, 4], taken_on=date(2026, 11, 26))
-    expected: dict[str, list[tuple[str, date, int, int]]] = {"who5": [], "pss4": [],
-                                                              "ucla3": []}
+    expected: dict[str, list[tuple[str, date, int, int]]] = {"who5": [], "pss4": [], "ucla3": []}
     rows = ScaleResult.objects.filter(owner=alice.user).order_by("taken_on", "taken_at")
     for row in rows:
         content = content_open(alice.vault, row.id, row.content)

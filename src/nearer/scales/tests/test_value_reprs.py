@@ -19,8 +19,12 @@ WORDS = ("who5", "WHO-5", "answers", "total", "Marmalade")
 
 def test_results_trends_and_people_keep_what_they_hold_out_of_repr(alice: Person) -> None:
     saved = take(alice, "who5", [5, 5, 5, 5, 5])
-    person_create(user=alice.user, vault=alice.vault, dates=(),
-                  details=PersonDetails(name="Marmalade Okonkwo", circle="inner"))
+    person_create(
+        user=alice.user,
+        vault=alice.vault,
+        dates=(),
+        details=PersonDetails(name="Marmalade Okonkwo", circle="inner"),
+    )
     view = result_for(user=alice.user, vault=alice.vault, result_id=saved.id)
     assert view.total == 25 and view.content is not None
     trends = trends_for(user=alice.user, vault=alice.vault)

@@ -72,9 +72,11 @@ def page(context: BrowserContext) -> Iterator[Page]:
     new.on("pageerror", lambda error: trouble.append(f"script error: {error}"))
     new.on(
         "console",
-        lambda message: trouble.append(f"console: {message.text}")
-        if message.type == "error" and "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            trouble.append(f"console: {message.text}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
     yield new
     new.close()

@@ -133,8 +133,9 @@ def test_the_journal_pages_are_accessible(page: Page, site: Site) -> None:
     expect(page.locator(".field-invalid").first).to_be_visible()
     problems += audit(page, "new entry with errors")
 
-    write_entry(page, title="A quiet Sunday", body="Reading together.\n\nThen soup.",
-                tags="home, rest")
+    write_entry(
+        page, title="A quiet Sunday", body="Reading together.\n\nThen soup.", tags="home, rest"
+    )
     problems += audit(page, "entry")
     page.get_by_role("link", name="Edit", exact=True).click()
     problems += audit(page, "edit entry")

@@ -21,9 +21,11 @@ def _choose(page: Page, group: str, option: str) -> None:
 def _check_in_from_today(page: Page, pleasant: str, energy: str, word: str) -> None:
     card = page.get_by_role("region", name="How are you feeling?")
     card.get_by_role("group", name="How pleasant do you feel?").get_by_label(
-        pleasant, exact=True).check()
+        pleasant, exact=True
+    ).check()
     card.get_by_role("group", name="How much energy do you have?").get_by_label(
-        energy, exact=True).check()
+        energy, exact=True
+    ).check()
     card.get_by_role("button", name="Next").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Name the feeling")
     page.get_by_label(word, exact=True).check()
@@ -52,7 +54,8 @@ def test_it_checks_in_from_today_and_sees_and_changes_it(page: Page, site: Site)
     # Today now says so.
     page.get_by_role("link", name="Today", exact=True).click()
     expect(page.get_by_role("region", name="How are you feeling?")).to_contain_text(
-        "You checked in once today, last feeling calm")
+        "You checked in once today, last feeling calm"
+    )
 
     # The month: today's cell names the check-in, a shape shows it.
     page.get_by_role("link", name="Check-ins", exact=True).click()

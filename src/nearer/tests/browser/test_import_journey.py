@@ -11,15 +11,34 @@ from nearer.tests.browser.helpers import Site, assert_clean, audit, sign_up_full
 
 pytestmark = pytest.mark.browser
 
-CONTACTS = "\r\n".join([
-    "BEGIN:VCARD", "VERSION:3.0", "FN:Maya Lindqvist", "NICKNAME:May", "BDAY:--0412",
-    "END:VCARD",
-    "BEGIN:VCARD", "VERSION:3.0", "TEL;TYPE=CELL:+46 70 000 00 00", "not a vCard line",
-    "END:VCARD",
-    "BEGIN:VCARD", "VERSION:4.0", "FN:Jonas Berg", "BDAY:1988-09-30", "NOTE:From the choir",
-    "END:VCARD",
-    "BEGIN:VCARD", "VERSION:3.0", "N:Müller;Zoë;;;", "END:VCARD",
-]) + "\r\n"
+CONTACTS = (
+    "\r\n".join(
+        [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "FN:Maya Lindqvist",
+            "NICKNAME:May",
+            "BDAY:--0412",
+            "END:VCARD",
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "TEL;TYPE=CELL:+46 70 000 00 00",
+            "not a vCard line",
+            "END:VCARD",
+            "BEGIN:VCARD",
+            "VERSION:4.0",
+            "FN:Jonas Berg",
+            "BDAY:1988-09-30",
+            "NOTE:From the choir",
+            "END:VCARD",
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "N:Müller;Zoë;;;",
+            "END:VCARD",
+        ]
+    )
+    + "\r\n"
+)
 
 
 def add_maya(page: Page, site: Site) -> None:
@@ -68,8 +87,11 @@ def test_it_imports_with_a_merge_and_shows_what_could_not_be_read(
     page.get_by_role("button", name="Import", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("People")
-    expect(page.get_by_text("Import done: 2 people added, 1 person merged, 0 skipped, "
-                            "1 could not be read.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Import done: 2 people added, 1 person merged, 0 skipped, 1 could not be read."
+        )
+    ).to_be_visible()
     close = page.get_by_role("region", name="Close")
     expect(close.get_by_role("link", name="Jonas Berg")).to_be_visible()
     expect(close.get_by_role("link", name="Zoë Müller")).to_be_visible()

@@ -122,9 +122,7 @@ def test_someone_due_leaves_due_after_a_quick_log_from_today(page: Page, site: S
     page.get_by_role("button", name="Delete for good").click()
     expect(page.get_by_text("The moment is deleted.")).to_be_visible()
     page.get_by_role("link", name="Today", exact=True).click()
-    expect(people_part.get_by_role("listitem").filter(has_text="Ana Moreno")).to_contain_text(
-        "Due"
-    )
+    expect(people_part.get_by_role("listitem").filter(has_text="Ana Moreno")).to_contain_text("Due")
     assert_clean(problems)
 
 

@@ -20,8 +20,16 @@ def _open_people(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("People")
 
 
-def _add_person(page: Page, name: str, called: str = "", *, rhythm: str = "",
-                too_long: str = "", day: str = "", month: str = "") -> None:
+def _add_person(
+    page: Page,
+    name: str,
+    called: str = "",
+    *,
+    rhythm: str = "",
+    too_long: str = "",
+    day: str = "",
+    month: str = "",
+) -> None:
     """From the people list: Add someone, fill the form, Add; end on their page."""
     page.get_by_role("link", name="Add someone").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Add someone")
@@ -41,9 +49,7 @@ def _add_person(page: Page, name: str, called: str = "", *, rhythm: str = "",
     expect(page.get_by_role("heading", level=1)).to_have_text(called or name)
 
 
-def test_it_adds_someone_rates_closeness_by_keyboard_and_charts_it(
-    page: Page, site: Site
-) -> None:
+def test_it_adds_someone_rates_closeness_by_keyboard_and_charts_it(page: Page, site: Site) -> None:
     sign_up_fully(page, site, "mira")
     _open_people(page)
     problems = audit(page, "people list, empty")

@@ -34,8 +34,9 @@ def test_it_signs_up_logs_out_and_in_without_javascript(no_js_page: Page, site: 
 def test_the_journal_works_without_javascript(no_js_page: Page, site: Site) -> None:
     page = no_js_page
     sign_up_fully(page, site, "pia")
-    write_entry(page, title="No scripts here", body="Plain forms still carry every word.",
-                tags="plain")
+    write_entry(
+        page, title="No scripts here", body="Plain forms still carry every word.", tags="plain"
+    )
 
     search_for(page, "every word")
     page.get_by_role("link", name="No scripts here").click()

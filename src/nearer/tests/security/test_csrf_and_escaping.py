@@ -46,8 +46,9 @@ def test_a_login_without_a_token_gets_our_403_page(alice: Person) -> None:
     assert "_auth_user_id" not in client.session
 
 
-def test_a_logged_in_post_without_a_token_changes_nothing(strict_alice: Client,
-                                                          alice: Person) -> None:
+def test_a_logged_in_post_without_a_token_changes_nothing(
+    strict_alice: Client, alice: Person
+) -> None:
     response = strict_alice.post("/accounts/", {"display_name": "Forged", "time_zone": "UTC"})
     assert response.status_code == 403
     assert b"This page was open for too long" in response.content
@@ -106,8 +107,11 @@ def test_a_script_as_username_renders_escaped(db: None) -> None:
     client = Client()
     response = client.post(
         "/accounts/signup/",
-        {"username": SCRIPT, "new_password1": "plum kettle orbit lantern",
-         "new_password2": "plum kettle orbit lantern"},
+        {
+            "username": SCRIPT,
+            "new_password1": "plum kettle orbit lantern",
+            "new_password2": "plum kettle orbit lantern",
+        },
     )
     assert response.status_code == 200
     assert SCRIPT.encode() not in response.content
@@ -119,8 +123,12 @@ def test_a_stored_script_in_an_entry_renders_escaped_everywhere(alice: Person) -
     from nearer.journal.services import entry_create
 
     entry = entry_create(
-        user=alice.user, vault=alice.vault, entry_date=timezone.localdate(),
-        title=SCRIPT, body=f"before {SCRIPT} after", tags=["<b>bold</b>"],
+        user=alice.user,
+        vault=alice.vault,
+        entry_date=timezone.localdate(),
+        title=SCRIPT,
+        body=f"before {SCRIPT} after",
+        tags=["<b>bold</b>"],
     )
     pages = {
         "entry": alice.client.get(f"/journal/{entry.id}/"),
@@ -139,8 +147,9 @@ def test_a_stored_script_in_an_entry_renders_escaped_everywhere(alice: Person) -
     assert "alert(&#x27;gotcha&#x27;)" in pages["entry"].content.decode()
 
 
-def test_a_journal_post_without_a_token_changes_nothing(strict_alice: Client,
-                                                        alice: Person) -> None:
+def test_a_journal_post_without_a_token_changes_nothing(
+    strict_alice: Client, alice: Person
+) -> None:
     from nearer.journal.models import Entry
 
     response = strict_alice.post(

@@ -144,8 +144,12 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         secrets["password"] = canary("pass") + " words"
         response = client.post(
             "/accounts/signup/",
-            {"username": "dora", "email": "dora@example.org",
-             "new_password1": secrets["password"], "new_password2": secrets["password"]},
+            {
+                "username": "dora",
+                "email": "dora@example.org",
+                "new_password1": secrets["password"],
+                "new_password2": secrets["password"],
+            },
         )
         assert response.status_code == 302
         secrets["first recovery code"] = _shown_recovery_code(client)
@@ -161,8 +165,12 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         secrets["entry tag"] = canary("tag")
         response = client.post(
             reverse("journal:new"),
-            {"title": secrets["entry title"], "body": secrets["entry body"],
-             "tags": secrets["entry tag"], "entry_date": day},
+            {
+                "title": secrets["entry title"],
+                "body": secrets["entry body"],
+                "tags": secrets["entry tag"],
+                "entry_date": day,
+            },
         )
         assert response.status_code == 302
         entry_page = response["Location"]
@@ -170,8 +178,12 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         secrets["edited body"] = canary("edited") + " written on a second look"
         response = client.post(
             entry_page + "edit/",
-            {"title": secrets["entry title"], "body": secrets["edited body"],
-             "tags": secrets["entry tag"], "entry_date": day},
+            {
+                "title": secrets["entry title"],
+                "body": secrets["edited body"],
+                "tags": secrets["entry tag"],
+                "entry_date": day,
+            },
         )
         assert response.status_code == 302
         # A guided entry through the service, as the demo and imports write them.
@@ -183,9 +195,13 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         assert isinstance(vault, Vault)
         secrets["guided body"] = canary("guided")
         entry_create(
-            user=User.objects.get(username="dora"), vault=vault,
-            entry_date=timezone.localdate(), title="", body=secrets["guided body"],
-            tags=[], prompt_key=_a_prompt_key(),
+            user=User.objects.get(username="dora"),
+            vault=vault,
+            entry_date=timezone.localdate(),
+            title="",
+            body=secrets["guided body"],
+            tags=[],
+            prompt_key=_a_prompt_key(),
         )
         secrets["search words"] = canary("search")
         nothing = client.post(reverse("journal:search"), {"q": secrets["search words"]})
@@ -199,8 +215,14 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         # A check-in through both steps, then changed: its note and tags are sealed.
         secrets["check-in note"] = canary("checkinnote") + " after a long call"
         secrets["check-in tag"] = canary("checkintag")
-        checkin = {"step": "details", "pleasantness": "1", "energy": "-1", "emotion": "calm",
-                   "tags": secrets["check-in tag"], "note": secrets["check-in note"]}
+        checkin = {
+            "step": "details",
+            "pleasantness": "1",
+            "energy": "-1",
+            "emotion": "calm",
+            "tags": secrets["check-in tag"],
+            "note": secrets["check-in note"],
+        }
         response = client.post(reverse("checkins:new"), checkin)
         assert response.status_code == 302
         assert secrets["check-in note"].encode() in client.get(response["Location"]).content
@@ -218,17 +240,29 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         from nearer.people.content import PersonDetails
         from nearer.people.services import person_create
 
-        someone = person_create(user=User.objects.get(username="dora"), vault=vault,
-                                details=PersonDetails(name="Someone", rhythm_days=7))
+        someone = person_create(
+            user=User.objects.get(username="dora"),
+            vault=vault,
+            details=PersonDetails(name="Someone", rhythm_days=7),
+        )
         secrets["moment note"] = canary("momentnote") + " by the river"
-        moment = {"people": [str(someone.id)], "how": "in_person", "occurred_on": day,
-                  "minutes": "45", "kinds": ["emotional"], "closeness": "4",
-                  "opened_up": "both", "note": secrets["moment note"]}
+        moment = {
+            "people": [str(someone.id)],
+            "how": "in_person",
+            "occurred_on": day,
+            "minutes": "45",
+            "kinds": ["emotional"],
+            "closeness": "4",
+            "opened_up": "both",
+            "note": secrets["moment note"],
+        }
         assert client.post(reverse("moments:new"), moment).status_code == 302
         assert secrets["moment note"].encode() in client.get(reverse("moments:index")).content
         secrets["quick moment note"] = canary("quicknote")
-        response = client.post(reverse("moments:quick"), {**moment, "prefilled": "1",
-                                                          "note": secrets["quick moment note"]})
+        response = client.post(
+            reverse("moments:quick"),
+            {**moment, "prefilled": "1", "note": secrets["quick moment note"]},
+        )
         assert response.status_code == 302
         secrets["changed moment note"] = canary("momentedit")
         first_moment = Moment.objects.first()
@@ -241,20 +275,37 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
 
         # A person with every sealed field, changed, given a date, rated and searched for.
         # (A closeness rating is a number from 1 to 7: sealed, but no canary can show it.)
-        for field in ("person name", "person called", "person word", "person notes",
-                      "date label", "changed person notes", "person search"):
+        for field in (
+            "person name",
+            "person called",
+            "person word",
+            "person notes",
+            "date label",
+            "changed person notes",
+            "person search",
+        ):
             secrets[field] = canary(field.replace(" ", ""))
-        person = {"name": secrets["person name"], "called": secrets["person called"],
-                  "relationship": "friend", "relationship_label": secrets["person word"],
-                  "circle": "inner", "rhythm_days": "7", "too_long_days": "14",
-                  "notes": secrets["person notes"], "date-kind": "custom",
-                  "date-label": secrets["date label"], "date-day": "4", "date-month": "3"}
+        person = {
+            "name": secrets["person name"],
+            "called": secrets["person called"],
+            "relationship": "friend",
+            "relationship_label": secrets["person word"],
+            "circle": "inner",
+            "rhythm_days": "7",
+            "too_long_days": "14",
+            "notes": secrets["person notes"],
+            "date-kind": "custom",
+            "date-label": secrets["date label"],
+            "date-day": "4",
+            "date-month": "3",
+        }
         response = client.post(reverse("people:new"), person)
         assert response.status_code == 302
         person_page = response["Location"]
         assert secrets["person notes"].encode() in client.get(person_page).content
-        response = client.post(person_page + "edit/",
-                               {**person, "notes": secrets["changed person notes"]})
+        response = client.post(
+            person_page + "edit/", {**person, "notes": secrets["changed person notes"]}
+        )
         assert response.status_code == 302
         assert client.post(person_page + "closeness/", {"value": "6"}).status_code == 302
         # The person's ratings summary (a derived value, vault.derived) is sealed as
@@ -277,36 +328,54 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         # second one left waiting. The raw file is never stored.
         from django.core.files.uploadedfile import SimpleUploadedFile
 
-        for field in ("import name", "import nickname", "import note", "import label",
-                      "waiting import name", "import phone"):
+        for field in (
+            "import name",
+            "import nickname",
+            "import note",
+            "import label",
+            "waiting import name",
+            "import phone",
+        ):
             secrets[field] = canary(field.replace(" ", ""))
-        card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{}\r\nNICKNAME:{}\r\nNOTE:{}\r\n"
-                "item1.X-ABDATE:--0505\r\nitem1.X-ABLabel:{}\r\nTEL:{}\r\nEND:VCARD\r\n")
-        vcf = card.format(secrets["import name"], secrets["import nickname"],
-                          secrets["import note"], secrets["import label"],
-                          secrets["import phone"]).encode()
-        response = client.post(reverse("people:import"),
-                               {"file": SimpleUploadedFile("contacts.vcf", vcf)})
+        card = (
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{}\r\nNICKNAME:{}\r\nNOTE:{}\r\n"
+            "item1.X-ABDATE:--0505\r\nitem1.X-ABLabel:{}\r\nTEL:{}\r\nEND:VCARD\r\n"
+        )
+        vcf = card.format(
+            secrets["import name"],
+            secrets["import nickname"],
+            secrets["import note"],
+            secrets["import label"],
+            secrets["import phone"],
+        ).encode()
+        response = client.post(
+            reverse("people:import"), {"file": SimpleUploadedFile("contacts.vcf", vcf)}
+        )
         assert response.status_code == 302
         preview = response["Location"]
         assert secrets["import name"].encode() in client.get(preview).content
         assert client.post(preview + "confirm/", {}).status_code == 302
         waiting = card.format(secrets["waiting import name"], "", "", "", "").encode()
-        response = client.post(reverse("people:import"),
-                               {"file": SimpleUploadedFile("more.vcf", waiting)})
+        response = client.post(
+            reverse("people:import"), {"file": SimpleUploadedFile("more.vcf", waiting)}
+        )
         assert response.status_code == 302
         for page in (reverse("people:index"), person_page, reverse("people:archived")):
             client.get(page, follow=True)
 
         secrets["wrong password"] = canary("wrong") + " words"
-        Client().post("/accounts/login/", {"username": "dora",
-                                           "password": secrets["wrong password"]})
+        Client().post(
+            "/accounts/login/", {"username": "dora", "password": secrets["wrong password"]}
+        )
 
         secrets["second password"] = canary("pass2") + " words"
         response = client.post(
             "/accounts/password/",
-            {"password": secrets["password"], "new_password1": secrets["second password"],
-             "new_password2": secrets["second password"]},
+            {
+                "password": secrets["password"],
+                "new_password1": secrets["second password"],
+                "new_password2": secrets["second password"],
+            },
         )
         assert response.status_code == 302
         client.post("/accounts/recovery-code/new/", {"password": secrets["second password"]})
@@ -318,9 +387,12 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         forgot = Client()
         response = forgot.post(
             "/accounts/forgot/",
-            {"username": "dora", "recovery_code": secrets["second recovery code"],
-             "new_password1": secrets["third password"],
-             "new_password2": secrets["third password"]},
+            {
+                "username": "dora",
+                "recovery_code": secrets["second recovery code"],
+                "new_password1": secrets["third password"],
+                "new_password2": secrets["third password"],
+            },
         )
         assert response.status_code == 302
         # Left pending (not confirmed) on purpose: it sits in the session, sealed.

@@ -28,9 +28,9 @@ from nearer.tests.security.samples import (
 
 ALL_ROUTES = list(routes())
 ID_ROUTES = [
-    r for r in ALL_ROUTES
-    if r.namespace != ADMIN_NAMESPACE
-    and any((r.namespace, kw) in ID_KWARGS for kw in r.kwargs)
+    r
+    for r in ALL_ROUTES
+    if r.namespace != ADMIN_NAMESPACE and any((r.namespace, kw) in ID_KWARGS for kw in r.kwargs)
 ]
 ADMIN_ROUTES = [r for r in ALL_ROUTES if r.namespace == ADMIN_NAMESPACE and r.kwargs]
 PLAIN_GET_ROUTES = [r for r in ALL_ROUTES if not r.kwargs and r.namespace != ADMIN_NAMESPACE]
@@ -162,8 +162,13 @@ def test_a_stranger_cannot_reuse_the_owners_entry_id_as_a_draft_id(
     charlie.client.raise_request_exception = False
     response = charlie.client.post(
         "/journal/new/",
-        {"title": "charlie was here", "body": "charlie was here", "tags": "",
-         "entry_date": timezone.localdate().isoformat(), "draft_id": str(target.entry.id)},
+        {
+            "title": "charlie was here",
+            "body": "charlie was here",
+            "tags": "",
+            "entry_date": timezone.localdate().isoformat(),
+            "draft_id": str(target.entry.id),
+        },
     )
     assert response.status_code == 302
     mine = Entry.objects.get(owner=charlie.user)

@@ -87,8 +87,12 @@ def _recover(code: str, password: str) -> tuple[Client, int]:
     client = Client()
     response = client.post(
         "/accounts/forgot/",
-        {"username": "alice", "recovery_code": code, "new_password1": password,
-         "new_password2": password},
+        {
+            "username": "alice",
+            "recovery_code": code,
+            "new_password1": password,
+            "new_password2": password,
+        },
     )
     return client, response.status_code
 

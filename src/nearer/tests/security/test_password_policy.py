@@ -42,9 +42,10 @@ def test_it_accepts_a_64_character_password_at_sign_up_and_login(db: None) -> No
     )
     assert response.status_code == 302
     client.post("/accounts/logout/")
-    assert client.post(
-        "/accounts/login/", {"username": "dora", "password": SIXTY_FOUR}
-    ).status_code == 302
+    assert (
+        client.post("/accounts/login/", {"username": "dora", "password": SIXTY_FOUR}).status_code
+        == 302
+    )
 
 
 def test_it_accepts_up_to_256_characters() -> None:
@@ -71,9 +72,7 @@ def test_it_has_no_composition_rules() -> None:
 
 def test_it_refuses_passwords_like_the_username() -> None:
     with pytest.raises(ValidationError):
-        password_validation.validate_password(
-            "dorathexplorer", User(username="dorathexplorer")
-        )
+        password_validation.validate_password("dorathexplorer", User(username="dorathexplorer"))
 
 
 def test_production_kdf_meets_the_owasp_minimum(production: dict[str, Any]) -> None:

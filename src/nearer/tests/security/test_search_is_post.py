@@ -20,8 +20,14 @@ def test_the_search_form_posts(alice: Person) -> None:
 
 
 def test_a_get_with_words_in_the_url_searches_nothing(alice: Person) -> None:
-    entry_create(user=alice.user, vault=alice.vault, entry_date=timezone.localdate(),
-                 title="Evening by the sea", body="a walk to the lighthouse", tags=[])
+    entry_create(
+        user=alice.user,
+        vault=alice.vault,
+        entry_date=timezone.localdate(),
+        title="Evening by the sea",
+        body="a walk to the lighthouse",
+        tags=[],
+    )
     response = alice.client.get("/journal/search/?q=lighthouse")
     assert response.status_code == 200
     assert b"Evening by the sea" not in response.content

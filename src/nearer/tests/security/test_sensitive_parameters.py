@@ -20,14 +20,24 @@ from nearer.tests.security.samples import routes
 SECRET_FIELDS = ("password", "new_password1", "new_password2", "recovery_code")
 FORMS = {
     "/accounts/login/": {"username": "alice", "password": "secret one here"},
-    "/accounts/signup/": {"username": "zed", "new_password1": "secret one here",
-                          "new_password2": "secret one here"},
-    "/accounts/forgot/": {"username": "alice", "recovery_code": "ABCD", "new_password1": "s" * 12,
-                          "new_password2": "s" * 12},
+    "/accounts/signup/": {
+        "username": "zed",
+        "new_password1": "secret one here",
+        "new_password2": "secret one here",
+    },
+    "/accounts/forgot/": {
+        "username": "alice",
+        "recovery_code": "ABCD",
+        "new_password1": "s" * 12,
+        "new_password2": "s" * 12,
+    },
 }
 LOGGED_IN_FORMS = {
-    "/accounts/password/": {"password": "secret one here", "new_password1": "another one here",
-                            "new_password2": "another one here"},
+    "/accounts/password/": {
+        "password": "secret one here",
+        "new_password1": "another one here",
+        "new_password2": "another one here",
+    },
     "/accounts/recovery-code/new/": {"password": "secret one here"},
     "/accounts/delete/": {"password": "secret one here"},
 }
@@ -87,7 +97,8 @@ def test_the_sealed_field_check_sees_a_sealed_field_an_admin_would_show(alice: P
     assert _sealed_fields_shown(site, alice.user) == ["journal.Entry.content"]
     site._registry[PersonRow].list_display = ("id", "content")
     assert _sealed_fields_shown(site, alice.user) == [
-        "journal.Entry.content", "people.Person.content"
+        "journal.Entry.content",
+        "people.Person.content",
     ]
 
 
@@ -98,7 +109,8 @@ def test_the_admin_logs_in_through_nearers_own_login(db: None) -> None:
 
 
 @pytest.mark.parametrize(
-    "route", [r for r in routes() if not r.kwargs and r.namespace != "admin"],
+    "route",
+    [r for r in routes() if not r.kwargs and r.namespace != "admin"],
     ids=lambda r: r.label,
 )
 def test_pages_load_nothing_from_another_host(route, alice: Person) -> None:  # type: ignore[no-untyped-def]

@@ -18,8 +18,7 @@ from nearer.vault.crypto import HEADER
 from nearer.vault.models import Keyring
 from nearer.vault.session import SESSION_DEK
 
-PAGES = ("/", "/journal/", "/journal/tags/", "/journal/search/", "/journal/prompts/",
-         "/accounts/")
+PAGES = ("/", "/journal/", "/journal/tags/", "/journal/search/", "/journal/prompts/", "/accounts/")
 
 
 def _flip(sealed: bytes | memoryview, index: int = HEADER + 5) -> bytes:
@@ -183,9 +182,7 @@ def test_an_entry_that_will_not_open_can_still_be_deleted(alice: Person) -> None
     assert not Entry.objects.filter(id=entry.id).exists()
 
 
-def test_a_moved_entry_shows_as_unopened_on_its_new_owners_page(
-    alice: Person, bob: Person
-) -> None:
+def test_a_moved_entry_shows_as_unopened_on_its_new_owners_page(alice: Person, bob: Person) -> None:
     mine = make_samples(alice).entry
     theirs = make_samples(bob, marker="bob").entry
     Entry.objects.filter(id=theirs.id).update(content=mine.content)

@@ -23,7 +23,7 @@ from nearer.conftest import Person
 )
 def test_it_marks_the_section_of_the_page(alice: Person, address: str, section: str) -> None:
     html = alice.client.get(address, follow=True).content.decode()
-    nav = html[html.index('<nav class="site-nav"'):html.index("</nav>")]
+    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
     assert re.findall(r'aria-current="page">([^<]+)<', nav) == [section]
     for words in ("Today", "Journal", "People", "Check-ins", "Account"):
         assert f">{words}</a>" in nav

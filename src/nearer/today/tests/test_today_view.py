@@ -16,8 +16,12 @@ from nearer.today.views import greeting_for
 
 def _write(person: Person, title: str, day: int) -> Entry:
     return services.entry_create(
-        user=person.user, vault=person.vault, entry_date=date(2026, 5, day),
-        title=title, body="words", tags=[],
+        user=person.user,
+        vault=person.vault,
+        entry_date=date(2026, 5, day),
+        title=title,
+        body="words",
+        tags=[],
     )
 
 
@@ -38,12 +42,12 @@ def test_it_greets_by_username_without_a_display_name(alice: Person) -> None:
 
 def test_it_suggests_a_prompt_with_a_link_to_write_about_it(alice: Person) -> None:
     html = alice.client.get("/").content.decode()
-    keys = [key for key in PROMPTS_BY_KEY if f"/journal/new/?prompt={key}\"" in html]
+    keys = [key for key in PROMPTS_BY_KEY if f'/journal/new/?prompt={key}"' in html]
     assert len(keys) == 1
     assert PROMPTS_BY_KEY[keys[0]].text in html.replace("&#x27;", "'")
     assert 'action="/journal/prompts/pick/"' in html
     # Showing it is not "seeing" it: the page is the same on a reload.
-    assert f"?prompt={keys[0]}\"" in alice.client.get("/").content.decode()
+    assert f'?prompt={keys[0]}"' in alice.client.get("/").content.decode()
 
 
 def test_it_shows_the_five_latest_entries(alice: Person) -> None:

@@ -6,29 +6,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Keyring',
+            name="Keyring",
             fields=[
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='keyring', serialize=False, to=settings.AUTH_USER_MODEL)),
-                ('kdf_salt', models.BinaryField(max_length=16)),
-                ('kdf_memory_kib', models.PositiveIntegerField()),
-                ('kdf_time_cost', models.PositiveIntegerField()),
-                ('kdf_parallelism', models.PositiveIntegerField()),
-                ('dek_by_password', models.BinaryField()),
-                ('recovery_salt', models.BinaryField(max_length=16)),
-                ('dek_by_recovery', models.BinaryField()),
-                ('recovery_check', models.CharField(max_length=64)),
-                ('preferences', models.BinaryField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="keyring",
+                        serialize=False,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("kdf_salt", models.BinaryField(max_length=16)),
+                ("kdf_memory_kib", models.PositiveIntegerField()),
+                ("kdf_time_cost", models.PositiveIntegerField()),
+                ("kdf_parallelism", models.PositiveIntegerField()),
+                ("dek_by_password", models.BinaryField()),
+                ("recovery_salt", models.BinaryField(max_length=16)),
+                ("dek_by_recovery", models.BinaryField()),
+                ("recovery_check", models.CharField(max_length=64)),
+                ("preferences", models.BinaryField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
         ),
     ]

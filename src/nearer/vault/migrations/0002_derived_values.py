@@ -8,26 +8,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vault', '0001_initial'),
+        ("vault", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DerivedValue',
+            name="DerivedValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40)),
-                ('subject', models.UUIDField(default=uuid.UUID('00000000-0000-0000-0000-000000000000'))),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('content', models.BinaryField(default=b'')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='derived_values', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40)),
+                (
+                    "subject",
+                    models.UUIDField(default=uuid.UUID("00000000-0000-0000-0000-000000000000")),
+                ),
+                ("version", models.PositiveIntegerField(default=0)),
+                ("content", models.BinaryField(default=b"")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="derived_values",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('owner', 'kind', 'subject'), name='vault_derived_one_per_subject')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("owner", "kind", "subject"), name="vault_derived_one_per_subject"
+                    )
+                ],
             },
         ),
     ]

@@ -21,8 +21,9 @@ Damage = Literal["missing", "tampered", "empty", "old version", "resealed"]
 DAMAGES: tuple[Damage, ...] = ("missing", "tampered", "empty", "old version")
 
 
-def stored_row(owner: Person, kind: Kind[Any], subject: UUID = WHOLE_ACCOUNT
-               ) -> DerivedValue | None:
+def stored_row(
+    owner: Person, kind: Kind[Any], subject: UUID = WHOLE_ACCOUNT
+) -> DerivedValue | None:
     return DerivedValue.objects.filter(owner=owner.user, kind=kind.name, subject=subject).first()
 
 
@@ -31,12 +32,14 @@ def stored(owner: Person, kind: Kind[T], subject: UUID = WHOLE_ACCOUNT) -> T | N
     row = stored_row(owner, kind, subject)
     if row is None:
         return None
-    return derived_opened(kind, vault=owner.vault, subject=subject, version=row.version,
-                          content=row.content)
+    return derived_opened(
+        kind, vault=owner.vault, subject=subject, version=row.version, content=row.content
+    )
 
 
-def damage(owner: Person, kind: Kind[Any], how: Damage, subject: UUID = WHOLE_ACCOUNT,
-           value: Any = None) -> None:
+def damage(
+    owner: Person, kind: Kind[Any], how: Damage, subject: UUID = WHOLE_ACCOUNT, value: Any = None
+) -> None:
     """Delete the stored value, or make it unreadable, old, or ``value`` resealed."""
     rows = DerivedValue.objects.filter(owner=owner.user, kind=kind.name, subject=subject)
     assert rows.count() == 1, "there is a stored value to damage"
@@ -59,8 +62,9 @@ def damage(owner: Person, kind: Kind[Any], how: Damage, subject: UUID = WHOLE_AC
         rows.update(content=owner.vault.seal_json(kind.label, subject, value))
 
 
-def at_once(calls: Sequence[Callable[[], object]], *,
-            before: tuple[object, str] | None = None) -> list[BaseException]:
+def at_once(
+    calls: Sequence[Callable[[], object]], *, before: tuple[object, str] | None = None
+) -> list[BaseException]:
     """Run ``calls`` in threads, each with its own database connection, released
     together by a ``threading.Barrier``; return the exceptions they raised.
 

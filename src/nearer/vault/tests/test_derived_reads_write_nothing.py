@@ -26,8 +26,9 @@ def _pages(owner: Person) -> list[str]:
     maya = people_services.person_create(
         user=owner.user, vault=owner.vault, details=PersonDetails(name="Maya Quillfeather")
     )
-    people_services.closeness_rate(user=owner.user, vault=owner.vault, person_id=maya.id,
-                                   value=6, rated_on=date(2026, 1, 1))
+    people_services.closeness_rate(
+        user=owner.user, vault=owner.vault, person_id=maya.id, value=6, rated_on=date(2026, 1, 1)
+    )
     take(owner, "who5", [4, 4, 4, 4, 4], days_ago=1)
     return ["/people/", f"/people/{maya.id}/", "/scales/trends/"]
 
@@ -36,8 +37,9 @@ def _get_writing_nothing(owner: Person, url: str) -> bytes:
     with CaptureQueriesContext(connection) as queries:
         response = owner.client.get(url)
     assert response.status_code == 200, url
-    writes = [q["sql"] for q in queries.captured_queries
-              if q["sql"].lstrip().upper().startswith(WRITES)]
+    writes = [
+        q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(WRITES)
+    ]
     assert writes == [], url
     # The queries were seen at all (so an empty list above means something).
     assert any(q["sql"].lstrip().upper().startswith("SELECT") for q in queries.captured_queries)
@@ -46,9 +48,7 @@ def _get_writing_nothing(owner: Person, url: str) -> bytes:
 
 
 @pytest.mark.parametrize("how", ["missing", *DAMAGES[1:]])
-def test_the_people_list_a_persons_page_and_trends_write_nothing(
-    alice: Person, how: str
-) -> None:
+def test_the_people_list_a_persons_page_and_trends_write_nothing(alice: Person, how: str) -> None:
     pages = _pages(alice)
     good = {url: _get_writing_nothing(alice, url) for url in pages}
     assert all(b"Maya Quillfeather" in good[url] for url in pages[:2])

@@ -32,8 +32,9 @@ def _some_of_everything(owner: Person) -> PersonRow:
     maya = people_services.person_create(
         user=owner.user, vault=owner.vault, details=PersonDetails(name="Maya Quillfeather")
     )
-    people_services.closeness_rate(user=owner.user, vault=owner.vault, person_id=maya.id,
-                                   value=5, rated_on=date(2026, 1, 1))
+    people_services.closeness_rate(
+        user=owner.user, vault=owner.vault, person_id=maya.id, value=5, rated_on=date(2026, 1, 1)
+    )
     take(owner, "who5", [3, 3, 3, 3, 3], days_ago=1)
     return maya
 
@@ -95,8 +96,7 @@ def test_it_touches_only_its_owners_values(alice: Person, charlie: Person) -> No
 def test_logging_in_runs_it(alice: Person) -> None:
     _some_of_everything(alice)
     DerivedValue.objects.filter(owner=alice.user).delete()
-    response = Client().post("/accounts/login/",
-                             {"username": "alice", "password": alice.password})
+    response = Client().post("/accounts/login/", {"username": "alice", "password": alice.password})
     assert response.status_code == 302
     assert all(value is not None for value in _values(alice).values())
 
@@ -106,8 +106,13 @@ def test_two_first_builds_at_once_end_with_one_row_each_and_no_error() -> None:
     # A new account that has never logged in: no derived value at all. Both logins
     # find every value missing, and only then (the barrier) does either write.
     new = user_sign_up(username="newcomer", password="correct horse battery staple")
-    owner = Person(user=new.user, password="", recovery_code="",
-                   vault=Vault(user_id=new.user.pk, dek=new.dek), client=Client())
+    owner = Person(
+        user=new.user,
+        password="",
+        recovery_code="",
+        vault=Vault(user_id=new.user.pk, dek=new.dek),
+        client=Client(),
+    )
     maya = _some_of_everything(owner)
     expected = _values(owner)
     DerivedValue.objects.filter(owner=new.user).delete()
@@ -118,8 +123,10 @@ def test_two_first_builds_at_once_end_with_one_row_each_and_no_error() -> None:
     errors = at_once([refresh, refresh], before=(derived, "_refresh_some"))
     assert errors == []
     for kind, subject in _kinds(maya):
-        assert DerivedValue.objects.filter(owner=new.user, kind=kind.name,
-                                           subject=subject).count() == 1
+        assert (
+            DerivedValue.objects.filter(owner=new.user, kind=kind.name, subject=subject).count()
+            == 1
+        )
     assert _values(owner) == expected
 
 
@@ -129,15 +136,20 @@ def test_the_ratings_of_many_people_rebuilt_at_once_equal_each_worked_out_alone(
     from nearer.people.models import ClosenessRating
 
     people = [
-        people_services.person_create(user=alice.user, vault=alice.vault,
-                                      details=PersonDetails(name=f"Friend {n}"))
+        people_services.person_create(
+            user=alice.user, vault=alice.vault, details=PersonDetails(name=f"Friend {n}")
+        )
         for n in range(4)
     ]
     for n, person in enumerate(people[:3]):
         for month in range(1, 4 + n):
-            people_services.closeness_rate(user=alice.user, vault=alice.vault,
-                                           person_id=person.id, value=1 + (month + n) % 7,
-                                           rated_on=date(2026, month, 1 + n))
+            people_services.closeness_rate(
+                user=alice.user,
+                vault=alice.vault,
+                person_id=person.id,
+                value=1 + (month + n) % 7,
+                rated_on=date(2026, month, 1 + n),
+            )
     # One rating that will not open: left out, as when worked out alone.
     first = ClosenessRating.objects.filter(person=people[1]).order_by("rated_on").first()
     assert first is not None

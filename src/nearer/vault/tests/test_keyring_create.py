@@ -31,10 +31,13 @@ def test_it_returns_a_32_byte_key_and_a_canonical_code(bare_user: User) -> None:
 def test_it_keeps_neither_key_nor_code_in_the_clear(bare_user: User) -> None:
     new = keyring_create(user_id=bare_user.pk, password=PASSWORD)
     keyring = Keyring.objects.get(user=bare_user)
-    stored = b"".join(
-        bytes(value)
-        for value in (keyring.dek_by_password, keyring.dek_by_recovery, keyring.kdf_salt)
-    ) + keyring.recovery_check.encode()
+    stored = (
+        b"".join(
+            bytes(value)
+            for value in (keyring.dek_by_password, keyring.dek_by_recovery, keyring.kdf_salt)
+        )
+        + keyring.recovery_check.encode()
+    )
     assert new.dek not in stored
     assert new.recovery_code.encode() not in stored
     assert PASSWORD.encode() not in stored

@@ -131,5 +131,5 @@ def test_its_reload_never_leaves_the_site(alice: Person) -> None:
         response = alice.client.get("/", PATH_INFO=path)
         html = response.content.decode()
         assert response.status_code == 200, path
-        assert 'url=/?unlock=1"' in html or 'url=/%5C' in html, path
+        assert 'url=/?unlock=1"' in html or "url=/%5C" in html, path
         assert "url=//" not in html and "url=/\\" not in html, path
