@@ -54,9 +54,9 @@ def test_it_refuses_values_outside_the_seven_pictures(
             user=alice.user,
             vault=alice.vault,
             person_id=row.id,
-            value=value,
+            value=value,  # type: ignore[arg-type]
             rated_on=date(2026, 1, 1),
-        )  # type: ignore[arg-type]
+        )
     assert not ClosenessRating.objects.exists()
 
 
