@@ -23,14 +23,27 @@ from nearer.people.content import (
     PersonDetails,
 )
 from nearer.people.days import CLOSENESS_WORDS
+from nearer.people.imports import DEFAULT_CIRCLE, DEFAULT_RELATIONSHIP
 from nearer.people.rules import DateDraft
-from nearer.people.widgets import ClosenessPictures
+from nearer.people.widgets import ClosenessPictures, ImportOptions
 
 MONTH_CHOICES = [
     (str(number), name)
     for number, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"),
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
         start=1,
     )
 ]
@@ -222,4 +235,26 @@ class ClosenessForm(forms.Form):
             "required": "Please choose the picture that fits best.",
             "invalid_choice": "Please choose one of the seven pictures.",
         },
+    )
+
+
+class ImportChoicesForm(forms.Form):
+    """The import preview's choices for everyone new and for all possible duplicates.
+
+    Drawn unbound, without ids (``auto_id=False``), each group by ``ImportOptions``;
+    ``import_confirm`` reads the answers, anything unexpected meaning the default.
+    """
+
+    circle = forms.ChoiceField(choices=CIRCLES, initial=DEFAULT_CIRCLE, widget=ImportOptions)
+    relationship = forms.ChoiceField(
+        choices=RELATIONSHIPS, initial=DEFAULT_RELATIONSHIP, widget=ImportOptions
+    )
+    all = forms.ChoiceField(
+        choices=[
+            ("each", "Decide one by one below"),
+            ("skip", "Skip them all"),
+            ("merge", "Merge them all"),
+        ],
+        initial="each",
+        widget=ImportOptions,
     )

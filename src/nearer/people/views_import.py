@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_user, current_vault
-from nearer.people.content import CIRCLES, RELATIONSHIPS
+from nearer.people.forms import ImportChoicesForm
 from nearer.people.import_rows import match_rows, problem_rows
 from nearer.people.imports import (
     DEFAULT_CIRCLE,
@@ -264,10 +264,7 @@ def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
             "problem_rows": problem_rows(preview.problems[:PROBLEMS_SHOWN]),
             "more_problems": max(0, len(preview.problems) - PROBLEMS_SHOWN),
             "has_problems": bool(preview.problems),
-            "circles": CIRCLES,
-            "relationships": RELATIONSHIPS,
-            "circle": DEFAULT_CIRCLE,
-            "relationship": DEFAULT_RELATIONSHIP,
+            "choices": ImportChoicesForm(auto_id=False),
         },
     )
 

@@ -122,3 +122,16 @@ def test_look_alike_names_and_what_a_card_holds_are_shown_as_text(
         f"<strong>{jonas}</strong>" in page
     )
     assert "<i>" not in page and "<s>" not in page and "<u>" not in page
+
+
+def test_its_choices_for_everyone_are_the_forms_radios_without_ids(alice: Person) -> None:
+    pending = import_prepare(
+        user=alice.user, vault=alice.vault, data=vcf("FN:Jonas", "FN:jonas", "FN:JONAS")
+    )
+    page = alice.client.get(reverse("people:import_preview", args=[pending.id])).content.decode()
+    # Circle, relationship, the choice for all, and the two look-alikes' rows.
+    assert page.count('<div class="import-options">') == 5
+    assert '<input type="radio" name="all" value="each" checked> Decide one by one below' in page
+    assert '<input type="radio" name="all" value="merge"> Merge them all' in page
+    assert '<input type="radio" name="circle" value="wider" checked>' in page
+    assert 'name="circle" value="wider" checked id=' not in page and ' id="id_' not in page

@@ -7,11 +7,14 @@ import re
 from html.parser import HTMLParser
 
 from django import forms
+from django.utils.html import escape
 
 from nearer.people.closeness import CHOICES
+from nearer.people.content import CIRCLES, RELATIONSHIPS
 from nearer.people.days import CLOSENESS_WORDS
-from nearer.people.forms import ClosenessForm
-from nearer.people.widgets import ClosenessPictures
+from nearer.people.forms import ClosenessForm, ImportChoicesForm
+from nearer.people.imports import DEFAULT_CIRCLE, DEFAULT_RELATIONSHIP
+from nearer.people.widgets import ClosenessPictures, ImportOptions
 
 
 class _Inputs(HTMLParser):
@@ -72,3 +75,31 @@ def test_each_radio_comes_right_before_its_picture_number_and_words() -> None:
         assert picture == str(choice.picture)
         assert words == CLOSENESS_WORDS[choice.value]
     assert ours.startswith('<div class="ios-options">') and ours.rstrip().endswith("</div>")
+
+
+def test_the_import_choices_are_the_radios_the_preview_wrote_by_hand() -> None:
+    form = ImportChoicesForm(auto_id=False)
+    expected = {
+        "circle": (CIRCLES, DEFAULT_CIRCLE),
+        "relationship": (RELATIONSHIPS, DEFAULT_RELATIONSHIP),
+        "all": (
+            (
+                ("each", "Decide one by one below"),
+                ("skip", "Skip them all"),
+                ("merge", "Merge them all"),
+            ),
+            "each",
+        ),
+    }
+    for name, (choices, chosen) in expected.items():
+        drawn = str(form[name])
+        assert isinstance(form.fields[name].widget, ImportOptions)
+        assert drawn == (
+            '<div class="import-options">'
+            + "".join(
+                f'<label class="import-option"><input type="radio" name="{name}" '
+                f'value="{key}"{" checked" if key == chosen else ""}> {escape(label)}</label>'
+                for key, label in choices
+            )
+            + "</div>"
+        )
