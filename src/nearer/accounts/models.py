@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
+from django.db.models.functions import Lower
 
 
 class User(AbstractUser):
@@ -17,6 +18,16 @@ class User(AbstractUser):
 
     class Meta:
         verbose_name = "user"
+        constraints = [
+            # "Sam" and "sam" are one name: log-in finds names whatever their case, so
+            # two such accounts would be ambiguous. Sign-up checks first; this index
+            # decides when two sign-ups of one name (in any case) arrive at once.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="accounts_user_username_any_case",
+                violation_error_message="That name is taken. Please choose another.",
+            ),
+        ]
 
 
 class RecoveryAttempt(models.Model):

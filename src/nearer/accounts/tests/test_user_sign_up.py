@@ -47,8 +47,9 @@ def test_it_refuses_a_password_like_the_name(db: None) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("second_name", ["quillonrace", "QuillonRace"])
 def test_two_sign_ups_of_one_name_at_once_give_one_account_and_one_calm_refusal(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, second_name: str
 ) -> None:
     # On PostgreSQL both threads find the name free, then both save: the second once
     # failed on the unique index (a 500). SQLite's immediate transactions let one
@@ -65,17 +66,19 @@ def test_two_sign_ups_of_one_name_at_once_give_one_account_and_one_calm_refusal(
     monkeypatch.setattr(password_validation, "validate_password", validate_then_wait)
     outcomes: list[object] = []
 
-    def sign_up() -> None:
+    def sign_up(username: str) -> None:
         try:
             if not hold_after_check:
                 together.wait()
-            outcomes.append(user_sign_up(username="quillonrace", password=STRONG))
+            outcomes.append(user_sign_up(username=username, password=STRONG))
         except Exception as exc:  # kept and asserted on below: what each request would see
             outcomes.append(exc)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=sign_up) for _ in range(2)]
+    threads = [
+        threading.Thread(target=sign_up, args=(name,)) for name in ("quillonrace", second_name)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -84,6 +87,6 @@ def test_two_sign_ups_of_one_name_at_once_give_one_account_and_one_calm_refusal(
     refused = [o for o in outcomes if isinstance(o, ValidationError)]
     assert (len(signed_up), len(refused)) == (1, 1), outcomes
     assert refused[0].message_dict == {"username": ["That name is taken. Please choose another."]}
-    assert User.objects.filter(username="quillonrace").count() == 1
+    assert User.objects.filter(username__iexact="quillonrace").count() == 1
     assert Keyring.objects.filter(user_id=signed_up[0].user.pk).count() == 1
     assert Keyring.objects.count() == 1
