@@ -31,10 +31,12 @@ MAX_CALLED = 100
 MAX_RELATIONSHIP_LABEL = 60
 MAX_NOTES = 20_000
 MAX_DATE_LABEL = 80
-# Most important dates an imported contact brings (the contacts import keeps the first
-# ones and says how many were left out): a card of 300,000 dates is an attack, not a
-# person. The forms add dates one at a time and ask no limit.
+# Most important dates one person keeps, however they arrive: the date form refuses
+# the next one, a new person brings at most this many, and the contacts import keeps
+# the first ones (of a card, or of a merge) and says how many were left out. A card of
+# 300,000 dates is an attack, not a person.
 MAX_DATES = 20
+MAX_DATES_TEXT = f"A person can have up to {MAX_DATES} dates."
 # A rhythm longer than ten years is not a rhythm; the bound also keeps date maths safe.
 MAX_RHYTHM_DAYS = 3650
 MIN_YEAR = 1900
@@ -166,6 +168,19 @@ def date_draft_clean(draft: DateDraft, *, today: date) -> DateDraft:
     if errors:
         raise ValidationError(errors)
     return replace(draft, label=label)
+
+
+def dates_room(*, have: int) -> int:
+    """Return how many more dates a person who has ``have`` may keep (0 when full)."""
+    return max(0, MAX_DATES - have)
+
+
+def dates_total_check(*, have: int, adding: int) -> None:
+    """Raise ValidationError when ``adding`` dates to ``have`` would pass MAX_DATES."""
+    if adding > dates_room(have=have):
+        raise ValidationError(
+            f"{MAX_DATES_TEXT} Please remove one before adding another.", code="too_many_dates"
+        )
 
 
 def closeness_clean(value: object) -> int:

@@ -74,6 +74,7 @@ def _seal_person(vault: Vault, person: Person, details: PersonDetails) -> None:
 
 
 def _dates_clean(drafts: Sequence[DateDraft], *, today: date) -> list[DateDraft]:
+    rules.dates_total_check(have=0, adding=len(drafts))
     cleaned = [rules.date_draft_clean(draft, today=today) for draft in drafts]
     kinds: list[str] = [draft.kind for draft in cleaned]
     for kind in _ONE_PER_PERSON:
@@ -101,7 +102,7 @@ def person_create(
     """Seal and save a new person with their important dates; return the row.
 
     Raises ValidationError (nothing saved) when a detail or a date breaks the
-    rules in ``people.rules``.
+    rules in ``people.rules`` (at most ``rules.MAX_DATES`` dates).
     """
     check_vault(user, vault)
     details = rules.person_details_clean(details)
@@ -172,12 +173,13 @@ def person_update(
 
     Their dates, ratings and moments are kept. Raises Http404 when the person is
     not ``user``'s and ValidationError (nothing changed) for bad values, including
-    a second birthday.
+    a second birthday or more dates than ``rules.MAX_DATES`` together.
     """
     check_vault(user, vault)
     person = _person_locked(user, person_id)
     details = rules.person_details_clean(details)
     drafts = _dates_clean(add_dates, today=_today())
+    _dates_room_check(person, adding=len(drafts))
     if any(d.kind == "birthday" for d in drafts) and _birthday_ids(vault, person):
         raise ValidationError({"kind": ["Someone has only one birthday."]})
     try:
@@ -198,6 +200,17 @@ def person_update(
         summaries=[summary_of(str(person.id), details, archived=person.archived_at is not None)],
     )
     return person
+
+
+def _dates_room_check(person: Person, *, adding: int) -> None:
+    """Raise ValidationError when the person cannot keep ``adding`` more dates.
+
+    Called after ``_person_locked``: the lock on the person's row (PostgreSQL) or the
+    write transaction begun at once (SQLite, IMMEDIATE) makes two adds at the same
+    time count one after the other, so together they cannot pass the limit.
+    """
+    if adding:
+        rules.dates_total_check(have=person.important_dates.count(), adding=adding)
 
 
 def _birthday_ids(vault: Vault, person: Person, *, leave_out: UUID | None = None) -> list[UUID]:
@@ -276,11 +289,13 @@ def date_add(*, user: User, vault: Vault, person_id: UUID, draft: DateDraft) -> 
     """Add an important date to a person; return it.
 
     Raises Http404 when the person is not ``user``'s and ValidationError for a day
-    that does not exist, a custom day without a name, or a second birthday.
+    that does not exist, a custom day without a name, a second birthday, or a date
+    past ``rules.MAX_DATES``.
     """
     check_vault(user, vault)
     person = _person_locked(user, person_id)
     (cleaned,) = _dates_clean([draft], today=_today())
+    _dates_room_check(person, adding=1)
     if cleaned.kind == "birthday" and _birthday_ids(vault, person):
         raise ValidationError({"kind": ["Someone has only one birthday."]})
     row = _date_row(user, vault, person, cleaned)

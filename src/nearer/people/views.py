@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.lib.forms import add_errors
-from nearer.people import detail, selectors, services
+from nearer.people import detail, rules, selectors, services
 from nearer.people.content import CIRCLES
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm
 from nearer.people.page_parts import parts_context
@@ -97,10 +97,20 @@ def person_new(request: HttpRequest) -> HttpResponse:
 
 
 def _dates_context(request: HttpRequest, person_id: UUID, today: date) -> dict[str, Any]:
+    """The edit page's dates; ``person_id`` is one the page has just read scoped to the user."""
     dates = selectors.person_dates(
-        user=current_user(request), vault=current_vault(request), person_id=person_id, today=today
+        user=current_user(request),
+        vault=current_vault(request),
+        person_id=person_id,
+        today=today,
+        # No second question to the people table whether the person is the user's.
+        known_theirs=True,
     )
-    return {"dates": dates}
+    return {
+        "dates": dates,
+        "dates_full": len(dates) >= rules.MAX_DATES,
+        "max_dates": rules.MAX_DATES,
+    }
 
 
 @login_required
@@ -216,7 +226,8 @@ def date_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Date added.")
             return redirect("people:edit", person_id=person.id)
-    return render(request, "people/date_form.html", {"form": form, "person": person})
+    context = {"form": form, "person": person, "limit": rules.MAX_DATES_TEXT}
+    return render(request, "people/date_form.html", context)
 
 
 @login_required

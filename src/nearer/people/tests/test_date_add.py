@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from nearer.conftest import Person
-from nearer.people import services
+from nearer.people import rules, services
+from nearer.people.content import PersonDetails
 from nearer.people.models import ImportantDate
 from nearer.people.rules import DateDraft
 from nearer.people.selectors import person_dates
@@ -88,3 +89,65 @@ def test_it_is_404_for_a_stranger(alice: Person, charlie: Person, add_person: Ad
             draft=DateDraft("birthday", 2, 2),
         )
     assert not ImportantDate.objects.exists()
+
+
+def _anniversaries(count: int) -> list[DateDraft]:
+    """``count`` different days (anniversaries may repeat; no two fall on one day)."""
+    return [DateDraft("anniversary", 1 + n % 12, 1 + n // 12) for n in range(count)]
+
+
+def test_it_refuses_a_21st_date_with_a_calm_message(alice: Person, add_person: AddPerson) -> None:
+    row = add_person(alice, dates=_anniversaries(rules.MAX_DATES))
+    with pytest.raises(ValidationError) as caught:
+        services.date_add(
+            user=alice.user, vault=alice.vault, person_id=row.id, draft=DateDraft("birthday", 5, 5)
+        )
+    assert caught.value.messages == [
+        "A person can have up to 20 dates. Please remove one before adding another."
+    ]
+    assert ImportantDate.objects.filter(person_id=row.id).count() == rules.MAX_DATES
+
+
+def test_the_20th_date_is_still_added(alice: Person, add_person: AddPerson) -> None:
+    row = add_person(alice, dates=_anniversaries(rules.MAX_DATES - 1))
+    services.date_add(
+        user=alice.user, vault=alice.vault, person_id=row.id, draft=DateDraft("birthday", 5, 5)
+    )
+    assert ImportantDate.objects.filter(person_id=row.id).count() == rules.MAX_DATES
+
+
+def test_the_limit_counts_only_this_persons_dates(alice: Person, add_person: AddPerson) -> None:
+    add_person(alice, name="Someone Full", dates=_anniversaries(rules.MAX_DATES))
+    row = add_person(alice, name="Someone Else")
+    services.date_add(
+        user=alice.user, vault=alice.vault, person_id=row.id, draft=DateDraft("birthday", 5, 5)
+    )
+    assert ImportantDate.objects.filter(person_id=row.id).count() == 1
+
+
+def test_a_new_person_cannot_bring_more_than_20_dates(alice: Person) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.person_create(
+            user=alice.user,
+            vault=alice.vault,
+            details=PersonDetails(name="Someone With Many Days"),
+            dates=_anniversaries(rules.MAX_DATES + 1),
+        )
+    assert "A person can have up to 20 dates" in caught.value.messages[0]
+    assert not ImportantDate.objects.exists()
+
+
+def test_a_merge_through_person_update_cannot_pass_20_dates(
+    alice: Person, add_person: AddPerson
+) -> None:
+    dates = _anniversaries(rules.MAX_DATES + 1)
+    row = add_person(alice, name="Someone Nearly Full", dates=dates[:-2])
+    with pytest.raises(ValidationError):
+        services.person_update(
+            user=alice.user,
+            vault=alice.vault,
+            person_id=row.id,
+            details=PersonDetails(name="Someone Nearly Full"),
+            add_dates=dates[-2:],
+        )
+    assert ImportantDate.objects.filter(person_id=row.id).count() == rules.MAX_DATES - 1

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from nearer.conftest import Person
 from nearer.people.models import ImportantDate
+from nearer.people.rules import MAX_DATES, DateDraft
 from nearer.people.tests.conftest import AddPerson
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +40,29 @@ def test_bad_input_gets_a_message(
     response = alice.client.post(reverse("people:date_new", kwargs={"person_id": row.id}), data)
     assert response.status_code == 200 and b"field-invalid" in response.content
     assert not ImportantDate.objects.exists()
+
+
+def test_the_form_states_the_limit_before_anything_is_typed(
+    alice: Person, add_person: AddPerson
+) -> None:
+    row = add_person(alice)
+    response = alice.client.get(reverse("people:date_new", kwargs={"person_id": row.id}))
+    assert b"A person can have up to 20 dates." in response.content
+
+
+def test_a_21st_date_gets_the_calm_message_and_is_not_saved(
+    alice: Person, add_person: AddPerson
+) -> None:
+    dates = [DateDraft("anniversary", 1 + n % 12, 1 + n // 12) for n in range(MAX_DATES)]
+    row = add_person(alice, dates=dates)
+    response = alice.client.post(
+        reverse("people:date_new", kwargs={"person_id": row.id}),
+        {"kind": "birthday", "day": "5", "month": "5", "year": "", "label": ""},
+    )
+    assert response.status_code == 200
+    assert b'role="alert"' in response.content
+    assert (
+        b"A person can have up to 20 dates. Please remove one before adding another."
+        in response.content
+    )
+    assert ImportantDate.objects.filter(person_id=row.id).count() == MAX_DATES

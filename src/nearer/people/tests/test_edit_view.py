@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from nearer.conftest import Person
+from nearer.people import services
 from nearer.people.models import ImportantDate
 from nearer.people.models import Person as PersonRow
-from nearer.people.rules import DateDraft
+from nearer.people.rules import MAX_DATES, DateDraft
 from nearer.people.selectors import person_get
 from nearer.people.tests.conftest import AddPerson
 
@@ -65,3 +66,17 @@ def test_a_person_who_will_not_open_can_be_written_anew(
     assert response.status_code == 200 and b"could not be opened" in response.content
     alice.client.post(_url(row), {"name": "Maya", "relationship": "friend", "circle": "inner"})
     assert person_get(user=alice.user, vault=alice.vault, person_id=row.id).readable
+
+
+def test_it_says_when_someone_has_as_many_dates_as_they_can(
+    alice: Person, add_person: AddPerson
+) -> None:
+    dates = [DateDraft("anniversary", 1 + n % 12, 1 + n // 12) for n in range(MAX_DATES)]
+    row = add_person(alice, dates=dates[:-1])
+    add_link = reverse("people:date_new", kwargs={"person_id": row.id}).encode()
+    html = alice.client.get(_url(row)).content
+    assert add_link in html and b"the most a person can have" not in html
+    services.date_add(user=alice.user, vault=alice.vault, person_id=row.id, draft=dates[-1])
+    html = alice.client.get(_url(row)).content
+    assert add_link not in html
+    assert b"20 dates, the most a person can have" in html
