@@ -9,7 +9,8 @@
 2. ``pending_import_get`` opens it again for the preview page and the decision.
 3. ``import_apply`` saves the person's choices in one transaction: new people in
    bulk (``people_create_many``), merges filling only empty fields and adding
-   only dates the person does not have yet. Any failure leaves nothing saved.
+   only dates the person does not have yet, up to ``rules.MAX_DATES`` a person
+   (the rest are counted in the result). Any failure leaves nothing saved.
    ``import_discard`` (cancel) deletes the pending import.
 
 A pending import is short-lived: older than ``MAX_AGE`` it is refused.
@@ -128,10 +129,14 @@ class PendingPreview:
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
+    """What an import did; ``dates_left_out`` counts the dates merges could not add
+    because the person already had ``rules.MAX_DATES``."""
+
     added: int
     merged: int
     skipped: int
     unreadable: int
+    dates_left_out: int = 0
 
 
 def name_key(name: str) -> str:
@@ -362,23 +367,29 @@ def import_discard(*, user: User, import_id: UUID) -> None:
 # --- Applying ------------------------------------------------------------------------
 
 
-def _fill(into: Card, other: Card) -> Card:
-    """Return ``into`` with its empty fields taken from ``other`` and its new dates added."""
+def _fill(into: Card, other: Card) -> tuple[Card, int]:
+    """Return ``into`` with its empty fields taken from ``other`` and its new dates
+    added up to ``rules.MAX_DATES``, and how many new dates did not fit."""
     dates = list(into.dates)
     has_birthday = any(d.kind == "birthday" for d in dates)
     keys = {_date_key(d) for d in dates}
+    left_out = 0
     for found in other.dates:
         if _date_key(found) in keys or (found.kind == "birthday" and has_birthday):
+            continue
+        if not rules.dates_room(have=len(dates)):
+            left_out += 1
             continue
         dates.append(found)
         keys.add(_date_key(found))
         has_birthday = has_birthday or found.kind == "birthday"
-    return replace(
+    filled = replace(
         into,
         nickname=into.nickname or other.nickname,
         note=into.note or other.note,
         dates=tuple(dates),
     )
+    return filled, left_out
 
 
 def _date_key(found: CardDate) -> tuple[str, str, int, int]:
@@ -418,15 +429,17 @@ def import_apply(
     chosen = [m for m in preview.matches if m.card in merge]
     # Cards merged into an earlier card of the same file join it before it is saved.
     combined = {index: preview.cards[index] for index in preview.new}
+    left_out = 0
     for match in chosen:
         if match.other_card is not None and match.other_card in combined:
             first = match.other_card
-            combined[first] = _fill(combined[first], preview.cards[match.card])
+            combined[first], more = _fill(combined[first], preview.cards[match.card])
+            left_out += more
     into_existing: dict[str, list[Card]] = {}
     for match in chosen:
         if match.person_id is not None:
             into_existing.setdefault(match.person_id, []).append(preview.cards[match.card])
-    _merge_into_existing(user=user, vault=vault, cards_by_person=into_existing)
+    left_out += _merge_into_existing(user=user, vault=vault, cards_by_person=into_existing)
     people = [
         (
             PersonDetails(
@@ -448,6 +461,7 @@ def import_apply(
         merged=len(chosen),
         skipped=len(preview.matches) - len(chosen),
         unreadable=preview.skipped_problems,
+        dates_left_out=left_out,
     )
 
 
@@ -456,9 +470,12 @@ def _merge_into_existing(
 ) -> int:
     """Fill empty fields of existing people and add their missing dates, in bulk.
 
-    One query for the people, one for their dates, bulk writes and one index
-    update however many are merged (``person_update`` would rewrite the index once
-    per person). Returns how many people changed.
+    A person's dates (theirs first, then each card's in order) stop at
+    ``rules.MAX_DATES``; a year may still be filled into a date they have. One query
+    for the people, one for their dates, bulk writes and one index update however
+    many are merged (``person_update`` would rewrite the index once per person).
+    The people's rows are locked first, so no date can be added beside the merge.
+    Returns how many new dates were left out for want of room.
     """
     if not cards_by_person:
         return 0
@@ -467,8 +484,11 @@ def _merge_into_existing(
     if len(rows) != len(ids):
         raise ImportConflict
     dates_of: dict[UUID, list[tuple[ImportantDate, DateKind, str]]] = {}
+    # Every row counts towards the limit, one that will not open too.
+    have: dict[UUID, int] = {}
     date_rows = ImportantDate.objects.filter(owner=user, person_id__in=ids)
     for row in date_rows.only("id", "person_id", "month", "day", "year", "content"):
+        have[row.person_id] = have.get(row.person_id, 0) + 1
         try:
             kind, label = date_open(vault, row.id, row.content)
         except SealError:
@@ -479,6 +499,7 @@ def _merge_into_existing(
     summaries = []
     new_dates: list[ImportantDate] = []
     filled_years: list[ImportantDate] = []
+    left_out = 0
     for person in rows:
         try:
             details = PersonDetails.from_json(
@@ -491,6 +512,7 @@ def _merge_into_existing(
             (kind, name_key(label), row.month, row.day): row for row, kind, label in kept
         }
         has_birthday = any(kind == "birthday" for _, kind, _ in kept)
+        count = have.get(person.id, 0)
         filled = details
         for card in cards_by_person[str(person.id)]:
             filled = replace(
@@ -508,6 +530,10 @@ def _merge_into_existing(
                     continue
                 if found.kind == "birthday" and has_birthday:
                     continue
+                if not rules.dates_room(have=count):
+                    left_out += 1
+                    continue
+                count += 1
                 row = ImportantDate(
                     owner=user, person=person, month=found.month, day=found.day, year=found.year
                 )
@@ -528,4 +554,4 @@ def _merge_into_existing(
     ImportantDate.objects.bulk_update(filled_years, ["year"], batch_size=BULK_BATCH)
     if summaries:
         index_put(user=user, vault=vault, summaries=summaries)
-    return len(changed_people)
+    return left_out

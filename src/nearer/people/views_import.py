@@ -41,8 +41,8 @@ from nearer.people.imports import (
     import_prepare,
     pending_import_get,
 )
+from nearer.people.rules import MAX_DATES
 from nearer.people.vcard import (
-    MAX_DATES,
     MAX_FILE_DATES,
     MAX_LINE,
     MAX_NAME,
@@ -265,6 +265,7 @@ def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
             "more_problems": max(0, len(preview.problems) - PROBLEMS_SHOWN),
             "has_problems": bool(preview.problems),
             "choices": ImportChoicesForm(auto_id=False),
+            "max_dates": MAX_DATES,
         },
     )
 
@@ -315,9 +316,17 @@ def import_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
         request,
         f"Import done: {_people(result.added)} added, {_people(result.merged)} merged, "
         f"{result.skipped} skipped"
-        + (f", {result.unreadable} could not be read." if result.unreadable else "."),
+        + (f", {result.unreadable} could not be read." if result.unreadable else ".")
+        + _left_out(result.dates_left_out),
     )
     return redirect("people:index")
+
+
+def _left_out(dates: int) -> str:
+    if not dates:
+        return ""
+    were = "1 date was" if dates == 1 else f"{dates:,} dates were"
+    return f" {were} left out: a person can have up to {MAX_DATES} dates."
 
 
 def _people(count: int) -> str:

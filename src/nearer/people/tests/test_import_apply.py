@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nearer.conftest import Person
-from nearer.people import imports, services
+from nearer.people import imports, services, vcard
 from nearer.people.days import date_open
 from nearer.people.imports import (
     ImportConflict,
@@ -23,7 +23,7 @@ from nearer.people.imports import (
 )
 from nearer.people.models import ImportantDate, PendingImport
 from nearer.people.models import Person as PersonRow
-from nearer.people.rules import DateDraft
+from nearer.people.rules import MAX_DATES, DateDraft
 from nearer.people.selectors import people_index, person_get
 from nearer.people.services import person_delete
 from nearer.people.tests.conftest import AddPerson
@@ -225,3 +225,49 @@ def test_discard_deletes_the_pending_import(alice: Person) -> None:
     import_discard(user=alice.user, import_id=pending.id)
     assert not PendingImport.objects.exists()
     assert not PersonRow.objects.exists()
+
+
+def _anniversaries(count: int, *, first: int = 0) -> list[DateDraft]:
+    return [DateDraft("anniversary", 1 + n % 12, 1 + n // 12) for n in range(first, first + count)]
+
+
+def _card_dates(drafts: list[DateDraft]) -> str:
+    return "|".join(f"ANNIVERSARY:--{d.month:02d}{d.day:02d}" for d in drafts)
+
+
+def test_a_merge_adds_dates_only_up_to_the_limit_and_counts_the_rest(
+    alice: Person, add_person: AddPerson
+) -> None:
+    maya = add_person(alice, name="Maya", dates=_anniversaries(MAX_DATES - 2))
+    card = _card_dates(_anniversaries(5, first=MAX_DATES - 2))
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf(f"FN:Maya|{card}"))
+    result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge={0})
+    assert ImportantDate.objects.filter(person_id=maya.id).count() == MAX_DATES
+    assert result.dates_left_out == 3
+
+
+def test_a_merge_within_the_file_keeps_up_to_the_limit(alice: Person) -> None:
+    first = _card_dates(_anniversaries(15))
+    second = _card_dates(_anniversaries(10, first=15))
+    pending = import_prepare(
+        user=alice.user,
+        vault=alice.vault,
+        data=vcf(f"FN:Jonas Many|{first}", f"FN:jonas many|{second}"),
+    )
+    result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge={1})
+    assert (result.added, result.merged, result.dates_left_out) == (1, 1, 5)
+    assert ImportantDate.objects.count() == MAX_DATES
+
+
+def test_a_merge_within_the_limit_leaves_nothing_out(alice: Person, add_person: AddPerson) -> None:
+    maya = add_person(alice, name="Maya", dates=_anniversaries(MAX_DATES - 5))
+    card = _card_dates(_anniversaries(5, first=MAX_DATES - 5))
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf(f"FN:Maya|{card}"))
+    result = import_apply(user=alice.user, vault=alice.vault, import_id=pending.id, merge={0})
+    assert ImportantDate.objects.filter(person_id=maya.id).count() == MAX_DATES
+    assert result.dates_left_out == 0
+
+
+def test_a_card_keeps_as_many_dates_as_a_person_may_have() -> None:
+    # The parser keeps its own copy so it needs none of the rules; they must agree.
+    assert vcard.MAX_DATES == MAX_DATES

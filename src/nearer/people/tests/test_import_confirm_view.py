@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from nearer.conftest import Person
 from nearer.people.imports import import_prepare
-from nearer.people.models import PendingImport
+from nearer.people.models import ImportantDate, PendingImport
 from nearer.people.models import Person as PersonRow
+from nearer.people.rules import MAX_DATES, DateDraft
 from nearer.people.selectors import people_index, person_get
 from nearer.people.services import person_delete
 from nearer.people.tests.conftest import AddPerson
@@ -117,3 +118,29 @@ def test_a_second_confirm_is_a_404_not_a_second_import(alice: Person) -> None:
     alice.client.post(url, {})
     assert alice.client.post(url, {}).status_code == 404
     assert PersonRow.objects.count() == 1
+
+
+def test_it_says_how_many_dates_a_full_person_left_out(
+    alice: Person, add_person: AddPerson
+) -> None:
+    days = [(1 + n % 12, 1 + n // 12) for n in range(MAX_DATES + 3)]
+    dates = [DateDraft("anniversary", month, day) for month, day in days[:MAX_DATES]]
+    add_person(alice, name="Maya", dates=dates)
+    card = "|".join(f"ANNIVERSARY:--{m:02d}{d:02d}" for m, d in days[MAX_DATES:])
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf(f"FN:Maya|{card}"))
+    response = alice.client.post(
+        reverse("people:import_confirm", args=[pending.id]), {"m0": "merge"}, follow=True
+    )
+    assert b"3 dates were left out: a person can have up to 20 dates." in response.content, (
+        response.content
+    )
+    assert ImportantDate.objects.count() == MAX_DATES
+
+
+def test_the_preview_states_the_limit_on_dates_for_merges(
+    alice: Person, add_person: AddPerson
+) -> None:
+    add_person(alice, name="Maya")
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Maya"))
+    response = alice.client.get(reverse("people:import_preview", args=[pending.id]))
+    assert b"up to 20 dates" in response.content
