@@ -29,6 +29,16 @@ def _django_setup() -> None:
     django.setup()
     try:
         _prepare_data_dir()
+        _pepper_check(after_migrate=False)
+    except ConfigError as exc:
+        sys.stderr.write(f"Nearer cannot start: {exc}\n")
+        raise SystemExit(2) from None
+
+
+def _after_migrate() -> None:
+    # A database that had no fingerprint table before migrate gets its fingerprint now.
+    try:
+        _pepper_check(after_migrate=True)
     except ConfigError as exc:
         sys.stderr.write(f"Nearer cannot start: {exc}\n")
         raise SystemExit(2) from None
@@ -58,7 +68,8 @@ def _prepare_data_dir() -> None:
     pepper_missing = isinstance(settings.VAULT_PEPPER, MissingSecret)
     if pepper_missing and _database_has_accounts(sqlite_name):
         raise ConfigError(
-            f"the database already has accounts, but there is no pepper: NEARER_PEPPER "
+            f"the database already has accounts (or was set up with a pepper), but there "
+            f"is no pepper: NEARER_PEPPER "
             f"is not set and there is no file {data_dir / 'pepper'} (NEARER_DATA_DIR is "
             f"{data_dir}). A new pepper would make every password fail. Set "
             "NEARER_DATA_DIR to the data directory that holds this database's pepper, "
@@ -83,18 +94,28 @@ def _prepare_data_dir() -> None:
 
 
 def _database_has_accounts(sqlite_name: str | None) -> bool:
-    """Return whether the database holds any account; stop if it can't be asked."""
+    """Return whether the database holds any account or a pepper's fingerprint.
+
+    Stops if the database can't be asked.
+    """
     from django.contrib.auth import get_user_model
     from django.db import DatabaseError, connections
+
+    from nearer.accounts.models import PepperFingerprint
+    from nearer.accounts.pepper_check import pepper_fingerprint_stored
 
     if sqlite_name is not None and not Path(sqlite_name).exists():
         return False  # a new SQLite file (connecting would create it, and its directory)
     table = get_user_model()._meta.db_table
     connection = connections["default"]
     try:
-        if table not in connection.introspection.table_names():
+        tables = connection.introspection.table_names()
+        if table not in tables:
             return False  # a new database: migrate has not run yet
-        return bool(get_user_model()._default_manager.exists())
+        if get_user_model()._default_manager.exists():
+            return True
+        # No accounts, but set up with a pepper: a new one would not match it.
+        return PepperFingerprint._meta.db_table in tables and pepper_fingerprint_stored()
     except DatabaseError as exc:
         # Without an answer, making a pepper could lock every account out: stop.
         raise ConfigError(
@@ -106,11 +127,59 @@ def _database_has_accounts(sqlite_name: str | None) -> bool:
         connection.close()
 
 
+def _pepper_check(*, after_migrate: bool) -> None:
+    """Stop if the database was set up with another pepper; store the fingerprint if none.
+
+    Before migrate the fingerprint table may not exist yet (a new database, or one from
+    before this check): then migrate's end checks. Neither the pepper nor its
+    fingerprint is ever printed.
+    """
+    from django.conf import settings
+    from django.db import DatabaseError, connections
+
+    from nearer.accounts.models import PepperFingerprint
+    from nearer.accounts.pepper_check import PepperMismatchError, pepper_fingerprint_check
+
+    database = settings.DATABASES["default"]
+    sqlite = database["ENGINE"] == "django.db.backends.sqlite3"
+    if sqlite and not Path(str(database["NAME"])).exists():
+        return  # a new SQLite file: migrate makes it, then checks
+    connection = connections["default"]
+    try:
+        if PepperFingerprint._meta.db_table not in connection.introspection.table_names():
+            return
+        pepper_fingerprint_check(pepper=str(settings.VAULT_PEPPER))
+    except PepperMismatchError:
+        source = (
+            "NEARER_PEPPER"
+            if os.environ.get("NEARER_PEPPER", "").strip()
+            else f"the file {settings.DATA_DIR / 'pepper'}"
+        )
+        raise ConfigError(
+            "this database was set up with another pepper: the pepper in use (from "
+            f"{source}; NEARER_DATA_DIR is {settings.DATA_DIR}) is not the one its "
+            "accounts were made with, and every login would fail. Set NEARER_DATA_DIR to "
+            "the data directory that holds this database's pepper, or set NEARER_PEPPER "
+            "to that pepper."
+        ) from None
+    except DatabaseError as exc:
+        if not after_migrate:
+            return  # the command meets the same error itself; serve checks after migrate
+        raise ConfigError(
+            f"the database could not be asked for its pepper's fingerprint ({exc}); check "
+            "NEARER_DATABASE_URL."
+        ) from None
+    finally:
+        connection.close()
+
+
 def _manage(args: Sequence[str]) -> int:
     _django_setup()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["nearer", *args])
+    if args and args[0] == "migrate":
+        _after_migrate()
     return 0
 
 
@@ -146,6 +215,7 @@ def _serve(host: str, port: int, workers: int) -> int:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=1)
+    _after_migrate()
     call_command("collectstatic", interactive=False, verbosity=0)
     from django.db import connections
     from gunicorn.app.wsgiapp import run
@@ -170,6 +240,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     # The demo may be the first thing run on a new data directory.
     call_command("migrate", interactive=False, verbosity=0)
+    _after_migrate()
 
     try:
         build_demo(

@@ -71,3 +71,27 @@ class AccountSession(AbstractBaseSession):
         from nearer.accounts.session_store import SessionStore
 
         return SessionStore
+
+
+class PepperFingerprint(models.Model):
+    """The fingerprint of the pepper this database was set up with (one row at most).
+
+    An HMAC-SHA256 keyed with the pepper over a fixed label: it tells a wrong pepper
+    from the right one at start-up (``accounts/pepper_check.py``) and reveals nothing
+    of the pepper, which is at least 32 random characters and so can't be guessed
+    from it. A wrong pepper would otherwise make every login fail as "wrong password".
+    """
+
+    fingerprint = models.CharField(max_length=64)
+    stored_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            # One database, one pepper: two start-ups storing at once get one row
+            # (the second one's insert fails on the primary key and reads the first's).
+            models.CheckConstraint(condition=models.Q(id=1), name="accounts_pepper_one_row"),
+        ]
+
+    def __str__(self) -> str:
+        # Not the fingerprint: it is never printed.
+        return f"pepper fingerprint stored {self.stored_at:%Y-%m-%d}"

@@ -177,3 +177,101 @@ def test_a_missing_pepper_stops_a_login_loudly_instead_of_failing_it(db: None) -
     with override_settings(VAULT_PEPPER=missing), pytest.raises(ImproperlyConfigured) as raised:
         keyring_unlock(user_id=new.user.pk, password="a long enough password 42")
     assert "NEARER_PEPPER" in str(raised.value)
+
+
+# --- The pepper's fingerprint: a wrong pepper stops start-up ---------------------------
+
+_FINGERPRINTS = (
+    "from nearer.accounts.models import PepperFingerprint; print(PepperFingerprint.objects.count())"
+)
+_OTHER_PEPPER = "another-pepper-that-is-not-this-databases-one-0123456789"
+
+
+def _fingerprints(data_dir: Path) -> str:
+    result = _nearer("shell", "-c", _FINGERPRINTS, data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    # The last line: Django's shell may first say what it imported.
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_first_start_stores_the_peppers_fingerprint(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    assert _nearer("migrate", data_dir=data_dir).returncode == 0
+    assert _fingerprints(data_dir) == "1"
+
+
+def test_the_right_pepper_starts(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    _with_an_account(data_dir)
+    for command in ("check", "migrate"):
+        result = _nearer(command, data_dir=data_dir)
+        assert result.returncode == 0, (command, result.stderr)
+    assert _fingerprints(data_dir) == "1"
+
+
+def test_a_wrong_pepper_in_the_environment_stops_every_command(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    _with_an_account(data_dir)
+    database = data_dir / "nearer.sqlite3"
+    before = database.read_bytes()
+    for command in ("check", "migrate", "shell", "changepassword", "demo", "serve"):
+        result = _nearer(command, data_dir=data_dir, NEARER_PEPPER=_OTHER_PEPPER)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert "another pepper" in result.stderr
+        assert "NEARER_DATA_DIR" in result.stderr and "NEARER_PEPPER" in result.stderr
+        assert "Traceback" not in result.stderr
+        # Neither the pepper nor its fingerprint is ever printed.
+        stored = (data_dir / "pepper").read_text().strip()
+        for secret in (_OTHER_PEPPER, stored):
+            assert secret not in result.stderr + result.stdout
+        assert _fingerprint_hex(_OTHER_PEPPER) not in result.stderr + result.stdout
+    assert database.read_bytes() == before  # nothing changed, not even a migration
+
+
+def test_another_data_directorys_pepper_file_stops_start_up(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    _with_an_account(first)
+    second = tmp_path / "second"
+    assert _nearer("check", data_dir=second).returncode == 0  # a pepper of its own
+    url = f"sqlite:///{first / 'nearer.sqlite3'}"
+    result = _nearer("serve", data_dir=second, NEARER_DATABASE_URL=url)
+    assert result.returncode == 2, result.stderr
+    assert "another pepper" in result.stderr
+    assert "NEARER_DATA_DIR" in result.stderr and "NEARER_PEPPER" in result.stderr
+
+
+def test_a_database_with_accounts_from_before_the_check_gets_the_fingerprint(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "data"
+    _with_an_account(data_dir)
+    # Back to the schema before the check: no fingerprint table, an account.
+    back = _nearer("migrate", "accounts", "0003", data_dir=data_dir)
+    assert back.returncode == 0, back.stderr
+    assert _nearer("check", data_dir=data_dir).returncode == 0
+    # Migrate's end trusts the pepper in use and stores its fingerprint.
+    assert _nearer("migrate", data_dir=data_dir).returncode == 0
+    assert _fingerprints(data_dir) == "1"
+    result = _nearer("check", data_dir=data_dir, NEARER_PEPPER=_OTHER_PEPPER)
+    assert result.returncode == 2, result.stderr
+    assert "another pepper" in result.stderr
+
+
+def test_a_lost_pepper_file_is_not_replaced_once_the_fingerprint_is_stored(
+    tmp_path: Path,
+) -> None:
+    # No accounts yet, but the database was set up with a pepper: a new one would not match.
+    data_dir = tmp_path / "data"
+    assert _nearer("migrate", data_dir=data_dir).returncode == 0
+    (data_dir / "pepper").unlink()
+    result = _nearer("check", data_dir=data_dir)
+    assert result.returncode == 2, result.stderr
+    assert "NEARER_DATA_DIR" in result.stderr and "NEARER_PEPPER" in result.stderr
+    assert not (data_dir / "pepper").exists()
+
+
+def _fingerprint_hex(pepper: str) -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(pepper.encode(), b"nearer pepper fingerprint v1", hashlib.sha256).hexdigest()
