@@ -6,6 +6,7 @@ text gets a clear message instead, with the words still in the form.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -238,16 +239,37 @@ class ClosenessForm(forms.Form):
     )
 
 
+_ALL_MESSAGE = (
+    "Please choose what to do with all the possible duplicates: "
+    "decide one by one, skip them all or merge them all."
+)
+
+
 class ImportChoicesForm(forms.Form):
     """The import preview's choices for everyone new and for all possible duplicates.
 
-    Drawn unbound, without ids (``auto_id=False``), each group by ``ImportOptions``;
-    ``import_confirm`` reads the answers, anything unexpected meaning the default.
+    Drawn without ids (``auto_id=False``), each group by ``ImportOptions``;
+    ``import_confirm`` reads the answers through ``answered``: a question left
+    unanswered takes its default, any other value is an error shown on the preview.
     """
 
-    circle = forms.ChoiceField(choices=CIRCLES, initial=DEFAULT_CIRCLE, widget=ImportOptions)
+    circle = forms.ChoiceField(
+        choices=CIRCLES,
+        initial=DEFAULT_CIRCLE,
+        widget=ImportOptions,
+        error_messages={
+            "required": "Please choose a circle from the list: inner, close or wider.",
+            "invalid_choice": "Please choose a circle from the list: inner, close or wider.",
+        },
+    )
     relationship = forms.ChoiceField(
-        choices=RELATIONSHIPS, initial=DEFAULT_RELATIONSHIP, widget=ImportOptions
+        choices=RELATIONSHIPS,
+        initial=DEFAULT_RELATIONSHIP,
+        widget=ImportOptions,
+        error_messages={
+            "required": "Please choose a relationship from the list.",
+            "invalid_choice": "Please choose a relationship from the list.",
+        },
     )
     all = forms.ChoiceField(
         choices=[
@@ -257,4 +279,19 @@ class ImportChoicesForm(forms.Form):
         ],
         initial="each",
         widget=ImportOptions,
+        error_messages={
+            "required": _ALL_MESSAGE,
+            "invalid_choice": _ALL_MESSAGE,
+        },
     )
+
+    @classmethod
+    def answered(cls, data: Mapping[str, Any]) -> ImportChoicesForm:
+        """Return the form bound to the posted answers, each missing one its default.
+
+        A browser sends nothing for a group of radios of which none is checked (and
+        the circle and relationship are not drawn when no one is new), so a missing
+        answer is the default; an empty or unknown one is not.
+        """
+        answers = {name: data.get(name, field.initial) for name, field in cls.base_fields.items()}
+        return cls(answers, auto_id=False)

@@ -29,8 +29,6 @@ from nearer.accounts.current import current_user, current_vault
 from nearer.people.forms import ImportChoicesForm
 from nearer.people.import_rows import match_rows, problem_rows
 from nearer.people.imports import (
-    DEFAULT_CIRCLE,
-    DEFAULT_RELATIONSHIP,
     MAX_CARDS,
     ImportConflict,
     ImportExpired,
@@ -245,6 +243,13 @@ def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
     preview = _open(request, import_id)
     if isinstance(preview, HttpResponse):
         return preview
+    return _preview_page(request, preview, ImportChoicesForm(auto_id=False))
+
+
+def _preview_page(
+    request: HttpRequest, preview: PendingPreview, choices: ImportChoicesForm
+) -> HttpResponse:
+    """The preview page, with ``choices`` unbound (first visit) or as answered."""
     new_names = [preview.cards[i].name for i in preview.new[:NEW_NAMES_SHOWN]]
     # Only the first rows are built; the builders are given a preview cut short.
     listed = replace(preview, matches=preview.matches[:MATCHES_SHOWN])
@@ -264,15 +269,15 @@ def import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
             "problem_rows": problem_rows(preview.problems[:PROBLEMS_SHOWN]),
             "more_problems": max(0, len(preview.problems) - PROBLEMS_SHOWN),
             "has_problems": bool(preview.problems),
-            "choices": ImportChoicesForm(auto_id=False),
+            "choices": choices,
             "max_dates": MAX_DATES,
         },
     )
 
 
-def _merge_choices(request: HttpRequest, preview: PendingPreview) -> set[int]:
-    """Return the card indexes chosen for merging; anything unexpected means skip."""
-    everything = request.POST.get("all", "each")
+def _merge_choices(request: HttpRequest, preview: PendingPreview, everything: str) -> set[int]:
+    """Return the card indexes chosen for merging (``everything`` is the form's answer
+    for all); a duplicate's own answer other than "merge" means skip."""
     if everything == "merge":
         return {m.card for m in preview.matches}
     if everything == "skip":
@@ -283,20 +288,26 @@ def _merge_choices(request: HttpRequest, preview: PendingPreview) -> set[int]:
 @login_required
 @require_POST
 def import_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
-    """Save the import as chosen, all or nothing, and say what happened."""
+    """Save the import as chosen, all or nothing, and say what happened.
+
+    An answer that is not one of the form's choices shows the preview again with
+    the form's message; nothing is saved then.
+    """
     preview = _open(request, import_id)
     if isinstance(preview, HttpResponse):
         return preview
-    circle = request.POST.get("circle", DEFAULT_CIRCLE)
-    relationship = request.POST.get("relationship", DEFAULT_RELATIONSHIP)
+    choices = ImportChoicesForm.answered(request.POST)
+    if not choices.is_valid():
+        return _preview_page(request, preview, choices)
+    answers = choices.cleaned_data
     try:
         result = import_apply(
             user=current_user(request),
             vault=current_vault(request),
             import_id=import_id,
-            merge=_merge_choices(request, preview),
-            circle=circle,
-            relationship=relationship,
+            merge=_merge_choices(request, preview, answers["all"]),
+            circle=answers["circle"],
+            relationship=answers["relationship"],
         )
     except ImportExpired:
         return _refused(request, import_id, _EXPIRED)
@@ -309,8 +320,9 @@ def import_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
             "Someone you chose to merge with was changed or deleted since the preview, "
             "so nothing was saved. Please choose the file again.",
         )
-    except ValidationError:
-        messages.error(request, "Please choose a circle and a relationship from the lists.")
+    except ValidationError as exc:
+        # The form has checked the choices; what is left is a card the rules refuse.
+        messages.error(request, "Nothing was saved. " + " ".join(exc.messages))
         return redirect("people:import_preview", import_id=import_id)
     messages.success(
         request,

@@ -78,14 +78,31 @@ def test_it_uses_the_defaults_when_nothing_is_chosen(alice: Person) -> None:
     assert summaries(alice) == {"Jonas": ("", "wider", "other")}
 
 
-def test_a_made_up_circle_changes_nothing(alice: Person) -> None:
-    pending = import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Jonas"))
+@pytest.mark.parametrize(
+    ("tampered", "message"),
+    [
+        ({"circle": "moon"}, b"Please choose a circle from the list: inner, close or wider."),
+        ({"relationship": "overlord"}, b"Please choose a relationship from the list."),
+        ({"all": "delete-everything"}, b"Please choose what to do with all the possible"),
+        ({"circle": ""}, b"Please choose a circle from the list: inner, close or wider."),
+    ],
+)
+def test_a_tampered_answer_shows_the_preview_again_and_imports_nothing(
+    alice: Person, add_person: AddPerson, tampered: dict[str, str], message: bytes
+) -> None:
+    add_person(alice, name="Maya")
+    data = vcf("FN:Jonas Tampered", "FN:Maya|NICKNAME:May", "FN:maya|NICKNAME:Mai")
+    pending = import_prepare(user=alice.user, vault=alice.vault, data=data)
     response = alice.client.post(
-        reverse("people:import_confirm", args=[pending.id]), {"circle": "moon"}, follow=True
+        reverse("people:import_confirm", args=[pending.id]),
+        {"circle": "close", "relationship": "friend", "all": "merge", **tampered},
     )
-    assert b"Please choose a circle" in response.content
-    assert response.redirect_chain[-1][0] == reverse("people:import_preview", args=[pending.id])
-    assert not PersonRow.objects.exists()
+    assert response.status_code == 200
+    assert b"Check before importing" in response.content
+    assert message in response.content
+    assert b'role="alert"' in response.content
+    assert summaries(alice) == {"Maya": ("", "inner", "friend")}
+    assert PendingImport.objects.filter(id=pending.id).exists()
 
 
 def test_a_vanished_merge_target_changes_nothing(alice: Person, add_person: AddPerson) -> None:
