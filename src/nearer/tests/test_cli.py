@@ -93,9 +93,12 @@ def test_it_builds_a_small_demo_and_refuses_a_second_one(tmp_path: Path) -> None
         "--moments",
         "9",
     )
-    made = _nearer(*args, NEARER_DATA_DIR=data, NEARER_TESTING="1")
+    # Test mode keeps a missing pepper in memory (a new one per process), and a second
+    # start with another pepper is stopped: both runs are given the same one.
+    pepper = "a-demo-test-pepper-long-enough-0123456789"
+    made = _nearer(*args, NEARER_DATA_DIR=data, NEARER_TESTING="1", NEARER_PEPPER=pepper)
     assert made.returncode == 0, made.stderr
     assert "5 journal entries, 4 people, 9 moments" in made.stdout
-    again = _nearer(*args, NEARER_DATA_DIR=data, NEARER_TESTING="1")
+    again = _nearer(*args, NEARER_DATA_DIR=data, NEARER_TESTING="1", NEARER_PEPPER=pepper)
     assert again.returncode == 1
     assert "already exists" in again.stderr
