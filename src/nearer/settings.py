@@ -325,15 +325,22 @@ LOGGING = {
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["escape_controls"]},
+        # The same console, each record one WARNING line: what a request can provoke
+        # at will (a bad Host, too many fields, a body too big, any
+        # SuspiciousOperation) must not write a traceback each. On the handler, not
+        # the logger: a logger's filters never see records of its children
+        # (django.security.<ExceptionName>), a handler's see every record it writes.
+        "security_console": {
+            "class": "logging.StreamHandler",
+            "filters": ["one_line_warning", "escape_controls"],
+        },
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        # A request for a host Nearer does not serve: one line, not a traceback each.
-        "django.security.DisallowedHost": {
-            "handlers": ["console"],
+        "django.security": {
+            "handlers": ["security_console"],
             "level": "WARNING",
-            "filters": ["one_line_warning"],
             "propagate": False,
         },
     },
