@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from nearer.lib.dates import MONTH_NAMES
 from nearer.lib.forms import add_errors
 from nearer.people import rules
 from nearer.people.content import (
@@ -28,26 +29,7 @@ from nearer.people.imports import DEFAULT_CIRCLE, DEFAULT_RELATIONSHIP
 from nearer.people.rules import DateDraft
 from nearer.people.widgets import ClosenessPictures, ImportOptions
 
-MONTH_CHOICES = [
-    (str(number), name)
-    for number, name in enumerate(
-        (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        start=1,
-    )
-]
+MONTH_CHOICES = [(str(number), name) for number, name in enumerate(MONTH_NAMES, start=1)]
 
 _DAYS_ERRORS = {
     "invalid": "Please give a whole number of days, like 14.",

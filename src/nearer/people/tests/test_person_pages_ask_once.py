@@ -1,5 +1,6 @@
-"""A person's page asks whether the person is the owner's once: the dates and the
-moments under the header trust the page's own read instead of asking again."""
+"""A person's page and their edit page ask whether the person is the owner's once: the
+dates (and, on the page, the moments) trust the page's own scoped read instead of asking
+again."""
 
 from __future__ import annotations
 
@@ -26,14 +27,15 @@ def _person_reads(sqls: list[str]) -> list[str]:
     return [sql for sql in sqls if f"FROM {PEOPLE_TABLE}" in sql]
 
 
+@pytest.mark.parametrize("page", ["people:person", "people:edit"])
 @pytest.mark.parametrize("with_dates", [False, True])
 def test_the_page_reads_the_persons_row_once(
-    alice: Person, add_person: AddPerson, with_dates: bool
+    alice: Person, add_person: AddPerson, page: str, with_dates: bool
 ) -> None:
     # No dates is the case that asked again: an empty answer was taken for "not theirs?".
     dates = [DateDraft("birthday", 3, 14, 1990)] if with_dates else []
     row = add_person(alice, dates=dates)
-    url = reverse("people:person", kwargs={"person_id": row.id})
+    url = reverse(page, kwargs={"person_id": row.id})
     alice.client.get(url)  # the session and the derived values settle first
     with CaptureQueriesContext(connection) as queries:
         response = alice.client.get(url)
@@ -49,6 +51,16 @@ def test_a_strangers_person_id_is_still_404(
     row = add_person(alice)
     url = reverse("people:person", kwargs={"person_id": row.id})
     assert charlie.client.get(url).status_code == 404
+    assert alice.client.get(url).status_code == 200
+
+
+def test_a_strangers_person_id_is_still_404_on_the_edit_page(
+    alice: Person, charlie: Person, add_person: AddPerson
+) -> None:
+    row = add_person(alice)
+    url = reverse("people:edit", kwargs={"person_id": row.id})
+    assert charlie.client.get(url).status_code == 404
+    assert charlie.client.post(url, {"name": "Taken Over"}).status_code == 404
     assert alice.client.get(url).status_code == 200
 
 
