@@ -32,6 +32,8 @@ LOCK = "requirements.lock"
 # check_duplicates). A create/update pair of keyword-only services shares its dozen
 # lines of signature by design; a longer identical run is code that wants one home.
 DUPLICATE_LINES = 13
+# A longer run of the same shape (a test or function copied with other names) is refused too.
+SHAPE_LINES = 25
 
 
 def sh(*cmd: str | Path, env: dict[str, str] | None = None) -> None:
@@ -132,12 +134,19 @@ def run() -> None:
     os.execv(str(nearer), [str(nearer), "serve", *sys.argv[2:]])  # noqa: S606
 
 
+def _run_length(row: str) -> int:
+    """Return the number of lines of a `duplicates` row's first place (``a.py:19-51``)."""
+    place = row.split()[1]
+    first, _, last = place.rpartition(":")[2].partition("-")
+    return int(last) - int(first) + 1 if first.isdigit() and last.isdigit() else 0
+
+
 def check_duplicates(env: dict[str, str]) -> None:
-    """Fail on a run of DUPLICATE_LINES or more lines repeated to the letter in src/.
+    """Fail on code repeated in src/: DUPLICATE_LINES or more lines to the letter, or
+    SHAPE_LINES or more of the same shape with other names (not boilerplate).
 
     Uses the workplace's `duplicates` command where it is installed (it is not a
-    Python package); runs of the same shape with other names are shown, not refused.
-    Migrations are generated code and are left out.
+    Python package). Migrations are generated code and are left out.
     """
     tool = shutil.which("duplicates")
     if tool is None:
@@ -162,12 +171,17 @@ def check_duplicates(env: dict[str, str]) -> None:
         text=True,
     ).stdout
     rows = [line for line in out.splitlines() if line.startswith("D")]
-    exact = [row for row in rows if " shape" not in row and "/migrations/" not in row]
+    refused = [
+        row
+        for row in rows
+        if "/migrations/" not in row
+        and (" shape" not in row or ("boilerplate" not in row and _run_length(row) >= SHAPE_LINES))
+    ]
     incomplete = [line for line in out.splitlines() if line.startswith("incomplete:")]
     print(out.splitlines()[0] if out else "duplicates: no output", flush=True)
-    if exact or incomplete:
-        print("\n".join(exact + incomplete))
-        sys.exit(f"{len(exact)} runs of {DUPLICATE_LINES}+ identical lines: give each one home.")
+    if refused or incomplete:
+        print("\n".join(refused + incomplete))
+        sys.exit(f"{len(refused)} repeated runs of code: give each one home.")
 
 
 def test() -> None:
