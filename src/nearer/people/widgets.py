@@ -22,6 +22,9 @@ from django import forms
 from nearer.people.closeness import CHOICES
 from nearer.people.content import CLOSENESS_MAX
 
+# Each picture's choice by its radio value, worked out once.
+_BY_VALUE = {str(choice.value): choice for choice in CHOICES}
+
 
 class ImportOptions(forms.RadioSelect):
     """A row of radio buttons in ``<div class="import-options">``."""
@@ -37,10 +40,9 @@ class ClosenessPictures(forms.RadioSelect):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(name, value, attrs)
-        by_value = {str(choice.value): choice for choice in CHOICES}
         for _group, options, _index in context["widget"]["optgroups"]:
             for option in options:
-                choice = by_value[str(option["value"])]
+                choice = _BY_VALUE[str(option["value"])]
                 option["picture"] = choice.picture
                 option["words"] = choice.words
         widget = context["widget"]
