@@ -121,6 +121,8 @@ INSTALLED_APPS = [
     "nearer.moments",
     "nearer.checkins",
     "nearer.scales",
+    "nearer.opening",
+    "nearer.decks",
     "nearer.today",
 ]
 

@@ -22,6 +22,8 @@ urlpatterns = [
     path("moments/", include("nearer.moments.urls")),
     path("checkins/", include("nearer.checkins.urls")),
     path("scales/", include("nearer.scales.urls")),
+    path("opening-up/", include("nearer.opening.urls")),
+    path("cards/", include("nearer.decks.urls")),
     path("help/", help_now, name="help"),
     path("admin/", admin.site.urls),
 ]
