@@ -10,6 +10,8 @@ class MomentsConfig(AppConfig):
     def ready(self) -> None:
         # A person's page shows their latest moments; people can't import moments
         # (moments import people), so moments adds its part to the page here.
+        # Registers the derived kind moments.openness, so the login refresh keeps it.
+        import nearer.moments.openness  # noqa: F401
         from nearer.moments.person import person_context
         from nearer.people.page_parts import register
 

@@ -20,6 +20,7 @@ from nearer.accounts.models import User
 from nearer.lib.owner import check_vault
 from nearer.moments.content import CLOSENESS, HOWS, KINDS, OPENED_UP, MomentContent, content_seal
 from nearer.moments.models import Moment, MomentPerson
+from nearer.moments.openness import openness_rebuild
 from nearer.people.content import PersonDetails
 from nearer.people.days import rating_seal
 from nearer.people.models import ClosenessRating, Person
@@ -263,6 +264,8 @@ def _moments(
     for person in rows:
         person.last_moment_on = latest.get(person.id)
     Person.objects.bulk_update(rows, ["last_moment_on"], batch_size=BATCH)
+    # The bulk insert skipped the services: count who opened up from the rows once.
+    openness_rebuild(user=user, vault=vault)
 
 
 def _ratings(

@@ -33,11 +33,14 @@ from nearer.moments.content import (
     MAX_NOTE,
     OPENED_UP_LABELS,
     MomentContent,
+    content_open,
     content_seal,
 )
 from nearer.moments.models import Moment, MomentPerson
+from nearer.moments.openness import openness_add, openness_remove, openness_replace
 from nearer.people.models import Person
 from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
 
 EARLIEST = date(1900, 1, 1)
 # How far a snooze may reach: long enough for a season, short enough to come back.
@@ -193,6 +196,9 @@ def moment_create(
     moment.save(force_insert=True)
     _link(moment, people)
     clocks_refresh(user=user, person_ids=people)
+    openness_add(
+        user=user, vault=vault, day=occurred_on, opened_up=content.opened_up, person_ids=people
+    )
     return moment
 
 
@@ -235,25 +241,45 @@ def moment_update(
         note=note,
     )
     before = set(MomentPerson.objects.filter(moment=moment).values_list("person_id", flat=True))
+    # Who opened up before the change, so the counts move rather than grow.
+    try:
+        was = (moment.occurred_on, content_open(vault, moment.id, moment.content).opened_up)
+    except SealError:
+        was = None
     moment.occurred_on = occurred_on
     moment.content = content_seal(vault, moment.id, content)
     moment.save(update_fields=["occurred_on", "content", "updated_at"])
     MomentPerson.objects.filter(moment=moment).delete()
     _link(moment, people)
     clocks_refresh(user=user, person_ids=before | set(people))
+    openness_replace(
+        user=user,
+        vault=vault,
+        before=None if was is None else (was[0], was[1], before),
+        after=(occurred_on, content.opened_up, people),
+    )
     return moment
 
 
 @transaction.atomic
-def moment_delete(*, user: User, moment_id: UUID) -> None:
+def moment_delete(*, user: User, vault: Vault, moment_id: UUID) -> None:
     """Delete one of ``user``'s moments for good (Http404 when not theirs); the clocks
-    of the people who were there move back to their latest remaining moment."""
+    of the people who were there move back to their latest remaining moment, and it
+    is no longer counted in who opened up."""
+    check_vault(user, vault)
     moment = Moment.objects.select_for_update().filter(owner=user, id=moment_id).first()
     if moment is None:
         raise Http404("No such moment.")
     people = list(MomentPerson.objects.filter(moment=moment).values_list("person_id", flat=True))
+    try:
+        opened_up: str | None = content_open(vault, moment.id, moment.content).opened_up
+    except SealError:
+        opened_up = None  # never counted: nothing to take away
+    day = moment.occurred_on
     moment.delete()
     clocks_refresh(user=user, person_ids=people)
+    if opened_up is not None:
+        openness_remove(user=user, vault=vault, day=day, opened_up=opened_up, person_ids=people)
 
 
 @transaction.atomic

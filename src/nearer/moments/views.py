@@ -233,7 +233,7 @@ def moment_delete(request: HttpRequest, moment_id: UUID) -> HttpResponse:
     user = _user(request)
     moment = selectors.moment_for(user=user, vault=_vault(request), moment_id=moment_id)
     if request.method == "POST":
-        services.moment_delete(user=user, moment_id=moment.id)
+        services.moment_delete(user=user, vault=_vault(request), moment_id=moment.id)
         messages.success(request, "The moment is deleted.")
         return redirect("moments:index")
     return render(request, "moments/moment_delete.html", {"moment": moment})

@@ -17,7 +17,7 @@ def test_deleting_the_latest_moment_moves_the_clock_back(
     ana = add_person(alice)
     add_moment(alice, [ana], occurred_on=days_ago(15))
     latest = add_moment(alice, [ana], occurred_on=days_ago(1))
-    moment_delete(user=alice.user, moment_id=latest.id)
+    moment_delete(user=alice.user, vault=alice.vault, moment_id=latest.id)
     assert clock_of(ana) == days_ago(15)
     assert not Moment.objects.filter(id=latest.id).exists()
     assert not MomentPerson.objects.filter(moment_id=latest.id).exists()
@@ -28,7 +28,7 @@ def test_deleting_the_only_moment_leaves_no_clock(
 ) -> None:
     ana = add_person(alice)
     only = add_moment(alice, [ana], occurred_on=days_ago(4))
-    moment_delete(user=alice.user, moment_id=only.id)
+    moment_delete(user=alice.user, vault=alice.vault, moment_id=only.id)
     assert clock_of(ana) is None
 
 
@@ -38,6 +38,6 @@ def test_someone_elses_moment_is_a_404_and_kept(
     ana = add_person(alice)
     moment = add_moment(alice, [ana])
     with pytest.raises(Http404):
-        moment_delete(user=charlie.user, moment_id=moment.id)
+        moment_delete(user=charlie.user, vault=charlie.vault, moment_id=moment.id)
     assert Moment.objects.filter(id=moment.id).exists()
     assert clock_of(ana) is not None

@@ -92,7 +92,7 @@ def test_a_moment_resets_the_clock_and_deleting_it_moves_it_back(
     assert _nudges(alice) == {"Ana": "due"}
     latest = add_moment(alice, [ana], occurred_on=timezone.localdate())
     assert _nudges(alice) == {}
-    moment_delete(user=alice.user, moment_id=latest.id)
+    moment_delete(user=alice.user, vault=alice.vault, moment_id=latest.id)
     assert _nudges(alice) == {"Ana": "due"}
 
 

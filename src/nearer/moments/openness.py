@@ -1,0 +1,188 @@
+"""Who opened up, counted: per month, overall and per person (kind ``moments.openness``).
+
+"What opening up did" shows who opened up in moments with each person over years.
+Opening five thousand moments on every visit costs far more than the page; the
+counts of one sealed blob cost about as much as opening a few. So the counts are
+derived data, kept the one way all derived data is (``vault.derived``): the
+moments services change them in the same transaction as the moment they create,
+change or delete (``openness_add`` / ``openness_remove``), a reader whose value is
+missing or old works it out from the moments and writes nothing, the refresh at
+login rebuilds it, and ``openness_rebuild`` follows writes that skip the services.
+
+The value, for the whole account: ``overall`` and, per person id, month "YYYY-MM"
+-> five counts, in ``ANSWERS`` order (me, them, both, neither, not said). A moment
+with two people counts once overall and once for each of them. A person deleted
+for good keeps their counts here (people cannot reach into moments); readers show
+only people still in People (``counts_for_people``), which is what a rebuild from
+the moments gives too, as their links are gone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from nearer.accounts.models import User
+from nearer.moments.content import OPENED_UP, content_open
+from nearer.moments.models import Moment, MomentPerson
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+from nearer.vault.derived import Kind, derived_change, derived_read, derived_rebuild, register
+
+VERSION = 1
+# The answers counted, in the order of each month's five counts; "" is "not said".
+ANSWERS: tuple[str, ...] = (*(key for key, _ in OPENED_UP), "")
+_WIDTH = len(ANSWERS)
+
+Months = dict[str, list[int]]
+
+
+@dataclass(slots=True)
+class Openness:
+    """Counts of who opened up: ``overall`` and ``people`` (person id -> months)."""
+
+    overall: Months
+    people: dict[str, Months]
+
+    def __repr__(self) -> str:
+        return f"Openness({len(self.overall)} months, {len(self.people)} people)"
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _bump(months: Months, key: str, answer: int, by: int) -> None:
+    counts = months.setdefault(key, [0] * _WIDTH)
+    counts[answer] = max(counts[answer] + by, 0)
+    if not any(counts):
+        del months[key]
+
+
+def _apply(
+    value: Openness, *, day: date, opened_up: str, person_ids: Iterable[UUID | str], by: int
+) -> Openness:
+    answer = ANSWERS.index(opened_up) if opened_up in ANSWERS else _WIDTH - 1
+    key = month_key(day)
+    _bump(value.overall, key, answer, by)
+    for person_id in person_ids:
+        months = value.people.setdefault(str(person_id), {})
+        _bump(months, key, answer, by)
+        if not months:
+            del value.people[str(person_id)]
+    return value
+
+
+def _compute(owner_id: int, vault: Vault, subject: UUID) -> Openness:
+    """The counts worked out from every moment of the owner (those that open)."""
+    links: dict[UUID, list[UUID]] = defaultdict(list)
+    for moment_id, person_id in MomentPerson.objects.filter(moment__owner_id=owner_id).values_list(
+        "moment_id", "person_id"
+    ):
+        links[moment_id].append(person_id)
+    value = Openness(overall={}, people={})
+    rows = Moment.objects.filter(owner_id=owner_id).values_list("id", "occurred_on", "content")
+    for moment_id, occurred_on, content in rows.iterator(chunk_size=500):
+        try:
+            opened = content_open(vault, moment_id, content)
+        except SealError:
+            continue  # an unreadable moment is counted nowhere, as its page says
+        _apply(
+            value, day=occurred_on, opened_up=opened.opened_up, person_ids=links[moment_id], by=1
+        )
+    return value
+
+
+def _months_checked(raw: Any) -> Months:
+    if type(raw) is not dict:
+        raise SealError("openness months are not an object")
+    for key, counts in raw.items():
+        if (
+            type(key) is not str
+            or len(key) != 7
+            or type(counts) is not list
+            or len(counts) != _WIDTH
+            or any(type(count) is not int or count < 0 for count in counts)
+        ):
+            raise SealError("openness counts have an unexpected shape")
+    return raw
+
+
+def _decode(raw: Any) -> Openness:
+    if type(raw) is not dict or type(raw.get("p")) is not dict:
+        raise SealError("openness is not an object")
+    return Openness(
+        overall=_months_checked(raw.get("a")),
+        people={str(key): _months_checked(months) for key, months in raw["p"].items()},
+    )
+
+
+OPENNESS = register(
+    Kind[Openness](
+        name="moments.openness",
+        version=VERSION,
+        compute=_compute,
+        encode=lambda value: {"a": value.overall, "p": value.people},
+        decode=_decode,
+    )
+)
+
+
+def openness_read(*, user: User, vault: Vault) -> Openness:
+    """Return ``user``'s counts (never writes; worked out from the moments if missing)."""
+    return derived_read(OPENNESS, user=user, vault=vault)
+
+
+def openness_add(
+    *, user: User, vault: Vault, day: date, opened_up: str, person_ids: Iterable[UUID]
+) -> None:
+    """Count one moment (inside the service's transaction, after saving it)."""
+    ids = list(person_ids)
+    derived_change(
+        OPENNESS,
+        user=user,
+        vault=vault,
+        change=lambda value: _apply(value, day=day, opened_up=opened_up, person_ids=ids, by=1),
+    )
+
+
+def openness_remove(
+    *, user: User, vault: Vault, day: date, opened_up: str, person_ids: Iterable[UUID]
+) -> None:
+    """Stop counting one moment as it was (inside the service's transaction)."""
+    ids = list(person_ids)
+    derived_change(
+        OPENNESS,
+        user=user,
+        vault=vault,
+        change=lambda value: _apply(value, day=day, opened_up=opened_up, person_ids=ids, by=-1),
+    )
+
+
+def openness_replace(
+    *,
+    user: User,
+    vault: Vault,
+    before: tuple[date, str, Iterable[UUID]] | None,
+    after: tuple[date, str, Iterable[UUID]],
+) -> None:
+    """Count a changed moment as it is now instead of as it was (``before`` None when
+    its old content would not open, so it was never counted): one open and seal."""
+    old = None if before is None else (before[0], before[1], list(before[2]))
+    new = (after[0], after[1], list(after[2]))
+
+    def change(value: Openness) -> Openness:
+        if old is not None:
+            _apply(value, day=old[0], opened_up=old[1], person_ids=old[2], by=-1)
+        return _apply(value, day=new[0], opened_up=new[1], person_ids=new[2], by=1)
+
+    derived_change(OPENNESS, user=user, vault=vault, change=change)
+
+
+def openness_rebuild(*, user: User, vault: Vault) -> Openness:
+    """Work the counts out from the moments and store them (after bulk writes)."""
+    return derived_rebuild(OPENNESS, user=user, vault=vault)

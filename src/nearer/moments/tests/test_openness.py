@@ -1,0 +1,116 @@
+"""The derived counts of who opened up follow every moments write, and match the rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nearer.conftest import Person
+from nearer.moments import services
+from nearer.moments.openness import OPENNESS, Openness, openness_read, openness_rebuild
+from nearer.moments.tests.conftest import AddMoment, AddPerson
+from nearer.people.services import person_delete
+from nearer.vault.models import WHOLE_ACCOUNT, DerivedValue
+
+pytestmark = pytest.mark.django_db
+
+MARCH, MAY = date(2025, 3, 14), date(2025, 5, 2)
+
+
+def _stored(alice: Person) -> Openness:
+    """The value as kept in the database (not worked out): it must exist."""
+    row = DerivedValue.objects.get(owner=alice.user, kind=OPENNESS.name)
+    assert row.content is not None
+    return OPENNESS.decode(alice.vault.open_json(OPENNESS.label, row.subject, bytes(row.content)))
+
+
+def _computed(alice: Person) -> Openness:
+    return OPENNESS.compute(alice.user.pk, alice.vault, WHOLE_ACCOUNT)
+
+
+def _same(left: Openness, right: Openness) -> bool:
+    return (left.overall, left.people) == (right.overall, right.people)
+
+
+def test_a_new_moment_is_counted_overall_and_for_each_person(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana, ben = add_person(alice, name="Ana"), add_person(alice, name="Ben")
+    add_moment(alice, [ana, ben], occurred_on=MARCH, opened_up="both")
+    add_moment(alice, [ana], occurred_on=MARCH, opened_up="me")
+    add_moment(alice, [ana], occurred_on=MAY)
+    stored = _stored(alice)
+    assert stored.overall == {"2025-03": [1, 0, 1, 0, 0], "2025-05": [0, 0, 0, 0, 1]}
+    assert stored.people[str(ana.id)] == {"2025-03": [1, 0, 1, 0, 0], "2025-05": [0, 0, 0, 0, 1]}
+    assert stored.people[str(ben.id)] == {"2025-03": [0, 0, 1, 0, 0]}
+    assert _same(stored, _computed(alice))
+
+
+def test_changing_who_opened_up_and_the_day_moves_the_count(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana, ben = add_person(alice, name="Ana"), add_person(alice, name="Ben")
+    moment = add_moment(alice, [ana], occurred_on=MARCH, opened_up="me")
+    services.moment_update(
+        user=alice.user,
+        vault=alice.vault,
+        moment_id=moment.id,
+        occurred_on=MAY,
+        person_ids=[ben.id],
+        how="call",
+        opened_up="them",
+    )
+    stored = _stored(alice)
+    assert stored.overall == {"2025-05": [0, 1, 0, 0, 0]}
+    assert stored.people == {str(ben.id): {"2025-05": [0, 1, 0, 0, 0]}}
+    assert _same(stored, _computed(alice))
+
+
+def test_a_deleted_moment_is_no_longer_counted(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana = add_person(alice, name="Ana")
+    add_moment(alice, [ana], occurred_on=MARCH, opened_up="neither")
+    gone = add_moment(alice, [ana], occurred_on=MARCH, opened_up="both")
+    services.moment_delete(user=alice.user, vault=alice.vault, moment_id=gone.id)
+    stored = _stored(alice)
+    assert stored.overall == {"2025-03": [0, 0, 0, 1, 0]}
+    assert _same(stored, _computed(alice))
+
+
+def test_a_person_removed_keeps_the_moment_counted_overall_and_is_not_read_back(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana, ben = add_person(alice, name="Ana"), add_person(alice, name="Ben")
+    add_moment(alice, [ana, ben], occurred_on=MARCH, opened_up="both")
+    person_delete(user=alice.user, vault=alice.vault, person_id=ben.id)
+    known = {str(ana.id)}
+    stored = _stored(alice)
+    assert stored.overall == {"2025-03": [0, 0, 1, 0, 0]}
+    assert {key for key in stored.people if key in known} == known
+    computed = _computed(alice)
+    assert stored.overall == computed.overall
+    assert {key: stored.people[key] for key in known} == computed.people
+
+
+def test_a_reader_without_a_stored_value_works_it_out_and_writes_nothing(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana = add_person(alice, name="Ana")
+    add_moment(alice, [ana], occurred_on=MARCH, opened_up="them")
+    DerivedValue.objects.filter(owner=alice.user, kind=OPENNESS.name).delete()
+    assert openness_read(user=alice.user, vault=alice.vault).overall == {"2025-03": [0, 1, 0, 0, 0]}
+    assert not DerivedValue.objects.filter(owner=alice.user, kind=OPENNESS.name).exists()
+    openness_rebuild(user=alice.user, vault=alice.vault)
+    assert _stored(alice).overall == {"2025-03": [0, 1, 0, 0, 0]}
+
+
+def test_a_tampered_value_is_worked_out_from_the_moments(
+    alice: Person, bob: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana = add_person(alice, name="Ana")
+    add_moment(alice, [ana], occurred_on=MARCH, opened_up="me")
+    bobs = OPENNESS.seal(bob.vault, WHOLE_ACCOUNT, Openness({}, {}))
+    DerivedValue.objects.filter(owner=alice.user, kind=OPENNESS.name).update(content=bobs)
+    assert openness_read(user=alice.user, vault=alice.vault).overall == {"2025-03": [1, 0, 0, 0, 0]}
