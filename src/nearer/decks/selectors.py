@@ -1,0 +1,91 @@
+"""Reads for the decks: the cards (public) and a person's deck state (sealed).
+
+A read never writes: a person with no DeckState row yet reads an empty state,
+and the row is made by the first service that changes it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from functools import cache
+
+from nearer.accounts.models import User
+from nearer.decks.catalogue import OPT_IN_THEMES, Card
+from nearer.decks.deck import eligible_cards
+from nearer.decks.models import DeckState
+from nearer.decks.state import DeckContent, content_open
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+logger = logging.getLogger(__name__)
+
+
+def deck_cards() -> tuple[Card, ...]:
+    """Return every card of the decks, in the catalogue's order."""
+    return _catalogue()
+
+
+@cache
+def _catalogue() -> tuple[Card, ...]:
+    # The cards module is written beside this one; imported by name so the pages
+    # work (with no cards) before it lands.
+    try:
+        module = importlib.import_module("nearer.decks.cards")
+    except ModuleNotFoundError:
+        return ()
+    cards: tuple[Card, ...] = tuple(module.CARDS)
+    return cards
+
+
+@cache
+def _cards_by_id(cards: tuple[Card, ...]) -> dict[str, Card]:
+    return {card.id: card for card in cards}
+
+
+def card_get(card_id: str) -> Card | None:
+    """Return the card with ``card_id``, or None when there is none."""
+    return _cards_by_id(deck_cards()).get(card_id)
+
+
+def deck_state_for(*, user: User, vault: Vault) -> DeckContent:
+    """Return ``user``'s deck state; empty when they have none yet or it won't open."""
+    row = DeckState.objects.filter(owner=user).only("id", "content").first()
+    if row is None:
+        return DeckContent()
+    try:
+        return content_open(vault, row.id, row.content)
+    except SealError:
+        # Tampered or another account's: read as a fresh deck rather than fail the page.
+        logger.warning("deck state %s did not open", row.id)
+        return DeckContent()
+
+
+def card_visible(card: Card, state: DeckContent) -> bool:
+    """True when ``card`` may be shown to a person with ``state``: its theme is not an
+    opt-in theme, or one they turned on. (Hidden cards are still shown when asked
+    for by id: the page offers to bring them back.)"""
+    return card.theme not in OPT_IN_THEMES or card.theme in state.opt_ins
+
+
+def favourite_cards(*, user: User, vault: Vault) -> list[Card]:
+    """Return ``user``'s favourite cards, newest first (opt-in themes turned off left out)."""
+    state = deck_state_for(user=user, vault=vault)
+    found = (card_get(card_id) for card_id in state.favourites)
+    return [card for card in found if card is not None and card_visible(card, state)]
+
+
+def hidden_cards(*, user: User, vault: Vault) -> list[Card]:
+    """Return the cards ``user`` said "Not for me" to, newest first."""
+    state = deck_state_for(user=user, vault=vault)
+    found = (card_get(card_id) for card_id in state.hidden)
+    return [card for card in found if card is not None and card_visible(card, state)]
+
+
+def pool_size(state: DeckContent, *, theme: str | None, depth: int | None) -> int:
+    """Return how many cards a draw with this filter chooses from."""
+    return len(
+        eligible_cards(
+            deck_cards(), hidden=state.hidden, opt_ins=state.opt_ins, theme=theme, depth=depth
+        )
+    )
