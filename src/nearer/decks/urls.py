@@ -1,7 +1,27 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401  (the views come with their pages)
+from django.urls import path, register_converter
+
+from nearer.decks import views
+from nearer.decks.converters import CardIdConverter
 
 app_name = "decks"
 
-urlpatterns: list[object] = []
+register_converter(CardIdConverter, "card_id")
+
+# Drawing a card, favourites and "not for me". The fixed words come before the
+# card ids so that they can never be read as one.
+urlpatterns: list[object] = [
+    path("", views.index, name="index"),
+    path("draw/", views.draw, name="draw"),
+    path("favourites/", views.favourites, name="favourites"),
+    path("hidden/", views.hidden, name="hidden"),
+    path("settings/", views.settings_page, name="settings"),
+    path("<card_id:card_id>/", views.card, name="card"),
+    path("<card_id:card_id>/favourite/", views.favourite, name="favourite"),
+    path("<card_id:card_id>/unfavourite/", views.unfavourite, name="unfavourite"),
+    path("<card_id:card_id>/hide/", views.hide, name="hide"),
+    path("<card_id:card_id>/restore/", views.restore, name="restore"),
+]
+
+# Sessions with one person: their routes below.

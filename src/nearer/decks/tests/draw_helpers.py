@@ -7,6 +7,7 @@ their words or count, so they swap in this deck.
 from __future__ import annotations
 
 import pytest
+from django.http import HttpResponseBase
 
 from nearer.decks import selectors
 from nearer.decks.catalogue import Card
@@ -38,3 +39,9 @@ def test_deck(monkeypatch: pytest.MonkeyPatch) -> tuple[Card, ...]:
     """Draw from TEST_DECK instead of the real cards; return it."""
     monkeypatch.setattr(selectors, "_catalogue", lambda: TEST_DECK)
     return TEST_DECK
+
+
+def location(response: HttpResponseBase) -> str:
+    """Return where a redirect sends the browser."""
+    assert response.status_code == 302, response.status_code
+    return str(response["Location"])
