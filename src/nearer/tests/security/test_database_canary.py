@@ -135,6 +135,35 @@ def _a_prompt_key() -> str:
     return PROMPTS[0].key
 
 
+def _use_the_conversation_cards(client: Client, secrets: dict[str, str]) -> None:
+    """Draw, favourite and hide cards and turn on the opt-in deck through the pages.
+
+    The cards are public, so their ids are the canaries: a deck made for this test
+    whose ids appear nowhere else. What a person did with them is sealed (DeckState).
+    """
+    from nearer.decks import selectors as deck_selectors
+    from nearer.decks.catalogue import Card
+
+    kinds = {"drawn card": "dreams", "favourite card": "memories", "hidden card": "needs"}
+    kinds["opt-in card"] = "touch"
+    for what in kinds:
+        secrets[what] = canary(what.replace(" ", "").replace("-", ""))
+    deck = tuple(
+        Card(id=secrets[what], theme=theme, depth=2, fits=frozenset({"friend"}), text="A?")
+        for what, theme in kinds.items()
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(deck_selectors, "_catalogue", lambda: deck)
+        assert client.post(reverse("decks:settings"), {"touch": "on"}).status_code == 302
+        for theme in ("dreams", "touch"):
+            drawn = client.post(reverse("decks:draw"), {"theme": theme})
+            assert client.get(drawn["Location"]).status_code == 200
+        client.post(reverse("decks:favourite", args=[secrets["favourite card"]]))
+        client.post(reverse("decks:hide", args=[secrets["hidden card"]]))
+        for page in ("decks:index", "decks:favourites", "decks:hidden"):
+            assert client.get(reverse(page)).status_code == 200
+
+
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -362,6 +391,8 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         assert response.status_code == 302
         for page in (reverse("people:index"), person_page, reverse("people:archived")):
             client.get(page, follow=True)
+
+        _use_the_conversation_cards(client, secrets)
 
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post(
