@@ -41,6 +41,7 @@ class DemoAccount:
     moments: int = 0
     checkins: int = 0
     scale_results: int = 0
+    shares: int = 0
 
 
 def build_demo(
@@ -53,6 +54,7 @@ def build_demo(
     moments: int = 20_000,
     checkins: bool = True,
     scales: bool = True,
+    shares: int = 150,
     today: date | None = None,
     out: TextIO | None = None,
 ) -> DemoAccount:
@@ -97,13 +99,15 @@ def build_demo(
             moments=moments,
             checkins=checkins,
             scales=scales,
+            shares=shares,
             today=day,
         )
     seconds = time.perf_counter() - began
     stream.write(
         f"Demo account ready: {count} journal entries, {made['people']} people, "
         f"{made['moments']} moments, {made['checkins']} check-ins and "
-        f"{made['scale_results']} scale results over {years} years ({seconds:.1f} s).\n"
+        f"{made['scale_results']} scale results and {made['shares']} shares over {years} "
+        f"years ({seconds:.1f} s).\n"
         f"  username: {username}\n"
         f"  password: {password}\n"
         "It is a demo: anyone who knows this password can log in, so don't keep it on a "
@@ -122,20 +126,29 @@ def _demo_people_and_wellbeing(
     moments: int,
     checkins: bool,
     scales: bool,
+    shares: int,
     today: date,
 ) -> dict[str, int]:
     """Add the people, moments, check-ins and scale results of the demo; return counts."""
     from nearer.checkins.demo import build_checkins
     from nearer.moments.demo import build_people_and_moments
+    from nearer.moments.openness import openness_rebuild
+    from nearer.opening.demo import build_shares
     from nearer.scales.demo import build_scales
 
-    made = {"people": 0, "moments": 0, "checkins": 0, "scale_results": 0}
+    made = {"people": 0, "moments": 0, "checkins": 0, "scale_results": 0, "shares": 0}
     ids: list[str] = []
     if people:
         ids = build_people_and_moments(
             user, vault, people=people, moments=moments, years=years, today=today
         )
         made["people"], made["moments"] = len(ids), moments
+        # Opening up is with the closest people: the first sixty (inner and close).
+        made["shares"] = build_shares(
+            user, vault, people=ids[:60], count=shares, years=years, today=today
+        ).shares
+        # Their moments skipped moment_create: who opened up is counted again, once.
+        openness_rebuild(user=user, vault=vault)
     if checkins:
         made["checkins"] = build_checkins(user, vault, years=years, today=today, people=ids[:12])
     if scales:

@@ -38,6 +38,7 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
     assert (demo.people, demo.moments) == (12, 80)
     assert demo.checkins > 300
     assert demo.scale_results > 20
+    assert demo.shares == 150
     for url in (
         "/",
         "/people/",
@@ -45,6 +46,7 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
         "/moments/drifting/",
         "/checkins/",
         "/scales/trends/",
+        "/opening-up/",
     ):
         page = client.get(url)
         assert page.status_code == 200, url
