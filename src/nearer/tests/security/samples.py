@@ -368,6 +368,7 @@ NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
     ("checkins", "month"): "a month or day of the person's own check-ins",
     ("checkins", "day"): "a day of the person's own check-ins",
     ("scales", "scale_key"): "a built-in scale, the same for everyone",
+    ("decks", "card_id"): "a conversation card, public and the same for everyone",
 }
 
 # The admin is for staff only: every admin URL sends anyone else to the admin login.
