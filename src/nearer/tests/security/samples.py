@@ -36,6 +36,7 @@ class Samples:
     closeness_ratings: list[Any] = field(default_factory=list)
     scale_results: list[Any] = field(default_factory=list)
     pending_imports: list[Any] = field(default_factory=list)
+    shares: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -69,6 +70,7 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     _make_person(samples, marker)
     _make_scale_result(samples)
     _make_pending_import(samples, marker)
+    _make_shares(samples, marker)
     return samples
 
 
@@ -215,6 +217,55 @@ def _make_moment(samples: Samples, marker: str) -> None:
     samples.words += [name, note]
 
 
+def _make_shares(samples: Samples, marker: str) -> None:
+    # Three shares with the moment's person (whose clock a share's moment leaves as it
+    # is): one preparing, one shared and reflected on (they opened up too), one let go.
+    from nearer.opening.services import (
+        share_let_go,
+        share_mark_shared,
+        share_prepare,
+        share_reflect,
+    )
+
+    user, vault, today = samples.person.user, samples.person.vault, timezone.localdate()
+    someone = samples.moment_people[0]
+    for index in range(3):
+        words = [f"{marker}-share-{part}-{index}" for part in ("text", "fear", "hope")]
+        share = share_prepare(
+            user=user,
+            vault=vault,
+            text=words[0],
+            person_ids=[someone.id],
+            fear=words[1],
+            hope=words[2],
+            anxiety_before=6,
+        )
+        samples.shares.append(share)
+        samples.words += words
+    share_mark_shared(
+        user=user,
+        vault=vault,
+        share_id=samples.shares[1].id,
+        shared_on=today,
+        how="call",
+        today=today,
+    )
+    note, let_go = f"{marker}-share-reception-note", f"{marker}-share-let-go-note"
+    share_reflect(
+        user=user,
+        vault=vault,
+        share_id=samples.shares[1].id,
+        reception=["kind"],
+        reception_note=note,
+        anxiety_after=2,
+        closeness_after=None,
+        reciprocated="yes",
+        today=today,
+    )
+    share_let_go(user=user, vault=vault, share_id=samples.shares[2].id, note=let_go)
+    samples.words += [note, let_go]
+
+
 def _month_day(days_ahead: int) -> tuple[int, int]:
     """Return the month and day ``days_ahead`` from today (never 29 February)."""
     day = timezone.localdate() + timedelta(days=days_ahead)
@@ -358,6 +409,7 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("people", "date_id"): lambda s: s.important_dates[0].id,
     ("scales", "result_id"): lambda s: s.scale_results[0].id,
     ("people", "import_id"): lambda s: s.pending_imports[0].id,
+    ("opening", "share_id"): lambda s: s.shares[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).

@@ -103,6 +103,11 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     get("moments:index ?person", "/moments/", chosen)
     get("moments:quick ?person", "/moments/quick/", chosen)
     get("moments:new ?person", "/moments/new/", chosen)
+    # A share reflected on and one let go (the sample of the id URLs is preparing).
+    shared, let_go = (f"/opening-up/{share.id}/" for share in samples.shares[1:])
+    get("opening:share reflected", shared)
+    get("opening:reflect reflected", shared + "reflect/")
+    get("opening:share let go", let_go)
     # Searches are POSTs: journal hits by word and by tag, people by name.
     post("journal:search hits", "/journal/search/", {"q": "title"})
     # The matched words themselves are marked in each hit: match the markup.
@@ -311,6 +316,38 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-due-word",
         "-soon-person",
         "-soon-word",
+    ),
+    "opening:index": words("-moment-person", "-share-text-0", "-share-text-1", "-share-text-2"),
+    "opening:new": words(
+        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person"
+    ),
+    "opening:share": words("-moment-person", "-share-text-0", "-share-fear-0", "-share-hope-0"),
+    "opening:edit": words(
+        "-moment-person",
+        "-person-called",
+        "-share-text-0",
+        "-share-fear-0",
+        "-share-hope-0",
+        "-overdue-person",
+        "-due-person",
+        "-soon-person",
+    ),
+    "opening:shared": words("-moment-person"),
+    "opening:delete": words("-share-text-0"),
+    "opening:share reflected": words(
+        "-moment-person",
+        "-share-text-1",
+        "-share-fear-1",
+        "-share-hope-1",
+        "-share-reception-note",
+    ),
+    "opening:reflect reflected": words("-moment-person", "-share-reception-note"),
+    "opening:share let go": words(
+        "-moment-person",
+        "-share-text-2",
+        "-share-fear-2",
+        "-share-hope-2",
+        "-share-let-go-note",
     ),
     "journal:search none": words("-typed-words"),
     "people:index search none": words("-typed-words"),
