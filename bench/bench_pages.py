@@ -16,8 +16,11 @@ What it does:
    Today (with nudges, the check-in card and a scale that is due), the journal's
    month page, a POST search over every entry, the people list, the page of the
    person with the most moments, the drifting view, the check-ins' month page and
-   the scales' trends (ten years of sealed results). Requests are
-   interleaved round by round so a slow moment of the machine hits all of them alike.
+   the scales' trends (ten years of sealed results), the Opening up list (150 shares)
+   and its summary page, and drawing a conversation card (a POST that redirects to the
+   card's page: both requests' server time added up, beside a bare POST that redirects
+   to the bare view). Requests are interleaved round by round so a slow moment of the
+   machine hits all of them alike.
 5. Prints the machine, medians, p95s and ratios to the bare view as a Markdown table.
 
 It is not a test: nothing fails when a target is missed. Set NEARER_DATABASE_URL to
@@ -82,7 +85,25 @@ def bare(request: Any) -> Any:
     return HttpResponse(html)
 
 
+def bare_redirect(request: Any) -> Any:
+    """The baseline of a POST that redirects (as a draw does): straight to the bare view."""
+    from django.http import HttpResponseRedirect
+
+    return HttpResponseRedirect("/bench/bare/")
+
+
 urlpatterns: list[Any] = []
+
+
+def _post_and_follow(client: Any, url: str, data: dict[str, str]) -> Any:
+    """POST ``data`` to ``url`` and GET the page it redirects to; return that page.
+
+    A redirect anywhere but a card's own page (a draw that found no card) fails the run."""
+    response = client.post(url, data)
+    assert response.status_code == 302, f"{url}: HTTP {response.status_code}"
+    location = response["Location"]
+    assert url.startswith("/bench/") or location.split("?")[0].rstrip("/") != "/cards", location
+    return client.get(location)
 
 
 def machine() -> dict[str, str]:
@@ -195,13 +216,19 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
-    from django.urls import include, path, reverse
+    from django.urls import NoReverseMatch, include, path, reverse
     from django.utils import timezone
 
     from nearer.demo import build_demo
     from nearer.journal.models import Entry
 
-    urlpatterns.extend([path("bench/bare/", bare), path("", include("nearer.urls"))])
+    urlpatterns.extend(
+        [
+            path("bench/bare/", bare),
+            path("bench/bare-redirect/", bare_redirect),
+            path("", include("nearer.urls")),
+        ]
+    )
     settings.ROOT_URLCONF = MODULE
     settings.MIDDLEWARE = [f"{MODULE}.ServerTimer", *settings.MIDDLEWARE]
 
@@ -281,7 +308,21 @@ def main() -> None:
         f"scales trends ({demo.scale_results} results)": lambda: client.get(
             reverse("scales:trends")
         ),
+        f"Opening up list ({demo.shares} shares)": lambda: client.get(reverse("opening:index")),
     }
+    try:
+        summary_url = reverse("opening:summary")
+    except NoReverseMatch:  # the summary page is not in this tree yet
+        print("- Opening up summary: no such page in this tree", file=sys.stderr)
+    else:
+        pages["Opening up summary"] = lambda: client.get(summary_url)
+    # A POST that redirects, then the page it redirects to: two requests, one timing.
+    pages["bare POST → redirect → bare view"] = partial(
+        _post_and_follow, client, "/bench/bare-redirect/", {}
+    )
+    pages["draw a card (POST → redirect → card page)"] = partial(
+        _post_and_follow, client, reverse("decks:draw"), {"theme": "", "depth": ""}
+    )
     searches = args.search or ["heron", "sam walk", "xylophone"]
     found: dict[str, str] = {}
     for words in searches:
@@ -299,7 +340,8 @@ def main() -> None:
         _last_server_seconds.clear()
         response = pages[name]()
         assert response.status_code == 200, f"{name}: HTTP {response.status_code}"
-        timings[name].append(_last_server_seconds[-1])
+        # One request, or a POST and the page it redirected to: their server time added.
+        timings[name].append(sum(_last_server_seconds))
 
     for name in pages:  # warm up: templates compiled, connections open, caches filled
         for _ in range(5):
@@ -319,8 +361,8 @@ def main() -> None:
     print(f"- Database: {database_version()}")
     print(
         f"- Demo: {demo.entries} entries, {demo.people} people, {demo.moments} moments, "
-        f"{demo.checkins} check-ins and {demo.scale_results} scale results over "
-        f"{args.years} years, built in {demo.seconds:.1f} s"
+        f"{demo.checkins} check-ins, {demo.scale_results} scale results and "
+        f"{demo.shares} shares over {args.years} years, built in {demo.seconds:.1f} s"
     )
     print(
         f"- Login through the login page: {login_seconds * 1000:.0f} ms, of which checking the "
@@ -341,6 +383,11 @@ def main() -> None:
             f"| {name} | {len(values)} | {median * 1000:.2f} | "
             f"{percentile(values, 0.95) * 1000:.2f} | {median / base:.2f}× |"
         )
+    pair = "bare POST → redirect → bare view"
+    for name in timings:
+        if name.startswith("draw a card"):
+            ratio = statistics.median(timings[name]) / statistics.median(timings[pair])
+            print(f"\n{name} ÷ {pair}: {ratio:.2f}×")
     if not args.keep:
         import shutil
 
