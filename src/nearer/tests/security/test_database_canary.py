@@ -164,6 +164,45 @@ def _use_the_conversation_cards(client: Client, secrets: dict[str, str]) -> None
             assert client.get(reverse(page)).status_code == 200
 
 
+def _open_up_through_the_pages(client: Client, secrets: dict[str, str], person_id: str) -> None:
+    """Prepare a share, change it, share it, reflect on it; let a second one go."""
+    for what in ("share text", "share fear", "share hope", "changed share text"):
+        secrets[what] = canary(what.replace(" ", "")) + " said at last"
+    for what in ("reception note", "let go note"):
+        secrets[what] = canary(what.replace(" ", ""))
+    prepared = {
+        "text": secrets["share text"],
+        "people": [person_id],
+        "fear": secrets["share fear"],
+        "hope": secrets["share hope"],
+        "anxiety_before": "7",
+    }
+    response = client.post(reverse("opening:new"), prepared)
+    assert response.status_code == 302
+    page = response["Location"]
+    assert secrets["share fear"].encode() in client.get(page).content
+    changed = {**prepared, "text": secrets["changed share text"]}
+    assert client.post(page + "edit/", changed).status_code == 302
+    shared = {"shared_on": timezone.localdate().isoformat(), "how": "call"}
+    assert client.post(page + "shared/", shared).status_code == 302
+    reflected = {
+        "reception": ["kind"],
+        "reception_note": secrets["reception note"],
+        "anxiety_after": "2",
+        "closeness_after": "6",
+        "reciprocated": "yes",
+    }
+    assert client.post(page + "reflect/", reflected).status_code == 302
+    assert client.post(page + "write/").status_code == 302
+    response = client.post(reverse("opening:new"), {**prepared, "text": "another"})
+    assert (
+        client.post(response["Location"] + "let-go/", {"note": secrets["let go note"]}).status_code
+        == 302
+    )
+    for shown in (reverse("opening:index"), page):
+        assert client.get(shown).status_code == 200
+
+
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -393,6 +432,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
             client.get(page, follow=True)
 
         _use_the_conversation_cards(client, secrets)
+        _open_up_through_the_pages(client, secrets, str(someone.id))
 
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post(
