@@ -162,3 +162,180 @@ def line_chart(
         )
     parts.append(html("</svg>"))
     return join(parts)
+
+
+def change_chart(
+    *,
+    points: Sequence[tuple[date, float, float]],
+    y_min: float,
+    y_max: float,
+    title: str,
+    desc: str,
+    chart_id: str,
+    y_ticks: Sequence[tuple[float, str]] = (),
+) -> Markup:
+    """Return an SVG chart of values that changed, one ``(day, before, after)`` each,
+    sorted by day: a hollow dot at "before", a filled one at "after", joined.
+
+    The page says in words which dot is which (a legend) and shows the numbers in a
+    table. Empty ``points`` give empty markup. Texts are escaped here.
+    """
+    if not points:
+        return EMPTY
+    first, last = points[0][0], points[-1][0]
+    span_days = max((last - first).days, 1)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    y_span = (y_max - y_min) or 1.0
+    # Shares on the same day (or close) are spread a little so both stay visible.
+    step = plot_w / max(len(points), 1)
+
+    def y_of(value: float) -> float:
+        clamped = min(max(value, y_min), y_max)
+        return TOP + plot_h * (1 - (clamped - y_min) / y_span)
+
+    parts = [
+        html(
+            '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+            'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
+            'xmlns="http://www.w3.org/2000/svg">'
+            '<title id="{ident}-title">{title}</title>'
+            '<desc id="{ident}-desc">{desc}</desc>',
+            width=str(WIDTH),
+            height=str(HEIGHT),
+            ident=chart_id,
+            title=title,
+            desc=desc,
+        )
+    ]
+    for value, label in y_ticks:
+        y = f"{y_of(value):.1f}"
+        parts.append(
+            html(
+                '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
+                '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
+                left=str(LEFT),
+                right=str(WIDTH - RIGHT),
+                y=y,
+                x=str(LEFT - 6),
+                text_y=f"{y_of(value) + 4:.1f}",
+                label=label,
+            )
+        )
+    base = str(TOP + plot_h)
+    parts.append(
+        html(
+            '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+            str(LEFT),
+            str(WIDTH - RIGHT),
+            base,
+            base,
+        )
+    )
+    for day, label in _x_ticks(first, last):
+        x = LEFT + (plot_w / 2 if first == last else plot_w * (day - first).days / span_days)
+        parts.append(
+            html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                f"{x:.1f}",
+                str(HEIGHT - 8),
+                label,
+            )
+        )
+    last_x = -step
+    for day, before, after in points:
+        x = LEFT + (plot_w / 2 if first == last else plot_w * (day - first).days / span_days)
+        x = min(max(x, last_x + min(step, 8.0)), WIDTH - RIGHT)
+        last_x = x
+        parts.append(
+            html(
+                '<line class="chart-change" x1="{x}" x2="{x}" y1="{y1}" y2="{y2}"/>'
+                '<circle class="chart-dot-before" cx="{x}" cy="{y1}" r="4"/>'
+                '<circle class="chart-dot" cx="{x}" cy="{y2}" r="4"/>',
+                x=f"{x:.1f}",
+                y1=f"{y_of(before):.1f}",
+                y2=f"{y_of(after):.1f}",
+            )
+        )
+    parts.append(html("</svg>"))
+    return join(parts)
+
+
+def stacked_bar_chart(
+    *,
+    bars: Sequence[tuple[str, Sequence[int]]],
+    series: Sequence[str],
+    title: str,
+    desc: str,
+    chart_id: str,
+) -> Markup:
+    """Return an SVG chart of one stacked bar per ``(label, counts)``, in order.
+
+    ``series`` names a CSS class suffix for each position of ``counts``
+    (``chart-bar-<name>``); the page gives the legend in words and a table.
+    At most six bar labels are written, so they never overlap. Empty
+    ``bars`` (or only zeros) give empty markup. Texts are escaped here.
+    """
+    tallest = max((sum(counts) for _, counts in bars), default=0)
+    if tallest == 0:
+        return EMPTY
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_w / len(bars)
+    bar_w = max(min(slot * 0.7, 40.0), 1.0)
+    parts = [
+        html(
+            '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+            'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
+            'xmlns="http://www.w3.org/2000/svg">'
+            '<title id="{ident}-title">{title}</title>'
+            '<desc id="{ident}-desc">{desc}</desc>',
+            width=str(WIDTH),
+            height=str(HEIGHT),
+            ident=chart_id,
+            title=title,
+            desc=desc,
+        )
+    ]
+    for value in sorted({0, tallest // 2, tallest}):
+        y = TOP + plot_h * (1 - value / tallest)
+        parts.append(
+            html(
+                '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
+                '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
+                left=str(LEFT),
+                right=str(WIDTH - RIGHT),
+                y=f"{y:.1f}",
+                x=str(LEFT - 6),
+                text_y=f"{y + 4:.1f}",
+                label=str(value),
+            )
+        )
+    label_every = -(-len(bars) // 6)
+    for position, (label, counts) in enumerate(bars):
+        x = LEFT + slot * position + (slot - bar_w) / 2
+        bottom = float(TOP + plot_h)
+        for name, count in zip(series, counts, strict=False):
+            if count <= 0:
+                continue
+            height = plot_h * count / tallest
+            bottom -= height
+            parts.append(
+                html(
+                    '<rect class="chart-bar-{}" x="{}" y="{}" width="{}" height="{}"/>',
+                    name,
+                    f"{x:.1f}",
+                    f"{bottom:.1f}",
+                    f"{bar_w:.1f}",
+                    f"{height:.1f}",
+                )
+            )
+        if position % label_every == 0:
+            parts.append(
+                html(
+                    '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                    f"{x + bar_w / 2:.1f}",
+                    str(HEIGHT - 8),
+                    label,
+                )
+            )
+    parts.append(html("</svg>"))
+    return join(parts)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from nearer.opening import views
+from nearer.opening import summary_views, views
 
 app_name = "opening"
 
@@ -18,4 +18,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<uuid:share_id>/write/", views.share_write, name="write"),
     path("<uuid:share_id>/delete/", views.share_delete, name="delete"),
     # --- the summary page's routes (summary engineer) below this line ---
+    path("summary/", summary_views.summary, name="summary"),
 ]

@@ -15,14 +15,15 @@ from django.urls import get_script_prefix
 from nearer.lib.html import Markup, html, join
 from nearer.lib.urls import url_for
 
-SECTIONS = ("today", "journal", "people", "checkins", "accounts")
+SECTIONS = ("today", "journal", "people", "opening", "checkins", "accounts")
 # Apps whose pages live under another section of the main navigation.
-SECTION_OF = {"moments": "people", "scales": "checkins"}
+SECTION_OF = {"moments": "people", "scales": "checkins", "decks": "opening"}
 # The main navigation: (section, URL name, words), in order.
 NAV = (
     ("today", "today:index", "Today"),
     ("journal", "journal:index", "Journal"),
     ("people", "people:index", "People"),
+    ("opening", "opening:index", "Opening up"),
     ("checkins", "checkins:index", "Check-ins"),
     ("accounts", "accounts:settings", "Account"),
 )

@@ -16,6 +16,9 @@ from nearer.conftest import Person
         ("/journal/", "Journal"),
         ("/people/", "People"),
         ("/moments/drifting/", "People"),
+        ("/opening-up/", "Opening up"),
+        ("/opening-up/summary/", "Opening up"),
+        ("/cards/", "Opening up"),
         ("/checkins/", "Check-ins"),
         ("/scales/trends/", "Check-ins"),
         ("/accounts/", "Account"),
@@ -25,7 +28,7 @@ def test_it_marks_the_section_of_the_page(alice: Person, address: str, section: 
     html = alice.client.get(address, follow=True).content.decode()
     nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
     assert re.findall(r'aria-current="page">([^<]+)<', nav) == [section]
-    for words in ("Today", "Journal", "People", "Check-ins", "Account"):
+    for words in ("Today", "Journal", "People", "Opening up", "Check-ins", "Account"):
         assert f">{words}</a>" in nav
 
 

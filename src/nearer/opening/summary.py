@@ -1,0 +1,285 @@
+"""What opening up did: feared vs felt, who opens up over time, how deep we go.
+
+Pure computations over what the selectors return (shares' opened content, the
+derived counts of who opened up, the deepest deck depth per person) and the
+person's People for names; ``summary_for`` gathers them for the page. Nothing
+here writes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import cast
+from uuid import UUID
+
+from django.utils import timezone
+
+from nearer.accounts.models import User
+from nearer.decks.catalogue import DEPTH_LABELS
+from nearer.moments.content import OPENED_UP
+from nearer.moments.openness import Months, Openness, openness_read
+from nearer.opening.content import ShareContent
+from nearer.opening.models import Share
+from nearer.opening.selectors import share_contents
+from nearer.people.index import PersonSummary
+from nearer.people.selectors import people_rows
+from nearer.vault.box import Vault
+
+# Who opened up, in the order of the counts shown (the derived value's first four).
+ANSWERS: tuple[tuple[str, str], ...] = OPENED_UP
+# People shown with their own chart; the rest are one table behind a details.
+TOP_PEOPLE = 5
+# Up to this many months from first to last, counts go by quarter; beyond, by year.
+QUARTERS_UP_TO_MONTHS = 36
+
+
+# --- Feared vs felt -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FeltPoint:
+    """One reflected share: the day it was shared and the anxiety before and after."""
+
+    day: date
+    before: int
+    after: int
+
+    @property
+    def change(self) -> str:
+        """ "calmer", "same" or "more" (more anxious afterwards)."""
+        if self.after < self.before:
+            return "calmer"
+        return "same" if self.after == self.before else "more"
+
+    @property
+    def change_words(self) -> str:
+        return {"calmer": "Calmer", "same": "The same", "more": "More anxious"}[self.change]
+
+
+@dataclass(frozen=True, slots=True)
+class FearedFelt:
+    """Reflected shares with both anxiety numbers, oldest first, and their counts."""
+
+    points: list[FeltPoint]
+    calmer: int
+    same: int
+    more: int
+    mean_before: float
+    mean_after: float
+
+    @property
+    def count(self) -> int:
+        return len(self.points)
+
+    @property
+    def sentence(self) -> str:
+        """The page's one line, honest about how few shares are behind it."""
+        if self.count == 1:
+            felt = {
+                "calmer": "you felt calmer afterwards than you feared",
+                "same": "you felt as anxious afterwards as before",
+                "more": "you felt more anxious afterwards than before",
+            }[self.points[0].change]
+            return f"One share so far: {felt}."
+        if self.calmer == 0:
+            return f"In none of {self.count} shares did you feel calmer afterwards than you feared."
+        return (
+            f"In {self.calmer} of {self.count} shares you felt calmer afterwards than you feared."
+        )
+
+    @property
+    def rest(self) -> str:
+        """The same and more anxious counts in words ("" for one share)."""
+        if self.count == 1:
+            return ""
+        same = f"{self.same} felt the same" if self.same else ""
+        more = f"{self.more} more anxious" if self.more else ""
+        both = " and ".join(part for part in (same, more) if part)
+        return f"Of the others, {both}." if both else ""
+
+
+def _shared_day(share: Share) -> date:
+    return share.shared_on or timezone.localtime(share.created_at).date()
+
+
+def feared_vs_felt(contents: Iterable[tuple[Share, ShareContent]]) -> FearedFelt | None:
+    """Return the feared-vs-felt numbers of the reflected shares that have both
+    anxiety numbers, or None when there are none."""
+    points = sorted(
+        (
+            FeltPoint(
+                day=_shared_day(share), before=content.anxiety_before, after=content.anxiety_after
+            )
+            for share, content in contents
+            if share.state == Share.State.REFLECTED
+            and content.anxiety_before is not None
+            and content.anxiety_after is not None
+        ),
+        key=lambda point: point.day,
+    )
+    if not points:
+        return None
+    changes = [point.change for point in points]
+    return FearedFelt(
+        points=points,
+        calmer=changes.count("calmer"),
+        same=changes.count("same"),
+        more=changes.count("more"),
+        mean_before=sum(point.before for point in points) / len(points),
+        mean_after=sum(point.after for point in points) / len(points),
+    )
+
+
+# --- Reciprocity over time ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One year or quarter: its label and the counts me, them, both, neither."""
+
+    label: str
+    counts: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Reciprocity:
+    """Who opened up, for everyone together or one person, period by period."""
+
+    name: str
+    periods: list[Period]
+    totals: tuple[int, int, int, int]
+    moments: int  # every moment counted, also those where who opened up was not said
+
+    @property
+    def answered(self) -> int:
+        return sum(self.totals)
+
+
+def _period_of(month: str, by_quarter: bool) -> tuple[int, int]:
+    year, number = int(month[:4]), int(month[5:7])
+    return (year, (number - 1) // 3 + 1) if by_quarter else (year, 0)
+
+
+def _label(period: tuple[int, int]) -> str:
+    year, quarter = period
+    return f"Q{quarter} {year}" if quarter else str(year)
+
+
+def _span(first: tuple[int, int], last: tuple[int, int], by_quarter: bool) -> list[tuple[int, int]]:
+    if not by_quarter:
+        return [(year, 0) for year in range(first[0], last[0] + 1)]
+    # Quarters counted as year * 4 + quarter - 1, so a range walks across years.
+    numbers = range(first[0] * 4 + first[1] - 1, last[0] * 4 + last[1])
+    return [(number // 4, number % 4 + 1) for number in numbers]
+
+
+def _reciprocity(name: str, months: Months, by_quarter: bool) -> Reciprocity:
+    sums: dict[tuple[int, int], list[int]] = {}
+    moments = 0
+    for month, counts in months.items():
+        row = sums.setdefault(_period_of(month, by_quarter), [0, 0, 0, 0])
+        for position in range(4):
+            row[position] += counts[position]
+        moments += sum(counts)
+    if not sums:
+        return Reciprocity(name=name, periods=[], totals=(0, 0, 0, 0), moments=0)
+    periods = []
+    for period in _span(min(sums), max(sums), by_quarter):
+        me, them, both, neither = sums.get(period, (0, 0, 0, 0))
+        periods.append(Period(label=_label(period), counts=(me, them, both, neither)))
+    totals = cast(
+        "tuple[int, int, int, int]",
+        tuple(sum(period.counts[position] for period in periods) for position in range(4)),
+    )
+    return Reciprocity(name=name, periods=periods, totals=totals, moments=moments)
+
+
+@dataclass(frozen=True, slots=True)
+class ReciprocityView:
+    overall: Reciprocity
+    top: list[Reciprocity]
+    others: list[Reciprocity]
+    by_quarter: bool
+
+
+def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> ReciprocityView:
+    """Return who opened up overall and per person (people still in People, archived
+    too), the people with most moments first; quarters when the moments span up to
+    three years, else years."""
+    months = sorted(openness.overall)
+    by_quarter = not months or (
+        (int(months[-1][:4]) - int(months[0][:4])) * 12 + int(months[-1][5:7]) - int(months[0][5:7])
+        < QUARTERS_UP_TO_MONTHS
+    )
+    overall = _reciprocity("Everyone", openness.overall, by_quarter)
+    each = [
+        _reciprocity(people[person_id].display_name, person_months, by_quarter)
+        for person_id, person_months in openness.people.items()
+        if person_id in people
+    ]
+    each = [one for one in each if one.moments]
+    each.sort(key=lambda one: (-one.moments, one.name.casefold()))
+    return ReciprocityView(
+        overall=overall, top=each[:TOP_PEOPLE], others=each[TOP_PEOPLE:], by_quarter=by_quarter
+    )
+
+
+# --- How deep we go -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Depth:
+    name: str
+    depth: int
+
+    @property
+    def words(self) -> str:
+        return DEPTH_LABELS.get(self.depth, "")
+
+
+def depths(deepest: Mapping[UUID, int], people: Mapping[str, PersonSummary]) -> list[Depth]:
+    """Return each person's deepest deck depth, deepest first then by name (people
+    no longer in People are left out)."""
+    found = [
+        Depth(name=people[str(person_id)].display_name, depth=depth)
+        for person_id, depth in deepest.items()
+        if str(person_id) in people and depth in DEPTH_LABELS
+    ]
+    found.sort(key=lambda one: (-one.depth, one.name.casefold()))
+    return found
+
+
+def _deepest_by_person(*, user: User, vault: Vault) -> Mapping[UUID, int]:
+    """``nearer.decks.depth.deepest_by_person`` when the decks provide it, else nothing."""
+    try:
+        module = importlib.import_module("nearer.decks.depth")
+    except ModuleNotFoundError:
+        return {}
+    read = cast("Callable[..., Mapping[UUID, int]]", module.deepest_by_person)
+    return read(user=user, vault=vault)
+
+
+# --- The page -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    felt: FearedFelt | None
+    reciprocity: ReciprocityView
+    depths: list[Depth]
+
+    def __repr__(self) -> str:  # never names: reprs end up in logs
+        return "Summary(...)"
+
+
+def summary_for(*, user: User, vault: Vault) -> Summary:
+    """Return everything "What opening up did" shows, from ``user``'s own data."""
+    people = people_rows(user=user, vault=vault, include_archived=True)
+    return Summary(
+        felt=feared_vs_felt(share_contents(user=user, vault=vault)),
+        reciprocity=reciprocity(openness_read(user=user, vault=vault), people),
+        depths=depths(_deepest_by_person(user=user, vault=vault), people),
+    )

@@ -1,0 +1,112 @@
+"""The page "What opening up did": its three parts from the person's own data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import pytest
+from django.test import Client
+
+from nearer.conftest import Person
+from nearer.moments.services import moment_create
+from nearer.opening import summary
+from nearer.opening.services import share_reflect
+from nearer.opening.tests.conftest import AddPerson, AddShare
+
+pytestmark = pytest.mark.django_db
+
+URL = "/opening-up/summary/"
+
+
+def _reflect(owner: Person, share_id: UUID, after: int, reciprocated: str = "no") -> None:
+    share_reflect(
+        user=owner.user,
+        vault=owner.vault,
+        share_id=share_id,
+        reception=["listened"],
+        reception_note="",
+        anxiety_after=after,
+        closeness_after=None,
+        reciprocated=reciprocated,
+        today=date(2025, 6, 1),
+    )
+
+
+def _page(owner: Person) -> str:
+    response = owner.client.get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_it_needs_a_login(db: None) -> None:
+    response = Client().get(URL)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_with_nothing_yet_it_says_what_is_needed(alice: Person) -> None:
+    page = _page(alice)
+    assert "Nothing to compare yet" in page
+    assert "you can say who opened up" in page
+    assert "<svg" not in page
+
+
+def test_reflected_shares_give_the_sentence_the_table_and_who_opened_up(
+    alice: Person, charlie: Person, add_person: AddPerson, add_share: AddShare
+) -> None:
+    ana = add_person(alice, name="Annelieselotte")
+    for day, before, after in ((date(2025, 3, 1), 8, 3), (date(2025, 4, 2), 6, 6)):
+        share = add_share(alice, [ana], anxiety_before=before, shared_on=day)
+        _reflect(alice, share.id, after, reciprocated="yes")
+    add_share(alice, [ana], anxiety_before=9, shared_on=date(2025, 5, 1))  # not reflected
+    page = _page(alice)
+    assert "In 1 of 2 shares you felt calmer afterwards than you feared." in page
+    assert "Of the others, 1 felt the same." in page
+    table = page[page.index('id="felt-table"') : page.index("</table>", page.index("felt-table"))]
+    rows = re.findall(
+        r"<tr><td>([^<]+)</td><td>(\d+)</td><td>(\d+)</td><td>([^<]+)</td></tr>", table
+    )
+    assert rows == [("1 Mar 2025", "8", "3", "Calmer"), ("2 Apr 2025", "6", "6", "The same")]
+    assert 'id="felt-chart-title"' in page
+    # Each shared share made a moment: two reciprocated ("we both did"), one not ("I did").
+    assert "<h3>Annelieselotte</h3>" in page
+    everyone = page[page.index('id="recip-all-table"') :]
+    assert '<tr><th scope="row">All</th><td>1</td><td>0</td><td>2</td><td>0</td></tr>' in everyone
+    # Nothing of alice's reaches someone else.
+    assert "Annelieselotte" not in _page(charlie)
+
+
+def test_moments_logged_by_hand_count_in_who_opened_up(
+    alice: Person, add_person: AddPerson
+) -> None:
+    ben = add_person(alice, name="Bertramovich")
+    for opened_up in ("me", "them", "them"):
+        moment_create(
+            user=alice.user,
+            vault=alice.vault,
+            occurred_on=date(2025, 2, 3),
+            person_ids=[ben.id],
+            how="call",
+            opened_up=opened_up,
+        )
+    page = _page(alice)
+    assert "From the 3 moments where you noted who opened up, by quarter." in page
+    assert '<th scope="row">Q1 2025</th><td>1</td><td>2</td><td>0</td><td>0</td>' in page
+
+
+def test_the_deepest_card_of_each_person_is_shown(
+    alice: Person, add_person: AddPerson, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = add_person(alice, name="Annelieselotte")
+
+    def deepest(*, user: Any, vault: Any) -> Mapping[UUID, int]:
+        assert user == alice.user
+        return {ana.id: 3}
+
+    monkeypatch.setattr(summary, "_deepest_by_person", deepest)
+    page = _page(alice)
+    assert '<th scope="row">Annelieselotte</th><td>Deep (depth 3 of 3)</td>' in page
