@@ -42,6 +42,7 @@ class DemoAccount:
     checkins: int = 0
     scale_results: int = 0
     shares: int = 0
+    deck_sessions: int = 0
 
 
 def build_demo(
@@ -55,6 +56,7 @@ def build_demo(
     checkins: bool = True,
     scales: bool = True,
     shares: int = 150,
+    deck_sessions: int = 300,
     today: date | None = None,
     out: TextIO | None = None,
 ) -> DemoAccount:
@@ -100,14 +102,16 @@ def build_demo(
             checkins=checkins,
             scales=scales,
             shares=shares,
+            deck_sessions=deck_sessions,
             today=day,
         )
     seconds = time.perf_counter() - began
     stream.write(
         f"Demo account ready: {count} journal entries, {made['people']} people, "
-        f"{made['moments']} moments, {made['checkins']} check-ins and "
-        f"{made['scale_results']} scale results and {made['shares']} shares over {years} "
-        f"years ({seconds:.1f} s).\n"
+        f"{made['moments']} moments, {made['checkins']} check-ins, "
+        f"{made['scale_results']} scale results, {made['shares']} shares and "
+        f"{made['deck_sessions']} conversation-deck sessions over {years} years "
+        f"({seconds:.1f} s).\n"
         f"  username: {username}\n"
         f"  password: {password}\n"
         "It is a demo: anyone who knows this password can log in, so don't keep it on a "
@@ -127,26 +131,36 @@ def _demo_people_and_wellbeing(
     checkins: bool,
     scales: bool,
     shares: int,
+    deck_sessions: int,
     today: date,
 ) -> dict[str, int]:
-    """Add the people, moments, check-ins and scale results of the demo; return counts."""
+    """Add the people, moments, check-ins, scale results, shares and deck sessions of the
+    demo; return counts."""
     from nearer.checkins.demo import build_checkins
+    from nearer.decks.demo import build_sessions
     from nearer.moments.demo import build_people_and_moments
     from nearer.moments.openness import openness_rebuild
     from nearer.opening.demo import build_shares
     from nearer.scales.demo import build_scales
 
-    made = {"people": 0, "moments": 0, "checkins": 0, "scale_results": 0, "shares": 0}
+    made = dict.fromkeys(
+        ("people", "moments", "checkins", "scale_results", "shares", "deck_sessions"), 0
+    )
     ids: list[str] = []
     if people:
         ids = build_people_and_moments(
             user, vault, people=people, moments=moments, years=years, today=today
         )
         made["people"], made["moments"] = len(ids), moments
-        # Opening up is with the closest people: the first sixty (inner and close).
+        # Opening up and the decks are with the closest people: the first sixty (inner
+        # and close circles).
+        closest = ids[:60]
         made["shares"] = build_shares(
-            user, vault, people=ids[:60], count=shares, years=years, today=today
+            user, vault, people=closest, count=shares, years=years, today=today
         ).shares
+        made["deck_sessions"] = build_sessions(
+            user, vault, people=closest, count=deck_sessions, years=years, today=today
+        ).sessions
         # Their moments skipped moment_create: who opened up is counted again, once.
         openness_rebuild(user=user, vault=vault)
     if checkins:

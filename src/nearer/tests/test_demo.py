@@ -38,7 +38,7 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
     assert (demo.people, demo.moments) == (12, 80)
     assert demo.checkins > 300
     assert demo.scale_results > 20
-    assert demo.shares == 150
+    assert (demo.shares, demo.deck_sessions) == (150, 300)
     for url in (
         "/",
         "/people/",
@@ -47,6 +47,7 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
         "/checkins/",
         "/scales/trends/",
         "/opening-up/",
+        "/cards/",
     ):
         page = client.get(url)
         assert page.status_code == 200, url
