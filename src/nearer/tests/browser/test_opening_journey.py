@@ -11,7 +11,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from nearer.tests.browser.helpers import Site, assert_clean, audit, sign_up_fully
+from nearer.accounts.models import AccountSession as Session
+from nearer.opening.models import Share
+from nearer.tests.browser.helpers import Site, assert_clean, audit, log_in, sign_up_fully
 from nearer.tests.browser.keyboard import focused, tab_to
 
 pytestmark = pytest.mark.browser
@@ -160,3 +162,30 @@ def test_opening_up_works_without_javascript(no_js_page: Page, site: Site) -> No
     expect(page.get_by_text("Not this time")).to_be_visible()
     page.get_by_role("button", name="Write about it").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Edit entry")
+
+
+def test_words_being_prepared_survive_a_timed_out_session(page: Page, site: Site) -> None:
+    sign_up_fully(page, site, "sasha")
+    _someone(page, "Eli Varga")
+    page.goto(site.url("/opening-up/new/"))
+    page.get_by_label("What I want to say").fill(WORDS)
+    page.get_by_label("What I fear might happen").fill("That my voice shakes.")
+    page.get_by_label("Eli Varga").check()
+
+    Session.objects.all().delete()
+    page.get_by_role("button", name="Keep it").click()
+    expect(page.get_by_role("status")).to_contain_text("anything you were writing is kept")
+    log_in(page, None, "sasha")
+
+    # Back on the form the words come back and are sent once by themselves; the kept
+    # draft holds words, not ticks, so the person is asked again who it is with.
+    expect(page.get_by_label("What I want to say")).to_have_value(WORDS)
+    expect(page.get_by_label("What I fear might happen")).to_have_value("That my voice shakes.")
+    expect(page.get_by_text("Choose who you want to tell.")).to_be_visible()
+    page.get_by_label("Eli Varga").check()
+    page.get_by_role("button", name="Keep it").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Preparing to share")
+    assert Share.objects.filter(owner__username="sasha").count() == 1
+    # Saved, the draft is forgotten: a new form starts empty.
+    page.goto(site.url("/opening-up/new/"))
+    expect(page.get_by_label("What I want to say")).to_have_value("")
