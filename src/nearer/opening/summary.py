@@ -220,7 +220,8 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
         for person_id, person_months in openness.people.items()
         if person_id in people
     ]
-    each = [one for one in each if one.moments]
+    # Someone with moments but none where who opened up was said has nothing to draw.
+    each = [one for one in each if one.answered]
     each.sort(key=lambda one: (-one.moments, one.name.casefold()))
     return ReciprocityView(
         overall=overall, top=each[:TOP_PEOPLE], others=each[TOP_PEOPLE:], by_quarter=by_quarter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from nearer.moments.openness import Openness
+from nearer.moments.openness import Months, Openness
 from nearer.opening.content import ShareContent
 from nearer.opening.models import Share
 from nearer.opening.summary import depths, feared_vs_felt, reciprocity
@@ -104,17 +104,22 @@ def test_reciprocity_sums_quarters_overall_and_per_person_with_gaps_filled() -> 
 
 
 def test_more_than_three_years_go_by_year_and_more_than_five_people_wait_in_others() -> None:
-    people = {f"{n:036d}": _person(f"{n:036d}", f"Person {n}") for n in range(7)}
+    people = {f"{n:036d}": _person(f"{n:036d}", f"Person {n}") for n in range(8)}
+    # Person n has n + 1 moments where they opened up and n where it was not said;
+    # person 7 only moments where it was not said, so nothing to show for them.
+    each: dict[str, Months] = {
+        person_id: {"2019-02": [0, n + 1, 0, 0, n]} for n, person_id in enumerate(people)
+    }
+    each[f"{7:036d}"] = {"2020-01": [0, 0, 0, 0, 40]}
     openness = Openness(
-        overall={"2019-02": [1, 0, 0, 0, 0], "2024-11": [0, 7, 0, 0, 0]},
-        people={person_id: {"2019-02": [0, 0, 0, 0, n + 1]} for n, person_id in enumerate(people)},
+        overall={"2019-02": [1, 0, 0, 0, 0], "2024-11": [0, 7, 0, 0, 0]}, people=each
     )
     view = reciprocity(openness, people)
     assert not view.by_quarter
     assert [p.label for p in view.overall.periods] == [str(y) for y in range(2019, 2025)]
     assert view.overall.periods[-1].counts == (0, 7, 0, 0)
     assert [one.name for one in view.top] == [f"Person {n}" for n in (6, 5, 4, 3, 2)]
-    assert [one.name for one in view.others] == ["Person 1", "Person 0"]
+    assert [(one.name, one.moments) for one in view.others] == [("Person 1", 3), ("Person 0", 1)]
 
 
 def test_no_moments_give_nothing_to_show() -> None:

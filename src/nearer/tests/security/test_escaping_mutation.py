@@ -93,6 +93,31 @@ OWN_WORDS: dict[str, str] = {
     ),
     "lib/charts.py::line_chart::path": "coordinates",
     "lib/charts.py::line_chart::x, y": "coordinates",
+    "lib/charts.py::change_chart::str(WIDTH), str(HEIGHT), chart_id, title, desc": (
+        "its one caller (feared vs felt) gives our words, counts, means and dates"
+    ),
+    (
+        "lib/charts.py::change_chart::str(LEFT), str(WIDTH - RIGHT), y, str(LEFT - 6), "
+        "f'{y_of(value) + 4:.1f}', label"
+    ): ("coordinates and the y ticks' numbers"),
+    "lib/charts.py::change_chart::str(LEFT), str(WIDTH - RIGHT), base, base": "coordinates",
+    "lib/charts.py::change_chart::f'{x:.1f}', str(HEIGHT - 8), label": (
+        "coordinates and the x ticks' month names and years"
+    ),
+    (
+        "lib/charts.py::change_chart::f'{x:.1f}', f'{y_of(before):.1f}', f'{y_of(after):.1f}'"
+    ): "coordinates",
+    (
+        "lib/charts.py::stacked_bar_chart::str(LEFT), str(WIDTH - RIGHT), f'{y:.1f}', "
+        "str(LEFT - 6), f'{y + 4:.1f}', str(value)"
+    ): "coordinates and counts",
+    (
+        "lib/charts.py::stacked_bar_chart::name, f'{x:.1f}', f'{bottom:.1f}', f'{bar_w:.1f}', "
+        "f'{height:.1f}'"
+    ): "a series name from our list and coordinates",
+    "lib/charts.py::stacked_bar_chart::f'{x + bar_w / 2:.1f}', str(HEIGHT - 8), label": (
+        "coordinates and the bars' labels, years and quarters"
+    ),
     "moments/rows.py::_details::str(content.minutes)": "a number of minutes",
     "moments/rows.py::_details::str(content.closeness), content.closeness_label.lower()": (
         "a number and its words from our list"

@@ -349,6 +349,8 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-share-hope-2",
         "-share-let-go-note",
     ),
+    # Who opened up, per person: the share's moment (they both did) names its person.
+    "opening:summary": words("-moment-person"),
     "journal:search none": words("-typed-words"),
     "people:index search none": words("-typed-words"),
     "people:import upload": words(
