@@ -29,7 +29,7 @@ def test_it_groups_shares_by_where_they_stand(
     assert html.index('<h2 id="shared-heading">') < order[1]
     assert "<details" in html and html.index("<details") < order[2]
     assert "With Anastasia Quill" in html
-    assert 'href="/cards/"' in html
+    assert 'href="/cards/"' in html and 'href="/opening-up/summary/"' in html
 
 
 def test_a_share_waiting_a_month_gets_one_gentle_word(

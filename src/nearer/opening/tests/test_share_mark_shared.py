@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import contextlib
+import threading
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.http import Http404
 from django.utils import timezone
 
 from nearer.conftest import Person
 from nearer.moments.content import content_open as moment_open
 from nearer.moments.models import Moment, MomentPerson
+from nearer.opening import services
 from nearer.opening.models import Share
 from nearer.opening.services import share_mark_shared
 from nearer.opening.tests.conftest import AddPerson, AddShare, opened
@@ -90,3 +95,42 @@ def test_a_share_of_someone_else_is_a_404(
     with pytest.raises(Http404):
         _mark(alice, theirs, timezone.localdate())
     assert not Moment.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_taps_at_once_make_one_moment(
+    alice: Person, add_person: AddPerson, add_share: AddShare, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both requests read the share, then wait for each other before writing: without
+    # the row lock both saw "no moment yet" and each made one. With it the second
+    # waits for the first to commit (the barrier gives up after a moment), then finds
+    # the moment and changes it instead.
+    share = add_share(alice, [add_person(alice)])
+    together = threading.Barrier(2, timeout=3)
+    real_open = services.content_open
+
+    def open_then_wait(*args: Any) -> Any:
+        opened_now = real_open(*args)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            together.wait()
+        return opened_now
+
+    monkeypatch.setattr(services, "content_open", open_then_wait)
+    failures: list[BaseException] = []
+
+    def tap() -> None:
+        try:
+            _mark(alice, share, timezone.localdate())
+        except BaseException as exc:  # kept and asserted on below
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=tap) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    assert Moment.objects.filter(owner=alice.user).count() == 1
+    assert opened(alice, share.id)[0].moment_id == Moment.objects.get().id
