@@ -15,6 +15,7 @@ from nearer.conftest import Person
 from nearer.moments.content import content_open as moment_open
 from nearer.moments.models import Moment, MomentPerson
 from nearer.opening import services
+from nearer.opening.content import content_open
 from nearer.opening.models import Share
 from nearer.opening.services import share_mark_shared
 from nearer.opening.tests.conftest import AddPerson, AddShare, opened
@@ -107,7 +108,7 @@ def test_two_taps_at_once_make_one_moment(
     # the moment and changes it instead.
     share = add_share(alice, [add_person(alice)])
     together = threading.Barrier(2, timeout=3)
-    real_open = services.content_open
+    real_open = content_open
 
     def open_then_wait(*args: Any) -> Any:
         opened_now = real_open(*args)
