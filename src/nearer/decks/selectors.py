@@ -6,11 +6,10 @@ and the row is made by the first service that changes it.
 
 from __future__ import annotations
 
-import importlib
 import logging
-from functools import cache
 
 from nearer.accounts.models import User
+from nearer.decks.cards import CARDS
 from nearer.decks.catalogue import OPT_IN_THEMES, Card
 from nearer.decks.deck import eligible_cards
 from nearer.decks.models import DeckState
@@ -26,26 +25,23 @@ def deck_cards() -> tuple[Card, ...]:
     return _catalogue()
 
 
-@cache
 def _catalogue() -> tuple[Card, ...]:
-    # The cards module is written beside this one; imported by name so the pages
-    # work (with no cards) before it lands.
-    try:
-        module = importlib.import_module("nearer.decks.cards")
-    except ModuleNotFoundError:
-        return ()
-    cards: tuple[Card, ...] = tuple(module.CARDS)
-    return cards
+    # One indirection, so tests can draw from a small deck of their own.
+    return CARDS
 
 
-@cache
-def _cards_by_id(cards: tuple[Card, ...]) -> dict[str, Card]:
-    return {card.id: card for card in cards}
+# The cards by id, for the deck deck_cards() returned when it was made (one slot:
+# hashing the whole deck as a cache key on every lookup would cost more than a scan).
+_by_id: tuple[tuple[Card, ...], dict[str, Card]] | None = None
 
 
 def card_get(card_id: str) -> Card | None:
     """Return the card with ``card_id``, or None when there is none."""
-    return _cards_by_id(deck_cards()).get(card_id)
+    global _by_id
+    cards = deck_cards()
+    if _by_id is None or _by_id[0] is not cards:
+        _by_id = (cards, {card.id: card for card in cards})
+    return _by_id[1].get(card_id)
 
 
 def deck_state_for(*, user: User, vault: Vault) -> DeckContent:

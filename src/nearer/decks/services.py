@@ -39,7 +39,12 @@ def _claim(user: User) -> DeckState:
     return DeckState.objects.select_for_update().get(owner=user)
 
 
-def _change(user: User, vault: Vault, change: Callable[[DeckContent], DeckContent]) -> DeckContent:
+@transaction.atomic
+def deck_state_change(
+    user: User, vault: Vault, change: Callable[[DeckContent], DeckContent]
+) -> DeckContent:
+    """Apply ``change`` to ``user``'s deck state under its row lock, seal and save it;
+    return the new state. For services that record draws (a session's cards too)."""
     check_vault(user, vault)
     row = _claim(user)
     try:
@@ -53,6 +58,10 @@ def _change(user: User, vault: Vault, change: Callable[[DeckContent], DeckConten
     row.content = content_seal(vault, row.id, content)
     row.save(update_fields=["content", "updated_at"])
     return content
+
+
+# The name the sessions' services first imported.
+_change = deck_state_change
 
 
 @transaction.atomic
@@ -81,7 +90,7 @@ def card_draw(
         picked.append(pick)
         return content if pick is None else content.drawn(pick.card.id)
 
-    _change(user, vault, draw)
+    deck_state_change(user, vault, draw)
     return picked[0]
 
 
@@ -96,7 +105,7 @@ def card_favourite(*, user: User, vault: Vault, card_id: str, on: bool) -> DeckC
     """Make ``card_id`` a favourite (``on``) or not; return the new state. Raise
     ValueError for an unknown card."""
     _known(card_id)
-    return _change(user, vault, lambda content: content.favourite(card_id, on=on))
+    return deck_state_change(user, vault, lambda content: content.favourite(card_id, on=on))
 
 
 @transaction.atomic
@@ -104,7 +113,7 @@ def card_hide(*, user: User, vault: Vault, card_id: str, on: bool) -> DeckConten
     """Hide ``card_id`` from every draw (``on``) or bring it back; return the new state.
     Raise ValueError for an unknown card."""
     _known(card_id)
-    return _change(user, vault, lambda content: content.hide(card_id, on=on))
+    return deck_state_change(user, vault, lambda content: content.hide(card_id, on=on))
 
 
 @transaction.atomic
@@ -115,7 +124,7 @@ def deck_opt_ins_set(*, user: User, vault: Vault, themes: Collection[str]) -> De
     if unknown:
         raise ValueError(f"not opt-in themes: {sorted(unknown)}")
     chosen = tuple(sorted(set(themes)))
-    return _change(
+    return deck_state_change(
         user,
         vault,
         lambda content: DeckContent(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from nearer.decks.catalogue import Card
 from nearer.decks.deck import RECENT_LIMIT, pick_card, remember_draw
@@ -85,3 +86,17 @@ def test_remember_draw_keeps_the_last_30_once_each() -> None:
         recent = remember_draw(recent, f"card-{number}")
     assert recent == tuple(f"card-{number}" for number in range(15, 45))
     assert remember_draw(("a", "b", "c"), "a") == ("b", "c", "a")
+
+
+def test_every_card_id_fits_the_url_and_no_page_word() -> None:
+    from django.urls import resolve
+
+    from nearer.decks.cards import CARDS
+    from nearer.decks.converters import RESERVED_IDS, CardIdConverter
+
+    pattern = re.compile(CardIdConverter.regex)
+    assert CARDS
+    for card in CARDS:
+        assert pattern.fullmatch(card.id), card.id
+        assert card.id not in RESERVED_IDS
+        assert resolve(f"/cards/{card.id}/").url_name == "card"
