@@ -8,8 +8,7 @@ here writes.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -19,6 +18,7 @@ from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.decks.catalogue import DEPTH_LABELS
+from nearer.decks.depth import deepest_by_person
 from nearer.moments.content import OPENED_UP
 from nearer.moments.openness import Months, Openness, openness_read
 from nearer.opening.content import ShareContent
@@ -253,16 +253,6 @@ def depths(deepest: Mapping[UUID, int], people: Mapping[str, PersonSummary]) -> 
     return found
 
 
-def _deepest_by_person(*, user: User, vault: Vault) -> Mapping[UUID, int]:
-    """``nearer.decks.depth.deepest_by_person`` when the decks provide it, else nothing."""
-    try:
-        module = importlib.import_module("nearer.decks.depth")
-    except ModuleNotFoundError:
-        return {}
-    read = cast("Callable[..., Mapping[UUID, int]]", module.deepest_by_person)
-    return read(user=user, vault=vault)
-
-
 # --- The page -------------------------------------------------------------------
 
 
@@ -282,5 +272,5 @@ def summary_for(*, user: User, vault: Vault) -> Summary:
     return Summary(
         felt=feared_vs_felt(share_contents(user=user, vault=vault)),
         reciprocity=reciprocity(openness_read(user=user, vault=vault), people),
-        depths=depths(_deepest_by_person(user=user, vault=vault), people),
+        depths=depths(deepest_by_person(user=user, vault=vault), people),
     )

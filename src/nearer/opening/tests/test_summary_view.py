@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 import pytest
 from django.test import Client
 
 from nearer.conftest import Person
+from nearer.decks.depth import depth_session_ended
 from nearer.moments.services import moment_create
-from nearer.opening import summary
 from nearer.opening.services import share_reflect
 from nearer.opening.tests.conftest import AddPerson, AddShare
 
@@ -98,15 +96,16 @@ def test_moments_logged_by_hand_count_in_who_opened_up(
     assert '<th scope="row">Q1 2025</th><td>1</td><td>2</td><td>0</td><td>0</td>' in page
 
 
-def test_the_deepest_card_of_each_person_is_shown(
-    alice: Person, add_person: AddPerson, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ana = add_person(alice, name="Annelieselotte")
-
-    def deepest(*, user: Any, vault: Any) -> Mapping[UUID, int]:
-        assert user == alice.user
-        return {ana.id: 3}
-
-    monkeypatch.setattr(summary, "_deepest_by_person", deepest)
+def test_the_deepest_card_of_each_person_is_shown(alice: Person, add_person: AddPerson) -> None:
+    ana, ben = add_person(alice, name="Annelieselotte"), add_person(alice, name="Bartimaeusz")
+    # As the session services count an ended session, in their transaction.
+    for person, deepest in ((ana, 2), (ana, 3), (ben, 1)):
+        depth_session_ended(
+            user=alice.user, vault=alice.vault, person_id=person.id, deepest=deepest
+        )
     page = _page(alice)
-    assert '<th scope="row">Annelieselotte</th><td>Deep (depth 3 of 3)</td>' in page
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td></tr>', page)
+    assert rows == [
+        ("Annelieselotte", "Deep (depth 3 of 3)"),
+        ("Bartimaeusz", "Light (depth 1 of 3)"),
+    ]
