@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from nearer.decks import views
+from nearer.decks import session_views, views
 from nearer.decks.converters import CardIdConverter
 
 app_name = "decks"
@@ -24,4 +24,13 @@ urlpatterns: list[object] = [
     path("<card_id:card_id>/restore/", views.restore, name="restore"),
 ]
 
-# Sessions with one person: their routes below.
+# Sessions with one person: their routes below. --- sessions block ---
+# Put first: "sessions/" would otherwise be read as a card id (it is a reserved one).
+urlpatterns[:0] = [
+    path("sessions/", session_views.session_index, name="sessions"),
+    path("sessions/new/", session_views.session_new, name="session_new"),
+    path("sessions/<uuid:session_id>/", session_views.session_page, name="session"),
+    path("sessions/<uuid:session_id>/step/", session_views.session_step, name="session_step"),
+    path("sessions/<uuid:session_id>/log/", session_views.session_log, name="session_log"),
+]
+# --- end of sessions block ---
