@@ -280,6 +280,8 @@ CONTENT_SECURITY_POLICY = {
 
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Log-in finds names in any case, so "Maya" and "maya" are counted as one name.
+AXES_USERNAME_CALLABLE = "nearer.accounts.login_names.login_attempt_name"
 # The client's address behind a trusted proxy, else the peer's (accounts/client.py).
 AXES_CLIENT_IP_CALLABLE = "nearer.accounts.client.client_address"
 AXES_COOLOFF_TIME = timedelta(minutes=15)

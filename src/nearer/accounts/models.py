@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models.functions import Lower
+
+
+class AnyCaseUserManager(UserManager["User"]):
+    """Finds an account by its name in any case, the way sign-up compares names."""
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        # ModelBackend looks the name up here: "Maya" logs in as "maya". The unique
+        # index on lower(username) leaves at most one match; first() rather than get()
+        # so a name the database folds differently from Python is never a 500.
+        found = self.filter(username__iexact=username or "").order_by("pk").first()
+        if found is None:
+            raise self.model.DoesNotExist
+        return found
 
 
 class User(AbstractUser):
@@ -15,6 +30,8 @@ class User(AbstractUser):
     The username (and an optional email for future nudges) stays in the clear:
     the server needs them to log in and to write when the person is away.
     """
+
+    objects: ClassVar[AnyCaseUserManager] = AnyCaseUserManager()
 
     class Meta:
         verbose_name = "user"

@@ -184,7 +184,7 @@ def user_delete(*, user: User) -> None:
     sessions_end(user=user)
     # django-axes keeps login attempts by username, outside any foreign key.
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
-        model.objects.filter(username=user.get_username()).delete()
+        model.objects.filter(username__iexact=user.get_username()).delete()
     user.delete()
 
 

@@ -103,3 +103,23 @@ def test_it_gives_an_account_made_elsewhere_its_vault_at_first_login(db: None) -
 
 def test_it_answers_405_to_other_methods(db: None) -> None:
     assert Client().put("/accounts/login/").status_code == 405
+
+
+def test_it_finds_the_name_in_any_case_like_sign_up(alice: Person) -> None:
+    client = Client()
+    response = _login(client, "ALICE", alice.password)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(alice.user.pk)
+
+
+def test_it_counts_every_spelling_of_a_name_toward_one_lockout(alice: Person) -> None:
+    spellings = ["Alice", "ALICE", "alice", "aLICE", "AlIcE", "ALice", "alICE", "aliCE"]
+    assert len(spellings) > settings.AXES_FAILURE_LIMIT
+    for spelling in spellings[: settings.AXES_FAILURE_LIMIT]:
+        _login(Client(), spelling, "not the password at all")
+    # As many wrong passwords as the limit, each under another spelling, reach the
+    # limit of the one name: even the right password in yet another spelling is refused.
+    client = Client()
+    response = _login(client, spellings[-1], alice.password)
+    assert b"Too many tries" in response.content
+    assert "_auth_user_id" not in client.session
