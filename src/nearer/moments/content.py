@@ -62,6 +62,14 @@ OPENED_UP: tuple[tuple[str, str], ...] = (
     ("neither", "Neither of us"),
 )
 OPENED_UP_LABELS: dict[str, str] = dict(OPENED_UP)
+# The same answers said as a sentence on a moment's row: the labels answer the form's
+# question ("Who opened up?") and read oddly after "Opened up:".
+OPENED_UP_SAID: dict[str, str] = {
+    "me": "I opened up",
+    "them": "They opened up",
+    "both": "We both opened up",
+    "neither": "Neither of us opened up",
+}
 
 MAX_MINUTES = 7 * 24 * 60  # a week: longer is surely a typing slip
 MAX_NOTE = 10_000
@@ -102,6 +110,10 @@ class MomentContent:
     @property
     def opened_up_label(self) -> str:
         return OPENED_UP_LABELS.get(self.opened_up, "")
+
+    @property
+    def opened_up_said(self) -> str:
+        return OPENED_UP_SAID.get(self.opened_up, "")
 
     def as_json(self) -> dict[str, Any]:
         return {

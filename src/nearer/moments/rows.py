@@ -41,7 +41,7 @@ def _details(moment: MomentView, *, leave_out: str | None) -> Markup:
             )
         )
     if content.opened_up:
-        meta.append(html("<span>Opened up: {}</span>", content.opened_up_label.lower()))
+        meta.append(html("<span>{}</span>", content.opened_up_said))
     if meta:
         parts.append(html('<p class="moment-meta">{}</p>', join(meta)))
     if content.kinds:

@@ -55,3 +55,14 @@ def test_drifting_lists_everyone_per_circle_with_words(
     assert "3 weeks ago" in html
     assert "Never yet" in html
     assert "Overdue" in html
+
+
+def test_who_opened_up_reads_as_a_sentence(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    ana = add_person(alice, name="Anastasia")
+    add_moment(alice, [ana], opened_up="me")
+    add_moment(alice, [ana], opened_up="both")
+    html = alice.client.get("/moments/").content.decode()
+    assert "I opened up" in html and "We both opened up" in html
+    assert "Opened up: i did" not in html

@@ -84,7 +84,7 @@ def test_prepare_share_reflect_and_see_it_on_their_page(page: Page, site: Site) 
     page.get_by_role("link", name=re.compile("^I have wanted to tell you")).click()
     page.get_by_role("link", name="Ana Moreno").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ana Moreno")
-    expect(page.locator("main")).to_contain_text("Opened up: we both did")
+    expect(page.locator("main")).to_contain_text("We both opened up")
 
     page.goto(site.url("/opening-up/"))
     page.get_by_role("link", name="What opening up did").click()

@@ -122,7 +122,7 @@ OWN_WORDS: dict[str, str] = {
     "moments/rows.py::_details::str(content.closeness), content.closeness_label.lower()": (
         "a number and its words from our list"
     ),
-    "moments/rows.py::_details::content.opened_up_label.lower()": "words from our list",
+    "moments/rows.py::_details::content.opened_up_said": "words from our list",
     "moments/rows.py::_details::label": "kinds of closeness: words from our list",
     "moments/rows.py::moment_rows::day.isoformat(), short_date(day)": "a date",
     "moments/rows.py::moment_rows::content.time": "a time of day from a time field",
