@@ -27,6 +27,7 @@ from nearer.decks.depth import DEPTH
 from nearer.decks.models import DeckSession, DeckState
 from nearer.decks.selectors import deck_cards
 from nearer.decks.session_content import PLANNED, SessionContent, content_seal
+from nearer.decks.session_services import LOG_HOW, LOG_KINDS
 from nearer.decks.sessions import Deck, finished, fit_for, session_next, session_plan, session_skip
 from nearer.decks.state import DeckContent
 from nearer.lib.owner import check_vault
@@ -41,9 +42,6 @@ from nearer.vault.derived import derived_rebuild
 DEFAULT_SEED = 9_300
 LENGTH_WEIGHTS = ((10, 4), (20, 4), (45, 2))
 SKIP_CHANCE = 0.12
-# What session_log's moment says unless the person changes it (in person, both kinds).
-LOG_HOW = "in_person"
-LOG_KINDS = ("intellectual", "emotional")
 # Who opened up in a session that stayed light (deeper ones: both of us).
 OPENED_LIGHTLY = ("both", "me", "them", "neither")
 

@@ -14,10 +14,11 @@ from django.utils import timezone
 from nearer.conftest import Person
 from nearer.decks.catalogue import Card
 from nearer.decks.deck import RECENT_LIMIT
-from nearer.decks.demo import LOG_HOW, SessionsMade, build_sessions
+from nearer.decks.demo import SessionsMade, build_sessions
 from nearer.decks.depth import DEPTH, deepest_by_person
 from nearer.decks.models import DeckSession, DeckState
 from nearer.decks.session_content import PLANNED, SessionContent, content_open
+from nearer.decks.session_services import LOG_HOW
 from nearer.decks.state import content_open as state_open
 from nearer.moments.content import content_open as moment_open
 from nearer.moments.demo import build_people_and_moments
