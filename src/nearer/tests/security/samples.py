@@ -37,6 +37,7 @@ class Samples:
     scale_results: list[Any] = field(default_factory=list)
     pending_imports: list[Any] = field(default_factory=list)
     shares: list[Any] = field(default_factory=list)
+    deck_sessions: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -71,6 +72,7 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     _make_scale_result(samples)
     _make_pending_import(samples, marker)
     _make_shares(samples, marker)
+    _make_deck_sessions(samples)
     return samples
 
 
@@ -266,6 +268,29 @@ def _make_shares(samples: Samples, marker: str) -> None:
     samples.words += [note, let_go]
 
 
+def _make_deck_sessions(samples: Samples) -> None:
+    # Two deck sessions with the moment's person: one going on (the id URLs' sample),
+    # one stopped and not logged (its end page). Card ids only are sealed in them.
+    from nearer.decks.session_content import content_open
+    from nearer.decks.session_services import session_start, session_step
+
+    user, vault = samples.person.user, samples.person.vault
+    for _ in range(2):
+        session = session_start(
+            user=user, vault=vault, person_id=samples.moment_people[0].id, length=10
+        )
+        samples.deck_sessions.append(session)
+    content = content_open(vault, session.id, session.content)
+    session_step(
+        user=user,
+        vault=vault,
+        session_id=session.id,
+        step="stop",
+        answered=content.answered,
+        card_id=content.current or "",
+    )
+
+
 def _month_day(days_ahead: int) -> tuple[int, int]:
     """Return the month and day ``days_ahead`` from today (never 29 February)."""
     day = timezone.localdate() + timedelta(days=days_ahead)
@@ -410,6 +435,7 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("scales", "result_id"): lambda s: s.scale_results[0].id,
     ("people", "import_id"): lambda s: s.pending_imports[0].id,
     ("opening", "share_id"): lambda s: s.shares[0].id,
+    ("decks", "session_id"): lambda s: s.deck_sessions[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).

@@ -164,6 +164,39 @@ def _use_the_conversation_cards(client: Client, secrets: dict[str, str]) -> None
             assert client.get(reverse(page)).status_code == 200
 
 
+def _talk_through_a_session(client: Client, secrets: dict[str, str], person_id: str) -> None:
+    """Start a deck session with someone, skip a card, talk one through, stop, log it.
+
+    The cards shown and skipped are the canaries (public cards of a deck made for this
+    test); which ones a session showed is sealed (DeckSession.content).
+    """
+    from nearer.decks import selectors as deck_selectors
+    from nearer.decks.catalogue import Card
+
+    for what in ("session card one", "session card two"):
+        secrets[what] = canary(what.replace(" ", ""))
+    deck = tuple(
+        Card(id=secrets[what], theme="dreams", depth=1, fits=frozenset({"friend"}), text="B?")
+        for what in ("session card one", "session card two")
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(deck_selectors, "_catalogue", lambda: deck)
+        started = client.post(reverse("decks:session_new"), {"person": person_id, "length": "10"})
+        page = started["Location"]
+        step = page + "step/"
+        shown = client.get(page).content.decode()
+        first = next(card for card in deck if card.id in shown)
+        client.post(step, {"step": "skip", "answered": "0", "card": first.id})
+        other = next(card for card in deck if card is not first)
+        client.post(step, {"step": "next", "answered": "0", "card": other.id})
+        shown = client.get(page).content.decode()
+        now = next(card for card in deck if card.id in shown)
+        client.post(step, {"step": "stop", "answered": "1", "card": now.id})
+        logged = client.post(page + "log/", {"opened_up": "both", "kinds": ["emotional"]})
+        assert logged.status_code == 302
+        assert "Logged as a moment." in client.get(page).content.decode()
+
+
 def _open_up_through_the_pages(client: Client, secrets: dict[str, str], person_id: str) -> None:
     """Prepare a share, change it, share it, reflect on it; let a second one go."""
     for what in ("share text", "share fear", "share hope", "changed share text"):
@@ -433,6 +466,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
 
         _use_the_conversation_cards(client, secrets)
         _open_up_through_the_pages(client, secrets, str(someone.id))
+        _talk_through_a_session(client, secrets, str(someone.id))
 
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post(

@@ -108,6 +108,8 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     get("opening:share reflected", shared)
     get("opening:reflect reflected", shared + "reflect/")
     get("opening:share let go", let_go)
+    # A deck session that has ended (the sample of the id URLs is going on).
+    get("decks:session ended", f"/cards/sessions/{samples.deck_sessions[1].id}/")
     # Searches are POSTs: journal hits by word and by tag, people by name.
     post("journal:search hits", "/journal/search/", {"q": "title"})
     # The matched words themselves are marked in each hit: match the markup.
@@ -348,6 +350,13 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-share-fear-2",
         "-share-hope-2",
         "-share-let-go-note",
+    ),
+    # Deck sessions name their person: going on, ended, the list, and the start's choice.
+    "decks:sessions": words("-moment-person"),
+    "decks:session": words("-moment-person"),
+    "decks:session ended": words("-moment-person"),
+    "decks:session_new": words(
+        "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person"
     ),
     # Who opened up, per person: the share's moment (they both did) names its person.
     "opening:summary": words("-moment-person"),
