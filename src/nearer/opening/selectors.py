@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from django.http import Http404
@@ -45,11 +46,25 @@ UNKNOWN_PERSON = "(someone no longer listed)"
 WAITED_DAYS = 30
 
 
+class ShareRow(NamedTuple):
+    """The clear columns of a share that pages show (read without making a model)."""
+
+    id: UUID
+    state: str
+    created_at: datetime
+    shared_on: date | None
+    moment_id: UUID | None
+    entry_id: UUID | None
+
+
+_ROW_COLUMNS = ("id", "state", "created_at", "shared_on", "moment_id", "entry_id", "content")
+
+
 @dataclass(slots=True, repr=False)
 class ShareView:
     """A share as pages show it; ``content`` is None when it won't open."""
 
-    share: Share
+    share: ShareRow
     content: ShareContent | None
     people: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     waited: bool = False
@@ -89,21 +104,30 @@ class ShareGroups:
         return not (self.preparing or self.shared or self.reflected or self.let_go)
 
 
+def _waited_before(today: date) -> datetime:
+    """A share still preparing that was begun before this moment has waited
+    WAITED_DAYS days or more: begun on ``today - WAITED_DAYS`` or earlier, by the
+    person's own clock (worked out once, not a time zone conversion per share)."""
+    first_day_not_waited = today - timedelta(days=WAITED_DAYS - 1)
+    return timezone.make_aware(datetime.combine(first_day_not_waited, time.min))
+
+
 def _view(
-    vault: Vault, share: Share, people: Mapping[str, PersonSummary], today: date
+    vault: Vault,
+    row: tuple[Any, ...],
+    people: Mapping[str, PersonSummary],
+    waited_before: datetime,
 ) -> ShareView:
+    share = ShareRow(*row[:6])
     try:
-        content: ShareContent | None = content_open(vault, share.id, share.content)
+        content: ShareContent | None = content_open(vault, share.id, row[6])
     except SealError:
         content = None
     names = []
     for pid in content.people if content is not None else ():
         person = people.get(pid)
         names.append((pid, person.display_name if person is not None else UNKNOWN_PERSON))
-    waited = (
-        share.state == Share.State.PREPARING
-        and (today - timezone.localtime(share.created_at).date()).days >= WAITED_DAYS
-    )
+    waited = share.state == Share.State.PREPARING and share.created_at < waited_before
     return ShareView(share=share, content=content, people=names, waited=waited)
 
 
@@ -111,8 +135,10 @@ def share_groups(*, user: User, vault: Vault, today: date) -> ShareGroups:
     """Return every share of ``user``, opened, with names from the people index."""
     people = people_rows(user=user, vault=vault, include_archived=True)
     groups: dict[str, list[ShareView]] = {state: [] for state in Share.State.values}
-    for share in Share.objects.filter(owner=user).order_by("-created_at", "-id"):
-        groups[share.state].append(_view(vault, share, people, today))
+    waited_before = _waited_before(today)
+    rows = Share.objects.filter(owner=user).order_by("-created_at", "-id")
+    for row in rows.values_list(*_ROW_COLUMNS):
+        groups[row[1]].append(_view(vault, row, people, waited_before))
     # Shared and reflected shares read best by the day they were shared.
     for state in (Share.State.SHARED, Share.State.REFLECTED):
         groups[state].sort(key=lambda view: view.share.shared_on or date.min, reverse=True)
@@ -126,8 +152,8 @@ def share_groups(*, user: User, vault: Vault, today: date) -> ShareGroups:
 
 def share_for(*, user: User, vault: Vault, share_id: UUID, today: date) -> ShareView:
     """Return this person's share, opened, with names; Http404 when it is not theirs."""
-    share = Share.objects.filter(owner=user, id=share_id).first()
-    if share is None:
+    row = Share.objects.filter(owner=user, id=share_id).values_list(*_ROW_COLUMNS).first()
+    if row is None:
         raise Http404("No such share.")
     people = people_rows(user=user, vault=vault, include_archived=True)
-    return _view(vault, share, people, today)
+    return _view(vault, row, people, _waited_before(today))

@@ -29,6 +29,7 @@ from nearer.moments.selectors import people_choices
 from nearer.opening import selectors, services
 from nearer.opening.forms import LetGoForm, PrepareForm, ReflectForm, SharedForm
 from nearer.opening.models import Share
+from nearer.opening.rows import share_rows
 from nearer.people.selectors import PersonSummary, people_index
 
 NEW_DRAFT = "opening:new"
@@ -63,7 +64,13 @@ def index(request: HttpRequest) -> HttpResponse:
     groups = selectors.share_groups(
         user=current_user(request), vault=current_vault(request), today=current_day(request)
     )
-    context = {"groups": groups, "draft_saved": _saved_drafts(request)}
+    rows = {
+        "preparing": share_rows(groups.preparing),
+        "shared": share_rows(groups.shared),
+        "reflected": share_rows(groups.reflected),
+        "let_go": share_rows(groups.let_go),
+    }
+    context = {"groups": groups, "rows": rows, "draft_saved": _saved_drafts(request)}
     return render(request, "opening/list.html", context)
 
 
