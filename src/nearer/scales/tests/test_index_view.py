@@ -11,5 +11,7 @@ def test_it_lists_the_scales_and_latest_results(alice: Person) -> None:
     html = alice.client.get("/scales/").content.decode()
     for name in ("WHO-5 Well-Being Index", "PSS-4", "Three-Item Loneliness Scale"):
         assert name in html
-    assert "UCLA 3-item: 4 of 9" in html
+    # The range starts at 3, so "4 of 9" would read as far higher than it is.
+    assert "UCLA 3-item: 4 (range 3–9)" in html
+    assert "4 of 9" not in html
     assert "Not taken yet." in html
