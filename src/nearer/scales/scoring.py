@@ -165,10 +165,11 @@ def reading(scale: Scale, total: int) -> str:
     if scale.key == WHO5.key:
         percent = who5_percentage(total)
         if percent <= WHO5_LOW_PERCENT_AT_MOST:
+            # What to do about it is said once, by the result page's help section
+            # (help_level "clear" at the same score), not here as well.
             return (
                 "In studies, a score this low often goes with a hard time, sometimes with "
-                "depression. A score is not a diagnosis, but it is a good reason to talk "
-                "with a doctor or another professional soon."
+                "depression. A score is not a diagnosis."
             )
         if total < WHO5_POOR_BELOW_RAW:
             return (

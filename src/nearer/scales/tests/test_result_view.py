@@ -32,6 +32,12 @@ def test_28_percent_or_lower_asks_clearly_to_reach_a_professional(alice: Person)
     assert "reaching out to a doctor or another professional soon" in html
 
 
+def test_a_very_low_who5_says_each_thing_once(alice: Person) -> None:
+    html = _page(alice, take(alice, "who5", [1, 1, 1, 1, 1]))  # 20%
+    assert html.count("sometimes with depression") == 1
+    assert html.count("a doctor or another professional") == 1
+
+
 def test_a_lonely_ucla3_score_leads_to_help_without_a_label(alice: Person) -> None:
     html = _page(alice, take(alice, "ucla3", [2, 2, 2]))
     assert "scores of 6 or more are often read as loneliness" in html
