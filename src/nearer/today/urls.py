@@ -8,4 +8,5 @@ app_name = "today"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("another-prompt/", views.another_prompt, name="another_prompt"),
 ]

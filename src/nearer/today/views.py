@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from typing import cast
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
 
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get
 from nearer.checkins.today import today_context as checkins_today
+from nearer.journal.prompts import prompt_by_key
 from nearer.journal.rows import entry_rows
 from nearer.journal.selectors import entries_recent, prompt_for_day
-from nearer.journal.services import recent_prompt_keys
+from nearer.journal.services import prompt_pick, recent_prompt_keys
 from nearer.lib.clock import local_now
 from nearer.lib.dates import DAY_NAMES, MONTH_NAMES
 from nearer.lib.urls import url_for
@@ -23,7 +25,7 @@ from nearer.moments.today import today_context as moments_today
 from nearer.scales.today import today_context as scales_today
 from nearer.vault.box import Vault
 
-__all__ = ["greeting_for", "index"]
+__all__ = ["another_prompt", "greeting_for", "index"]
 
 RECENT_ENTRIES = 5
 
@@ -53,8 +55,11 @@ def index(request: HttpRequest) -> HttpResponse:
     now = local_now(prefs)
     name = prefs.get("display_name") or user.username
     # The same prompt all day (showing it does not count as "seen"), skipping the
-    # ones "give me a prompt" offered lately.
-    prompt = prompt_for_day(user=user, day=now.date(), recent=recent_prompt_keys(prefs))
+    # ones "give me a prompt" offered lately; or the one "Another prompt" just chose
+    # (its key in the address: prompts are our own, the same for everyone).
+    prompt = prompt_by_key(request.GET.get("prompt")) or prompt_for_day(
+        user=user, day=now.date(), recent=recent_prompt_keys(prefs)
+    )
     recent = entries_recent(user=user, vault=vault, limit=RECENT_ENTRIES)
     context = {
         "greeting": greeting_for(now.hour),
@@ -76,9 +81,21 @@ def index(request: HttpRequest) -> HttpResponse:
     # The page's own links, from the cache rather than {% url %} on every visit
     # (Today is benchmarked against a bare page).
     context["journal_new_url"] = url_for("journal:new")
-    context["journal_prompt_pick_url"] = url_for("journal:prompt_pick")
+    context["another_prompt_url"] = url_for("today:another_prompt")
     context["journal_index_url"] = url_for("journal:index")
     return render(request, "today/index.html", context)
+
+
+@login_required
+@require_POST
+def another_prompt(request: HttpRequest) -> HttpResponse:
+    """Choose another prompt and show it on Today; writing stays the person's choice."""
+    prompt = prompt_pick(
+        user=cast(User, request.user),
+        vault=cast(Vault, request.vault),  # type: ignore[attr-defined]
+        theme=None,
+    )
+    return redirect(f"{url_for('today:index')}?{urlencode({'prompt': prompt.key})}#today-prompt")
 
 
 def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:

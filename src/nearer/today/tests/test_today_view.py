@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 from django.test import Client
 
@@ -45,9 +46,35 @@ def test_it_suggests_a_prompt_with_a_link_to_write_about_it(alice: Person) -> No
     keys = [key for key in PROMPTS_BY_KEY if f'/journal/new/?prompt={key}"' in html]
     assert len(keys) == 1
     assert PROMPTS_BY_KEY[keys[0]].text in html.replace("&#x27;", "'")
-    assert 'action="/journal/prompts/pick/"' in html
+    assert 'action="/another-prompt/"' in html
     # Showing it is not "seeing" it: the page is the same on a reload.
     assert f'?prompt={keys[0]}"' in alice.client.get("/").content.decode()
+
+
+def test_another_prompt_shows_a_new_prompt_on_today_not_the_editor(alice: Person) -> None:
+    before = alice.client.get("/").content.decode()
+    (shown,) = [key for key in PROMPTS_BY_KEY if f'/journal/new/?prompt={key}"' in before]
+    response = alice.client.post("/another-prompt/")
+    assert response.status_code == 302
+    target = urlsplit(response["Location"])
+    assert target.path == "/" and target.fragment == "today-prompt"
+    (chosen,) = parse_qs(target.query)["prompt"]
+    assert chosen != shown
+    after = alice.client.get(response["Location"]).content.decode()
+    assert f'/journal/new/?prompt={chosen}"' in after
+    assert PROMPTS_BY_KEY[chosen].text in after.replace("&#x27;", "'")
+    assert 'name="body"' not in after  # the editor opens only when they choose to write
+
+
+def test_an_unknown_prompt_in_the_address_gives_the_days_prompt(alice: Person) -> None:
+    day = alice.client.get("/").content.decode()
+    odd = alice.client.get("/?prompt=%3Cscript%3E").content.decode()
+    assert odd.count("/journal/new/?prompt=") == day.count("/journal/new/?prompt=") == 1
+    assert "<script>" not in odd
+
+
+def test_another_prompt_needs_a_post(alice: Person) -> None:
+    assert alice.client.get("/another-prompt/").status_code == 405
 
 
 def test_it_shows_the_five_latest_entries(alice: Person) -> None:
