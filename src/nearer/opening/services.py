@@ -44,6 +44,7 @@ from nearer.opening.content import (
     content_open,
     content_seal,
 )
+from nearer.opening.felt import felt_keep
 from nearer.opening.models import Share
 from nearer.people.content import CLOSENESS_MAX, CLOSENESS_MIN
 from nearer.people.models import Person
@@ -137,6 +138,8 @@ def _locked(user: User, vault: Vault, share_id: UUID) -> tuple[Share, ShareConte
 def _save(vault: Vault, share: Share, content: ShareContent, *fields: str) -> Share:
     share.content = content_seal(vault, share.id, content)
     share.save(update_fields=["content", "updated_at", *fields])
+    # The summary's feared-vs-felt value follows every write of a share, in its transaction.
+    felt_keep(user=share.owner, vault=vault, share=share, content=content)
     return share
 
 

@@ -14,16 +14,14 @@ from datetime import date
 from typing import cast
 from uuid import UUID
 
-from django.utils import timezone
-
 from nearer.accounts.models import User
 from nearer.decks.catalogue import DEPTH_LABELS
 from nearer.decks.depth import deepest_by_person
 from nearer.moments.content import OPENED_UP
 from nearer.moments.openness import Months, Openness, openness_read
 from nearer.opening.content import ShareContent
+from nearer.opening.felt import FeltPoint, felt_entry, felt_read
 from nearer.opening.models import Share
-from nearer.opening.selectors import share_contents
 from nearer.people.index import PersonSummary
 from nearer.people.selectors import people_rows
 from nearer.vault.box import Vault
@@ -37,26 +35,6 @@ QUARTERS_UP_TO_MONTHS = 36
 
 
 # --- Feared vs felt -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FeltPoint:
-    """One reflected share: the day it was shared and the anxiety before and after."""
-
-    day: date
-    before: int
-    after: int
-
-    @property
-    def change(self) -> str:
-        """ "calmer", "same" or "more" (more anxious afterwards)."""
-        if self.after < self.before:
-            return "calmer"
-        return "same" if self.after == self.before else "more"
-
-    @property
-    def change_words(self) -> str:
-        return {"calmer": "Calmer", "same": "The same", "more": "More anxious"}[self.change]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +79,21 @@ class FearedFelt:
         return f"Of the others, {both}." if both else ""
 
 
-def _shared_day(share: Share) -> date:
-    return share.shared_on or timezone.localtime(share.created_at).date()
-
-
-def feared_vs_felt(contents: Iterable[tuple[Share, ShareContent]]) -> FearedFelt | None:
-    """Return the feared-vs-felt numbers of the reflected shares that have both
-    anxiety numbers, or None when there are none."""
-    points = sorted(
-        (
-            FeltPoint(
-                day=_shared_day(share), before=content.anxiety_before, after=content.anxiety_after
+def points_of(contents: Iterable[tuple[Share, ShareContent]]) -> list[FeltPoint]:
+    """The points of the shares reflected on with both anxiety numbers, oldest first."""
+    points = []
+    for share, content in contents:
+        entry = felt_entry(share, content)
+        if entry is not None:
+            points.append(
+                FeltPoint(day=date.fromordinal(entry[0]), before=entry[1], after=entry[2])
             )
-            for share, content in contents
-            if share.state == Share.State.REFLECTED
-            and content.anxiety_before is not None
-            and content.anxiety_after is not None
-        ),
-        key=lambda point: point.day,
-    )
+    points.sort(key=lambda point: point.day)
+    return points
+
+
+def felt_summary(points: list[FeltPoint]) -> FearedFelt | None:
+    """Return the feared-vs-felt numbers of ``points`` (oldest first), or None if none."""
     if not points:
         return None
     changes = [point.change for point in points]
@@ -131,6 +105,12 @@ def feared_vs_felt(contents: Iterable[tuple[Share, ShareContent]]) -> FearedFelt
         mean_before=sum(point.before for point in points) / len(points),
         mean_after=sum(point.after for point in points) / len(points),
     )
+
+
+def feared_vs_felt(contents: Iterable[tuple[Share, ShareContent]]) -> FearedFelt | None:
+    """Return the feared-vs-felt numbers of the reflected shares that have both
+    anxiety numbers, or None when there are none."""
+    return felt_summary(points_of(contents))
 
 
 # --- Reciprocity over time ------------------------------------------------------
@@ -270,7 +250,7 @@ def summary_for(*, user: User, vault: Vault) -> Summary:
     """Return everything "What opening up did" shows, from ``user``'s own data."""
     people = people_rows(user=user, vault=vault, include_archived=True)
     return Summary(
-        felt=feared_vs_felt(share_contents(user=user, vault=vault)),
+        felt=felt_summary(felt_read(user=user, vault=vault)),
         reciprocity=reciprocity(openness_read(user=user, vault=vault), people),
         depths=depths(deepest_by_person(user=user, vault=vault), people),
     )

@@ -17,6 +17,7 @@ from nearer.lib.dates import short_date
 from nearer.lib.html import Markup
 from nearer.opening.content import ANXIETY_MAX, ANXIETY_MIN
 from nearer.opening.summary import FearedFelt, Reciprocity, summary_for
+from nearer.opening.summary_rows import count_cells, felt_rows, period_rows
 
 SERIES = ("me", "them", "both", "neither")
 
@@ -59,7 +60,12 @@ def summary(request: HttpRequest) -> HttpResponse:
     data = summary_for(user=current_user(request), vault=current_vault(request))
     view = data.reciprocity
     people = [
-        (one, _reciprocity_chart(one, f"recip-{number}"), f"recip-{number}")
+        (
+            one,
+            _reciprocity_chart(one, f"recip-{number}"),
+            f"recip-{number}",
+            period_rows(one.periods, one.totals),
+        )
         for number, one in enumerate(view.top, start=1)
     ]
     return render(
@@ -68,7 +74,10 @@ def summary(request: HttpRequest) -> HttpResponse:
         {
             "summary": data,
             "felt_chart": _felt_chart(data.felt) if data.felt is not None else None,
+            "felt_rows": felt_rows(data.felt.points) if data.felt is not None else None,
             "overall_chart": _reciprocity_chart(view.overall, "recip-all"),
+            "overall_rows": period_rows(view.overall.periods, view.overall.totals),
+            "others": [(one, count_cells(one.totals)) for one in view.others],
             "people": people,
             "period_word": "quarter" if view.by_quarter else "year",
         },

@@ -93,6 +93,13 @@ OWN_WORDS: dict[str, str] = {
     ),
     "lib/charts.py::line_chart::path": "coordinates",
     "lib/charts.py::line_chart::x, y": "coordinates",
+    (
+        "opening/summary_rows.py::felt_rows::f'{point.day.day} "
+        "{MONTH_ABBREVIATIONS[point.day.month - 1]} {point.day.year}', str(point.before), "
+        "str(point.after), point.change_words"
+    ): "a date, two numbers and our words for the change",
+    "opening/summary_rows.py::count_cells::str(count)": "a count",
+    "opening/summary_rows.py::period_rows::period.label": "a year or quarter we wrote",
     "lib/charts.py::change_chart::str(WIDTH), str(HEIGHT), chart_id, title, desc": (
         "its one caller (feared vs felt) gives our words, counts, means and dates"
     ),

@@ -53,9 +53,9 @@ def test_the_people_list_a_persons_page_and_trends_write_nothing(alice: Person, 
     good = {url: _get_writing_nothing(alice, url) for url in pages}
     assert all(b"Maya Quillfeather" in good[url] for url in pages[:2])
     rows = DerivedValue.objects.filter(owner=alice.user)
-    # The index, Maya's ratings and the scores; who opened up and the deck depths
-    # (whole-account kinds the login's refresh stores even with no moments or sessions).
-    assert rows.count() == 5
+    # The index, Maya's ratings and the scores; who opened up, the deck depths and
+    # feared vs felt (whole-account kinds the login's refresh stores even when empty).
+    assert rows.count() == 6
     if how == "missing":
         rows.delete()
     elif how == "old version":

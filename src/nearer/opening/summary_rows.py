@@ -1,0 +1,44 @@
+"""The summary page's long table bodies, built in code through ``nearer.lib.html``.
+
+A ten-year account has about 150 reflected shares and dozens of people: a template
+loop per cell cost more than the rest of the page. Only our own words, dates and
+counts go through here; people's names stay in the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from nearer.lib.dates import MONTH_ABBREVIATIONS
+from nearer.lib.html import Markup, html, join
+from nearer.opening.felt import FeltPoint
+from nearer.opening.summary import Period
+
+
+def felt_rows(points: Iterable[FeltPoint]) -> Markup:
+    """One row per share: the day shared, anxiety before and after, and in words."""
+    return join(
+        html(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            f"{point.day.day} {MONTH_ABBREVIATIONS[point.day.month - 1]} {point.day.year}",
+            str(point.before),
+            str(point.after),
+            point.change_words,
+        )
+        for point in points
+    )
+
+
+def count_cells(counts: Iterable[int]) -> Markup:
+    """The cells of one row of counts (me, them, both, neither)."""
+    return join(html("<td>{}</td>", str(count)) for count in counts)
+
+
+def period_rows(periods: Iterable[Period], totals: Iterable[int]) -> Markup:
+    """One row per year or quarter, then the row of all of them together."""
+    rows = [
+        html('<tr><th scope="row">{}</th>{}</tr>', period.label, count_cells(period.counts))
+        for period in periods
+    ]
+    rows.append(html('<tr><th scope="row">All</th>{}</tr>', count_cells(totals)))
+    return join(rows)
