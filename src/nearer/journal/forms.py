@@ -19,6 +19,7 @@ from nearer.journal.prompts import THEMES
 class EntryForm(forms.Form):
     entry_date = forms.DateField(
         label="Date",
+        help_text="Today or an earlier day.",
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         error_messages={
             "required": "Please give the entry a date.",
@@ -53,9 +54,11 @@ class EntryForm(forms.Form):
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        # The date picker offers no day after today (the check below still decides).
+        self.fields["entry_date"].widget.attrs["max"] = today.isoformat()
 
     def clean_entry_date(self) -> date:
-        return rules.entry_date_clean(self.cleaned_data.get("entry_date"), today=self.today)
+        return rules.entry_date_by_person(self.cleaned_data.get("entry_date"), today=self.today)
 
     def clean_title(self) -> str:
         return rules.title_clean(self.cleaned_data.get("title") or "")

@@ -105,3 +105,19 @@ def entry_date_clean(value: object, *, today: date) -> date:
             "That date is more than a year ahead. Please check the year.", code="date_too_late"
         )
     return value
+
+
+def entry_date_by_person(value: object, *, today: date) -> date:
+    """Return ``value`` if it is a good entry date and not after ``today``.
+
+    ``today`` is the person's own (their time zone): a journal looks back, so a day
+    that hasn't come yet is a slip. The services keep only entry_date_clean's bounds,
+    since they don't know the person's clock and the person may be ahead of the server.
+    """
+    day = entry_date_clean(value, today=today)
+    if day > today:
+        raise ValidationError(
+            "That day hasn't come yet. Please choose today or an earlier day.",
+            code="date_ahead",
+        )
+    return day

@@ -154,7 +154,7 @@ def _entry_form_page(
 def _date_from_query(value: str, today: date) -> date | None:
     """Return a valid entry date from ?date=YYYY-MM-DD, or None (then today is used)."""
     try:
-        return rules.entry_date_clean(date.fromisoformat(value), today=today)
+        return rules.entry_date_by_person(date.fromisoformat(value), today=today)
     except (ValueError, ValidationError):
         return None
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.test import Client
+from django.utils import timezone
 
 from nearer.conftest import Person, Response
 from nearer.journal.content import content_open
@@ -72,3 +75,14 @@ def test_a_logged_out_post_goes_to_login_and_comes_back_here(alice: Person, writ
     response = Client().post(f"/journal/{entry.id}/edit/", {"body": "late words"})
     assert response.status_code == 302
     assert response["Location"].startswith(f"/accounts/login/?next=/journal/{entry.id}/edit/")
+
+
+def test_a_day_after_today_is_refused_and_changes_nothing(alice: Person, write: Write) -> None:
+    entry = write(alice, title="Walk")
+    later = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = _post(alice, entry, entry_date=later)
+    assert response.status_code == 200
+    assert "That day hasn&#x27;t come yet" in response.content.decode()
+    stored = Entry.objects.get(id=entry.id)
+    assert stored.entry_date == entry.entry_date
+    assert content_open(alice.vault, entry.id, stored.content).title == "Walk"

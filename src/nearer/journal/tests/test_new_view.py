@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from django.test import Client
+from django.utils import timezone
 
+from nearer.accounts.services import preferences_update
 from nearer.conftest import Person, Response
 from nearer.journal.content import content_open
 from nearer.journal.models import Entry
@@ -98,6 +101,47 @@ def test_bad_dates_get_a_clear_message(alice: Person) -> None:
         assert response.status_code == 200, bad
         assert 'class="errors"' in response.content.decode(), bad
     assert not Entry.objects.exists()
+
+
+def test_a_day_after_the_persons_today_is_refused_with_a_clear_message(
+    alice: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 23:30 UTC on 31 January is already 1 February in Tokyo: that day is theirs to
+    # write about, the next one is not.
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 1, 31, 23, 30, tzinfo=UTC))
+    preferences_update(user=alice.user, vault=alice.vault, time_zone="Asia/Tokyo")
+    response = _post(alice, entry_date="2026-02-02")
+    assert response.status_code == 200
+    assert "That day hasn&#x27;t come yet" in response.content.decode()
+    assert not Entry.objects.exists()
+    assert _post(alice, entry_date="2026-02-01").status_code == 302
+    assert Entry.objects.get().entry_date == date(2026, 2, 1)
+
+
+def test_the_servers_today_is_refused_when_it_is_the_persons_tomorrow(
+    alice: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 05:00 UTC on 1 February is still 31 January in Pago Pago.
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 2, 1, 5, 0, tzinfo=UTC))
+    preferences_update(user=alice.user, vault=alice.vault, time_zone="Pacific/Pago_Pago")
+    response = _post(alice, entry_date="2026-02-01")
+    assert "That day hasn&#x27;t come yet" in response.content.decode()
+    assert not Entry.objects.exists()
+
+
+def test_the_form_says_and_offers_only_days_up_to_today(alice: Person) -> None:
+    today = timezone.localdate()
+    html = alice.client.get(URL).content.decode()
+    assert "Today or an earlier day." in html
+    assert f'max="{today.isoformat()}"' in html
+
+
+def test_a_date_after_today_in_the_address_is_not_offered(alice: Person) -> None:
+    today = timezone.localdate()
+    later = (today + timedelta(days=3)).isoformat()
+    html = alice.client.get(f"{URL}?date={later}").content.decode()
+    assert f'value="{later}"' not in html
+    assert f'value="{today.isoformat()}"' in html
 
 
 def test_too_many_or_too_long_tags_get_a_clear_message(alice: Person) -> None:
