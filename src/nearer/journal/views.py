@@ -139,6 +139,8 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         "year": year,
         # "This month" links to /journal/, which finds the person's month itself.
         "this_month": (year, month) == (today.year, today.month),
+        # "Write an entry" from a past month dates it that month's first day.
+        "write_date": date(year, month, 1) if (year, month) < (today.year, today.month) else None,
         "draft_saved": _saved_drafts(request),
     }
     return render(request, "journal/month.html", context)

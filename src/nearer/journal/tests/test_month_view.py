@@ -85,6 +85,19 @@ def test_an_empty_month_invites_writing(alice: Person) -> None:
     assert "Nothing written in February 2020" in html
 
 
+def test_writing_from_an_empty_past_month_dates_the_entry_in_that_month(alice: Person) -> None:
+    html = alice.client.get("/journal/2020/2/").content.decode()
+    assert 'href="/journal/new/?date=2020-02-01"' in html
+    form = alice.client.get("/journal/new/?date=2020-02-01").content.decode()
+    assert 'value="2020-02-01"' in form
+
+
+def test_writing_from_this_month_dates_the_entry_today(alice: Person) -> None:
+    today = timezone.localdate()
+    html = alice.client.get(f"/journal/{today.year}/{today.month}/").content.decode()
+    assert 'href="/journal/new/"' in html and "/journal/new/?date=" not in html
+
+
 @pytest.mark.parametrize(
     "path",
     [
