@@ -100,6 +100,14 @@ class Query:
     def empty(self) -> bool:
         return not self.terms and not self.tag
 
+    def index_terms(self) -> list[tuple[bytes, bool]]:
+        """Each word as UTF-8 and whether :meth:`match` looks for it among ASCII letters
+        only (``search_index.MonthText.matches`` judges exactly as :meth:`match`)."""
+        return [
+            (term.encode("utf-8"), ascii_term is not None)
+            for term, ascii_term in zip(self.terms, self._ascii_terms, strict=True)
+        ]
+
     def check(self, raw: bytes) -> bool | None:
         """Judge an entry from its decrypted JSON ``raw`` without parsing it, if possible.
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from uuid import UUID
 
 from django.db import connection
@@ -29,6 +30,7 @@ from nearer.journal.content import (
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
 from nearer.journal.search import Query, excerpt
+from nearer.journal.search_index import MonthText, months_read
 from nearer.lib.private import QuietRepr
 from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.lib.text import fold
@@ -248,6 +250,62 @@ def entries_search(
     *, user: User, vault: Vault, query: str, tag: str | None = None, limit: int = SEARCH_LIMIT
 ) -> SearchResults:
     """Return this person's entries whose title, body or tags hold every word of ``query``.
+
+    Matching ignores case and accents (``search.Query``). With ``tag``, only entries
+    carrying that tag (ignoring case) are kept; the query may then be empty. Newest
+    first; at most ``limit`` hits are returned, ``total`` counts them all. Entries that
+    won't open are counted in ``unreadable`` and skipped.
+
+    The words are looked for in the month texts (``search_index``: one sealed blob a
+    month, about 120 for ten years), and only the hits shown are opened from their
+    rows, to make the excerpt. A hit whose row no longer opens or matches (changed
+    outside the services) is left out and not counted.
+    """
+    wanted = Query(query, tag)
+    if wanted.empty:
+        return SearchResults()
+    terms, tag_text = wanted.index_terms(), wanted.tag.encode("utf-8")
+    found: list[tuple[MonthText, list[int]]] = []
+    unreadable = searched = total = 0
+    for month in months_read(user=user, vault=vault):
+        searched += month.n
+        unreadable += month.unreadable
+        indexes = month.matches(terms, tag_text)
+        if indexes:
+            found.append((month, indexes))
+            total += len(indexes)
+    shown = ((month, index) for month, indexes in found for index in indexes)
+    hits: list[SearchHit] = []
+    while len(hits) < limit:
+        batch = [month.entry_id(index) for month, index in islice(shown, limit - len(hits))]
+        if not batch:
+            break
+        rows = dict(
+            (entry_id, (entry_date, sealed))
+            for entry_id, entry_date, sealed in Entry.objects.filter(
+                owner=user, id__in=batch
+            ).values_list("id", "entry_date", "content")
+        )
+        for entry_id in batch:
+            row = rows.get(entry_id)
+            content = None if row is None else _open_or_none(vault, entry_id, row[1])
+            match = None if content is None else wanted.match(content)
+            if row is None or content is None or match is None:
+                total -= 1
+                unreadable += row is not None and content is None
+                continue
+            before, matched, after = excerpt(content.body, match.body_term)
+            hits.append(SearchHit(_view(entry_id, row[0], content), before, matched, after))
+    return SearchResults(hits=hits, total=total, unreadable=unreadable, searched=searched)
+
+
+def entries_search_by_rows(
+    *, user: User, vault: Vault, query: str, tag: str | None = None, limit: int = SEARCH_LIMIT
+) -> SearchResults:
+    """``entries_search`` as it was before the month texts: every entry opened and matched.
+
+    Kept as the reference the month texts are tested against (same hits, same counts)
+    and as the benchmark's "before". Pages call ``entries_search``.
 
     Matching ignores case and accents. With ``tag``, only entries carrying that tag
     (ignoring case) are kept; the query may then be empty. Newest first; at most

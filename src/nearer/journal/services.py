@@ -24,6 +24,7 @@ from nearer.journal import rules
 from nearer.journal.content import EntryContent, content_open, content_seal
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
+from nearer.journal.search_index import entry_indexed, entry_unindexed
 from nearer.lib.owner import check_vault
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -97,6 +98,7 @@ def entry_create(
         entry.id = entry_id
     entry.content = content_seal(vault, entry.id, content)
     entry.save(force_insert=True)
+    entry_indexed(user=user, vault=vault, entry=entry, content=content)
     return entry
 
 
@@ -134,18 +136,28 @@ def entry_update(
         kind=before.kind,
         prompt=before.prompt,
     )
+    moved_from = entry.entry_date
     entry.entry_date = cleaned["entry_date"]
     entry.content = content_seal(vault, entry.id, content)
     entry.save(update_fields=["entry_date", "content", "updated_at"])
+    entry_indexed(user=user, vault=vault, entry=entry, content=content, moved_from=moved_from)
     return entry
 
 
 @transaction.atomic
-def entry_delete(*, user: User, entry_id: UUID) -> None:
-    """Delete one of this person's entries for good; Http404 when it is not theirs."""
+def entry_delete(*, user: User, vault: Vault, entry_id: UUID) -> None:
+    """Delete one of this person's entries for good; Http404 when it is not theirs.
+
+    The vault is needed to take the entry out of its month's search text.
+    """
+    check_vault(user, vault)
+    entry_date = (
+        Entry.objects.filter(owner=user, id=entry_id).values_list("entry_date", flat=True).first()
+    )
     deleted, _ = Entry.objects.filter(owner=user, id=entry_id).delete()
-    if not deleted:
+    if entry_date is None or not deleted:
         raise Http404("No such entry.")
+    entry_unindexed(user=user, vault=vault, entry_id=entry_id, entry_date=entry_date)
 
 
 def recent_prompt_keys(prefs: dict[str, Any]) -> list[str]:

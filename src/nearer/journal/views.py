@@ -273,10 +273,10 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def entry_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the month."""
-    user = current_user(request)
-    entry = selectors.entry_for(user=user, vault=current_vault(request), entry_id=entry_id)
+    user, vault = current_user(request), current_vault(request)
+    entry = selectors.entry_for(user=user, vault=vault, entry_id=entry_id)
     if request.method == "POST":
-        services.entry_delete(user=user, entry_id=entry.id)
+        services.entry_delete(user=user, vault=vault, entry_id=entry.id)
         _forget_drafts(request, edit_draft_key(entry.id))
         messages.success(request, "The entry is deleted.")
         return redirect(_month_url(entry.entry_date))

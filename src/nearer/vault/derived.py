@@ -64,7 +64,9 @@ class Kind(Generic[T]):
     None means one value for the whole account. ``compute_many`` (optional, for
     per-subject kinds) computes the values of many subjects at once, for the
     refresh. Bump ``version`` whenever the encoded shape changes: values of
-    another version are computed afresh.
+    another version are computed afresh. ``raw``: ``encode`` returns bytes and
+    ``decode`` takes them, sealed as they are (for large values whose JSON would
+    cost more to parse than to open: the journal's search text).
     """
 
     name: str
@@ -74,6 +76,7 @@ class Kind(Generic[T]):
     decode: Callable[[Any], T]
     subjects: Callable[[int], Iterable[UUID]] | None = None
     compute_many: Callable[[int, Vault, list[UUID]], dict[UUID, T]] | None = None
+    raw: bool = False
 
     @property
     def label(self) -> str:
@@ -82,6 +85,8 @@ class Kind(Generic[T]):
         return f"vault.derived.{self.name}.v{self.version}"
 
     def seal(self, vault: Vault, subject: UUID, value: T) -> bytes:
+        if self.raw:
+            return vault.seal_bytes(self.label, subject, self.encode(value))
         return vault.seal_json(self.label, subject, self.encode(value))
 
 
@@ -110,6 +115,8 @@ def derived_opened(
     if content is None or version != kind.version:
         return None
     try:
+        if kind.raw:
+            return kind.decode(vault.open_bytes(kind.label, subject, bytes(content)))
         return kind.decode(vault.open_json(kind.label, subject, bytes(content)))
     except SealError:
         return None

@@ -1,0 +1,513 @@
+"""The journal's search text: one sealed record per person and month, opened in bulk.
+
+Searching ten years opened every entry on its own (10,000 rows, ~100 ms, linear in
+history). Here each month's entries are kept as one derived value (``vault.derived``,
+kind ``journal.search``, the month as subject): their folded title, body and tags,
+with ids, dates and the writing time that orders them. A search opens about 120 of
+these, looks for each word with ``bytes.find`` over a whole month at once, and opens
+only the entries it shows. Nothing of the text is in the clear, and no word,
+token or hash of one is stored anywhere: the record is one sealed blob.
+
+The value is derived data; the entries stay the truth. ``entry_create``,
+``entry_update`` and ``entry_delete`` change it in their transaction
+(``entry_indexed`` / ``entry_unindexed``), under the value's row lock. A reader
+whose month is missing, will not open, is of another version or holds another
+number of entries than the month has rows works that month out from the rows in
+memory and writes nothing; ``derived_refresh`` at login rebuilds it.
+
+Layout of one month (sealed raw, ``Kind.raw``), every integer little-endian::
+
+    n, len(folded), len(plain) or SAME   (3 × uint32)
+    ids (16 bytes each) | days (int32 ordinals) | written (int64 µs since 1970)
+    | readable (1 byte each) | starts (n+1 uint32) | tag starts (n uint32)
+    | plain starts (n+1 uint32, when plain is not folded) | folded | plain
+
+Each entry is one segment of ``folded``: ``fold(title) FF fold(body) FF`` then
+``fold(tag) FF`` for each tag, as UTF-8. The byte FF never occurs in UTF-8, so a
+word (which holds none) cannot run from one field or entry into the next, and
+``FF tag FF`` inside the tags is a whole tag. ``plain`` is the same with each field
+as ``Query`` sees it for words in ASCII letters (non-ASCII characters dropped); it
+is ``folded`` itself when the two are equal, as for most writing in English.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import struct
+import sys
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import connection
+
+from nearer.journal.content import EntryContent, content_open
+from nearer.journal.models import Entry
+from nearer.lib.sqlvalues import column
+from nearer.lib.text import ascii_fold, fold
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+from nearer.vault.derived import Kind, derived_change, derived_opened, register
+from nearer.vault.models import DerivedValue
+
+# Bump when the layout changes: a month of another version is worked out afresh.
+VERSION = 1
+
+SEP = b"\xff"
+_SAME = 0xFFFFFFFF
+_HEAD = struct.Struct("<3I")
+# Fixed, so a month's subject is the same in every process and every database.
+_NAMESPACE = uuid.UUID("5f0c3c52-8d1e-4c53-9a57-0e7a51b1c0de")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_LITTLE = sys.byteorder == "little"
+
+_MONTH_OF: dict[UUID, tuple[int, int]] = {}
+
+
+def month_subject(year: int, month: int) -> UUID:
+    """Return the subject of a month's value (the same for everyone; owner is apart)."""
+    subject = uuid.uuid5(_NAMESPACE, f"journal.search|{year:04d}-{month:02d}")
+    _MONTH_OF[subject] = (year, month)
+    return subject
+
+
+def subject_of(day: date) -> UUID:
+    return month_subject(day.year, day.month)
+
+
+def _micros(moment: datetime) -> int:
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def _plain(text: str) -> bytes:
+    # Exactly how Query matches a word of ASCII letters (search._Field.has).
+    return text.lower().encode("ascii") if text.isascii() else ascii_fold(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry's searchable text, as it sits in its month."""
+
+    id: bytes
+    day: int
+    written: int
+    readable: bool
+    folded: bytes
+    tags_at: int  # where the tags begin, within ``folded``
+    plain: bytes
+
+    @property
+    def order(self) -> tuple[int, int, bytes]:
+        return (self.day, self.written, self.id)
+
+
+def item_for(
+    entry_id: UUID, entry_date: date, created_at: datetime, content: EntryContent | None
+) -> Item:
+    """Return the searchable text of one entry (``content`` None: it would not open)."""
+    day, written = entry_date.toordinal(), _micros(created_at)
+    if content is None:
+        return Item(entry_id.bytes, day, written, False, b"", 0, b"")
+    head = fold(content.title).encode() + SEP + fold(content.body).encode() + SEP
+    folded = head + b"".join(fold(tag).encode() + SEP for tag in content.tags)
+    plain = (
+        _plain(content.title)
+        + SEP
+        + _plain(content.body)
+        + SEP
+        + b"".join(_plain(tag) + SEP for tag in content.tags)
+    )
+    return Item(entry_id.bytes, day, written, True, folded, len(head), plain)
+
+
+def _array(code: str, values: Iterable[int]) -> bytes:
+    values_array = array.array(code, values)
+    if not _LITTLE:
+        values_array.byteswap()
+    return values_array.tobytes()
+
+
+def _unarray(code: str, data: bytes) -> array.array[int]:
+    values = array.array(code)
+    values.frombytes(data)
+    if not _LITTLE:
+        values.byteswap()
+    return values
+
+
+class MonthText:
+    """A month's entries as one searchable text, newest first (as search lists them)."""
+
+    __slots__ = (
+        "days",
+        "folded",
+        "ids",
+        "n",
+        "plain",
+        "plain_starts",
+        "readable",
+        "starts",
+        "tag_starts",
+        "written",
+    )
+
+    def __init__(
+        self,
+        *,
+        ids: bytes,
+        days: array.array[int],
+        written: array.array[int],
+        readable: bytes,
+        starts: array.array[int],
+        tag_starts: array.array[int],
+        folded: bytes,
+        plain_starts: array.array[int],
+        plain: bytes,
+    ) -> None:
+        self.n = len(days)
+        self.ids, self.days, self.written, self.readable = ids, days, written, readable
+        self.starts, self.tag_starts, self.folded = starts, tag_starts, folded
+        self.plain_starts, self.plain = plain_starts, plain
+
+    def __repr__(self) -> str:
+        # Never the text: this may end up in a log or a test's failure message.
+        return f"MonthText({self.n} entries)"
+
+    @classmethod
+    def of(cls, items: Iterable[Item]) -> MonthText:
+        """Return the month holding ``items`` (in any order)."""
+        ordered = sorted(items, key=lambda item: item.order, reverse=True)
+        starts, tag_starts, plain_starts = [0], [], [0]
+        for item in ordered:
+            tag_starts.append(starts[-1] + item.tags_at)
+            starts.append(starts[-1] + len(item.folded))
+            plain_starts.append(plain_starts[-1] + len(item.plain))
+        folded = b"".join(item.folded for item in ordered)
+        plain = b"".join(item.plain for item in ordered)
+        same = plain == folded
+        return cls(
+            ids=b"".join(item.id for item in ordered),
+            days=array.array("i", (item.day for item in ordered)),
+            written=array.array("q", (item.written for item in ordered)),
+            readable=bytes(item.readable for item in ordered),
+            starts=array.array("I", starts),
+            tag_starts=array.array("I", tag_starts),
+            folded=folded,
+            plain_starts=array.array("I", starts if same else plain_starts),
+            plain=folded if same else plain,
+        )
+
+    def items(self) -> list[Item]:
+        """Return the month's entries one by one (for a change by a service)."""
+        folded, plain, starts, plain_starts = (
+            self.folded,
+            self.plain,
+            self.starts,
+            self.plain_starts,
+        )
+        return [
+            Item(
+                self.ids[16 * i : 16 * i + 16],
+                self.days[i],
+                self.written[i],
+                bool(self.readable[i]),
+                folded[starts[i] : starts[i + 1]],
+                self.tag_starts[i] - starts[i],
+                plain[plain_starts[i] : plain_starts[i + 1]],
+            )
+            for i in range(self.n)
+        ]
+
+    def with_item(self, item: Item) -> MonthText:
+        """Return this month with ``item`` added, or in place of the entry of its id."""
+        return MonthText.of([*(old for old in self.items() if old.id != item.id), item])
+
+    def without(self, entry_id: UUID) -> MonthText:
+        """Return this month without the entry ``entry_id``."""
+        return MonthText.of(old for old in self.items() if old.id != entry_id.bytes)
+
+    def entry_id(self, index: int) -> UUID:
+        return UUID(bytes=self.ids[16 * index : 16 * index + 16])
+
+    @property
+    def unreadable(self) -> int:
+        return self.n - sum(self.readable)
+
+    def encode(self) -> bytes:
+        same = self.plain is self.folded
+        return b"".join(
+            (
+                _HEAD.pack(self.n, len(self.folded), _SAME if same else len(self.plain)),
+                self.ids,
+                _array("i", self.days),
+                _array("q", self.written),
+                self.readable,
+                _array("I", self.starts),
+                _array("I", self.tag_starts),
+                b"" if same else _array("I", self.plain_starts),
+                self.folded,
+                b"" if same else self.plain,
+            )
+        )
+
+    @classmethod
+    def decode(cls, raw: bytes) -> MonthText:
+        """Return the month stored in ``raw``; SealError when its layout is off."""
+        if len(raw) < _HEAD.size:
+            raise SealError("search month is too short")
+        n, folded_size, plain_size = _HEAD.unpack_from(raw)
+        same = plain_size == _SAME
+        sizes = [16 * n, 4 * n, 8 * n, n, 4 * (n + 1), 4 * n]
+        sizes += [0 if same else 4 * (n + 1), folded_size, 0 if same else plain_size]
+        if _HEAD.size + sum(sizes) != len(raw):
+            raise SealError("search month has an unexpected size")
+        parts, at = [], _HEAD.size
+        for size in sizes:
+            parts.append(raw[at : at + size])
+            at += size
+        ids, days, written, readable, starts, tag_starts, plain_starts, folded, plain = parts
+        starts_array = _unarray("I", starts)
+        if starts_array[0] != 0 or starts_array[-1] != folded_size:
+            raise SealError("search month has unexpected offsets")
+        return cls(
+            ids=ids,
+            days=_unarray("i", days),
+            written=_unarray("q", written),
+            readable=readable,
+            starts=starts_array,
+            tag_starts=_unarray("I", tag_starts),
+            folded=folded,
+            plain_starts=starts_array if same else _unarray("I", plain_starts),
+            plain=folded if same else plain,
+        )
+
+    def matches(self, terms: list[tuple[bytes, bool]], tag: bytes) -> list[int]:
+        """Return the indexes (newest first) of the entries holding every word and the tag.
+
+        ``terms``: each folded word as UTF-8 and whether it is looked for in ``plain``
+        (a word of ASCII letters). ``tag``: a folded tag the entry must carry, or b"".
+        """
+        found: list[int] | None = None
+        if tag:
+            found = self._with_tag(SEP + tag + SEP)
+        for term, in_plain in terms:
+            hay, starts = (
+                (self.plain, self.plain_starts) if in_plain else (self.folded, self.starts)
+            )
+            if found is None:
+                found = self._holding(term, hay, starts)
+            else:
+                find = hay.find
+                found = [i for i in found if find(term, starts[i], starts[i + 1]) >= 0]
+            if not found:
+                return []
+        return found if found is not None else []
+
+    @staticmethod
+    def _holding(term: bytes, hay: bytes, starts: array.array[int]) -> list[int]:
+        # One find per matching entry, not per occurrence: after a hit, go on from
+        # the next entry's start.
+        found: list[int] = []
+        find, where = hay.find, bisect.bisect_right
+        at = find(term)
+        while at >= 0:
+            index = where(starts, at) - 1
+            found.append(index)
+            at = find(term, starts[index + 1])
+        return found
+
+    def _with_tag(self, pattern: bytes) -> list[int]:
+        found: list[int] = []
+        hay, starts, tag_starts = self.folded, self.starts, self.tag_starts
+        at = hay.find(pattern)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            # Only between the tags' own separators: not "FF body FF", not the last
+            # separator of one entry running into the next one's title.
+            if at >= tag_starts[index] - 1 and at + len(pattern) <= starts[index + 1]:
+                found.append(index)
+                at = hay.find(pattern, starts[index + 1])
+            else:
+                at = hay.find(pattern, at + 1)
+        return found
+
+
+# --- Working a month out from the rows -------------------------------------------------
+
+
+def _open(vault: Vault, entry_id: UUID, sealed: bytes | memoryview) -> EntryContent | None:
+    try:
+        return content_open(vault, entry_id, sealed)
+    except SealError:
+        return None
+
+
+def _month_rows(owner_id: int, start: date | None = None, end: date | None = None) -> Any:
+    rows = Entry.objects.filter(owner_id=owner_id)
+    if start is not None and end is not None:
+        rows = rows.filter(entry_date__gte=start, entry_date__lt=end)
+    return rows.values_list("id", "entry_date", "created_at", "content").iterator(chunk_size=2000)
+
+
+def _bounds(year: int, month: int) -> tuple[date, date]:
+    start = date(year, month, 1)
+    return start, date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+
+
+def _month_of(owner_id: int, subject: UUID) -> tuple[int, int] | None:
+    if subject not in _MONTH_OF:
+        for day in Entry.objects.filter(owner_id=owner_id).dates("entry_date", "month"):
+            subject_of(day)
+    return _MONTH_OF.get(subject)
+
+
+def month_from_rows(owner_id: int, vault: Vault, subject: UUID) -> MonthText:
+    """Return a month's text worked out from its rows now (reads only)."""
+    month = _month_of(owner_id, subject)
+    if month is None:
+        return MonthText.of([])
+    rows = _month_rows(owner_id, *_bounds(*month))
+    return MonthText.of(
+        item_for(entry_id, day, created_at, _open(vault, entry_id, sealed))
+        for entry_id, day, created_at, sealed in rows
+    )
+
+
+def _months_from_rows(owner_id: int, vault: Vault, subjects: list[UUID]) -> dict[UUID, MonthText]:
+    """``month_from_rows`` of many months, reading the rows once (the refresh at login)."""
+    wanted = set(subjects)
+    items: dict[UUID, list[Item]] = {subject: [] for subject in subjects}
+    for entry_id, day, created_at, sealed in _month_rows(owner_id):
+        subject = subject_of(day)
+        if subject in wanted:
+            items[subject].append(
+                item_for(entry_id, day, created_at, _open(vault, entry_id, sealed))
+            )
+    return {subject: MonthText.of(month_items) for subject, month_items in items.items()}
+
+
+def _months_with_entries(owner_id: int) -> Iterator[UUID]:
+    for day in Entry.objects.filter(owner_id=owner_id).dates("entry_date", "month"):
+        yield subject_of(day)
+
+
+def _decode(raw: Any) -> MonthText:
+    if type(raw) is not bytes:
+        raise SealError("search month is not bytes")
+    return MonthText.decode(raw)
+
+
+SEARCH_TEXT = register(
+    Kind[MonthText](
+        name="journal.search",
+        version=VERSION,
+        compute=month_from_rows,
+        encode=MonthText.encode,
+        decode=_decode,
+        subjects=_months_with_entries,
+        compute_many=_months_from_rows,
+        raw=True,
+    )
+)
+
+
+# --- Kept by the services ----------------------------------------------------------------
+
+
+def entry_indexed(
+    *,
+    user: AbstractBaseUser,
+    vault: Vault,
+    entry: Entry,
+    content: EntryContent,
+    moved_from: date | None = None,
+) -> None:
+    """Put an entry just saved into its month's text (inside the service's transaction).
+
+    ``moved_from``: its date before an edit, when that was in another month.
+    """
+    item = item_for(entry.id, entry.entry_date, entry.created_at, content)
+    new = subject_of(entry.entry_date)
+    old = subject_of(moved_from) if moved_from is not None else new
+    changes = {new: lambda month: month.with_item(item)}
+    if old != new:
+        changes[old] = lambda month: month.without(entry.id)
+    # Sorted: two edits moving entries between the same months lock them in one order.
+    for subject in sorted(changes):
+        derived_change(
+            SEARCH_TEXT, user=user, vault=vault, subject=subject, change=changes[subject]
+        )
+
+
+def entry_unindexed(
+    *, user: AbstractBaseUser, vault: Vault, entry_id: UUID, entry_date: date
+) -> None:
+    """Take an entry just deleted out of its month's text (inside the service's transaction)."""
+    derived_change(
+        SEARCH_TEXT,
+        user=user,
+        vault=vault,
+        subject=subject_of(entry_date),
+        change=lambda month: month.without(entry_id),
+    )
+
+
+# --- Read by search ------------------------------------------------------------------------
+
+
+def _counts_sql() -> str:
+    quote = connection.ops.quote_name
+    day, owner = column(Entry, "entry_date"), column(Entry, "owner")
+    return (
+        f"SELECT {day}, COUNT(*) FROM {quote(Entry._meta.db_table)} "  # noqa: S608 - model names
+        f"WHERE {owner} = %s GROUP BY {day}"
+    )
+
+
+def _stored_sql() -> str:
+    quote = connection.ops.quote_name
+    cols = [column(DerivedValue, name) for name in ("subject", "version", "content")]
+    return (
+        f"SELECT {', '.join(cols)} FROM {quote(DerivedValue._meta.db_table)} "  # noqa: S608
+        f"WHERE {column(DerivedValue, 'owner')} = %s AND {column(DerivedValue, 'kind')} = %s"
+    )
+
+
+def _as_uuid(value: object) -> UUID:
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def months_read(*, user: AbstractBaseUser, vault: Vault) -> list[MonthText]:
+    """Return the text of every month with entries, newest month first. Never writes.
+
+    A month whose stored text is missing, will not open, is of another version or
+    holds another number of entries than its rows (a write that skipped the
+    services) is worked out from its rows instead: slower, the same answer.
+    """
+    counts: dict[tuple[int, int], int] = {}
+    with connection.cursor() as cursor:
+        # Days, not months: one GROUP BY every backend writes alike, a few thousand rows.
+        cursor.execute(_counts_sql(), [user.pk])
+        for day, count in cursor.fetchall():
+            iso = str(day)  # ISO text from SQLite, a date from PostgreSQL
+            month = (int(iso[:4]), int(iso[5:7]))
+            counts[month] = counts.get(month, 0) + count
+        cursor.execute(_stored_sql(), [user.pk, SEARCH_TEXT.name])
+        stored = {_as_uuid(subject): (version, content) for subject, version, content in cursor}
+    months: list[MonthText] = []
+    for month in sorted(counts, reverse=True):
+        subject = month_subject(*month)
+        version, content = stored.get(subject, (None, None))
+        text = derived_opened(
+            SEARCH_TEXT, vault=vault, subject=subject, version=version, content=content
+        )
+        if text is None or text.n != counts[month]:
+            text = month_from_rows(user.pk, vault, subject)
+        months.append(text)
+    return months
