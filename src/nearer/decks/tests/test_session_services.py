@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.utils import timezone
 
-from nearer.conftest import Person
+from nearer.conftest import Person, make_person
 from nearer.decks.catalogue import Card
 from nearer.decks.depth import deepest_by_person, depths_read
 from nearer.decks.models import DeckSession
@@ -193,3 +196,70 @@ def test_another_accounts_session_is_not_stepped_or_logged(
         )
     assert opened(alice, session) == content
     assert session.state == DeckSession.State.ACTIVE
+
+
+def _at_once(*calls: Callable[[], object]) -> list[BaseException]:
+    """Run ``calls`` in threads started together; return what they raised."""
+    start = threading.Barrier(len(calls), timeout=20)
+    errors: list[BaseException] = []
+
+    def run(call: Callable[[], object]) -> None:
+        try:
+            start.wait()
+            call()
+        except Exception as error:  # kept and asserted on by the caller
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_logs_at_once_make_one_moment(session_deck: tuple[Card, ...]) -> None:
+    # Both requests find the session unlogged; the row lock makes the second wait and
+    # then see the first one's moment (SQLite lets one writer in at a time anyway).
+    owner = make_person("alice")
+    session = session_start(
+        user=owner.user, vault=owner.vault, person_id=friend_of(owner).id, length=10
+    )
+    press(owner, session, "stop")
+
+    def log() -> object:
+        return session_log(
+            user=owner.user, vault=owner.vault, session_id=session.id, occurred_on=TODAY
+        )
+
+    assert _at_once(log, log) == []
+    assert Moment.objects.filter(owner=owner.user).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_nexts_at_once_move_on_one_card(session_deck: tuple[Card, ...]) -> None:
+    owner = make_person("alice")
+    session = session_start(
+        user=owner.user, vault=owner.vault, person_id=friend_of(owner).id, length=10
+    )
+    first = opened(owner, session)
+
+    def next_card() -> object:
+        return session_step(
+            user=owner.user,
+            vault=owner.vault,
+            session_id=session.id,
+            step="next",
+            answered=0,
+            card_id=first.current or "",
+        )
+
+    assert _at_once(next_card, next_card) == []
+    after = opened(owner, session)
+    assert after.answered == 1
+    assert len(after.shown) == 2
+    # One card drawn for the next, not two: the second press changed nothing.
+    assert len(deck_state_for(user=owner.user, vault=owner.vault).recent) == 2
