@@ -6,7 +6,10 @@ and the row is made by the first service that changes it.
 
 from __future__ import annotations
 
+import functools
 import logging
+
+from django.db import connection
 
 from nearer.accounts.models import User
 from nearer.decks.cards import CARDS
@@ -14,6 +17,7 @@ from nearer.decks.catalogue import OPT_IN_THEMES, Card
 from nearer.decks.deck import eligible_cards
 from nearer.decks.models import DeckState
 from nearer.decks.state import DeckContent, content_open
+from nearer.lib.sqlvalues import as_uuid, column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -44,16 +48,30 @@ def card_get(card_id: str) -> Card | None:
     return _by_id[1].get(card_id)
 
 
+@functools.lru_cache(maxsize=4)
+def _state_sql(vendor: str) -> str:
+    table = connection.ops.quote_name(DeckState._meta.db_table)
+    return (
+        f"SELECT {column(DeckState, 'id')}, {column(DeckState, 'content')} "  # noqa: S608 - names from the model
+        f"FROM {table} WHERE {column(DeckState, 'owner')} = %s"
+    )
+
+
 def deck_state_for(*, user: User, vault: Vault) -> DeckContent:
     """Return ``user``'s deck state; empty when they have none yet or it won't open."""
-    row = DeckState.objects.filter(owner=user).only("id", "content").first()
+    # Plain SQL: every draw and card page reads the state, and the ORM's query
+    # building cost more than the database's answer. One row at most (one-to-one).
+    with connection.cursor() as cursor:
+        cursor.execute(_state_sql(connection.vendor), [user.pk])
+        row = cursor.fetchone()
     if row is None:
         return DeckContent()
+    state_id = as_uuid(row[0])
     try:
-        return content_open(vault, row.id, row.content)
+        return content_open(vault, state_id, row[1])
     except SealError:
         # Tampered or another account's: read as a fresh deck rather than fail the page.
-        logger.warning("deck state %s did not open", row.id)
+        logger.warning("deck state %s did not open", state_id)
         return DeckContent()
 
 

@@ -25,18 +25,27 @@ from nearer.vault.crypto import SealError
 logger = logging.getLogger(__name__)
 
 
+class ThemeOff(ValueError):
+    """A draw asked for an opt-in theme the person has not turned on."""
+
+
 def _claim(user: User) -> DeckState:
     """Return the person's DeckState row, locked until the transaction ends; make it if
     missing.
 
-    Two first draws at once may both find no row. The insert skips a row that
+    Two first draws at once may both find no row. The insert then skips a row that
     exists (ON CONFLICT DO NOTHING; PostgreSQL waits for a concurrent insert of
     the same owner to commit), so neither gets an IntegrityError; the lock then
     makes the second wait for the first, and it reads what the first wrote, so
     no draw is lost. The empty content of a new row reads as an empty state.
     """
-    DeckState.objects.bulk_create([DeckState(owner=user, content=b"")], ignore_conflicts=True)
-    return DeckState.objects.select_for_update().get(owner=user)
+    locked = DeckState.objects.select_for_update()
+    # Almost always the row is there: lock it without the insert's extra write.
+    row = locked.filter(owner=user).first()
+    if row is None:
+        DeckState.objects.bulk_create([DeckState(owner=user, content=b"")], ignore_conflicts=True)
+        row = locked.get(owner=user)
+    return row
 
 
 @transaction.atomic
@@ -54,7 +63,10 @@ def deck_state_change(
         # rather than refuse every draw from now on.
         logger.warning("deck state %s did not open; starting afresh", row.id)
         content = DeckContent()
-    content = change(content)
+    changed = change(content)
+    if changed is content:
+        return content  # nothing to seal again
+    content = changed
     row.content = content_seal(vault, row.id, content)
     row.save(update_fields=["content", "updated_at"])
     return content
@@ -74,10 +86,13 @@ def card_draw(
     rng: random.Random = SYSTEM_RANDOM,
 ) -> Pick | None:
     """Draw a card for the filter and remember it among the recent draws; return the
-    pick, or None when the filter leaves no card (nothing is written then)."""
+    pick, or None when the filter leaves no card (the state is unchanged then).
+    Raise ThemeOff when ``theme`` is an opt-in theme the person has not turned on."""
     picked: list[Pick | None] = []
 
     def draw(content: DeckContent) -> DeckContent:
+        if theme in OPT_IN_THEMES and theme not in content.opt_ins:
+            raise ThemeOff(theme)
         pick = pick_card(
             deck_cards(),
             recent=content.recent,

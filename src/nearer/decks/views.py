@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nearer.accounts.current import current_user, current_vault
 from nearer.decks import selectors, services
-from nearer.decks.catalogue import DEPTH_LABELS, THEME_LABELS, Card
+from nearer.decks.catalogue import DEPTH_LABELS, OPT_IN_THEMES, THEME_LABELS, Card
 from nearer.decks.deck import RECENT_LIMIT
 from nearer.decks.forms import DeckSettingsForm, DrawFilterForm
 from nearer.decks.state import DeckContent
@@ -76,16 +76,25 @@ def index(request: HttpRequest) -> HttpResponse:
 def draw(request: HttpRequest) -> HttpResponse:
     """Draw a card for the posted filter, remember it, and show it at its own address."""
     user, vault = current_user(request), current_vault(request)
+    # Every theme is accepted here; whether an opt-in one is turned on is checked by
+    # the service against the state it locks (one read of the state, not two).
+    form = _filter(request.POST, DeckContent(opt_ins=tuple(OPT_IN_THEMES)))
+    if form.is_valid():
+        theme, depth = form.chosen()
+        try:
+            pick = services.card_draw(user=user, vault=vault, theme=theme, depth=depth)
+        except services.ThemeOff:
+            pass  # the form below says so, as the draw page does
+        else:
+            if pick is None:
+                messages.info(
+                    request, "No cards fit that choice just now. Try another theme or depth."
+                )
+                return redirect(url_for("decks:index") + _query(form))
+            return redirect(url_for("decks:card", pick.card.id) + _query(form))
     state = selectors.deck_state_for(user=user, vault=vault)
     form = _filter(request.POST, state)
-    if not form.is_valid():
-        return render(request, "decks/index.html", _index_context(form, state), status=400)
-    theme, depth = form.chosen()
-    pick = services.card_draw(user=user, vault=vault, theme=theme, depth=depth)
-    if pick is None:
-        messages.info(request, "No cards fit that choice just now. Try another theme or depth.")
-        return redirect(url_for("decks:index") + _query(form))
-    return redirect(url_for("decks:card", pick.card.id) + _query(form))
+    return render(request, "decks/index.html", _index_context(form, state), status=400)
 
 
 @login_required
@@ -94,12 +103,13 @@ def card(request: HttpRequest, card_id: str) -> HttpResponse:
     """One card in large type, with Another card, Favourite and Not for me."""
     state = selectors.deck_state_for(user=current_user(request), vault=current_vault(request))
     shown = _shown_card(card_id, state)
+    # A filter that does not validate (edited by hand) is dropped: the card still shows.
     form = _filter(request.GET, state)
-    if not form.is_valid():
-        form = DrawFilterForm(opt_ins=state.opt_ins)
+    valid = form.is_valid()
+    theme, depth = form.chosen() if valid else (None, None)
+    chosen = form.query() if valid else {}
     undo = request.GET.get("undo", "")
     undo_card = selectors.card_get(undo) if undo in state.hidden else None
-    theme, depth = form.chosen() if form.is_bound else (None, None)
     pool = selectors.pool_size(state, theme=theme, depth=depth)
     return render(
         request,
@@ -110,8 +120,8 @@ def card(request: HttpRequest, card_id: str) -> HttpResponse:
             "depth_label": DEPTH_LABELS.get(shown.depth, ""),
             "is_favourite": shown.id in state.favourites,
             "is_hidden": shown.id in state.hidden,
-            "form": form,
-            "filter": form.query() if form.is_bound else {},
+            "filter": chosen,
+            "choose_url": url_for("decks:index") + ("?" + urlencode(chosen) if chosen else ""),
             "few": 0 < pool <= RECENT_LIMIT,
             "recent_limit": RECENT_LIMIT,
             "undo_card": undo_card,

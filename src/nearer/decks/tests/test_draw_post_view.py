@@ -10,6 +10,7 @@ from nearer.conftest import Person
 from nearer.decks.catalogue import Card
 from nearer.decks.models import DeckState
 from nearer.decks.selectors import deck_state_for
+from nearer.decks.services import card_hide
 from nearer.decks.tests.draw_helpers import location, test_deck
 
 __all__ = ["test_deck"]
@@ -60,3 +61,14 @@ def test_posts_without_a_csrf_token_are_refused(alice: Person, test_deck: tuple[
     ):
         assert strict.post(path, {"touch": "on"}).status_code == 403, path
     assert not DeckState.objects.exists()
+
+
+def test_a_filter_with_every_card_hidden_says_so_and_draws_nothing(
+    alice: Person, test_deck: tuple[Card, ...]
+) -> None:
+    for number in range(5):
+        card_hide(user=alice.user, vault=alice.vault, card_id=f"needs-3-00{number}", on=True)
+    response = alice.client.post("/cards/draw/", {"theme": "needs"}, follow=True)
+    assert response.redirect_chain == [("/cards/?theme=needs", 302)]
+    assert "No cards fit that choice just now." in response.content.decode()
+    assert deck_state_for(user=alice.user, vault=alice.vault).recent == ()

@@ -13,7 +13,13 @@ from nearer.decks.catalogue import Card
 from nearer.decks.deck import RECENT_LIMIT
 from nearer.decks.models import DeckState
 from nearer.decks.selectors import deck_state_for, favourite_cards, hidden_cards
-from nearer.decks.services import card_draw, card_favourite, card_hide, deck_opt_ins_set
+from nearer.decks.services import (
+    ThemeOff,
+    card_draw,
+    card_favourite,
+    card_hide,
+    deck_opt_ins_set,
+)
 from nearer.decks.tests.draw_helpers import test_deck
 
 __all__ = ["test_deck"]
@@ -72,12 +78,14 @@ def test_the_opt_in_deck_is_off_until_turned_on(alice: Person, test_deck: tuple[
         assert pick is not None
         themes.add(pick.card.theme)
     assert "touch" not in themes
-    assert card_draw(user=alice.user, vault=alice.vault, theme="touch") is None
+    with pytest.raises(ThemeOff):
+        card_draw(user=alice.user, vault=alice.vault, theme="touch")
     deck_opt_ins_set(user=alice.user, vault=alice.vault, themes=["touch"])
     pick = card_draw(user=alice.user, vault=alice.vault, theme="touch")
     assert pick is not None and pick.card.theme == "touch"
     deck_opt_ins_set(user=alice.user, vault=alice.vault, themes=[])
-    assert card_draw(user=alice.user, vault=alice.vault, theme="touch") is None
+    with pytest.raises(ThemeOff):
+        card_draw(user=alice.user, vault=alice.vault, theme="touch")
     with pytest.raises(ValueError, match="not opt-in"):
         deck_opt_ins_set(user=alice.user, vault=alice.vault, themes=["memories"])
 

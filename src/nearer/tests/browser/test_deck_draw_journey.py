@@ -130,8 +130,8 @@ def test_it_draws_favourites_and_hides_without_javascript(
     expect(page.get_by_role("status")).to_contain_text("That card is hidden")
     page.get_by_role("button", name="Undo").click()
     assert _card_text(page) == first
-    # The filter form sits in a <details>: it opens without a script.
-    page.get_by_text("Choose a theme or depth").click()
+    page.get_by_role("link", name="Choose another theme or depth").click()
+    expect(page.get_by_label("Theme")).to_have_value("needs")
     page.get_by_label("Depth").select_option(label="Any depth")
     page.get_by_role("button", name="Use this choice").click()
     expect(page.get_by_text("5 cards fit this choice.")).to_be_visible()
