@@ -275,6 +275,9 @@ def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
     person = selectors.person_get(user=user, vault=vault, person_id=person_id)
     # The pictures' ids ("ios-value_0" …) keep the page's own "ios-" prefix.
     form = ClosenessForm(request.POST if request.method == "POST" else None, auto_id="ios-%s")
+    # One rating a day is kept (the chart has one point a day), so a second one today
+    # replaces the first: the page says so before and after, never silently.
+    rated_today = selectors.closeness_last_rated_on(user=user, person_id=person.id) == today
     if request.method == "POST" and form.is_valid():
         try:
             services.closeness_rate(
@@ -287,7 +290,13 @@ def closeness(request: HttpRequest, person_id: UUID) -> HttpResponse:
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, "Thank you. It's on the chart below.")
+            if rated_today:
+                messages.success(
+                    request, "Thank you. This replaces the rating you gave earlier today."
+                )
+            else:
+                messages.success(request, "Thank you. It's on the chart below.")
             page = reverse("people:person", kwargs={"person_id": person.id})
             return redirect(page + "#closeness")
-    return render(request, "people/closeness.html", {"form": form, "person": person})
+    context = {"form": form, "person": person, "rated_today": rated_today}
+    return render(request, "people/closeness.html", context)

@@ -34,6 +34,22 @@ def test_it_saves_todays_rating(alice: Person, add_person: AddPerson) -> None:
     ]
 
 
+def test_rating_again_the_same_day_says_it_replaces_the_first(
+    alice: Person, add_person: AddPerson
+) -> None:
+    row = add_person(alice)
+    url = reverse("people:closeness", kwargs={"person_id": row.id})
+    assert "You rated this today already" not in alice.client.get(url).content.decode()
+    first = alice.client.post(url, {"value": "3"}, follow=True).content.decode()
+    assert "replaces the rating you gave earlier today" not in first
+    assert "You rated this today already" in alice.client.get(url).content.decode()
+    again = alice.client.post(url, {"value": "6"}, follow=True).content.decode()
+    assert "This replaces the rating you gave earlier today." in again
+    assert closeness_history(user=alice.user, vault=alice.vault, person_id=row.id) == [
+        (timezone.localdate(), 6)
+    ]
+
+
 @pytest.mark.parametrize("data", [{}, {"value": "0"}, {"value": "8"}, {"value": "x"}])
 def test_no_choice_or_a_bad_one_gets_a_message(
     alice: Person, add_person: AddPerson, data: dict[str, str]
