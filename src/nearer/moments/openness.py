@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 from uuid import UUID
 
@@ -98,17 +99,21 @@ def _compute(owner_id: int, vault: Vault, subject: UUID) -> Openness:
 
 
 def _months_checked(raw: Any) -> Months:
+    # Checked a column at a time (set, map, chain run at C speed): ten years of
+    # months for hundreds of people are read on every visit of the summary.
     if type(raw) is not dict:
         raise SealError("openness months are not an object")
-    for key, counts in raw.items():
-        if (
-            type(key) is not str
-            or len(key) != 7
-            or type(counts) is not list
-            or len(counts) != _WIDTH
-            or any(type(count) is not int or count < 0 for count in counts)
-        ):
-            raise SealError("openness counts have an unexpected shape")
+    counts = list(raw.values())
+    numbers = list(chain.from_iterable(counts)) if set(map(type, counts)) <= {list} else None
+    if (
+        numbers is None
+        or not set(map(type, raw)) <= {str}
+        or not set(map(len, raw)) <= {7}
+        or not set(map(len, counts)) <= {_WIDTH}
+        or not set(map(type, numbers)) <= {int}
+        or (numbers and min(numbers) < 0)
+    ):
+        raise SealError("openness counts have an unexpected shape")
     return raw
 
 

@@ -195,17 +195,30 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
         < QUARTERS_UP_TO_MONTHS
     )
     overall = _reciprocity("Everyone", openness.overall, by_quarter)
-    each = [
-        _reciprocity(people[person_id].display_name, person_months, by_quarter)
-        for person_id, person_months in openness.people.items()
-        if person_id in people
+    # Totals for everyone (one sum per column); periods only for those with a chart.
+    totals = []
+    for person_id, person_months in openness.people.items():
+        if person_id not in people:
+            continue
+        columns = [sum(column) for column in zip(*person_months.values(), strict=True)]
+        # Someone with moments but none where who opened up was said has nothing to draw.
+        if columns and any(columns[:4]):
+            totals.append((person_id, people[person_id].display_name, columns))
+    totals.sort(key=lambda one: (-sum(one[2]), one[1].casefold()))
+    top = [
+        _reciprocity(name, openness.people[person_id], by_quarter)
+        for person_id, name, _ in totals[:TOP_PEOPLE]
     ]
-    # Someone with moments but none where who opened up was said has nothing to draw.
-    each = [one for one in each if one.answered]
-    each.sort(key=lambda one: (-one.moments, one.name.casefold()))
-    return ReciprocityView(
-        overall=overall, top=each[:TOP_PEOPLE], others=each[TOP_PEOPLE:], by_quarter=by_quarter
-    )
+    others = [
+        Reciprocity(
+            name=name,
+            periods=[],
+            totals=(columns[0], columns[1], columns[2], columns[3]),
+            moments=sum(columns),
+        )
+        for _, name, columns in totals[TOP_PEOPLE:]
+    ]
+    return ReciprocityView(overall=overall, top=top, others=others, by_quarter=by_quarter)
 
 
 # --- How deep we go -------------------------------------------------------------

@@ -11,6 +11,7 @@ from nearer.moments import services
 from nearer.moments.openness import OPENNESS, Openness, openness_read, openness_rebuild
 from nearer.moments.tests.conftest import AddMoment, AddPerson
 from nearer.people.services import person_delete
+from nearer.vault.crypto import SealError
 from nearer.vault.models import WHOLE_ACCOUNT, DerivedValue
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,25 @@ def test_a_tampered_value_is_worked_out_from_the_moments(
     bobs = OPENNESS.seal(bob.vault, WHOLE_ACCOUNT, Openness({}, {}))
     DerivedValue.objects.filter(owner=alice.user, kind=OPENNESS.name).update(content=bobs)
     assert openness_read(user=alice.user, vault=alice.vault).overall == {"2025-03": [1, 0, 0, 0, 0]}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"a": {"2025-03": [1, 0, 0, 0]}, "p": {}},
+        {"a": {"2025-03": [1, 0, 0, 0, -1]}, "p": {}},
+        {"a": {"2025-3": [1, 0, 0, 0, 0]}, "p": {}},
+        {"a": {}, "p": {"someone": {"2025-03": [1, 0, "2", 0, 0]}}},
+        {"a": {}, "p": {"someone": {"2025-03": "1,0,0,0,0"}}},
+        {"a": [], "p": {}},
+        {"a": {}},
+    ],
+)
+def test_a_value_of_another_shape_will_not_open(raw: object) -> None:
+    with pytest.raises(SealError):
+        OPENNESS.decode(raw)
+
+
+def test_a_value_of_the_right_shape_opens() -> None:
+    raw = {"a": {"2025-03": [1, 0, 0, 0, 0]}, "p": {"someone": {}}}
+    assert OPENNESS.decode(raw).overall == {"2025-03": [1, 0, 0, 0, 0]}
