@@ -7,6 +7,7 @@ import pytest
 from nearer.conftest import Person
 from nearer.opening.content import MAX_NOTE, MAX_TEXT
 from nearer.opening.models import Share
+from nearer.opening.services import share_prepare
 from nearer.opening.tests.conftest import AddPerson, opened
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,21 @@ def test_bad_input_is_a_clear_message(
 def test_without_people_it_points_to_people(alice: Person) -> None:
     html = alice.client.get("/opening-up/new/").content.decode()
     assert "Add the people who matter to you first." in html and "<textarea" not in html
+
+
+def test_someone_elses_share_id_as_a_draft_id_changes_nothing_of_theirs(
+    alice: Person, charlie: Person, add_person: AddPerson
+) -> None:
+    theirs = share_prepare(
+        user=alice.user, vault=alice.vault, text="Alicesownword", person_ids=[add_person(alice).id]
+    )
+    before = bytes(Share.objects.get(id=theirs.id).content)
+    mine = add_person(charlie, name="Chen")
+    response = charlie.client.post(
+        "/opening-up/new/",
+        {"text": "Charlieword", "people": [str(mine.id)], "draft_id": str(theirs.id)},
+    )
+    assert response.status_code == 302
+    assert response["Location"] != f"/opening-up/{theirs.id}/"
+    assert bytes(Share.objects.get(id=theirs.id).content) == before
+    assert Share.objects.filter(owner=charlie.user).count() == 1
