@@ -79,6 +79,27 @@ class SignUpForm(NewPasswordMixin):
         return value if value in zoneinfo.available_timezones() else ""
 
 
+EMAIL_MAX = 254  # the longest address mail servers accept (RFC 5321), as the model allows
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(
+        label="Email (optional)",
+        required=False,
+        max_length=EMAIL_MAX,
+        help_text=(
+            f"Only for gentle reminders, if you ever want them; up to {EMAIL_MAX} characters. "
+            "Unlike what you write, it is kept unencrypted, so Nearer could write to you. "
+            "Leave it empty to remove it."
+        ),
+        error_messages={
+            "invalid": "That doesn't look like an email address, like sam@example.org.",
+            "max_length": f"An email address has at most {EMAIL_MAX} characters.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
 class LoginForm(forms.Form):
     username = forms.CharField(
         label="Username",

@@ -175,6 +175,17 @@ def recovery_code_renew(*, user: User, vault_dek: bytes) -> str:
 
 
 @transaction.atomic
+def user_email_change(*, user: User, email: str) -> None:
+    """Set the account's email for reminders, or remove it with "".
+
+    Raises ValidationError for an address that is not one (nothing is changed).
+    """
+    user.email = email.strip()
+    user.full_clean(exclude=["password", "username"])
+    user.save(update_fields=["email"])
+
+
+@transaction.atomic
 def user_delete(*, user: User) -> None:
     """Delete the account and every row that belongs to it, now.
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("", views.settings_view, name="settings"),
+    path("email/", views.email_change, name="email_change"),
     path("password/", views.password_change, name="password_change"),
     path("recovery-code/", views.recovery_code, name="recovery_code"),
     path("recovery-code/new/", views.recovery_renew, name="recovery_renew"),

@@ -211,7 +211,34 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         services.preferences_update(user=user, vault=vault, **form.cleaned_data)
         messages.success(request, "Saved.")
         return redirect("accounts:settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    email_form = forms.EmailForm(initial={"email": user.email}, prefix="account")
+    return render(
+        request, "accounts/settings.html", {"form": form, "email_form": email_form, "user": user}
+    )
+
+
+@login_required
+@require_POST
+def email_change(request: HttpRequest) -> HttpResponse:
+    """Change or remove the email for reminders; a bad address changes nothing."""
+    user = current_user(request)
+    form = forms.EmailForm(request.POST, prefix="account")
+    if form.is_valid():
+        try:
+            services.user_email_change(user=user, email=form.cleaned_data["email"])
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            if form.cleaned_data["email"]:
+                messages.success(request, "Your email is saved.")
+            else:
+                messages.success(request, "Your email is removed.")
+            return redirect(f"{reverse('accounts:settings')}#email")
+    user.refresh_from_db(fields=["email"])  # the address kept, not the one refused
+    prefs = services.preferences_get(user=user, vault=current_vault(request))
+    initial = {"display_name": prefs.get("display_name", ""), "time_zone": prefs.get("time_zone")}
+    context = {"form": forms.PreferencesForm(initial=initial), "email_form": form, "user": user}
+    return render(request, "accounts/settings.html", context)
 
 
 @sensitive_post_parameters("password", "new_password1", "new_password2")
