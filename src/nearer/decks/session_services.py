@@ -26,7 +26,7 @@ from nearer.decks.deck import SYSTEM_RANDOM
 from nearer.decks.depth import depth_session_ended
 from nearer.decks.models import DeckSession
 from nearer.decks.selectors import deck_cards
-from nearer.decks.services import _change as deck_state_change
+from nearer.decks.services import deck_state_change
 from nearer.decks.session_content import PLANNED, SessionContent, content_open, content_seal
 from nearer.decks.sessions import Deck, finished, fit_for, session_next, session_plan, session_skip
 from nearer.decks.state import DeckContent

@@ -36,6 +36,11 @@ def _start_form(user: User, vault: Vault, data: object = None) -> SessionStartFo
     return SessionStartForm(data, people=people)
 
 
+def _new_context(form: SessionStartForm) -> dict[str, object]:
+    # One choice is the "Choose someone" prompt: more means the person has people.
+    return {"form": form, "has_people": len(form.fields["person"].choices) > 1}  # type: ignore[attr-defined]
+
+
 def _page(session_id: UUID) -> str:
     return url_for("decks:session", session_id)
 
@@ -58,7 +63,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
         chosen = request.GET.get("person", "")
         if chosen in dict(form.fields["person"].choices):  # type: ignore[attr-defined]
             form.initial["person"] = chosen
-        return render(request, "decks/session_new.html", {"form": form})
+        return render(request, "decks/session_new.html", _new_context(form))
     form = _start_form(user, vault, request.POST)
     if form.is_valid():
         try:
@@ -72,7 +77,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
             add_errors(form, exc)
         else:
             return redirect(_page(session.id))
-    return render(request, "decks/session_new.html", {"form": form}, status=400)
+    return render(request, "decks/session_new.html", _new_context(form), status=400)
 
 
 def _card_context(session: SessionView) -> dict[str, object]:

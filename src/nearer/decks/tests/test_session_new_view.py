@@ -65,3 +65,10 @@ def test_a_get_writes_nothing(alice: Person) -> None:
     assert alice.client.get(f"{URL}?person={friend.id}").status_code == 200
     assert alice.client.get(f"{URL}?person=not-an-id").status_code == 200
     assert not DeckSession.objects.exists()
+
+
+def test_with_no_people_yet_it_says_to_add_someone_first(alice: Person) -> None:
+    page = alice.client.get(URL).content.decode()
+    assert "First add the person you want to talk with" in page
+    friend_of(alice)
+    assert "First add the person" not in alice.client.get(URL).content.decode()
