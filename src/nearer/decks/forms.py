@@ -45,6 +45,28 @@ class DrawFilterForm(forms.Form):
             *((key, words) for key, words in THEMES if key not in OPT_IN_THEMES or key in opt_ins),
         ]
 
+    def selects(self) -> list[dict[str, Any]]:
+        """The two fields as the template draws them: label, id, options with the one
+        chosen marked, errors. (Cheaper than Django's widget templates, an option each.)"""
+        rows = []
+        for name in ("theme", "depth"):
+            field = cast(forms.ChoiceField, self.fields[name])
+            raw = self.data.get(name, "") if self.is_bound else ""
+            values = [str(value) for value, _ in field.choices]
+            current = raw if raw in values else ""
+            rows.append(
+                {
+                    "name": name,
+                    "id": f"id_{name}",
+                    "label": field.label,
+                    "options": [
+                        (str(value), words, str(value) == current) for value, words in field.choices
+                    ],
+                    "errors": self.errors.get(name, []) if self.is_bound else [],
+                }
+            )
+        return rows
+
     def chosen(self) -> tuple[str | None, int | None]:
         """Return (theme, depth), None for "any" (only after is_valid())."""
         return self.cleaned_data["theme"] or None, self.cleaned_data["depth"]

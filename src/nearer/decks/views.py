@@ -24,6 +24,8 @@ from nearer.decks.forms import DeckSettingsForm, DrawFilterForm
 from nearer.decks.state import DeckContent
 from nearer.lib.urls import url_for
 
+# The buttons under a card, each a POST to /cards/<id>/<action>/.
+CARD_ACTIONS = ("favourite", "unfavourite", "hide", "restore")
 # Where a card's buttons send the person back to.
 BACK_PAGES = {"favourites": "decks:favourites", "hidden": "decks:hidden"}
 
@@ -125,6 +127,12 @@ def card(request: HttpRequest, card_id: str) -> HttpResponse:
             "few": 0 < pool <= RECENT_LIMIT,
             "recent_limit": RECENT_LIMIT,
             "undo_card": undo_card,
+            "undo_url": url_for("decks:restore", undo_card.id) if undo_card else "",
+            # Worked out here (reverses cached) rather than by a {% url %} per button.
+            "urls": {
+                "draw": url_for("decks:draw"),
+                **{action: url_for(f"decks:{action}", shown.id) for action in CARD_ACTIONS},
+            },
         },
     )
 

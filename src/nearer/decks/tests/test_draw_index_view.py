@@ -36,3 +36,17 @@ def test_the_pages_need_a_login(client: Client, db: None) -> None:
     for path in ("/cards/", "/cards/favourites/", "/cards/hidden/", "/cards/settings/"):
         response = client.get(path)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_choice_is_shown_back_and_a_bad_one_is_marked_on_its_field(
+    alice: Person, test_deck: tuple[Card, ...]
+) -> None:
+    html = alice.client.get("/cards/?theme=needs&depth=3").content.decode()
+    assert '<option value="needs" selected>Needs</option>' in html
+    assert '<option value="3" selected>3 · Deep</option>' in html
+    assert '<option value="" selected>' not in html
+    html = alice.client.get("/cards/?theme=needs&depth=7").content.decode()
+    assert '<option value="needs" selected>Needs</option>' in html
+    assert '<option value="" selected>Any depth</option>' in html
+    assert 'id="id_depth" aria-invalid="true" aria-describedby="id_depth_error"' in html
+    assert 'id="id_theme" aria-invalid' not in html
