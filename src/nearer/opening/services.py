@@ -143,11 +143,15 @@ def _save(vault: Vault, share: Share, content: ShareContent, *fields: str) -> Sh
     return share
 
 
-def _moment_sync(user: User, vault: Vault, share: Share, content: ShareContent) -> None:
+def _moment_sync(
+    user: User, vault: Vault, share: Share, content: ShareContent, *, create: bool = False
+) -> None:
     """Make the share's moment say what the share says (day, how, people, who opened
     up), keeping what the person added to the moment itself (time, minutes, note...).
 
-    Creates the moment when there is none (never made, or deleted from Moments)."""
+    With ``create`` (the share is being shared now) the moment is made. Without it a
+    share whose moment is gone is left without one: the person deleted it from
+    Moments, and changing the share must not bring it back."""
     if share.shared_on is None:  # only shared shares have a moment
         return
     opened_up = "both" if content.reciprocated == "yes" else "me"
@@ -162,6 +166,8 @@ def _moment_sync(user: User, vault: Vault, share: Share, content: ShareContent) 
     if share.moment_id is not None:
         moment = Moment.objects.filter(owner=user, id=share.moment_id).first()
     if moment is None:
+        if not create:
+            return
         share.moment = moment_services.moment_create(
             user=user,
             vault=vault,
@@ -289,12 +295,13 @@ def share_mark_shared(
         errors["how"] = ["Choose how you shared it."]
     if errors:
         raise ValidationError(errors)
-    if share.state in (Share.State.PREPARING, Share.State.LET_GO):
+    first = share.state in (Share.State.PREPARING, Share.State.LET_GO)
+    if first:
         share.state = Share.State.SHARED
     share.shared_on = shared_on
     content = dataclasses.replace(content, how=how, let_go_note="")
     _save(vault, share, content, "state", "shared_on")
-    _moment_sync(user, vault, share, content)
+    _moment_sync(user, vault, share, content, create=first)
     return share
 
 

@@ -114,3 +114,13 @@ def test_bad_values_change_nothing(
         _reflect(alice, share, **fields)
     assert field in caught.value.message_dict
     assert opened(alice, share.id)[0].state == Share.State.SHARED
+
+
+def test_a_moment_deleted_from_moments_is_not_brought_back(
+    alice: Person, add_person: AddPerson, add_share: AddShare
+) -> None:
+    share = add_share(alice, [add_person(alice)], shared_on=timezone.localdate())
+    Moment.objects.filter(owner=alice.user).delete()
+    _reflect(alice, share, reciprocated="yes", anxiety_after=1)
+    assert not Moment.objects.exists()
+    assert opened(alice, share.id)[1].anxiety_after == 1
