@@ -9,6 +9,10 @@ from django import forms
 from nearer.decks.catalogue import DEPTHS, OPT_IN_THEMES, THEME_LABELS, THEMES
 
 ANY = ""
+DEPTH_CHOICES: list[tuple[str, str]] = [
+    (ANY, "Any depth"),
+    *((str(value), f"{value} · {words}") for value, words in DEPTHS),
+]
 
 
 class DrawFilterForm(forms.Form):
@@ -28,10 +32,7 @@ class DrawFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[
-            (ANY, "Any depth"),
-            *((str(value), f"{value} · {words}") for value, words in DEPTHS),
-        ],
+        choices=DEPTH_CHOICES,
         error_messages={
             "invalid_choice": "Please choose one of the depths offered: any, 1, 2 or 3."
         },
@@ -39,29 +40,25 @@ class DrawFilterForm(forms.Form):
 
     def __init__(self, *args: Any, opt_ins: tuple[str, ...] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = cast(forms.ChoiceField, self.fields["theme"])
-        field.choices = [
+        self.theme_choices: list[tuple[str, str]] = [
             (ANY, "Any theme"),
             *((key, words) for key, words in THEMES if key not in OPT_IN_THEMES or key in opt_ins),
         ]
+        cast(forms.ChoiceField, self.fields["theme"]).choices = self.theme_choices
 
     def selects(self) -> list[dict[str, Any]]:
         """The two fields as the template draws them: label, id, options with the one
         chosen marked, errors. (Cheaper than Django's widget templates, an option each.)"""
         rows = []
-        for name in ("theme", "depth"):
-            field = cast(forms.ChoiceField, self.fields[name])
+        for name, choices in (("theme", self.theme_choices), ("depth", DEPTH_CHOICES)):
             raw = self.data.get(name, "") if self.is_bound else ""
-            values = [str(value) for value, _ in field.choices]
-            current = raw if raw in values else ""
+            current = raw if any(raw == value for value, _ in choices) else ""
             rows.append(
                 {
                     "name": name,
                     "id": f"id_{name}",
-                    "label": field.label,
-                    "options": [
-                        (str(value), words, str(value) == current) for value, words in field.choices
-                    ],
+                    "label": self.fields[name].label,
+                    "options": [(value, words, value == current) for value, words in choices],
                     "errors": self.errors.get(name, []) if self.is_bound else [],
                 }
             )
