@@ -22,8 +22,7 @@ from nearer.opening.selectors import ShareView
 PREVIEW = 90
 NO_ONE = "no one listed now"
 WAITED = html(
-    '<p class="small">'
-    "This has waited a while. It's fine to keep it, share it, or let it go.</p>"
+    '<p class="small">This has waited a while. It\'s fine to keep it, share it, or let it go.</p>'
 )
 
 
