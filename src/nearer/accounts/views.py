@@ -182,6 +182,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
             "error": error,
             "ended": ended,
             "logged_out": logged_out,
+            # "Welcome back" only to someone who was just here; a first visit (and any
+            # visit without a session that just ended) learns what Nearer is and can
+            # create an account or log in. No cookie is kept to tell them apart.
+            "returning": logged_out or ended,
             "next": _safe_next(request, ""),
         },
     )

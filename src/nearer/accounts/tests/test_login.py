@@ -123,3 +123,18 @@ def test_it_counts_every_spelling_of_a_name_toward_one_lockout(alice: Person) ->
     response = _login(client, spellings[-1], alice.password)
     assert b"Too many tries" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def test_a_first_visit_says_what_nearer_is_and_offers_both_ways_in(db: None) -> None:
+    response = Client().get("/", follow=True)
+    html = response.content.decode()
+    assert "<h1>Welcome to Nearer</h1>" in html
+    assert "Welcome back" not in html
+    assert 'href="/accounts/signup/">Create an account</a>' in html
+    assert "Log in</h2>" in html and 'name="password"' in html
+
+
+def test_someone_just_logged_out_is_welcomed_back(alice: Person) -> None:
+    alice.client.post("/accounts/logout/")
+    html = alice.client.get("/accounts/login/?out=1").content.decode()
+    assert "<h1>Welcome back</h1>" in html and "Welcome to Nearer" not in html

@@ -11,6 +11,8 @@ from nearer.tests.browser.helpers import (
     NEW_PASSWORD,
     PASSWORD,
     Site,
+    assert_clean,
+    audit,
     confirm_code_saved,
     expect_today,
     log_in,
@@ -148,3 +150,24 @@ def test_it_changes_settings_password_and_code_then_deletes_everything(
 
     log_in(page, site, "ravi", NEW_PASSWORD)
     expect(page.get_by_role("alert")).to_contain_text("don't match")
+
+
+def test_a_first_visit_is_welcomed_and_the_email_can_be_changed(page: Page, site: Site) -> None:
+    page.goto(site.url("/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to Nearer")
+    expect(page.get_by_role("heading", name="Already here? Log in")).to_be_visible()
+    assert_clean(audit(page, "first visit"))
+    page.get_by_role("link", name="Create an account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create your private space")
+
+    sign_up_fully(page, site, "wren")
+    page.goto(site.url("/accounts/"))
+    expect(page.get_by_text("You haven't given an email.")).to_be_visible()
+    page.get_by_label("Email (optional)").fill("wren.harbour@example.org")
+    page.get_by_role("button", name="Save email").click()
+    expect(page.get_by_text("Your email is saved.")).to_be_visible()
+    expect(page.locator("#email")).to_contain_text("Your email is wren.harbour@example.org.")
+    assert_clean(audit(page, "account with an email"))
+    page.get_by_role("button", name="Remove your email").click()
+    expect(page.get_by_text("Your email is removed.")).to_be_visible()
+    expect(page.get_by_text("You haven't given an email.")).to_be_visible()
