@@ -10,6 +10,7 @@ from nearer.decks import selectors
 from nearer.decks.catalogue import Card
 from nearer.decks.models import DeckSession
 from nearer.decks.session_content import SessionContent, content_open
+from nearer.decks.session_services import Step, session_step
 from nearer.people.content import PersonDetails
 from nearer.people.models import Person as PersonRow
 from nearer.people.services import person_create
@@ -56,3 +57,16 @@ def friend_of(owner: Person, name: str = "Marguerite Fieldfare") -> PersonRow:
 def opened(owner: Person, session: DeckSession) -> SessionContent:
     session.refresh_from_db()
     return content_open(owner.vault, session.id, session.content)
+
+
+def press(owner: Person, session: DeckSession, step: Step) -> DeckSession:
+    """Press ``step`` on the session's page as it stands now."""
+    content = opened(owner, session)
+    return session_step(
+        user=owner.user,
+        vault=owner.vault,
+        session_id=session.id,
+        step=step,
+        answered=content.answered,
+        card_id=content.current or "",
+    )

@@ -57,3 +57,18 @@ def test_another_accounts_session_and_a_made_up_one_are_404(
 def test_a_post_is_refused(alice: Person, session_deck: tuple[Card, ...]) -> None:
     session = start(alice)
     assert alice.client.post(f"/cards/sessions/{session.id}/").status_code == 405
+
+
+def test_a_session_that_wont_open_says_so_and_a_step_changes_nothing(
+    alice: Person, session_deck: tuple[Card, ...]
+) -> None:
+    session = start(alice)
+    DeckSession.objects.filter(id=session.id).update(content=b"tampered")
+    page = alice.client.get(f"/cards/sessions/{session.id}/")
+    assert page.status_code == 200
+    assert "This session could not be opened" in page.content.decode()
+    step = alice.client.post(
+        f"/cards/sessions/{session.id}/step/", {"step": "next", "answered": "0", "card": "x"}
+    )
+    assert step.status_code == 302
+    assert bytes(DeckSession.objects.get(id=session.id).content) == b"tampered"
