@@ -22,7 +22,7 @@ def test_it_offers_a_session_and_says_how_deep_you_have_gone(
     for _ in range(2):
         session = session_start(user=alice.user, vault=alice.vault, person_id=friend.id, length=10)
         for step in ("next", "next", "next", "stop"):
-            press(alice, session, step)  # type: ignore[arg-type]
+            press(alice, session, step)
     page = alice.client.get(f"/people/{friend.id}/").content.decode()
     assert "Deepest you've gone together: Personal (depth 2), in 2 sessions." in page
 
