@@ -101,6 +101,7 @@ def test_a_session_with_the_keyboard_alone(
     _someone(page, NAME)
     tab_to(page, f"Talk deeper with {NAME}")
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Talk deeper with someone")
     tab_to(page, "Start")
     page.keyboard.press("Enter")
     expect(page.locator(".deck-card-meta")).to_contain_text("Card 1 of about 6")
