@@ -9,9 +9,12 @@ RESERVED_IDS = frozenset({"draw", "favourites", "hidden", "settings", "sessions"
 
 
 class CardIdConverter:
-    """Lower-case letters, digits, '-' and '_', at most MAX_CARD_ID_LENGTH long."""
+    """A lower-case letter, then letters, digits, '-' and '_', at most MAX_CARD_ID_LENGTH long.
 
-    regex = f"[a-z0-9][a-z0-9_-]{{0,{MAX_CARD_ID_LENGTH - 1}}}"
+    Every card id starts with its theme's name, so a run of digits is never a card
+    (and the URL sweep of numbers too big for the database leaves these routes be)."""
+
+    regex = f"[a-z][a-z0-9_-]{{0,{MAX_CARD_ID_LENGTH - 1}}}"
 
     def to_python(self, value: str) -> str:
         return value

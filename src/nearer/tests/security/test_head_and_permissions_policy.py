@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from nearer.conftest import Person
+from nearer.decks.cards import CARDS
 from nearer.tests.security.samples import (
     ADMIN_NAMESPACE,
     ID_KWARGS,
@@ -28,7 +29,13 @@ DENIED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "int
 
 def _path(route: Route, samples: Samples) -> str:
     today = timezone.localdate()
-    plain = {"year": today.year, "month": today.month, "day": today.day, "scale_key": "who5"}
+    plain = {
+        "year": today.year,
+        "month": today.month,
+        "day": today.day,
+        "scale_key": "who5",
+        "card_id": CARDS[0].id,
+    }
     values: dict[str, object] = {
         kw: ID_KWARGS[(route.namespace, kw)](samples)
         if (route.namespace, kw) in ID_KWARGS
