@@ -12,6 +12,7 @@ from nearer.opening.felt import FELT, Felt, felt_read
 from nearer.opening.models import Share
 from nearer.opening.services import share_delete, share_reflect, share_update
 from nearer.opening.tests.conftest import AddPerson, AddShare
+from nearer.vault.crypto import SealError
 from nearer.vault.models import WHOLE_ACCOUNT, DerivedValue
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,24 @@ def test_without_a_stored_value_it_is_worked_out_and_nothing_is_written(
         (MARCH, 8, 3)
     ]
     assert not DerivedValue.objects.filter(owner=alice.user, kind=FELT.name).exists()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"some-share": [738000, 8]},
+        {"some-share": [738000, 8, 11]},
+        {"some-share": [0, 8, 3]},
+        {"some-share": [738000, "8", 3]},
+        {"some-share": "738000,8,3"},
+        [],
+    ],
+)
+def test_a_value_of_another_shape_will_not_open(raw: object) -> None:
+    with pytest.raises(SealError):
+        FELT.decode(raw)
+
+
+def test_a_value_of_the_right_shape_opens() -> None:
+    assert FELT.decode({"some-share": [738000, 8, 3]}) == {"some-share": [738000, 8, 3]}
+    assert FELT.decode({}) == {}
