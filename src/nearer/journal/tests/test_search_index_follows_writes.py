@@ -150,3 +150,16 @@ def test_the_layout_reads_back_what_was_written(alice: Person, write: Write) -> 
     # Cyrillic folds to non-ASCII letters, so the ASCII-only text is kept apart.
     assert stored.plain != stored.folded
     assert "дневник".encode() in stored.folded and b"strasse - don't" in stored.plain
+
+
+def test_a_tag_is_never_the_next_entrys_title(alice: Person, write: Write) -> None:
+    # In the month text the newer entry (no tags) ends with FF and the older one
+    # starts with its title: "FF walks FF" runs across the two and is no tag.
+    write(alice, entry_date=date(2026, 5, 1), title="walks", body="by the river")
+    write(alice, entry_date=date(2026, 5, 2), title="", body="no tags here")
+    write(alice, entry_date=date(2026, 5, 3), title="", body="walks", tags=["tea"])
+    # Asked of the month itself: search re-checks the hits it shows, not those beyond.
+    (month,) = months_read(user=alice.user, vault=alice.vault)
+    assert month.matches([], b"walks") == []
+    assert [month.entry_id(i) for i in month.matches([], b"tea")] == [month.entry_id(0)]
+    assert entries_search(user=alice.user, vault=alice.vault, query="", tag="walks").total == 0

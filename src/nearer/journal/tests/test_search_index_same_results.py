@@ -164,9 +164,11 @@ def test_every_tricky_word_finds_the_same_in_every_tricky_entry(alice: Person) -
                 body=body.strip() or "plain",
                 tags=[tag for tag in tags if tag],
             )
+    # A limit of 1 too: search re-checks the hits it shows, so only the total of the
+    # others would show a month text matching too much.
     for word in WORDS:
-        for tag_filter in (None, word):
-            kwargs: dict[str, Any] = {"query": word, "tag": tag_filter}
+        for tag_filter, limit in ((None, 1), (None, 100), (word, 1)):
+            kwargs: dict[str, Any] = {"query": word, "tag": tag_filter, "limit": limit}
             new = entries_search(user=alice.user, vault=alice.vault, **kwargs)
             old = entries_search_by_rows(user=alice.user, vault=alice.vault, **kwargs)
             assert _shown(new) == _shown(old), kwargs
