@@ -47,6 +47,7 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
         "/checkins/",
         "/scales/trends/",
         "/opening-up/",
+        "/opening-up/summary/",
         "/cards/",
     ):
         page = client.get(url)
