@@ -9,7 +9,7 @@ is, and its colours come from classes in nearer.css so light and dark both work
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,6 +55,52 @@ def _x_ticks(first: date, last: date) -> list[tuple[date, str]]:
     return ticks
 
 
+def _svg_open(*, title: str, desc: str, chart_id: str) -> Markup:
+    """The opening tag of a chart, named by its title and description (escaped)."""
+    return html(
+        '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
+        'xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{ident}-title">{title}</title>'
+        '<desc id="{ident}-desc">{desc}</desc>',
+        width=str(WIDTH),
+        height=str(HEIGHT),
+        ident=chart_id,
+        title=title,
+        desc=desc,
+    )
+
+
+def _y_grid(y_ticks: Sequence[tuple[float, str]], y_of: Callable[[float], float]) -> list[Markup]:
+    """The y ticks' grid lines and labels, and the x axis at the plot's foot."""
+    parts = []
+    for value, label in y_ticks:
+        y = f"{y_of(value):.1f}"
+        parts.append(
+            html(
+                '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
+                '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
+                left=str(LEFT),
+                right=str(WIDTH - RIGHT),
+                y=y,
+                x=str(LEFT - 6),
+                text_y=f"{y_of(value) + 4:.1f}",
+                label=label,
+            )
+        )
+    base = str(HEIGHT - BOTTOM)
+    parts.append(
+        html(
+            '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+            str(LEFT),
+            str(WIDTH - RIGHT),
+            base,
+            base,
+        )
+    )
+    return parts
+
+
 def line_chart(
     *,
     points: Sequence[tuple[date, float]],
@@ -89,20 +135,7 @@ def line_chart(
         clamped = min(max(value, y_min), y_max)
         return TOP + plot_h * (1 - (clamped - y_min) / y_span)
 
-    parts = [
-        html(
-            '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-            'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
-            'xmlns="http://www.w3.org/2000/svg">'
-            '<title id="{ident}-title">{title}</title>'
-            '<desc id="{ident}-desc">{desc}</desc>',
-            width=str(WIDTH),
-            height=str(HEIGHT),
-            ident=chart_id,
-            title=title,
-            desc=desc,
-        )
-    ]
+    parts = [_svg_open(title=title, desc=desc, chart_id=chart_id)]
     for band in bands:
         top, bottom = y_of(band.high), y_of(band.low)
         parts.append(
@@ -118,30 +151,7 @@ def line_chart(
                 band.label,
             )
         )
-    for value, label in y_ticks:
-        y = f"{y_of(value):.1f}"
-        parts.append(
-            html(
-                '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
-                '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
-                left=str(LEFT),
-                right=str(WIDTH - RIGHT),
-                y=y,
-                x=str(LEFT - 6),
-                text_y=f"{y_of(value) + 4:.1f}",
-                label=label,
-            )
-        )
-    base = str(TOP + plot_h)
-    parts.append(
-        html(
-            '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
-            str(LEFT),
-            str(WIDTH - RIGHT),
-            base,
-            base,
-        )
-    )
+    parts.extend(_y_grid(y_ticks, y_of))
     label_y = str(HEIGHT - 8)
     for day, label in _x_ticks(first, last):
         parts.append(
@@ -193,44 +203,8 @@ def change_chart(
         clamped = min(max(value, y_min), y_max)
         return TOP + plot_h * (1 - (clamped - y_min) / y_span)
 
-    parts = [
-        html(
-            '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-            'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
-            'xmlns="http://www.w3.org/2000/svg">'
-            '<title id="{ident}-title">{title}</title>'
-            '<desc id="{ident}-desc">{desc}</desc>',
-            width=str(WIDTH),
-            height=str(HEIGHT),
-            ident=chart_id,
-            title=title,
-            desc=desc,
-        )
-    ]
-    for value, label in y_ticks:
-        y = f"{y_of(value):.1f}"
-        parts.append(
-            html(
-                '<line class="chart-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
-                '<text class="chart-label" x="{x}" y="{text_y}" text-anchor="end">{label}</text>',
-                left=str(LEFT),
-                right=str(WIDTH - RIGHT),
-                y=y,
-                x=str(LEFT - 6),
-                text_y=f"{y_of(value) + 4:.1f}",
-                label=label,
-            )
-        )
-    base = str(TOP + plot_h)
-    parts.append(
-        html(
-            '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
-            str(LEFT),
-            str(WIDTH - RIGHT),
-            base,
-            base,
-        )
-    )
+    parts = [_svg_open(title=title, desc=desc, chart_id=chart_id)]
+    parts.extend(_y_grid(y_ticks, y_of))
     for day, label in _x_ticks(first, last):
         x = LEFT + (plot_w / 2 if first == last else plot_w * (day - first).days / span_days)
         parts.append(
@@ -281,20 +255,7 @@ def stacked_bar_chart(
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(bars)
     bar_w = max(min(slot * 0.7, 40.0), 1.0)
-    parts = [
-        html(
-            '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-            'aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
-            'xmlns="http://www.w3.org/2000/svg">'
-            '<title id="{ident}-title">{title}</title>'
-            '<desc id="{ident}-desc">{desc}</desc>',
-            width=str(WIDTH),
-            height=str(HEIGHT),
-            ident=chart_id,
-            title=title,
-            desc=desc,
-        )
-    ]
+    parts = [_svg_open(title=title, desc=desc, chart_id=chart_id)]
     for value in sorted({0, tallest // 2, tallest}):
         y = TOP + plot_h * (1 - value / tallest)
         parts.append(

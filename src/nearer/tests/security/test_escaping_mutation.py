@@ -84,14 +84,16 @@ OWN_WORDS: dict[str, str] = {
         "str(WIDTH - RIGHT - 4), f'{top + 13:.1f}', band.label"
     ): ("coordinates, and band labels every caller takes from our scales"),
     (
-        "lib/charts.py::line_chart::str(LEFT), str(WIDTH - RIGHT), y, str(LEFT - 6), "
+        "lib/charts.py::_y_grid::str(LEFT), str(WIDTH - RIGHT), y, str(LEFT - 6), "
         "f'{y_of(value) + 4:.1f}', label"
     ): ("coordinates and the y ticks' numbers"),
-    "lib/charts.py::line_chart::str(LEFT), str(WIDTH - RIGHT), base, base": "coordinates",
+    "lib/charts.py::_y_grid::str(LEFT), str(WIDTH - RIGHT), base, base": "coordinates",
     "lib/charts.py::line_chart::f'{x_of(day):.1f}', label_y, label": (
         "coordinates and the x ticks' month names and years"
     ),
     "lib/charts.py::line_chart::path": "coordinates",
+    "lib/charts.py::line_chart::parts": "the chart's parts, each built by html() above",
+    "lib/charts.py::change_chart::parts": "the chart's parts, each built by html() above",
     "lib/charts.py::line_chart::x, y": "coordinates",
     (
         "opening/summary_rows.py::felt_rows::f'{point.day.day} "
@@ -100,14 +102,6 @@ OWN_WORDS: dict[str, str] = {
     ): "a date, two numbers and our words for the change",
     "opening/summary_rows.py::count_cells::str(count)": "a count",
     "opening/summary_rows.py::period_rows::period.label": "a year or quarter we wrote",
-    "lib/charts.py::change_chart::str(WIDTH), str(HEIGHT), chart_id, title, desc": (
-        "its one caller (feared vs felt) gives our words, counts, means and dates"
-    ),
-    (
-        "lib/charts.py::change_chart::str(LEFT), str(WIDTH - RIGHT), y, str(LEFT - 6), "
-        "f'{y_of(value) + 4:.1f}', label"
-    ): ("coordinates and the y ticks' numbers"),
-    "lib/charts.py::change_chart::str(LEFT), str(WIDTH - RIGHT), base, base": "coordinates",
     "lib/charts.py::change_chart::f'{x:.1f}', str(HEIGHT - 8), label": (
         "coordinates and the x ticks' month names and years"
     ),
