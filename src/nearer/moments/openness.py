@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -34,23 +33,86 @@ from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import Kind, derived_change, derived_read, derived_rebuild, register
 
-VERSION = 1
+VERSION = 2
 # The answers counted, in the order of each month's five counts; "" is "not said".
 ANSWERS: tuple[str, ...] = (*(key for key, _ in OPENED_UP), "")
 _WIDTH = len(ANSWERS)
+# Stored, each months' counts are one flat list of ints: per month its number
+# (year * 12 + month - 1) and its five counts. Ints parse and check far faster
+# than a map of "YYYY-MM" keys, and a person's totals are sums of slices, so the
+# summary decodes months only for the few people it draws.
+_STEP = 1 + _WIDTH
+_LAST_MONTH = 10_000 * 12 - 1
 
 Months = dict[str, list[int]]
+Flat = list[int]
 
 
-@dataclass(slots=True)
 class Openness:
-    """Counts of who opened up: ``overall`` and ``people`` (person id -> months)."""
+    """Counts of who opened up: ``overall`` and ``people`` (person id -> months).
 
-    overall: Months
-    people: dict[str, Months]
+    Read from storage, a person's months stay flat until asked for: ``totals`` and
+    ``person_ids`` need no months, ``months`` decodes one person, ``people`` all.
+    """
+
+    __slots__ = ("_flat", "_people", "overall")
+
+    def __init__(
+        self,
+        overall: Months,
+        people: dict[str, Months] | None = None,
+        *,
+        flat: dict[str, Flat] | None = None,
+    ) -> None:
+        self.overall = overall
+        self._people = people
+        self._flat = flat if people is None else None
 
     def __repr__(self) -> str:
-        return f"Openness({len(self.overall)} months, {len(self.people)} people)"
+        return f"Openness({len(self.overall)} months, {len(self.person_ids())} people)"
+
+    @property
+    def people(self) -> dict[str, Months]:
+        if self._people is None:
+            flat = self._flat or {}
+            self._people = {key: _months_of(one) for key, one in flat.items()}
+            self._flat = None
+        return self._people
+
+    def person_ids(self) -> list[str]:
+        return list(self._people if self._people is not None else self._flat or {})
+
+    def months(self, person_id: str) -> Months:
+        if self._people is not None:
+            return self._people.get(person_id, {})
+        return _months_of((self._flat or {}).get(person_id, []))
+
+    def totals(self, person_id: str) -> list[int]:
+        """The person's five counts summed over every month (zeros when none)."""
+        if self._people is not None:
+            months = self._people.get(person_id, {})
+            return [sum(column) for column in zip(*months.values(), strict=True)] or [0] * _WIDTH
+        flat = (self._flat or {}).get(person_id, [])
+        return [sum(flat[position::_STEP]) for position in range(1, _STEP)]
+
+
+def _key_of(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _months_of(flat: Flat) -> Months:
+    columns = [flat[position::_STEP] for position in range(1, _STEP)]
+    return dict(
+        zip(map(_key_of, flat[0::_STEP]), map(list, zip(*columns, strict=True)), strict=True)
+    )
+
+
+def _flat_of(months: Months) -> Flat:
+    flat: Flat = []
+    for key, counts in months.items():
+        flat.append(int(key[:4]) * 12 + int(key[5:7]) - 1)
+        flat.extend(counts)
+    return flat
 
 
 def month_key(day: date) -> str:
@@ -98,32 +160,37 @@ def _compute(owner_id: int, vault: Vault, subject: UUID) -> Openness:
     return value
 
 
-def _months_checked(raw: Any) -> Months:
+def _flats_checked(raw: Any) -> list[Flat]:
     # Checked a column at a time (set, map, chain run at C speed): ten years of
     # months for hundreds of people are read on every visit of the summary.
-    if type(raw) is not dict:
-        raise SealError("openness months are not an object")
-    counts = list(raw.values())
-    numbers = list(chain.from_iterable(counts)) if set(map(type, counts)) <= {list} else None
+    if type(raw) is not list or not set(map(type, raw)) <= {list}:
+        raise SealError("openness months are not lists")
+    numbers = list(chain.from_iterable(raw))
     if (
-        numbers is None
-        or not set(map(type, raw)) <= {str}
-        or not set(map(len, raw)) <= {7}
-        or not set(map(len, counts)) <= {_WIDTH}
-        or not set(map(type, numbers)) <= {int}
+        not set(map(type, numbers)) <= {int}
         or (numbers and min(numbers) < 0)
+        or any(len(flat) % _STEP or (flat and max(flat[0::_STEP]) > _LAST_MONTH) for flat in raw)
     ):
         raise SealError("openness counts have an unexpected shape")
     return raw
 
 
 def _decode(raw: Any) -> Openness:
-    if type(raw) is not dict or type(raw.get("p")) is not dict:
+    if type(raw) is not dict or type(raw.get("f")) is not dict:
         raise SealError("openness is not an object")
-    return Openness(
-        overall=_months_checked(raw.get("a")),
-        people={str(key): _months_checked(months) for key, months in raw["p"].items()},
-    )
+    overall, *people = _flats_checked([raw.get("o"), *raw["f"].values()])
+    if not set(map(type, raw["f"])) <= {str}:
+        raise SealError("openness people are not ids")
+    return Openness(overall=_months_of(overall), flat=dict(zip(raw["f"], people, strict=True)))
+
+
+def _encode(value: Openness) -> dict[str, Any]:
+    if value._people is None:  # never decoded: stored as it was read
+        return {"o": _flat_of(value.overall), "f": value._flat or {}}
+    return {
+        "o": _flat_of(value.overall),
+        "f": {key: _flat_of(m) for key, m in value._people.items()},
+    }
 
 
 OPENNESS = register(
@@ -131,7 +198,7 @@ OPENNESS = register(
         name="moments.openness",
         version=VERSION,
         compute=_compute,
-        encode=lambda value: {"a": value.overall, "p": value.people},
+        encode=_encode,
         decode=_decode,
     )
 )

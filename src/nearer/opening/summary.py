@@ -197,16 +197,17 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
     overall = _reciprocity("Everyone", openness.overall, by_quarter)
     # Totals for everyone (one sum per column); periods only for those with a chart.
     totals = []
-    for person_id, person_months in openness.people.items():
+    # Totals need no months (sums of the stored counts); months only for the charts.
+    for person_id in openness.person_ids():
         if person_id not in people:
             continue
-        columns = [sum(column) for column in zip(*person_months.values(), strict=True)]
+        columns = openness.totals(person_id)
         # Someone with moments but none where who opened up was said has nothing to draw.
         if columns and any(columns[:4]):
             totals.append((person_id, people[person_id].display_name, columns))
     totals.sort(key=lambda one: (-sum(one[2]), one[1].casefold()))
     top = [
-        _reciprocity(name, openness.people[person_id], by_quarter)
+        _reciprocity(name, openness.months(person_id), by_quarter)
         for person_id, name, _ in totals[:TOP_PEOPLE]
     ]
     others = [

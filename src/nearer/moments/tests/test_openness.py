@@ -117,16 +117,22 @@ def test_a_tampered_value_is_worked_out_from_the_moments(
     assert openness_read(user=alice.user, vault=alice.vault).overall == {"2025-03": [1, 0, 0, 0, 0]}
 
 
+# Stored flat: per month its number (year * 12 + month - 1) and its five counts.
+MARCH_NUMBER = 2025 * 12 + 2
+
+
 @pytest.mark.parametrize(
     "raw",
     [
-        {"a": {"2025-03": [1, 0, 0, 0]}, "p": {}},
-        {"a": {"2025-03": [1, 0, 0, 0, -1]}, "p": {}},
-        {"a": {"2025-3": [1, 0, 0, 0, 0]}, "p": {}},
-        {"a": {}, "p": {"someone": {"2025-03": [1, 0, "2", 0, 0]}}},
-        {"a": {}, "p": {"someone": {"2025-03": "1,0,0,0,0"}}},
-        {"a": [], "p": {}},
-        {"a": {}},
+        {"o": [MARCH_NUMBER, 1, 0, 0, 0], "f": {}},
+        {"o": [MARCH_NUMBER, 1, 0, 0, 0, -1], "f": {}},
+        {"o": [-1, 1, 0, 0, 0, 0], "f": {}},
+        {"o": [10_000 * 12, 1, 0, 0, 0, 0], "f": {}},
+        {"o": [], "f": {"someone": [MARCH_NUMBER, 1, 0, "2", 0, 0]}},
+        {"o": [], "f": {"someone": "1,0,0,0,0"}},
+        {"o": {"2025-03": [1, 0, 0, 0, 0]}, "f": {}},
+        {"a": {"2025-03": [1, 0, 0, 0, 0]}, "p": {}},
+        {"o": []},
     ],
 )
 def test_a_value_of_another_shape_will_not_open(raw: object) -> None:
@@ -135,5 +141,13 @@ def test_a_value_of_another_shape_will_not_open(raw: object) -> None:
 
 
 def test_a_value_of_the_right_shape_opens() -> None:
-    raw = {"a": {"2025-03": [1, 0, 0, 0, 0]}, "p": {"someone": {}}}
+    raw = {
+        "o": [MARCH_NUMBER, 1, 0, 0, 0, 0],
+        "f": {"someone": [], "other": [MARCH_NUMBER, 0, 2, 0, 0, 1]},
+    }
+    opened = OPENNESS.decode(raw)
+    assert opened.totals("other") == [0, 2, 0, 0, 1]
+    assert opened.months("other") == {"2025-03": [0, 2, 0, 0, 1]}
+    assert opened.people == {"someone": {}, "other": {"2025-03": [0, 2, 0, 0, 1]}}
+    assert OPENNESS.encode(OPENNESS.decode(raw)) == raw
     assert OPENNESS.decode(raw).overall == {"2025-03": [1, 0, 0, 0, 0]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from nearer.moments.openness import Months, Openness
+from nearer.moments.openness import OPENNESS, Months, Openness
 from nearer.opening.content import ShareContent
 from nearer.opening.models import Share
 from nearer.opening.summary import depths, feared_vs_felt, reciprocity
@@ -120,6 +120,23 @@ def test_more_than_three_years_go_by_year_and_more_than_five_people_wait_in_othe
     assert view.overall.periods[-1].counts == (0, 7, 0, 0)
     assert [one.name for one in view.top] == [f"Person {n}" for n in (6, 5, 4, 3, 2)]
     assert [(one.name, one.moments) for one in view.others] == [("Person 1", 3), ("Person 0", 1)]
+
+
+def test_counts_read_back_from_storage_give_the_same_view_as_those_worked_out() -> None:
+    people = {f"{n:036d}": _person(f"{n:036d}", f"Person {n}") for n in range(8)}
+    each: dict[str, Months] = {
+        person_id: {"2019-02": [0, n + 1, 0, 0, n], "2023-07": [n, 0, 2, 1, 0]}
+        for n, person_id in enumerate(people)
+    }
+    worked_out = Openness(
+        overall={"2019-02": [1, 0, 0, 0, 0], "2024-11": [0, 7, 0, 0, 0]}, people=each
+    )
+    expected = reciprocity(worked_out, people)
+    # Read back, a person's months stay flat: totals and the charts come from them.
+    stored = OPENNESS.decode(OPENNESS.encode(worked_out))
+    assert reciprocity(stored, people) == expected
+    assert [one.name for one in expected.top] == [f"Person {n}" for n in (7, 6, 5, 4, 3)]
+    assert stored.people == each
 
 
 def test_no_moments_give_nothing_to_show() -> None:
