@@ -29,16 +29,25 @@ def felt_rows(points: Iterable[FeltPoint]) -> Markup:
     )
 
 
-def count_cells(counts: Iterable[int]) -> Markup:
-    """The cells of one row of counts (me, them, both, neither)."""
-    return join(html("<td>{}</td>", str(count)) for count in counts)
+def count_cells(counts: tuple[int, int, int, int]) -> Markup:
+    """The cells of one row of counts (me, them, both, neither): one fill, not four."""
+    return html("<td>{}</td><td>{}</td><td>{}</td><td>{}</td>", *map(str, counts))
 
 
-def period_rows(periods: Iterable[Period], totals: Iterable[int]) -> Markup:
+def period_rows(periods: Iterable[Period], totals: tuple[int, int, int, int]) -> Markup:
     """One row per year or quarter, then the row of all of them together."""
     rows = [
-        html('<tr><th scope="row">{}</th>{}</tr>', period.label, count_cells(period.counts))
+        html(
+            '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            period.label,
+            *map(str, period.counts),
+        )
         for period in periods
     ]
-    rows.append(html('<tr><th scope="row">All</th>{}</tr>', count_cells(totals)))
+    rows.append(
+        html(
+            '<tr><th scope="row">All</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            *map(str, totals),
+        )
+    )
     return join(rows)

@@ -100,8 +100,11 @@ OWN_WORDS: dict[str, str] = {
         "{MONTH_ABBREVIATIONS[point.day.month - 1]} {point.day.year}', str(point.before), "
         "str(point.after), point.change_words"
     ): "a date, two numbers and our words for the change",
-    "opening/summary_rows.py::count_cells::str(count)": "a count",
-    "opening/summary_rows.py::period_rows::period.label": "a year or quarter we wrote",
+    "opening/summary_rows.py::count_cells::*map(str, counts)": "counts",
+    "opening/summary_rows.py::period_rows::period.label, *map(str, period.counts)": (
+        "a year or quarter we wrote and its counts"
+    ),
+    "opening/summary_rows.py::period_rows::*map(str, totals)": "counts",
     "lib/charts.py::change_chart::f'{x:.1f}', str(HEIGHT - 8), label": (
         "coordinates and the x ticks' month names and years"
     ),
