@@ -17,7 +17,7 @@ from typing import TextIO
 
 from nearer.accounts.models import User
 from nearer.journal.prompts import PROMPTS
-from nearer.journal.services import entry_create
+from nearer.journal.services import entries_create_many
 from nearer.vault.box import Vault
 
 DEFAULT_SEED = 20_240_601
@@ -612,18 +612,13 @@ def build_entries(
     """Write ``entries`` generated entries over the ``years`` before ``today``; return
     how many. Progress goes to ``out`` every thousand. Call inside a transaction."""
     count = 0
+    batch: list[tuple[date, str, str, list[str], str | None]] = []
     for item in generate_entries(years=years, entries=entries, today=today):
-        entry_create(
-            user=user,
-            vault=vault,
-            entry_date=item.entry_date,
-            title=item.title,
-            body=item.body,
-            tags=item.tags,
-            prompt_key=item.prompt_key,
-        )
-        count += 1
-        if count % 1000 == 0:
+        batch.append((item.entry_date, item.title, item.body, list(item.tags), item.prompt_key))
+        if len(batch) == 1000:
+            count += entries_create_many(user=user, vault=vault, entries=batch)
+            batch = []
             out.write(f"  {count} entries…\n")
             out.flush()
+    count += entries_create_many(user=user, vault=vault, entries=batch)
     return count

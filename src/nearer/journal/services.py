@@ -8,7 +8,7 @@ because rows are always looked up together with their owner.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -24,10 +24,11 @@ from nearer.journal import rules
 from nearer.journal.content import EntryContent, content_open, content_seal
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
-from nearer.journal.search_index import entry_indexed, entry_unindexed
+from nearer.journal.search_index import SEARCH_TEXT, entry_indexed, entry_unindexed, subject_of
 from nearer.lib.owner import check_vault
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
+from nearer.vault.derived import derived_rebuild
 
 # How many recently shown prompts "give me a prompt" avoids repeating.
 RECENT_PROMPTS = 20
@@ -85,6 +86,20 @@ def entry_create(
             if existing.owner_id == user.pk:
                 return existing
             entry_id = None
+    entry, content = _sealed_entry(user, vault, cleaned, prompt_key, entry_id)
+    entry.save(force_insert=True)
+    entry_indexed(user=user, vault=vault, entry=entry, content=content)
+    return entry
+
+
+def _sealed_entry(
+    user: User,
+    vault: Vault,
+    cleaned: dict[str, Any],
+    prompt_key: str | None,
+    entry_id: UUID | None = None,
+) -> tuple[Entry, EntryContent]:
+    """A new entry row (not saved yet) with its content sealed, and that content."""
     prompt = prompt_by_key(prompt_key)
     content = EntryContent(
         title=cleaned["title"],
@@ -97,9 +112,31 @@ def entry_create(
     if entry_id is not None:
         entry.id = entry_id
     entry.content = content_seal(vault, entry.id, content)
-    entry.save(force_insert=True)
-    entry_indexed(user=user, vault=vault, entry=entry, content=content)
-    return entry
+    return entry, content
+
+
+@transaction.atomic
+def entries_create_many(
+    *, user: User, vault: Vault, entries: Iterable[tuple[date, str, str, list[str], str | None]]
+) -> int:
+    """Seal and save many new entries at once, ``(date, title, body, tags, prompt_key)``
+    each; return how many. Every entry is checked as ``entry_create`` checks it (a
+    ValidationError saves nothing); each month touched gets its search text made once
+    from its rows, instead of once per entry."""
+    check_vault(user, vault)
+    rows = [
+        _sealed_entry(
+            user,
+            vault,
+            _cleaned(entry_date=entry_date, title=title, body=body, tags=tags),
+            prompt_key,
+        )[0]
+        for entry_date, title, body, tags, prompt_key in entries
+    ]
+    Entry.objects.bulk_create(rows, batch_size=500)
+    for subject in sorted({subject_of(row.entry_date) for row in rows}):
+        derived_rebuild(SEARCH_TEXT, user=user, vault=vault, subject=subject)
+    return len(rows)
 
 
 @transaction.atomic
