@@ -77,7 +77,9 @@ def summary(request: HttpRequest) -> HttpResponse:
             "felt_rows": felt_rows(data.felt.points) if data.felt is not None else None,
             "overall_chart": _reciprocity_chart(view.overall, "recip-all"),
             "overall_rows": period_rows(view.overall.periods, view.overall.totals),
-            "others": [(one, count_cells(one.totals)) for one in view.others],
+            # Plain pairs: a template loop reads a tuple's items faster than attributes.
+            "others": [(one.name, count_cells(one.totals)) for one in view.others],
+            "depths": [(one.name, f"{one.words} (depth {one.depth} of 3)") for one in data.depths],
             "people": people,
             "period_word": "quarter" if view.by_quarter else "year",
         },
