@@ -6,7 +6,8 @@ as "This share could not be opened" on the list, rather than breaking a page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
@@ -16,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nearer.accounts.models import User
-from nearer.opening.content import ShareContent, content_open
+from nearer.opening.content import CONTENT_LABEL, ShareContent, content_open
 from nearer.opening.models import Share
 from nearer.people.index import PersonSummary
 from nearer.people.selectors import people_rows
@@ -112,15 +113,37 @@ def _waited_before(today: date) -> datetime:
     return timezone.make_aware(datetime.combine(first_day_not_waited, time.min))
 
 
+def _open_shown(vault: Vault, share_id: UUID, sealed: bytes | memoryview) -> ShareContent:
+    """Open only what a row of the list shows: the words and with whom (checked as
+    ``ShareContent.from_json`` checks them); every other field is left at its default.
+
+    The list opens every share on each visit, and building and checking all twelve
+    fields cost more than decrypting them; the share's own page opens all of it.
+    """
+    raw = vault.open_bytes(CONTENT_LABEL, share_id, bytes(sealed))
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        raise SealError("share content is not valid JSON") from None
+    if type(value) is not dict:
+        raise SealError("share content is not an object")
+    text, people = value.get("text", ""), value.get("people", [])
+    if type(text) is not str or type(people) is not list or not set(map(type, people)) <= {str}:
+        raise SealError("share content has an unexpected shape")
+    return ShareContent(text=text, people=tuple(people))
+
+
 def _view(
     vault: Vault,
     row: tuple[Any, ...],
     people: Mapping[str, PersonSummary],
     waited_before: datetime,
+    *,
+    opener: Callable[[Vault, UUID, bytes | memoryview], ShareContent] = content_open,
 ) -> ShareView:
     share = ShareRow(*row[:6])
     try:
-        content: ShareContent | None = content_open(vault, share.id, row[6])
+        content: ShareContent | None = opener(vault, share.id, row[6])
     except SealError:
         content = None
     names = []
@@ -132,13 +155,14 @@ def _view(
 
 
 def share_groups(*, user: User, vault: Vault, today: date) -> ShareGroups:
-    """Return every share of ``user``, opened, with names from the people index."""
+    """Return every share of ``user``, opened as far as the list shows (the words and
+    with whom: ``_open_shown``), with names from the people index."""
     people = people_rows(user=user, vault=vault, include_archived=True)
     groups: dict[str, list[ShareView]] = {state: [] for state in Share.State.values}
     waited_before = _waited_before(today)
     rows = Share.objects.filter(owner=user).order_by("-created_at", "-id")
     for row in rows.values_list(*_ROW_COLUMNS):
-        groups[row[1]].append(_view(vault, row, people, waited_before))
+        groups[row[1]].append(_view(vault, row, people, waited_before, opener=_open_shown))
     # Shared and reflected shares read best by the day they were shared.
     for state in (Share.State.SHARED, Share.State.REFLECTED):
         groups[state].sort(key=lambda view: view.share.shared_on or date.min, reverse=True)
