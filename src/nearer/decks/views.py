@@ -125,7 +125,6 @@ def card(request: HttpRequest, card_id: str) -> HttpResponse:
             "filter": chosen,
             "choose_url": url_for("decks:index") + ("?" + urlencode(chosen) if chosen else ""),
             "few": 0 < pool <= RECENT_LIMIT,
-            "recent_limit": RECENT_LIMIT,
             "undo_card": undo_card,
             "undo_url": url_for("decks:restore", undo_card.id) if undo_card else "",
             # Worked out here (reverses cached) rather than by a {% url %} per button.
