@@ -71,6 +71,14 @@ class Openness:
     def __repr__(self) -> str:
         return f"Openness({len(self.overall)} months, {len(self.person_ids())} people)"
 
+    def __eq__(self, other: object) -> bool:
+        # The same counts, whether read flat from storage or worked out from moments.
+        if not isinstance(other, Openness):
+            return NotImplemented
+        return self.overall == other.overall and self.people == other.people
+
+    __hash__ = None  # type: ignore[assignment]  # mutable counts: not a dict key
+
     @property
     def people(self) -> dict[str, Months]:
         if self._people is None:

@@ -151,3 +151,13 @@ def test_a_value_of_the_right_shape_opens() -> None:
     assert opened.people == {"someone": {}, "other": {"2025-03": [0, 2, 0, 0, 1]}}
     assert OPENNESS.encode(OPENNESS.decode(raw)) == raw
     assert OPENNESS.decode(raw).overall == {"2025-03": [1, 0, 0, 0, 0]}
+
+
+def test_counts_read_flat_equal_the_same_counts_and_differ_from_others() -> None:
+    months = {"2026-05": [1, 0, 2, 0, 0]}
+    as_dicts = Openness(dict(months), {"someone-special": dict(months)})
+    flat = Openness(dict(months), flat={"someone-special": [2026 * 12 + 4, 1, 0, 2, 0, 0]})
+    other = Openness(dict(months), {"someone-special": {"2026-05": [1, 0, 3, 0, 0]}})
+    assert flat == as_dicts
+    assert flat != other
+    assert as_dicts != other
