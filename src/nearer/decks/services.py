@@ -72,10 +72,6 @@ def deck_state_change(
     return content
 
 
-# The name the sessions' services first imported.
-_change = deck_state_change
-
-
 @transaction.atomic
 def card_draw(
     *,

@@ -35,11 +35,9 @@ from nearer.journal.rows import (
     hit_rows,
 )
 from nearer.lib.dates import MONTH_NAMES, month_year
+from nearer.lib.drafts import forget_drafts, saved_drafts
 from nearer.lib.forms import add_errors
 
-# Session key listing drafts (by their data-draft-key) that the next page should
-# tell the browser to forget. Only keys like "journal:new" go here, never text.
-SAVED_DRAFTS = "journal.saved_drafts"
 NEW_DRAFT = "journal:new"
 # The calendar goes as far as entry dates may: from MIN_YEAR to next year.
 MAX_YEARS_AHEAD = 1
@@ -47,21 +45,6 @@ MAX_YEARS_AHEAD = 1
 
 def edit_draft_key(entry_id: UUID) -> str:
     return f"journal:edit:{entry_id}"
-
-
-def _forget_drafts(request: HttpRequest, *keys: str) -> None:
-    """Ask the next page to clear these drafts from the browser (see nearer.js)."""
-    pending = request.session.get(SAVED_DRAFTS)
-    listed = [key for key in pending if isinstance(key, str)] if isinstance(pending, list) else []
-    request.session[SAVED_DRAFTS] = [*listed, *keys][-10:]
-
-
-def _saved_drafts(request: HttpRequest) -> str:
-    """Return (once) the space-separated draft keys to clear, for data-draft-saved."""
-    keys = request.session.pop(SAVED_DRAFTS, None)
-    if not isinstance(keys, list):
-        return ""
-    return " ".join(key for key in keys if isinstance(key, str))
 
 
 def _month_url(day: date) -> str:
@@ -141,7 +124,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         "this_month": (year, month) == (today.year, today.month),
         # "Write an entry" from a past month dates it that month's first day.
         "write_date": date(year, month, 1) if (year, month) < (today.year, today.month) else None,
-        "draft_saved": _saved_drafts(request),
+        "draft_saved": saved_drafts(request),
     }
     return render(request, "journal/month.html", context)
 
@@ -207,10 +190,10 @@ def entry_new(request: HttpRequest) -> HttpResponse:
             # The same draft arrived twice at the same moment: the other copy won.
             if draft_id is None or not selectors.entry_exists(user=user, entry_id=draft_id):
                 raise
-            _forget_drafts(request, NEW_DRAFT)
+            forget_drafts(request, NEW_DRAFT)
             return redirect("journal:entry", entry_id=draft_id)
         else:
-            _forget_drafts(request, NEW_DRAFT)
+            forget_drafts(request, NEW_DRAFT)
             messages.success(request, "Saved.")
             return redirect("journal:entry", entry_id=entry.id)
     return _entry_form_page(request, form, draft_key=NEW_DRAFT, prompt=prompt, entry=None)
@@ -222,7 +205,7 @@ def entry_detail(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     entry = selectors.entry_for(
         user=current_user(request), vault=current_vault(request), entry_id=entry_id
     )
-    context = {"entry": entry, "draft_saved": _saved_drafts(request)}
+    context = {"entry": entry, "draft_saved": saved_drafts(request)}
     return render(request, "journal/entry_detail.html", context)
 
 
@@ -261,7 +244,7 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            _forget_drafts(request, edit_draft_key(entry.id))
+            forget_drafts(request, edit_draft_key(entry.id))
             messages.success(request, "Saved.")
             return redirect("journal:entry", entry_id=entry.id)
     return _entry_form_page(
@@ -277,7 +260,7 @@ def entry_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     entry = selectors.entry_for(user=user, vault=vault, entry_id=entry_id)
     if request.method == "POST":
         services.entry_delete(user=user, vault=vault, entry_id=entry.id)
-        _forget_drafts(request, edit_draft_key(entry.id))
+        forget_drafts(request, edit_draft_key(entry.id))
         messages.success(request, "The entry is deleted.")
         return redirect(_month_url(entry.entry_date))
     return render(request, "journal/entry_delete.html", {"entry": entry})

@@ -23,7 +23,7 @@ from nearer.accounts.current import current_day, current_user, current_vault
 
 # The journal's draft mechanism: nearer.js keeps what is typed under a form's
 # data-draft-key until the next page says it is saved (data-draft-saved).
-from nearer.journal.views import _forget_drafts, _saved_drafts
+from nearer.lib.drafts import forget_drafts, saved_drafts
 from nearer.lib.forms import add_errors
 from nearer.moments.selectors import people_choices
 from nearer.opening import selectors, services
@@ -70,7 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "reflected": share_rows(groups.reflected),
         "let_go": share_rows(groups.let_go),
     }
-    context = {"groups": groups, "rows": rows, "draft_saved": _saved_drafts(request)}
+    context = {"groups": groups, "rows": rows, "draft_saved": saved_drafts(request)}
     return render(request, "opening/list.html", context)
 
 
@@ -118,7 +118,7 @@ def share_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            _forget_drafts(request, NEW_DRAFT)
+            forget_drafts(request, NEW_DRAFT)
             messages.success(request, "Kept. Only you can read it.")
             return redirect("opening:share", share_id=share.id)
     return _prepare_page(request, form, share=None, draft_key=NEW_DRAFT, has_people=bool(choices))
@@ -155,7 +155,7 @@ def share_edit(request: HttpRequest, share_id: UUID) -> HttpResponse:
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            _forget_drafts(request, edit_draft_key(view.id))
+            forget_drafts(request, edit_draft_key(view.id))
             messages.success(request, "Saved.")
             return redirect("opening:share", share_id=view.id)
     return _prepare_page(
@@ -167,7 +167,7 @@ def share_edit(request: HttpRequest, share_id: UUID) -> HttpResponse:
 @require_safe
 def share_detail(request: HttpRequest, share_id: UUID) -> HttpResponse:
     view = _share(request, share_id)
-    context = {"view": view, "draft_saved": _saved_drafts(request), "State": Share.State}
+    context = {"view": view, "draft_saved": saved_drafts(request), "State": Share.State}
     return render(request, "opening/detail.html", context)
 
 
@@ -309,7 +309,7 @@ def share_delete(request: HttpRequest, share_id: UUID) -> HttpResponse:
     view = _share(request, share_id)
     if request.method == "POST":
         services.share_delete(user=current_user(request), share_id=view.id)
-        _forget_drafts(request, edit_draft_key(view.id))
+        forget_drafts(request, edit_draft_key(view.id))
         messages.success(request, "The share is deleted.")
         return redirect("opening:index")
     return render(request, "opening/delete.html", {"view": view})
