@@ -123,6 +123,11 @@ INSTALLED_APPS = [
     "nearer.scales",
     "nearer.opening",
     "nearer.decks",
+    "nearer.together",
+    "nearer.rituals",
+    "nearer.insights",
+    "nearer.review",
+    "nearer.portability",
     "nearer.today",
 ]
 

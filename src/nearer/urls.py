@@ -24,6 +24,11 @@ urlpatterns = [
     path("scales/", include("nearer.scales.urls")),
     path("opening-up/", include("nearer.opening.urls")),
     path("cards/", include("nearer.decks.urls")),
+    path("together/", include("nearer.together.urls")),
+    path("together/rituals/", include("nearer.rituals.urls")),
+    path("insights/", include("nearer.insights.urls")),
+    path("review/", include("nearer.review.urls")),
+    path("your-data/", include("nearer.portability.urls")),
     path("help/", help_now, name="help"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,89 @@
+"""Together: a space for two partners, sealed with a key only the two of them hold.
+
+See docs/security.md ("Together") and the design it follows. In the clear: who
+is paired with whom, the public halves of their identity keys, when the pair
+began, and an invite's peppered hash and expiry. Sealed: each person's identity
+private key (in their own vault), and the pair key (wrapped for each partner
+with their public key; the space's rows are sealed with it).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Identity(models.Model):
+    """A person's X25519 key pair: the public half in the clear, the private half
+    sealed with their own vault (label ``together.identity.private``, row = user id)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="identity",
+    )
+    public_key = models.BinaryField(max_length=32)
+    private_key = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"identity of user {self.user_id}"
+
+
+class Invite(models.Model):
+    """A one-time code to pair with its inviter: only its peppered hash is kept.
+
+    The inviter's public key is fixed here, at invite time; valid for 48 hours,
+    used once (``used_at``)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inviter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pair_invites"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    inviter_public_key = models.BinaryField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"pair invite {self.id}"
+
+
+class Pair(models.Model):
+    """Two partners' shared space. Deleting it deletes everything in the space
+    (its members and every ritual row cascade)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"pair {self.id}"
+
+
+class Member(models.Model):
+    """One partner of a pair. A person is in at most one pair (one row per user).
+
+    ``wrapped_key`` is the pair key sealed for this member: an ephemeral X25519
+    public key (32 bytes) followed by the pair key sealed under a key derived
+    from the shared secret with ``public_key`` (see ``together.keys``).
+    ``public_key`` is the member's identity public key as it was when the pair
+    key was wrapped for them: the safety phrase is derived from both members'.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="pair_member",
+    )
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="members")
+    public_key = models.BinaryField(max_length=32)
+    wrapped_key = models.BinaryField()
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"member {self.user_id} of pair {self.pair_id}"
