@@ -5,13 +5,23 @@ shows the same numbers in a table. The SVG carries a title and a description
 (``role="img"`` with ``aria-labelledby``), so a screen reader announces what it
 is, and its colours come from classes in nearer.css so light and dark both work
 (the page's CSP allows no inline styles).
+
+Labels never overlap the line: tick labels sit outside the plot (left of it and
+below it), and the names of shaded bands and of the lines go in a legend above
+the plot, never inside it. A chart of many noisy points can draw a rolling mean
+over them (``mean_window``), the raw points lighter beneath it. Pages choose
+what span to draw with ``chart_range`` (``?range=3m|1y|all``) and
+``range_links``, links that work without JavaScript.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import TypeVar
+
+import numpy as np
 
 from nearer.lib.dates import MONTH_ABBREVIATIONS
 from nearer.lib.html import EMPTY, Markup, html, join
@@ -22,6 +32,97 @@ WIDTH, HEIGHT = 400, 220
 LEFT, RIGHT, TOP, BOTTOM = 34, 12, 12, 28
 # Above this many points dots would blur into the line: draw the line alone.
 MAX_DOTS = 120
+# The legend above the plot: one row's height, and a generous width per character
+# of 12-unit text (wider than most glyphs), so a row is wrapped before it could
+# run past the chart's right edge.
+LEGEND_ROW = 16
+LEGEND_CHAR = 7.0
+LEGEND_SWATCH = 18
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartRange:
+    """A span a chart can show: ``key`` as in ``?range=``, words, days back (None: all)."""
+
+    key: str
+    label: str
+    days: int | None
+
+
+RANGES: tuple[ChartRange, ...] = (
+    ChartRange("3m", "3 months", 91),
+    ChartRange("1y", "A year", 365),
+    ChartRange("all", "All", None),
+)
+RANGE_BY_KEY: dict[str, ChartRange] = {r.key: r for r in RANGES}
+DEFAULT_RANGE = RANGE_BY_KEY["all"]
+
+
+def chart_range(value: object, *, default: ChartRange = DEFAULT_RANGE) -> ChartRange:
+    """Return the range named by ``value`` (a query value); anything else is ``default``.
+
+    A bad or missing value is never an error: the page simply shows its default.
+    """
+    return RANGE_BY_KEY.get(value, default) if isinstance(value, str) else default
+
+
+def in_range(
+    points: Sequence[P], chosen: ChartRange, *, today: date, day_of: Callable[[P], date]
+) -> list[P]:
+    """Return the ``points`` (sorted by day) whose day is within ``chosen`` of ``today``.
+
+    A range of ``days`` keeps the days from ``today - days + 1`` on, so "3 months"
+    holds 91 days counting today.
+    """
+    if chosen.days is None:
+        return list(points)
+    start = today - timedelta(days=chosen.days - 1)
+    return [point for point in points if day_of(point) >= start]
+
+
+def range_links(*, chosen: ChartRange, url: str, label: str, fragment: str = "") -> Markup:
+    """Return a small navigation of the ranges as plain links (no JavaScript needed).
+
+    ``url`` is the page's address without a query; ``fragment`` (an id, no "#")
+    brings the reader back to the chart. The chosen range is marked
+    ``aria-current`` and is not a link, so it is announced as where one is.
+    """
+    anchor = f"#{fragment}" if fragment else ""
+    items = []
+    for option in RANGES:
+        if option == chosen:
+            items.append(html('<li><span aria-current="true">{}</span></li>', option.label))
+        else:
+            items.append(
+                html(
+                    '<li><a href="{}?range={}{}">{}</a></li>',
+                    url,
+                    option.key,
+                    anchor,
+                    option.label,
+                )
+            )
+    return html('<nav class="chart-ranges" aria-label="{}"><ul>{}</ul></nav>', label, join(items))
+
+
+def rolling_mean(values: Sequence[float], window: int) -> list[float]:
+    """Return the trailing mean of each value with up to ``window - 1`` values before it.
+
+    The first values have fewer before them and are the mean of what there is:
+    ``rolling_mean([2, 4, 6, 8], 3) == [2, 3, 4, 6]``.
+    """
+    if window < 1:
+        raise ValueError("a rolling mean needs a window of at least one value")
+    if not values:
+        return []
+    sums = np.cumsum(np.asarray(values, dtype=float))
+    # The sum of the values that fell out of the window: the cumulative sum
+    # ``window`` places back (nothing for the first ``window`` values).
+    before = np.concatenate((np.zeros(window), sums))[: len(sums)]
+    counts = np.minimum(np.arange(1, len(sums) + 1), window)
+    return [float(v) for v in (sums - before) / counts]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +202,51 @@ def _y_grid(y_ticks: Sequence[tuple[float, str]], y_of: Callable[[float], float]
     return parts
 
 
+def _legend(entries: Sequence[tuple[str, str]]) -> tuple[list[Markup], int]:
+    """Draw ``(swatch, words)`` entries in rows above the plot; return them and the rows.
+
+    ``swatch`` is "band" (a shaded square), "mean" (the bold line) or "raw" (the
+    faint one). Entries wrap to a new row before they would pass the right edge,
+    so no words are ever drawn inside the plot, where the line is.
+    """
+    parts: list[Markup] = []
+    row, x = 0, 4.0
+    for swatch, words in entries:
+        width = LEGEND_SWATCH + len(words) * LEGEND_CHAR
+        if x > 4.0 and x + width > WIDTH - RIGHT:
+            row, x = row + 1, 4.0
+        text_y = 14 + row * LEGEND_ROW
+        if swatch == "band":
+            parts.append(
+                html(
+                    '<rect class="chart-band chart-swatch" x="{}" y="{}" width="12" height="10"/>',
+                    f"{x:.1f}",
+                    str(text_y - 9),
+                )
+            )
+        else:
+            parts.append(
+                html(
+                    '<line class="{}" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+                    "chart-line" if swatch == "mean" else "chart-line-raw",
+                    f"{x:.1f}",
+                    f"{x + 13:.1f}",
+                    str(text_y - 4),
+                    str(text_y - 4),
+                )
+            )
+        parts.append(
+            html(
+                '<text class="chart-legend-label" x="{}" y="{}" text-anchor="start">{}</text>',
+                f"{x + LEGEND_SWATCH:.1f}",
+                str(text_y),
+                words,
+            )
+        )
+        x += width + 10
+    return parts, (row + 1 if entries else 0)
+
+
 def line_chart(
     *,
     points: Sequence[tuple[date, float]],
@@ -111,19 +257,33 @@ def line_chart(
     chart_id: str,
     y_ticks: Sequence[tuple[float, str]] = (),
     bands: Sequence[Band] = (),
+    mean_window: int = 0,
+    mean_label: str = "",
+    raw_label: str = "Faint: each one",
 ) -> Markup:
     """Return an SVG line chart of ``points`` (sorted by date) as markup.
 
     ``chart_id`` must be unique on the page (it names the title and description).
     An empty ``points`` gives empty markup: the page says there is nothing yet.
-    Every text passed in is escaped here (through ``nearer.lib.html``); numbers are
-    formatted before they go in.
+    With ``mean_window`` above 1 (and more than one point) the points are drawn
+    faint and the rolling mean of each ``mean_window`` in a row over them, bold;
+    the legend above the plot names both (``mean_label``, ``raw_label``) and the
+    bands. Every text passed in is escaped here (through ``nearer.lib.html``);
+    numbers are formatted before they go in.
     """
     if not points:
         return EMPTY
     first, last = points[0][0], points[-1][0]
     span_days = max((last - first).days, 1)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    smooth = mean_window > 1 and len(points) > 1
+    entries = [("band", band.label) for band in bands]
+    if smooth:
+        entries.append(("mean", mean_label or f"Line: average of the last {mean_window}"))
+        entries.append(("raw", raw_label))
+        desc = f"{desc} The bold line is the average of each {mean_window} in a row."
+    legend, rows = _legend(entries)
+    top = TOP + LEGEND_ROW * rows
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top - BOTTOM
     y_span = (y_max - y_min) or 1.0
 
     def x_of(day: date) -> float:
@@ -133,22 +293,19 @@ def line_chart(
 
     def y_of(value: float) -> float:
         clamped = min(max(value, y_min), y_max)
-        return TOP + plot_h * (1 - (clamped - y_min) / y_span)
+        return top + plot_h * (1 - (clamped - y_min) / y_span)
 
     parts = [_svg_open(title=title, desc=desc, chart_id=chart_id)]
+    parts.extend(legend)
     for band in bands:
-        top, bottom = y_of(band.high), y_of(band.low)
+        high, low = y_of(band.high), y_of(band.low)
         parts.append(
             html(
-                '<rect class="chart-band" x="{}" y="{}" width="{}" height="{}"/>'
-                '<text class="chart-band-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                '<rect class="chart-band" x="{}" y="{}" width="{}" height="{}"/>',
                 str(LEFT),
-                f"{top:.1f}",
+                f"{high:.1f}",
                 str(plot_w),
-                f"{bottom - top:.1f}",
-                str(WIDTH - RIGHT - 4),
-                f"{top + 13:.1f}",
-                band.label,
+                f"{low - high:.1f}",
             )
         )
     parts.extend(_y_grid(y_ticks, y_of))
@@ -165,11 +322,25 @@ def line_chart(
     coords = [(f"{x_of(day):.1f}", f"{y_of(value):.1f}") for day, value in points]
     if len(coords) > 1:
         path = " ".join(f"{x},{y}" for x, y in coords)
-        parts.append(html('<polyline class="chart-line" points="{}"/>', path))
-    if len(coords) <= MAX_DOTS:
-        parts.extend(
-            html('<circle class="chart-dot" cx="{}" cy="{}" r="3.5"/>', x, y) for x, y in coords
+        parts.append(
+            html(
+                '<polyline class="{}" points="{}"/>',
+                "chart-line-raw" if smooth else "chart-line",
+                path,
+            )
         )
+    if len(coords) <= MAX_DOTS:
+        dot = "chart-dot-raw" if smooth else "chart-dot"
+        parts.extend(
+            html('<circle class="{}" cx="{}" cy="{}" r="3.5"/>', dot, x, y) for x, y in coords
+        )
+    if smooth:
+        means = rolling_mean([value for _, value in points], mean_window)
+        path = " ".join(
+            f"{x_of(day):.1f},{y_of(mean):.1f}"
+            for (day, _), mean in zip(points, means, strict=True)
+        )
+        parts.append(html('<polyline class="chart-line" points="{}"/>', path))
     parts.append(html("</svg>"))
     return join(parts)
 
