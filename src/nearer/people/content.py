@@ -54,6 +54,8 @@ class PersonDetails(QuietRepr):
     person's own word for it (shown instead of the key when given).
     ``rhythm_days`` is "about every N days" (the ideal); ``too_long_days`` the
     point after which it feels too long. Both None when no rhythm is wished.
+    ``partner_user``: the account id of the partner this person is in a shared
+    space with (Together), sealed here rather than in a clear column.
     """
 
     name: str
@@ -64,6 +66,7 @@ class PersonDetails(QuietRepr):
     notes: str = ""
     rhythm_days: int | None = None
     too_long_days: int | None = None
+    partner_user: int | None = None
 
     @property
     def display_name(self) -> str:
@@ -84,7 +87,7 @@ class PersonDetails(QuietRepr):
             "notes": self.notes,
             "rhythm_days": self.rhythm_days,
             "too_long_days": self.too_long_days,
-        }
+        } | ({} if self.partner_user is None else {"partner_user": self.partner_user})
 
     @classmethod
     def from_json(cls, value: Any) -> PersonDetails:
@@ -98,6 +101,9 @@ class PersonDetails(QuietRepr):
         for number in (rhythm, too_long):
             if number is not None and type(number) is not int:
                 raise SealError("person rhythm is not a whole number")
+        partner_user = value.get("partner_user")
+        if partner_user is not None and type(partner_user) is not int:
+            raise SealError("person partner is not an account id")
         keys = ("called", "relationship", "relationship_label", "notes")
         texts = [value.get(k, "") for k in keys]
         if any(type(t) is not str for t in texts):
@@ -111,4 +117,5 @@ class PersonDetails(QuietRepr):
             notes=texts[3],
             rhythm_days=rhythm,
             too_long_days=too_long,
+            partner_user=partner_user,
         )

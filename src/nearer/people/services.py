@@ -16,6 +16,7 @@ field when there are several); nothing is saved then.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from uuid import UUID
 
@@ -183,9 +184,15 @@ def person_update(
     if any(d.kind == "birthday" for d in drafts) and _birthday_ids(vault, person):
         raise ValidationError({"kind": ["Someone has only one birthday."]})
     try:
-        before: tuple[int | None, ...] | None = _details_of(vault, person).rhythm
+        current = _details_of(vault, person)
     except ValidationError:
-        before = None  # details that would not open are replaced whole
+        # Details that would not open are replaced whole.
+        before: tuple[int | None, ...] | None = None
+    else:
+        before = current.rhythm
+        # The link to a partner's account (Together) is not on the form: kept.
+        if details.partner_user is None and current.partner_user is not None:
+            details = replace(details, partner_user=current.partner_user)
     _seal_person(vault, person, details)
     fields = ["content", "updated_at"]
     if before != details.rhythm:

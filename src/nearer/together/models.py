@@ -87,3 +87,88 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return f"member {self.user_id} of pair {self.pair_id}"
+
+
+class MemberKeys(models.Model):
+    """What one member keeps sealed with their OWN vault about their pair.
+
+    ``pair_key``: the pair key sealed with the member's vault (label
+    ``together.memberkeys.pair_key``, row = pair id), so a request opens the space
+    with one AES-GCM open instead of an X25519 exchange. The accepter writes it
+    when pairing; the inviter at their next login or POST in the space (reads
+    never write). ``compared``: the digest of the safety phrase the member marked
+    as compared in person (label ``together.memberkeys.compared``): a phrase
+    that changes later (a swapped key) asks again.
+    Kept beside ``Member`` (one row per member, deleted with it).
+    """
+
+    member = models.OneToOneField(
+        Member, on_delete=models.CASCADE, primary_key=True, related_name="keys"
+    )
+    pair_key = models.BinaryField(null=True, blank=True)
+    compared = models.BinaryField(null=True, blank=True)
+    # Whether the partner was added to this member's People (once: a person they
+    # remove later is not added again).
+    person_added = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"keys of member {self.member_id}"
+
+
+class SharedCopy(models.Model):
+    """A copy of one item of its author's own space, shared with the pair.
+
+    Sealed with the pair key (label ``together.sharedcopy.content``, row = this
+    id): the words as they were when shared, the item's date, and the id of the
+    item it was copied from (kept sealed so the database does not say which of
+    the author's entries was shared). Unsharing deletes the row.
+    """
+
+    class Kind(models.TextChoices):
+        ENTRY = "entry", "Journal entry"
+        CHECKIN = "checkin", "Check-in"
+        REFLECTION = "reflection", "Opening-up reflection"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="shared_copies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shared_copies"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    content = models.BinaryField()
+
+    class Meta:
+        indexes = [models.Index(fields=["pair", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"shared copy {self.id}"
+
+
+class InviteAttempt(models.Model):
+    """A code typed that opened no invite: counted to throttle guessing.
+
+    ``key`` is a keyed hash of the account (and, in a second row, of the address),
+    never the code typed."""
+
+    key = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"invite attempt at {self.at}"
+
+
+class EndedNotice(models.Model):
+    """Left for the partner who did not end the space, so they see "This space has
+    ended" (nothing more: not who, not why). Gone once they start a new one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="space_ended",
+    )
+    ended_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"space of {self.user_id} ended"

@@ -1,0 +1,126 @@
+"""Opening a person's shared space for one request.
+
+``space_open`` is what every page of the space (and the rituals) starts from: it
+finds the person's pair, opens the pair key and hands back a ``Space`` whose
+``box`` seals and opens the space's values. It only reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from nearer.lib.owner import check_vault
+from nearer.lib.private import QuietRepr
+from nearer.together import keys
+from nearer.together.box import PairBox
+from nearer.together.models import Identity, Member, MemberKeys
+from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
+
+__all__ = ["PAIR_KEY_LABEL", "Opened", "Space", "pair_key_open", "space_open", "space_pair_id"]
+
+# The pair key sealed with a member's own vault (row = pair id).
+PAIR_KEY_LABEL = "together.memberkeys.pair_key"
+
+
+@dataclass(frozen=True, repr=False)
+class Space(QuietRepr):
+    """A person's open space: their pair, their partner and the pair's box.
+
+    ``member_ids`` are both partners' user ids, the smaller first.
+    """
+
+    pair_id: UUID
+    partner_id: int
+    box: PairBox
+    member_ids: tuple[int, int]
+
+
+def space_pair_id(*, user: AbstractBaseUser) -> UUID | None:
+    """Return the id of ``user``'s pair, or None when they have none (no key opened)."""
+    return Member.objects.filter(user_id=user.pk).values_list("pair_id", flat=True).first()
+
+
+def _from_copy(vault: Vault, own: Member) -> bytes | None:
+    """Return the pair key from the member's own vault copy, or None."""
+    sealed = MemberKeys.objects.filter(member_id=own.pk).values_list("pair_key", flat=True).first()
+    if not sealed:
+        return None
+    try:
+        key = vault.open_bytes(PAIR_KEY_LABEL, own.pair_id, bytes(sealed))
+    except SealError:
+        return None  # a copy that will not open: the wrap may still
+    return key if len(key) == 32 else None
+
+
+def _from_wrap(vault: Vault, own: Member, partner: Member) -> bytes | None:
+    """Return the pair key from the member's wrap (their identity key), or None."""
+    private_sealed = (
+        Identity.objects.filter(user_id=own.user_id).values_list("private_key", flat=True).first()
+    )
+    if private_sealed is None:
+        return None
+    try:
+        private = keys.private_open(vault, private_sealed)
+        return keys.unwrap_pair_key(
+            wrapped=own.wrapped_key,
+            pair_id=own.pair_id,
+            recipient_id=own.user_id,
+            recipient_private=private,
+            partner_public=partner.public_key,
+        )
+    except SealError:
+        return None
+
+
+@dataclass(frozen=True, repr=False)
+class Opened(QuietRepr):
+    """Both members' rows and the opened pair key; ``from_copy`` when it came from the
+    member's own vault copy rather than their wrap."""
+
+    own: Member
+    partner: Member
+    pair_key: bytes
+    from_copy: bool
+
+
+def pair_key_open(*, user: AbstractBaseUser, vault: Vault) -> Opened | None:
+    """Return ``user``'s members and pair key opened, or None (see ``space_open``)."""
+    check_vault(user, vault)
+    own = Member.objects.filter(user_id=user.pk).first()
+    if own is None:
+        return None
+    partner = Member.objects.filter(pair_id=own.pair_id).exclude(user_id=user.pk).first()
+    if partner is None:
+        return None
+    copy = _from_copy(vault, own)
+    if copy is not None:
+        return Opened(own=own, partner=partner, pair_key=copy, from_copy=True)
+    unwrapped = _from_wrap(vault, own, partner)
+    if unwrapped is None:
+        return None
+    return Opened(own=own, partner=partner, pair_key=unwrapped, from_copy=False)
+
+
+def space_open(*, user: AbstractBaseUser, vault: Vault) -> Space | None:
+    """Return ``user``'s open space, or None.
+
+    None when the person is in no pair (never paired, or the space has ended), and
+    also when the pair key does not open for them: their wrap was sealed to
+    another key or changed, or the pair is missing its other member. A page then
+    says the space cannot be opened rather than fail. Reads only.
+    """
+    opened = pair_key_open(user=user, vault=vault)
+    if opened is None:
+        return None
+    own, partner = opened.own, opened.partner
+    low, high = sorted((own.user_id, partner.user_id))
+    return Space(
+        pair_id=own.pair_id,
+        partner_id=partner.user_id,
+        box=PairBox(pair_id=own.pair_id, key=opened.pair_key),
+        member_ids=(low, high),
+    )
