@@ -18,7 +18,7 @@ from nearer.together.space import space_open
 
 def _names_in_people(owner: Person) -> list[tuple[str, int | None, str]]:
     rows = PersonRow.objects.filter(owner=owner.user)
-    found = []
+    found: list[tuple[str, int | None, str]] = []
     for row in rows:
         details = PersonDetails.from_json(
             owner.vault.open_json(PERSON_LABEL, row.id, bytes(row.content))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from nearer.together import keys
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError, new_key
 
 
-def _wrap_for(recipient, partner_public, pair_id, recipient_id=7):  # type: ignore[no-untyped-def]
+def _wrap_for(
+    recipient: X25519PrivateKey, partner_public: bytes, pair_id: uuid.UUID, recipient_id: int = 7
+) -> bytes:
     return keys.wrap_pair_key(
         pair_key=b"k" * 32,
         pair_id=pair_id,
