@@ -1,7 +1,14 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from nearer.insights import views_balance, views_pixels
 
 app_name = "insights"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    # Balance and care; year in pixels (views_balance, views_pixels).
+    path("balance/", views_balance.balance, name="balance"),
+    path("year/", views_pixels.year, name="year"),
+    path("year/<year:year>/", views_pixels.year, name="year_of"),
+]
