@@ -22,6 +22,7 @@ from nearer.lib.clock import local_now
 from nearer.lib.dates import DAY_NAMES, MONTH_NAMES
 from nearer.lib.urls import url_for
 from nearer.moments.today import today_context as moments_today
+from nearer.review.today import today_context as review_today
 from nearer.scales.today import today_context as scales_today
 from nearer.vault.box import Vault
 
@@ -72,8 +73,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "recent_rows": entry_rows(recent, show_date=True),
     }
     # Each part of Today comes from its own app, in the page's calm order: how you
-    # feel, a scale that is due, the people to connect with, then the journal.
-    for part in (checkins_today, scales_today, moments_today):
+    # feel, a scale that is due, the week's review on its day, the people to connect
+    # with, then the journal.
+    for part in (checkins_today, scales_today, review_today, moments_today):
         context.update(part(user=user, vault=vault, today=now.date(), prefs=prefs))
     # One CSRF token for the page: every {% csrf_token %} (the prompt and each
     # snooze form) takes this one instead of asking for another.
