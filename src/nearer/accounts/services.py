@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from nearer.accounts.models import AccountSession, RecoveryAttempt, User
 from nearer.lib.sqlvalues import column
+from nearer.together.services import pair_end
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.models import Keyring
@@ -193,6 +194,8 @@ def user_delete(*, user: User) -> None:
     are removed as well so nothing of theirs is left behind.
     """
     sessions_end(user=user)
+    # A shared space goes first, whole: the partner's side of it is not theirs alone.
+    pair_end(user=user)
     # django-axes keeps login attempts by username, outside any foreign key.
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username__iexact=user.get_username()).delete()

@@ -21,6 +21,7 @@ from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
 from nearer.lib.forms import add_errors
+from nearer.together.services import pair_refresh
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import derived_refresh
@@ -77,6 +78,9 @@ def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
     # The one place derived sealed data is rebuilt (a POST, so it may write): what is
     # missing, unreadable or old is made again here, so reads never need to write.
     derived_refresh(user=user, vault=vault)
+    # Likewise Together's own side: the identity key (made at sign-up, or now for an
+    # older account), the pair key's copy in the vault and the partner in People.
+    pair_refresh(user=user, vault=vault)
     return vault
 
 
