@@ -156,7 +156,7 @@ def _x_ticks(first: date, last: date) -> list[tuple[date, str]]:
     return ticks
 
 
-def _svg_open(*, title: str, desc: str, chart_id: str) -> Markup:
+def _svg_open(*, title: str, desc: str, chart_id: str, height: int = HEIGHT) -> Markup:
     """The opening tag of a chart, named by its title and description (escaped)."""
     return html(
         '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
@@ -165,7 +165,7 @@ def _svg_open(*, title: str, desc: str, chart_id: str) -> Markup:
         '<title id="{ident}-title">{title}</title>'
         '<desc id="{ident}-desc">{desc}</desc>',
         width=str(WIDTH),
-        height=str(HEIGHT),
+        height=str(height),
         ident=chart_id,
         title=title,
         desc=desc,
@@ -467,6 +467,77 @@ def stacked_bar_chart(
                     f"{x + bar_w / 2:.1f}",
                     str(HEIGHT - 8),
                     label,
+                )
+            )
+    parts.append(html("</svg>"))
+    return join(parts)
+
+
+def paired_bar_chart(
+    *,
+    rows: Sequence[tuple[str, float | None, float | None]],
+    first_label: str,
+    second_label: str,
+    title: str,
+    desc: str,
+    chart_id: str,
+) -> Markup:
+    """Return an SVG of two horizontal bars per ``(label, first, second)`` row: shares 0–1.
+
+    The first bar of a row is hollow, the second filled, so the two read apart
+    without colour; each bar's percent is written just past its end and each row's
+    label left of the bars, so no text is drawn over a bar. A share of None (no
+    data on that side) draws no bar and a dash. The legend above names both.
+    Empty ``rows`` give empty markup. Texts are escaped here.
+    """
+    if not rows:
+        return EMPTY
+    label_w, bars_left, bars_w, bar_h = 118, 122, 220, 10
+    row_h, top = 2 * bar_h + 14, 30
+    height = top + row_h * len(rows)
+    parts = [_svg_open(title=title, desc=desc, chart_id=chart_id, height=height)]
+    for position, (words, css) in enumerate(((first_label, "before"), (second_label, "after"))):
+        x = 4 + position * 190
+        parts.append(
+            html(
+                '<rect class="chart-pair-{}" x="{}" y="6" width="12" height="10"/>'
+                '<text class="chart-legend-label" x="{}" y="15" text-anchor="start">{}</text>',
+                css,
+                str(x),
+                str(x + LEGEND_SWATCH),
+                words,
+            )
+        )
+    for index, (label, first, second) in enumerate(rows):
+        y = top + index * row_h
+        parts.append(
+            html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                str(label_w),
+                f"{y + bar_h + 4:.1f}",
+                label,
+            )
+        )
+        for offset, (share, css) in enumerate(((first, "before"), (second, "after"))):
+            bar_y = y + offset * (bar_h + 2)
+            width = 0.0 if share is None else bars_w * min(max(share, 0.0), 1.0)
+            if width > 0:
+                parts.append(
+                    html(
+                        '<rect class="chart-pair-{}" x="{}" y="{}" width="{}" height="{}"/>',
+                        css,
+                        str(bars_left),
+                        f"{bar_y:.1f}",
+                        f"{width:.1f}",
+                        str(bar_h),
+                    )
+                )
+            parts.append(
+                html(
+                    '<text class="chart-label" x="{}" y="{}" text-anchor="start">{}</text>',
+                    f"{bars_left + width + 4:.1f}",
+                    f"{bar_y + bar_h - 1:.1f}",
+                    "–" if share is None else f"{round(100 * share)}%",
                 )
             )
     parts.append(html("</svg>"))

@@ -41,8 +41,10 @@ def text_boxes(svg: str) -> list[Box]:
 def segments(svg: str) -> list[tuple[float, float, float, float]]:
     found: list[tuple[float, float, float, float]] = []
     for points in _LINE.findall(svg):
-        coords = [tuple(map(float, pair.split(","))) for pair in points.split()]
-        found.extend((*a, *b) for a, b in pairwise(coords))
+        coords = [pair.split(",") for pair in points.split()]
+        found.extend(
+            (float(a[0]), float(a[1]), float(b[0]), float(b[1])) for a, b in pairwise(coords)
+        )
     return found
 
 
