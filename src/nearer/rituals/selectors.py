@@ -1,0 +1,334 @@
+"""Reads of the rituals, always of the person's own open space; they never write.
+
+The partner's words are opened only when the person may see them: a daily
+answer once both have answered that day, a check-in part once both have
+prepared (or one chose to go through it together). Before that the server
+does not open, and so never sends, what the other wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from uuid import UUID
+
+from django.http import Http404
+
+from nearer.accounts.models import User
+from nearer.decks.catalogue import Card
+from nearer.decks.selectors import card_get
+from nearer.decks.session_content import SessionContent
+from nearer.lib.private import QuietRepr
+from nearer.rituals.content import (
+    DEFAULT_WEEKDAY,
+    Answer,
+    Part,
+    Shared,
+    SpaceLike,
+    answer_open,
+    deck_open,
+    part_open,
+    shared_open,
+    weekday_open,
+)
+from nearer.rituals.models import (
+    CheckinPart,
+    CheckinWeek,
+    DailyAnswer,
+    PairDeckSession,
+    RitualSettings,
+    SharedMoment,
+)
+from nearer.rituals.questions import QUESTION_BY_ID, Question, question_for
+from nearer.rituals.services import week_of
+from nearer.vault.crypto import SealError
+
+HISTORY_PAGE = 20
+CHECKIN_HISTORY_PAGE = 12
+SHARED_MOMENTS_SHOWN = 30
+
+
+def _open_answer(space: SpaceLike, row: DailyAnswer) -> Answer | None:
+    try:
+        return answer_open(space.box, row.id, row.content)
+    except SealError:
+        return None
+
+
+@dataclass(frozen=True, repr=False)
+class DayView(QuietRepr):
+    """One day's question and answers as ``user`` may see them.
+
+    ``mine``: their answer (None: not answered, or it won't open);
+    ``theirs``: the partner's, only once both have answered (else None);
+    ``both``: both have answered; ``partner_answered``: the partner has (said on
+    the page so a person knows the other is waiting, never what they wrote)."""
+
+    day: date
+    question: Question
+    mine: Answer | None
+    theirs: Answer | None
+    answered: bool
+    partner_answered: bool
+
+    @property
+    def both(self) -> bool:
+        return self.answered and self.partner_answered
+
+
+def _day_view(
+    space: SpaceLike, user: User, day: date, rows: dict[int, DailyAnswer], question: Question
+) -> DayView:
+    own = rows.get(user.pk)
+    other = rows.get(space.partner_id)
+    both = own is not None and other is not None
+    mine = None if own is None else _open_answer(space, own)
+    if mine is not None and mine.question in QUESTION_BY_ID:
+        question = QUESTION_BY_ID[mine.question]
+    return DayView(
+        day=day,
+        question=question,
+        mine=mine,
+        # Opened only when both have answered: before, it is not even decrypted.
+        theirs=_open_answer(space, other) if both and other is not None else None,
+        answered=own is not None,
+        partner_answered=other is not None,
+    )
+
+
+def daily_for(*, user: User, space: SpaceLike, day: date) -> DayView:
+    """Return ``day``'s question for the pair and what ``user`` may see of it."""
+    rows = {
+        row.author_id: row for row in DailyAnswer.objects.filter(pair_id=space.pair_id, day=day)
+    }
+    return _day_view(space, user, day, rows, question_for(pair_id=space.pair_id, day=day))
+
+
+@dataclass(frozen=True, repr=False)
+class HistoryPage(QuietRepr):
+    days: list[DayView]
+    page: int
+    pages: int
+
+
+def daily_history(*, user: User, space: SpaceLike, before: date, page: int) -> HistoryPage:
+    """Return page ``page`` (1 first) of the days before ``before`` that ``user``
+    answered, newest first, HISTORY_PAGE a page. Http404 past the last page."""
+    days = list(
+        DailyAnswer.objects.filter(pair_id=space.pair_id, author_id=user.pk, day__lt=before)
+        .order_by("-day")
+        .values_list("day", flat=True)
+    )
+    pages = max(1, -(-len(days) // HISTORY_PAGE))
+    if not 1 <= page <= pages:
+        raise Http404("No such page.")
+    shown = days[(page - 1) * HISTORY_PAGE : page * HISTORY_PAGE]
+    by_day: dict[date, dict[int, DailyAnswer]] = {day: {} for day in shown}
+    if shown:
+        rows = DailyAnswer.objects.filter(
+            pair_id=space.pair_id, day__gte=shown[-1], day__lte=shown[0]
+        )
+        for row in rows:
+            if row.day in by_day:
+                by_day[row.day][row.author_id] = row
+    views = [
+        _day_view(space, user, day, by_day[day], question_for(pair_id=space.pair_id, day=day))
+        for day in shown
+    ]
+    return HistoryPage(days=views, page=page, pages=pages)
+
+
+# --- the weekly check-in -----------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class CheckinDay(QuietRepr):
+    weekday: int
+    changed_by_me: bool
+    chosen: bool
+
+
+def checkin_day_for(*, user: User, space: SpaceLike) -> CheckinDay:
+    """Return the pair's check-in weekday (Sunday until they choose) and who set it."""
+    row = RitualSettings.objects.filter(pair_id=space.pair_id).first()
+    if row is None:
+        return CheckinDay(weekday=DEFAULT_WEEKDAY, changed_by_me=False, chosen=False)
+    try:
+        weekday = weekday_open(space.box, space.pair_id, row.content)
+    except SealError:
+        weekday = DEFAULT_WEEKDAY
+    return CheckinDay(weekday=weekday, changed_by_me=row.changed_by_id == user.pk, chosen=True)
+
+
+@dataclass(frozen=True, repr=False)
+class CheckinView(QuietRepr):
+    """A week's check-in as ``user`` may see it: ``theirs`` only once ``open``
+    (both prepared, or one chose to go through it together)."""
+
+    id: UUID | None
+    week_of: date
+    mine: Part | None
+    theirs: Part | None
+    prepared: bool
+    partner_prepared: bool
+    open: bool
+    together: bool
+
+
+def _part(space: SpaceLike, row: CheckinPart | None) -> Part | None:
+    if row is None:
+        return None
+    try:
+        return part_open(space.box, row.id, row.content)
+    except SealError:
+        return None
+
+
+def _checkin_view(
+    user: User, space: SpaceLike, week: CheckinWeek | None, monday: date
+) -> CheckinView:
+    rows = {} if week is None else {row.author_id: row for row in week.parts.all()}
+    own, other = rows.get(user.pk), rows.get(space.partner_id)
+    together = week is not None and week.together_at is not None
+    is_open = together or (own is not None and other is not None)
+    return CheckinView(
+        id=None if week is None else week.id,
+        week_of=monday,
+        mine=_part(space, own),
+        theirs=_part(space, other) if is_open else None,
+        prepared=own is not None,
+        partner_prepared=other is not None,
+        open=is_open,
+        together=together,
+    )
+
+
+def checkin_this_week(*, user: User, space: SpaceLike, today: date) -> CheckinView:
+    """Return the check-in of ``today``'s week."""
+    monday = week_of(today)
+    week = CheckinWeek.objects.filter(pair_id=space.pair_id, week_of=monday).first()
+    return _checkin_view(user, space, week, monday)
+
+
+def checkin_get(*, user: User, space: SpaceLike, week_id: UUID) -> CheckinView:
+    """Return one of the pair's check-ins; Http404 when it is not theirs."""
+    week = CheckinWeek.objects.filter(pair_id=space.pair_id, id=week_id).first()
+    if week is None:
+        raise Http404("No such check-in.")
+    return _checkin_view(user, space, week, week.week_of)
+
+
+@dataclass(frozen=True, repr=False)
+class CheckinRow(QuietRepr):
+    id: UUID
+    week_of: date
+    open: bool
+
+
+def checkin_history(*, space: SpaceLike, before: date, page: int) -> tuple[list[CheckinRow], int]:
+    """Return page ``page`` of the pair's past check-ins (weeks before ``before``'s)
+    with something prepared, newest first, and the number of pages. Nothing is
+    opened: a row says only its week and whether both parts can be seen."""
+    weeks = list(
+        CheckinWeek.objects.filter(pair_id=space.pair_id, week_of__lt=week_of(before))
+        .order_by("-week_of")
+        .values_list("id", "week_of", "together_at")
+    )
+    authors: dict[UUID, int] = {}
+    for week_id in CheckinPart.objects.filter(pair_id=space.pair_id).values_list(
+        "week_id", flat=True
+    ):
+        authors[week_id] = authors.get(week_id, 0) + 1
+    rows = [
+        CheckinRow(
+            id=week_id, week_of=monday, open=together is not None or authors.get(week_id, 0) == 2
+        )
+        for week_id, monday, together in weeks
+        if authors.get(week_id)
+    ]
+    pages = max(1, -(-len(rows) // CHECKIN_HISTORY_PAGE))
+    if not 1 <= page <= pages:
+        raise Http404("No such page.")
+    return rows[(page - 1) * CHECKIN_HISTORY_PAGE : page * CHECKIN_HISTORY_PAGE], pages
+
+
+def checkin_date(monday: date, weekday: int) -> date:
+    """The day of the check-in in the week of ``monday``."""
+    return monday + timedelta(days=weekday)
+
+
+# --- shared moments ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class SharedView(QuietRepr):
+    id: UUID
+    occurred_on: date
+    mine: bool
+    shared: Shared | None
+
+
+def shared_moments_for(*, user: User, space: SpaceLike) -> list[SharedView]:
+    """Return the latest moments logged in the space (by either), newest first."""
+    rows = SharedMoment.objects.filter(pair_id=space.pair_id)[:SHARED_MOMENTS_SHOWN]
+    views = []
+    for row in rows:
+        try:
+            shared: Shared | None = shared_open(space.box, row.id, row.content)
+        except SealError:
+            shared = None
+        views.append(
+            SharedView(
+                id=row.id, occurred_on=row.occurred_on, mine=row.author_id == user.pk, shared=shared
+            )
+        )
+    return views
+
+
+# --- decks together ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class PairSessionView(QuietRepr):
+    """A deck session of the pair. ``my_turn``: ``user`` asks the card on the table."""
+
+    id: UUID
+    active: bool
+    content: SessionContent | None
+    card: Card | None
+    my_turn: bool
+    started_by_me: bool
+
+
+def _session_view(user: User, space: SpaceLike, row: PairDeckSession) -> PairSessionView:
+    try:
+        content: SessionContent | None = deck_open(space.box, row.id, row.content)
+    except SealError:
+        content = None
+    started_by_me = row.started_by_id == user.pk
+    card = None if content is None or content.current is None else card_get(content.current)
+    return PairSessionView(
+        id=row.id,
+        active=row.state == PairDeckSession.State.ACTIVE,
+        content=content,
+        card=card,
+        # "me" in the decks' session shape is whoever started it.
+        my_turn=content is not None and (content.turn == "me") == started_by_me,
+        started_by_me=started_by_me,
+    )
+
+
+def pair_session_get(*, user: User, space: SpaceLike, session_id: UUID) -> PairSessionView:
+    """Return one of the pair's deck sessions; Http404 when it is not theirs."""
+    row = PairDeckSession.objects.filter(pair_id=space.pair_id, id=session_id).first()
+    if row is None:
+        raise Http404("No such session.")
+    return _session_view(user, space, row)
+
+
+def pair_session_active(*, user: User, space: SpaceLike) -> PairSessionView | None:
+    """Return the pair's session going on, if any (the latest)."""
+    row = PairDeckSession.objects.filter(
+        pair_id=space.pair_id, state=PairDeckSession.State.ACTIVE
+    ).first()
+    return None if row is None else _session_view(user, space, row)
