@@ -9,6 +9,7 @@ nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -25,6 +26,7 @@ from nearer.checkins.models import CheckIn
 from nearer.checkins.people import people_names
 from nearer.lib.clock import local_now
 from nearer.lib.owner import check_vault
+from nearer.lib.private import QuietRepr
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -123,6 +125,54 @@ def checkin_create(
     )
     checkin.save(force_insert=True)
     return checkin
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class CheckInDraft(QuietRepr):
+    """One check-in for ``checkins_create_many``: ``when`` is aware, in the person's zone."""
+
+    when: datetime
+    pleasantness: int
+    energy: int
+    emotion: str
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+
+# Rows per INSERT: well under SQLite's limit on bound values.
+BULK_BATCH = 500
+
+
+@transaction.atomic
+def checkins_create_many(*, user: User, vault: Vault, checkins: Iterable[CheckInDraft]) -> int:
+    """Seal and save many new check-ins at once (an import); return how many.
+
+    Each is checked as ``checkin_create`` checks it, naming no people; the first bad
+    one raises ValidationError and nothing is saved. One INSERT per ``BULK_BATCH``
+    rows instead of one a check-in.
+    """
+    check_vault(user, vault)
+    rows: list[CheckIn] = []
+    for draft in checkins:
+        if draft.when.tzinfo is None:
+            raise ValueError("when must be an aware datetime")
+        cleaned = _cleaned(
+            user=user,
+            vault=vault,
+            pleasantness=draft.pleasantness,
+            energy=draft.energy,
+            emotion=draft.emotion,
+            people=(),
+            tags=draft.tags,
+            note=draft.note,
+        )
+        row = CheckIn(owner=user, at=draft.when.astimezone(UTC), local_date=draft.when.date())
+        row.content = content_seal(
+            vault, row.id, CheckInContent(time=draft.when.strftime("%H:%M"), **cleaned)
+        )
+        rows.append(row)
+    CheckIn.objects.bulk_create(rows, batch_size=BULK_BATCH)
+    return len(rows)
 
 
 @transaction.atomic
