@@ -34,5 +34,8 @@ class SettingsForm(forms.Form):
             "A week runs Monday to Sunday in your time zone; the review looks at the week "
             "you are in so far. A day late in the week has the most to look back on."
         ),
-        error_messages={"invalid_choice": "Please choose a day of the week."},
+        error_messages={
+            "invalid_choice": "Please choose a day of the week.",
+            "required": "Please choose a day of the week.",
+        },
     )
