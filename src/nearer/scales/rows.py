@@ -39,12 +39,20 @@ def _ticks(scale: Scale) -> list[tuple[float, str]]:
     return [(value, str(value)) for value in range(low, high + 1, 2 if high - low > 8 else 1)]
 
 
+# How many results in a row the bold line averages: two months of fortnightly WHO-5
+# results, a season of the monthly scales. Drawn once there are twice as many
+# results, so a handful of points is never smoothed into a false trend.
+MEAN_WINDOW: dict[str, int] = {WHO5.key: 4}
+MEAN_WINDOW_DEFAULT = 3
+
+
 def chart_for(scale: Scale, points: Sequence[Point]) -> Markup:
     """Return the SVG of ``points`` (oldest first) on the scale's shown range."""
     low, high = shown_range(scale)
     values = [(point.taken_on, float(point.shown)) for point in points]
     if not values:
         return EMPTY
+    window = MEAN_WINDOW.get(scale.key, MEAN_WINDOW_DEFAULT)
     first, last = values[0], values[-1]
     desc = (
         f"{len(values)} results from {long_date(first[0])} to {long_date(last[0])}, "
@@ -61,6 +69,9 @@ def chart_for(scale: Scale, points: Sequence[Point]) -> Markup:
         chart_id=f"chart-{scale.key}",
         y_ticks=_ticks(scale),
         bands=_bands(scale),
+        mean_window=window if len(values) >= 2 * window else 0,
+        mean_label=f"Line: average of {window} results",
+        raw_label="Faint: each result",
     )
 
 

@@ -9,6 +9,7 @@ is sent to.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -18,13 +19,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.services import preferences_get
+from nearer.lib.charts import chart_range, in_range, range_links
 from nearer.lib.clock import local_now
 from nearer.lib.dates import long_date
 from nearer.lib.help_lines import help_lines
+from nearer.lib.urls import url_for
 from nearer.scales import selectors, services
 from nearer.scales.forms import ScaleForm, ScheduleForm
 from nearer.scales.instruments import SCALE_BY_KEY, Scale
@@ -143,24 +147,42 @@ def result_delete(request: HttpRequest, result_id: UUID) -> HttpResponse:
 @login_required
 @require_safe
 def trends(request: HttpRequest) -> HttpResponse:
-    """Each scale over time: an SVG chart and the same numbers in a table."""
+    """Each scale over time: an SVG chart and the same numbers in a table.
+
+    ``?range=3m|1y|all`` chooses the span of every chart and table; any other value
+    is "all".
+    """
     found = selectors.trends_for(user=current_user(request), vault=current_vault(request))
+    chosen = chart_range(request.GET.get("range"))
+    today = timezone.localdate()  # a day off at most: the span needs no preferences
     sections = []
     for scale in SCALE_BY_KEY.values():
-        points = found.points[scale.key]
-        if not points and scale not in offered_scales():
+        every = found.points[scale.key]
+        if not every and scale not in offered_scales():
             continue
+        points = in_range(every, chosen, today=today, day_of=_taken_on)
         sections.append(
             {
                 "scale": scale,
                 "chart": chart_for(scale, points),
                 "rows": table_rows(scale, points),
                 "summary": summary_of(scale, points),
+                "outside": len(every) - len(points),
             }
         )
-    return render(
-        request, "scales/trends.html", {"sections": sections, "unreadable": found.unreadable}
-    )
+    context = {
+        "sections": sections,
+        "unreadable": found.unreadable,
+        "range": chosen,
+        "ranges": range_links(
+            chosen=chosen, url=url_for("scales:trends"), label="How far back the charts go"
+        ),
+    }
+    return render(request, "scales/trends.html", context)
+
+
+def _taken_on(point: selectors.Point) -> date:
+    return point.taken_on
 
 
 @login_required

@@ -51,3 +51,30 @@ def test_it_shows_only_ones_own(alice: Person, charlie: Person) -> None:
     take(alice, "who5", [5, 5, 5, 5, 5])
     html = charlie.client.get("/scales/trends/").content.decode()
     assert "<svg" not in html
+
+
+def test_a_range_narrows_every_chart_and_table_and_a_bad_one_shows_all(alice: Person) -> None:
+    for days in (10, 60, 200, 500):
+        take(alice, "ucla3", [1, 2, 3], days_ago=days)
+    take(alice, "who5", [2, 2, 2, 2, 2], days_ago=300)
+    three = alice.client.get("/scales/trends/?range=3m").content.decode()
+    assert three.count("<tr>") == 3  # the header and the two results of the last 91 days
+    assert '<span aria-current="true">3 months</span>' in three
+    assert '<a href="/scales/trends/?range=1y">A year</a>' in three
+    assert "No results in the span shown (3 months); 1 earlier result is under" in three
+    year = alice.client.get("/scales/trends/?range=1y").content.decode()
+    assert year.count("<tr>") == 6  # two headers, three UCLA results, one WHO-5
+    for bad in ("", "5y", "<script>", "1y%00"):
+        response = alice.client.get("/scales/trends/", {"range": bad})
+        assert response.status_code == 200
+        assert response.content.count(b"<tr>") == 7, bad
+        assert b'<span aria-current="true">All</span>' in response.content
+
+
+def test_many_results_get_a_rolling_mean_over_faint_points(alice: Person) -> None:
+    for n in range(8):
+        take(alice, "ucla3", [1 + n % 3, 2, 1], days_ago=30 * n)
+    html = alice.client.get("/scales/trends/").content.decode()
+    assert 'class="chart-line-raw"' in html and "Line: average of 3 results" in html
+    few = alice.client.get("/scales/trends/?range=3m").content.decode()
+    assert "chart-line-raw" not in few  # three points: too few to smooth
