@@ -15,7 +15,7 @@ in the ender's own moments at once, in the other's at their next visit.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -81,14 +81,14 @@ def _end(
     session: PairDeckSession,
     content: SessionContent,
     now: datetime,
-    today: datetime | None,
+    today: date | None,
 ) -> None:
     session.state = PairDeckSession.State.ENDED
     session.ended_at = now
     session.content = deck_seal(space.box, session.id, content)
     session.save(update_fields=["state", "ended_at", "content"])
     minutes = max(round((now - session.started_at).total_seconds() / 60), 1)
-    day = (today or timezone.localtime(now)).date()
+    day = today or timezone.localdate(now)
     shared_moment_add(
         user=user,
         vault=vault,
@@ -109,7 +109,7 @@ def pair_session_step(
     answered: int,
     card_id: str,
     now: datetime | None = None,
-    local_now: datetime | None = None,
+    today: date | None = None,
     rng: random.Random = SYSTEM_RANDOM,
 ) -> PairDeckSession:
     """Take one step of the pair's session ("next", "skip" or "stop") and return it.
@@ -117,6 +117,7 @@ def pair_session_step(
     A step whose ``answered`` and ``card_id`` are not the session's now (the other
     partner moved it, a second click) or a session already ended changes nothing.
     The last planned card, or "stop", ends it and logs it as a moment for both.
+    ``today``: the day on the person's own clock, the moment's day.
     Http404 for a session not of this pair; SealError if it won't open; SpaceEnded.
     """
     check_vault(user, vault)
@@ -137,7 +138,7 @@ def pair_session_step(
     if answered != content.answered or card_id != (content.current or ""):
         return session
     if step == "stop":
-        _end(user, vault, space, session, content, now, local_now)
+        _end(user, vault, space, session, content, now, today)
         return session
     if step == "next":
         elapsed = max(now - session.started_at, timedelta(0))
@@ -145,7 +146,7 @@ def pair_session_step(
     else:
         content = session_skip(content, deck=_deck(), rng=rng)
     if finished(content):
-        _end(user, vault, space, session, content, now, local_now)
+        _end(user, vault, space, session, content, now, today)
         return session
     session.content = deck_seal(space.box, session.id, content)
     session.save(update_fields=["content"])

@@ -1,9 +1,8 @@
-"""Who the partner is to the person: their name, and the person in their People.
+"""Who the partner is among the person's People.
 
-The name shown in the space is the partner's account name (the one Together puts
-in People when pairing). The person in People is found by the partner's account
-id sealed in that person's details (``PersonDetails.partner_user``): nothing in
-the clear says which of someone's people is their partner.
+Found by the partner's account id sealed in that person's details
+(``PersonDetails.partner_user``, set by Together when pairing): nothing in the
+clear says which of someone's people is their partner.
 """
 
 from __future__ import annotations
@@ -15,12 +14,6 @@ from nearer.people.content import PERSON_LABEL, PersonDetails
 from nearer.people.models import Person
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
-
-
-def partner_name(*, partner_id: int) -> str:
-    """Return the partner's account name ("" when the account is gone)."""
-    name = User.objects.filter(pk=partner_id).values_list("username", flat=True).first()
-    return name or ""
 
 
 def partner_person_id(*, user: User, vault: Vault, partner_id: int) -> UUID | None:

@@ -27,10 +27,16 @@ class Paired:
         return space
 
 
-def pair(inviter: Person, accepter: Person) -> Paired:
+def pair(
+    inviter: Person,
+    accepter: Person,
+    *,
+    inviter_name: str = "Alice Wren",
+    accepter_name: str = "Bob Finch",
+) -> Paired:
     """Pair ``inviter`` with ``accepter``; both have the other in their People."""
-    made = invite_create(user=inviter.user, vault=inviter.vault)
-    invite_accept(user=accepter.user, vault=accepter.vault, code=made.code)
+    made = invite_create(user=inviter.user, vault=inviter.vault, name=inviter_name)
+    invite_accept(user=accepter.user, vault=accepter.vault, code=made.code, name=accepter_name)
     # The inviter's side (their copy of the key, the partner in People) comes at
     # their next POST; here at once.
     pair_refresh(user=inviter.user, vault=inviter.vault)
