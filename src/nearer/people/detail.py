@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from nearer.lib.charts import line_chart
+from nearer.lib.charts import DEFAULT_RANGE, ChartRange, in_range, line_chart, range_links
 from nearer.lib.dates import DAY_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES, long_date
 from nearer.lib.html import Markup, html, join
 from nearer.lib.urls import UrlPattern, url_for
@@ -27,6 +27,8 @@ OFFER_AFTER = timedelta(days=30)
 
 # The table's second column for each value, escaped once.
 _WORDS = {value: html("{}", closeness_words(value)) for value in CLOSENESS_WORDS}
+# How many ratings in a row the closeness chart's bold line averages.
+MEAN_WINDOW = 3
 _OF_PERSON = ("edit", "archive", "restore", "delete", "closeness", "date_new")
 
 
@@ -77,9 +79,15 @@ def bottom_html(
     dates: Sequence[DateView],
     history: Sequence[tuple[date, int]],
     urls: dict[str, str],
+    chosen: ChartRange = DEFAULT_RANGE,
+    today: date | None = None,
 ) -> Markup:
     """Return the page below the moments: important dates, then closeness over time as
-    a chart (with a title and a description) and the same ratings in a table."""
+    a chart (with a title and a description) and the same ratings in a table.
+
+    ``chosen`` is the span of the chart and the table (counted back from ``today``),
+    picked with links that work without JavaScript; the latest rating is said
+    whatever the span."""
     parts = [
         html(
             '<section class="card" aria-labelledby="dates-heading">'
@@ -99,9 +107,33 @@ def bottom_html(
             '<h2 id="closeness-heading">Closeness over time</h2>'
         )
     )
+    # Without a today there is nothing to count back from: everything is shown.
+    shown = (
+        list(history) if today is None else in_range(history, chosen, today=today, day_of=_day_of)
+    )
+    page = UrlPattern("people:person", "person_id")(person.id)
     if history:
-        name = person.display_name
         parts.append(html("<p>Latest: {}.</p>", _WORDS[history[-1][1]]))
+        parts.append(
+            range_links(
+                chosen=chosen,
+                url=page,
+                label="How far back the closeness chart goes",
+                fragment="closeness",
+            )
+        )
+    if history and not shown:
+        parts.append(
+            html(
+                '<p class="muted">No ratings in the span shown ({}); the earlier ones are '
+                'under <a href="{}?range=all#closeness">All</a>.</p>',
+                chosen.label.lower(),
+                page,
+            )
+        )
+    elif history:
+        name = person.display_name
+        history = shown
         parts.append(_chart(name, history))
         parts.append(
             html(
@@ -114,7 +146,7 @@ def bottom_html(
                 rating_rows(reversed(history)),
             )
         )
-    else:
+    if not history:
         parts.append(
             html(
                 '<p class="muted">No ratings yet. Now and then, pick the picture of '
@@ -147,9 +179,17 @@ def _chart(name: str, history: Sequence[tuple[date, int]]) -> Markup:
             f"overlap). The latest is {last[1]}."
         ),
         chart_id="closeness-chart",
+        # Ratings are sporadic: smoothed only once there are enough to smooth.
+        mean_window=MEAN_WINDOW if count >= 2 * MEAN_WINDOW else 0,
+        mean_label=f"Line: average of {MEAN_WINDOW} ratings",
+        raw_label="Faint: each rating",
     )
     # line_chart's answer is safe markup (it escapes its own text): kept as it is.
     return join([chart])
+
+
+def _day_of(rating: tuple[date, int]) -> date:
+    return rating[0]
 
 
 def rating_rows(history: Iterable[tuple[date, int]]) -> Markup:

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.current import current_day, current_user, current_vault
+from nearer.lib.charts import chart_range
 from nearer.lib.forms import add_errors
 from nearer.people import detail, rules, selectors, services
 from nearer.people.content import CIRCLES
@@ -164,7 +165,14 @@ def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
         "rhythm": rhythm_text(details.rhythm_days, details.too_long_days),
         "offer_rating": detail.offers_rating(person, history, today),
         "urls": urls,
-        "bottom": detail.bottom_html(person=person, dates=dates, history=history, urls=urls),
+        "bottom": detail.bottom_html(
+            person=person,
+            dates=dates,
+            history=history,
+            urls=urls,
+            chosen=chart_range(request.GET.get("range")),
+            today=today,
+        ),
         **parts_context(user=user, vault=vault, person=person, today=today),
     }
     return render(request, "people/person_detail.html", context)
