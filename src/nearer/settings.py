@@ -169,7 +169,8 @@ TEMPLATES = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # One Argon2id run per login: the keyring's unwrap is the password check.
+    "nearer.accounts.backends.KeyringBackend",
 ]
 
 # Argon2id, with the pepper mixed in (see accounts/hashers.py); plain Argon2 and PBKDF2

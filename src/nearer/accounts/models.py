@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -24,6 +25,19 @@ class AnyCaseUserManager(UserManager["User"]):
         return found
 
 
+# The password field of an account whose password is checked by its keyring: the
+# one Argon2id run that opens the data key is also the login's check (see
+# accounts/backends.py), so no second, separate hash of the password is kept. The
+# random tail changes with every new password, so Django's session hash (an HMAC of
+# this field) still ends other sessions when the password changes.
+KEYRING_PASSWORD = "nearer_keyring$"  # noqa: S105 (a marker, not a password)
+
+
+def new_keyring_password() -> str:
+    """Return the password field's value for an account checked by its keyring."""
+    return KEYRING_PASSWORD + secrets.token_hex(16)
+
+
 class User(AbstractUser):
     """A person with a Nearer account.
 
@@ -32,6 +46,19 @@ class User(AbstractUser):
     """
 
     objects: ClassVar[AnyCaseUserManager] = AnyCaseUserManager()
+
+    def uses_keyring_password(self) -> bool:
+        """True when the password is checked by opening the keyring (no hash kept)."""
+        return self.password.startswith(KEYRING_PASSWORD)
+
+    def check_password(self, raw_password: str) -> bool:
+        # Django's own callers (the admin, ModelBackend) still work: the keyring
+        # answers. Older accounts keep their hash until their next login.
+        if not self.uses_keyring_password():
+            return super().check_password(raw_password)
+        from nearer.vault.services import keyring_unlock
+
+        return keyring_unlock(user_id=self.pk, password=raw_password) is not None
 
     class Meta:
         verbose_name = "user"

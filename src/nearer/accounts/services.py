@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from nearer.accounts.models import AccountSession, RecoveryAttempt, User
+from nearer.accounts.models import AccountSession, RecoveryAttempt, User, new_keyring_password
 from nearer.lib.sqlvalues import column
 from nearer.together.services import pair_end
 from nearer.vault.box import Vault
@@ -53,7 +53,7 @@ def user_sign_up(*, username: str, password: str, email: str = "") -> SignedUp:
         raise ValidationError({"username": NAME_TAKEN})
     user = User(username=username, email=email)
     password_validation.validate_password(password, user)
-    user.set_password(password)
+    user.password = new_keyring_password()
     user.full_clean()
     try:
         # Race: two sign-ups of one name can both pass the check above; on PostgreSQL
@@ -75,9 +75,15 @@ def has_vault(*, user: User) -> bool:
     return Keyring.objects.filter(user_id=user.pk).exists()
 
 
+@transaction.atomic
 def vault_create_for(*, user: User, password: str) -> NewKeyring:
-    """Create the keyring of an account made outside sign-up; the password is checked."""
-    return keyring_create(user_id=user.pk, password=password)
+    """Create the keyring of an account made outside sign-up; the password is checked.
+
+    From now on its password is checked by the keyring; the old hash goes."""
+    new = keyring_create(user_id=user.pk, password=password)
+    user.password = new_keyring_password()
+    user.save(update_fields=["password"])
+    return new
 
 
 # At most this many expired sessions are deleted by one login, so a login after a
@@ -116,7 +122,7 @@ def user_change_password(*, user: User, vault_dek: bytes, new_password: str) -> 
     the new password hash); the caller logs the current device in again.
     """
     password_validation.validate_password(new_password, user)
-    user.set_password(new_password)
+    user.password = new_keyring_password()
     user.save(update_fields=["password"])
     keyring_set_password(user_id=user.pk, dek=vault_dek, new_password=new_password)
     sessions_end(user=user)
@@ -161,7 +167,7 @@ def user_recover(
         RecoveryAttempt.objects.create(key=_attempt_key(username, client), at=now)
         return None
     password_validation.validate_password(new_password, user)
-    user.set_password(new_password)
+    user.password = new_keyring_password()
     user.save(update_fields=["password"])
     keyring_set_password(user_id=user.pk, dek=dek, new_password=new_password)
     code = keyring_renew_recovery(user_id=user.pk, dek=dek)

@@ -17,6 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nearer.accounts import forms, services
+from nearer.accounts.backends import take_unlocked_dek
 from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
@@ -26,7 +27,6 @@ from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import derived_refresh
 from nearer.vault.recovery_codes import display
-from nearer.vault.services import keyring_unlock
 from nearer.vault.session import vault_end, vault_start
 
 PENDING_CODE = "accounts.pending_recovery_code"
@@ -70,7 +70,7 @@ def _keep_code_for_display(request: HttpRequest, vault: Vault, code: str) -> Non
 
 
 def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="nearer.accounts.backends.KeyringBackend")
     # Expired sessions are useless but still hold half a key: each login sweeps a
     # few, so they never pile up even where `nearer clearsessions` isn't scheduled.
     services.sessions_clear_expired()
@@ -95,7 +95,8 @@ def _current_password_opens(request: HttpRequest, user: User, password: str) -> 
     checked = authenticate(request, username=user.get_username(), password=password)
     if not isinstance(checked, User) or checked.pk != user.pk:
         return None
-    return keyring_unlock(user_id=user.pk, password=password)
+    # The check opened the keyring already (accounts/backends.py): one Argon2id run.
+    return take_unlocked_dek(checked)
 
 
 @sensitive_post_parameters("new_password1", "new_password2")
@@ -167,11 +168,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
             vault = _log_in(request, user, new.dek)
             _keep_code_for_display(request, vault, new.recovery_code)
             return redirect("accounts:recovery_code")
-        dek = (
-            keyring_unlock(user_id=user.pk, password=form.cleaned_data["password"])
-            if isinstance(user, User)
-            else None
-        )
+        # The password check opened the keyring (accounts/backends.py): one Argon2id run.
+        dek = take_unlocked_dek(user) if isinstance(user, User) else None
         if isinstance(user, User) and dek is not None:
             _log_in(request, user, dek)
             return redirect(_safe_next(request, reverse("today:index")))
