@@ -7,3 +7,8 @@ class InsightsConfig(AppConfig):
     name = "nearer.insights"
     verbose_name = "Insights"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the findings, so the login's derived_refresh rebuilds them when
+        # their rows have changed since (their fingerprint no longer matches).
+        from nearer.insights import findings  # noqa: F401

@@ -542,3 +542,83 @@ def paired_bar_chart(
             )
     parts.append(html("</svg>"))
     return join(parts)
+
+
+def means_chart(
+    *,
+    rows: Sequence[tuple[str, float]],
+    band: tuple[float, float] | None,
+    x_min: float,
+    x_max: float,
+    title: str,
+    desc: str,
+    chart_id: str,
+    x_ticks: Sequence[tuple[float, str]] = (),
+) -> Markup:
+    """Return an SVG chart of a few means on one scale, one ``(label, mean)`` row each
+    (a filled dot for the first row, hollow dots for the others), and an optional
+    shaded ``band`` (low, high) on the first row: where its mean may well lie, say a
+    95% interval of the difference added to the second row's mean.
+
+    The page says the same numbers in words or a table. Texts are escaped here.
+    """
+    if not rows:
+        return EMPTY
+    plot_w = WIDTH - LEFT - RIGHT
+    span = (x_max - x_min) or 1.0
+    row_h = (HEIGHT - TOP - BOTTOM) / len(rows)
+
+    def x_of(value: float) -> float:
+        return LEFT + plot_w * (min(max(value, x_min), x_max) - x_min) / span
+
+    parts = [_svg_open(title=title, desc=desc, chart_id=chart_id)]
+    for value, label in x_ticks:
+        x = f"{x_of(value):.1f}"
+        parts.append(
+            html(
+                '<line class="chart-grid" x1="{x}" x2="{x}" y1="{top}" y2="{base}"/>'
+                '<text class="chart-label" x="{x}" y="{text_y}" '
+                'text-anchor="middle">{label}</text>',
+                x=x,
+                top=str(TOP),
+                base=str(HEIGHT - BOTTOM),
+                text_y=str(HEIGHT - 8),
+                label=label,
+            )
+        )
+    for number, (label, mean) in enumerate(rows):
+        y = TOP + row_h * number + row_h * 0.62
+        if number == 0 and band is not None:
+            low, high = x_of(band[0]), x_of(band[1])
+            parts.append(
+                html(
+                    '<rect class="chart-band" x="{}" y="{}" width="{}" height="16"/>',
+                    f"{low:.1f}",
+                    f"{y - 8:.1f}",
+                    f"{max(high - low, 1.0):.1f}",
+                )
+            )
+        parts.append(
+            html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="start">{}</text>'
+                '<circle class="{}" cx="{}" cy="{}" r="6"/>',
+                str(LEFT),
+                f"{y - 14:.1f}",
+                label,
+                "chart-dot" if number == 0 else "chart-dot-before",
+                f"{x_of(mean):.1f}",
+                f"{y:.1f}",
+            )
+        )
+    base = str(HEIGHT - BOTTOM)
+    parts.append(
+        html(
+            '<line class="chart-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+            str(LEFT),
+            str(WIDTH - RIGHT),
+            base,
+            base,
+        )
+    )
+    parts.append(html("</svg>"))
+    return join(parts)

@@ -15,9 +15,14 @@ from django.urls import get_script_prefix
 from nearer.lib.html import Markup, html, join
 from nearer.lib.urls import url_for
 
-SECTIONS = ("today", "journal", "people", "opening", "checkins", "accounts")
+SECTIONS = ("today", "journal", "people", "opening", "checkins", "together", "insights", "accounts")
 # Apps whose pages live under another section of the main navigation.
-SECTION_OF = {"moments": "people", "scales": "checkins", "decks": "opening"}
+SECTION_OF = {
+    "moments": "people",
+    "scales": "checkins",
+    "decks": "opening",
+    "rituals": "together",
+}
 # The main navigation: (section, URL name, words), in order.
 NAV = (
     ("today", "today:index", "Today"),
@@ -25,6 +30,8 @@ NAV = (
     ("people", "people:index", "People"),
     ("opening", "opening:index", "Opening up"),
     ("checkins", "checkins:index", "Check-ins"),
+    ("together", "together:index", "Together"),
+    ("insights", "insights:index", "Insights"),
     ("accounts", "accounts:settings", "Account"),
 )
 # One sheet per part of the app, so each part's look lives beside its owner.

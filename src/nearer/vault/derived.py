@@ -66,7 +66,12 @@ class Kind(Generic[T]):
     refresh. Bump ``version`` whenever the encoded shape changes: values of
     another version are computed afresh. ``raw``: ``encode`` returns bytes and
     ``decode`` takes them, sealed as they are (for large values whose JSON would
-    cost more to parse than to open: the journal's search text).
+    cost more to parse than to open: the journal's search text). ``current``
+    (optional, for values no single service keeps: insights depend on check-ins,
+    moments and scales) says whether an opened value still matches the owner's
+    rows (say, by a fingerprint of counts and latest changes stored with it); a
+    value that does not is treated as old: the reader computes afresh, the
+    refresh rebuilds it.
     """
 
     name: str
@@ -77,6 +82,7 @@ class Kind(Generic[T]):
     subjects: Callable[[int], Iterable[UUID]] | None = None
     compute_many: Callable[[int, Vault, list[UUID]], dict[UUID, T]] | None = None
     raw: bool = False
+    current: Callable[[int, T], bool] | None = None
 
     @property
     def label(self) -> str:
@@ -155,9 +161,14 @@ def derived_read(
         if row is None
         else derived_opened(kind, vault=vault, subject=subject, version=row[0], content=row[1])
     )
-    if value is None:
+    if value is None or not _current(kind, user.pk, value):
         value = kind.compute(user.pk, vault, subject)
     return value
+
+
+def _current(kind: Kind[T], owner_id: int, value: T | None) -> bool:
+    """Return whether an opened value is still current (always, unless the kind says)."""
+    return value is not None and (kind.current is None or kind.current(owner_id, value))
 
 
 def _claim(kind: Kind[Any], owner_id: int, subject: UUID) -> DerivedValue:
@@ -203,7 +214,11 @@ def derived_change(
     value = derived_opened(
         kind, vault=vault, subject=subject, version=row.version, content=row.content
     )
-    value = kind.compute(user.pk, vault, subject) if value is None else change(value)
+    value = (
+        change(value)
+        if value is not None and _current(kind, user.pk, value)
+        else kind.compute(user.pk, vault, subject)
+    )
     _store(kind, vault, row, value)
     return value
 
@@ -258,10 +273,13 @@ def _refresh_some(kind: Kind[Any], owner_id: int, vault: Vault, subjects: list[U
         stale = [
             row
             for row in rows
-            if derived_opened(
-                kind, vault=vault, subject=row.subject, version=row.version, content=row.content
+            if not _current(
+                kind,
+                owner_id,
+                derived_opened(
+                    kind, vault=vault, subject=row.subject, version=row.version, content=row.content
+                ),
             )
-            is None
         ]
         if kind.compute_many is not None:
             values = kind.compute_many(owner_id, vault, [row.subject for row in stale])
@@ -298,14 +316,17 @@ def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
         missing = [
             subject
             for subject in wanted
-            if derived_opened(
+            if not _current(
                 kind,
-                vault=vault,
-                subject=subject,
-                version=stored.get(subject, (None, None))[0],
-                content=stored.get(subject, (None, None))[1],
+                user.pk,
+                derived_opened(
+                    kind,
+                    vault=vault,
+                    subject=subject,
+                    version=stored.get(subject, (None, None))[0],
+                    content=stored.get(subject, (None, None))[1],
+                ),
             )
-            is None
         ]
         for first in range(0, len(missing), REFRESH_BATCH):
             rebuilt += _refresh_some(kind, user.pk, vault, missing[first : first + REFRESH_BATCH])
