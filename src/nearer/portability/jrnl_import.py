@@ -111,7 +111,7 @@ def _mapped(entry: JrnlEntry, today: date) -> tuple[NewEntry | None, str, list[s
             notes.append(f"a tag longer than {rules.MAX_TAG} characters was left out")
             continue
         tags.append(tag)
-    cleaned, cut = _tags_fitting(tags)
+    cleaned, cut = tags_fitting(tags)
     if cut:
         notes.append(f"only its first {rules.MAX_TAGS} tags were kept")
     return (
@@ -128,7 +128,7 @@ def _mapped(entry: JrnlEntry, today: date) -> tuple[NewEntry | None, str, list[s
     )
 
 
-def _tags_fitting(tags: list[str]) -> tuple[list[str], bool]:
+def tags_fitting(tags: list[str]) -> tuple[list[str], bool]:
     """Return the first MAX_TAGS distinct tags (as the journal compares them), and
     whether more were left out."""
     kept: list[str] = []

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from nearer.portability import views_jrnl
+from nearer.portability import views_daylio, views_jrnl
 
 app_name = "portability"
 
@@ -12,4 +12,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("jrnl/<uuid:import_id>/", views_jrnl.jrnl_preview_page, name="jrnl_preview"),
     path("jrnl/<uuid:import_id>/confirm/", views_jrnl.jrnl_confirm, name="jrnl_confirm"),
     path("jrnl/<uuid:import_id>/cancel/", views_jrnl.jrnl_cancel, name="jrnl_cancel"),
+    path("daylio/", views_daylio.daylio_start, name="daylio"),
+    path("daylio/<uuid:import_id>/", views_daylio.daylio_preview_page, name="daylio_preview"),
+    path("daylio/<uuid:import_id>/confirm/", views_daylio.daylio_confirm, name="daylio_confirm"),
+    path("daylio/<uuid:import_id>/cancel/", views_daylio.daylio_cancel, name="daylio_cancel"),
 ]
