@@ -45,6 +45,9 @@ class Invite(models.Model):
     )
     code_hash = models.CharField(max_length=64, unique=True)
     inviter_public_key = models.BinaryField(max_length=32)
+    # The name the inviter chose to be shown, sealed with a key derived from the
+    # code itself (only whoever holds the code opens it): see ``together.names``.
+    inviter_name = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
@@ -84,6 +87,9 @@ class Member(models.Model):
     public_key = models.BinaryField(max_length=32)
     wrapped_key = models.BinaryField()
     joined_at = models.DateTimeField(auto_now_add=True)
+    # The name this member chose to be shown to their partner, sealed with the pair
+    # key (label ``together.member.shown_name``, row = user id).
+    shown_name = models.BinaryField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"member {self.user_id} of pair {self.pair_id}"

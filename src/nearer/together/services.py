@@ -23,7 +23,8 @@ from nearer.accounts.models import User
 from nearer.lib.owner import check_vault
 from nearer.people.content import PersonDetails
 from nearer.people.services import person_create
-from nearer.together import keys
+from nearer.together import keys, names
+from nearer.together.box import PairBox
 from nearer.together.invite_codes import new_code, normalise
 from nearer.together.models import (
     EndedNotice,
@@ -139,13 +140,15 @@ class InviteMade:
 
 
 @transaction.atomic
-def invite_create(*, user: User, vault: Vault) -> InviteMade:
+def invite_create(*, user: User, vault: Vault, name: str) -> InviteMade:
     """Make a new invite for ``user`` and return its code (shown once: only a hash is kept).
 
-    An earlier invite of theirs that nobody accepted stops working. Raises
-    ValidationError when they are already in a space.
+    ``name`` is how they will be shown to their partner. An earlier invite of
+    theirs that nobody accepted stops working. Raises ValidationError when they
+    are already in a space or the name is empty or too long.
     """
     check_vault(user, vault)
+    name = names.name_clean(name)
     if Member.objects.filter(user_id=user.pk).exists():
         raise ValidationError(ALREADY_PAIRED, code="paired")
     identity = identity_ensure(user=user, vault=vault)
@@ -153,12 +156,14 @@ def invite_create(*, user: User, vault: Vault) -> InviteMade:
     EndedNotice.objects.filter(user_id=user.pk).delete()
     code = new_code()
     now = timezone.now()
-    invite = Invite.objects.create(
+    invite = Invite(
         inviter_id=user.pk,
         code_hash=code_hash(code),
         inviter_public_key=bytes(identity.public_key),
         expires_at=now + timedelta(hours=INVITE_HOURS),
     )
+    invite.inviter_name = names.invite_name_seal(code, invite.id, name)
+    invite.save(force_insert=True)
     return InviteMade(code=code, invite=invite)
 
 
@@ -168,17 +173,18 @@ def invite_cancel(*, user: User) -> None:
     Invite.objects.filter(inviter_id=user.pk).delete()
 
 
-def _partner_into_people(*, user: User, vault: Vault, own: Member, partner_id: int) -> None:
+def _partner_into_people(
+    *, user: User, vault: Vault, own: Member, partner_id: int, partner_name: str
+) -> None:
     """Add the partner to ``user``'s People once (inner circle, marked as linked)."""
     row, _ = MemberKeys.objects.select_for_update().get_or_create(member_id=own.pk)
     if row.person_added:
         return
-    partner = User.objects.get(pk=partner_id)
     person_create(
         user=user,
         vault=vault,
         details=PersonDetails(
-            name=partner.get_username(),
+            name=partner_name,
             relationship="partner",
             circle="inner",
             partner_user=partner_id,
@@ -198,7 +204,7 @@ class _NoInvite(Exception):
     """The code opened no invite: counted after the transaction rolled back."""
 
 
-def invite_accept(*, user: User, vault: Vault, code: str, client: str = "") -> Space:
+def invite_accept(*, user: User, vault: Vault, code: str, name: str, client: str = "") -> Space:
     """Pair ``user`` with the person whose invite ``code`` is; return their open space.
 
     The accepter makes the pair key, wraps it for both (the inviter with the
@@ -211,7 +217,7 @@ def invite_accept(*, user: User, vault: Vault, code: str, client: str = "") -> S
     if invite_throttled(user=user, client=client):
         raise ValidationError(THROTTLED, code="throttled")
     try:
-        return _accept(user=user, vault=vault, code=code)
+        return _accept(user=user, vault=vault, code=code, name=name)
     except _NoInvite:
         # Counted in a transaction of its own: the pairing's rolled back.
         with transaction.atomic():
@@ -220,18 +226,18 @@ def invite_accept(*, user: User, vault: Vault, code: str, client: str = "") -> S
 
 
 @transaction.atomic
-def _accept(*, user: User, vault: Vault, code: str) -> Space:
+def _accept(*, user: User, vault: Vault, code: str, name: str) -> Space:
     if Member.objects.filter(user_id=user.pk).exists():
         raise ValidationError(ALREADY_PAIRED, code="paired")
     canonical = normalise(code)
+    if canonical is None:
+        raise _NoInvite
     now = timezone.now()
     # Locked: two people typing the same code at once cannot both use it.
     invite = (
         Invite.objects.select_for_update()
         .filter(code_hash=code_hash(canonical), used_at__isnull=True, expires_at__gt=now)
         .first()
-        if canonical is not None
-        else None
     )
     if invite is None:
         raise _NoInvite
@@ -242,8 +248,10 @@ def _accept(*, user: User, vault: Vault, code: str) -> Space:
     identity = identity_ensure(user=user, vault=vault)
     own_public = bytes(identity.public_key)
     inviter_public = bytes(invite.inviter_public_key)
+    inviter_name = names.invite_name_open(canonical, invite.id, invite.inviter_name)
     pair_key = keys.new_pair_key()
     pair = Pair.objects.create()
+    box = PairBox(pair_id=pair.id, key=pair_key)
     try:
         # The unique member row per person settles the race of an inviter whose
         # two invites are accepted at once (one open invite each, but still).
@@ -254,6 +262,7 @@ def _accept(*, user: User, vault: Vault, code: str) -> Space:
                         user_id=invite.inviter_id,
                         pair=pair,
                         public_key=inviter_public,
+                        shown_name=names.member_name_seal(box, invite.inviter_id, inviter_name),
                         wrapped_key=keys.wrap_pair_key(
                             pair_key=pair_key,
                             pair_id=pair.id,
@@ -266,6 +275,7 @@ def _accept(*, user: User, vault: Vault, code: str) -> Space:
                         user_id=user.pk,
                         pair=pair,
                         public_key=own_public,
+                        shown_name=names.member_name_seal(box, user.pk, name),
                         wrapped_key=keys.wrap_pair_key(
                             pair_key=pair_key,
                             pair_id=pair.id,
@@ -284,7 +294,13 @@ def _accept(*, user: User, vault: Vault, code: str) -> Space:
     EndedNotice.objects.filter(user_id__in=(user.pk, invite.inviter_id)).delete()
     own = Member.objects.get(user_id=user.pk)
     _keep_pair_key(vault, own, pair_key)
-    _partner_into_people(user=user, vault=vault, own=own, partner_id=invite.inviter_id)
+    _partner_into_people(
+        user=user,
+        vault=vault,
+        own=own,
+        partner_id=invite.inviter_id,
+        partner_name=inviter_name,
+    )
     space = space_open(user=user, vault=vault)
     if space is None:  # just made with keys that open: a programming error
         raise RuntimeError("a new space did not open")
@@ -307,7 +323,14 @@ def pair_refresh(*, user: User, vault: Vault) -> None:
         return  # a wrap that will not open stays visible as such: nothing is re-sealed
     if not opened.from_copy:
         _keep_pair_key(vault, opened.own, opened.pair_key)
-    _partner_into_people(user=user, vault=vault, own=opened.own, partner_id=opened.partner.user_id)
+    box = PairBox(pair_id=opened.own.pair_id, key=opened.pair_key)
+    _partner_into_people(
+        user=user,
+        vault=vault,
+        own=opened.own,
+        partner_id=opened.partner.user_id,
+        partner_name=names.member_name_open(box, opened.partner.user_id, opened.partner.shown_name),
+    )
 
 
 def phrase_for(*, user: User) -> tuple[str, ...] | None:

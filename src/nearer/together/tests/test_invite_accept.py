@@ -28,8 +28,10 @@ def _names_in_people(owner: Person) -> list[tuple[str, int | None, str]]:
 
 
 def test_accepting_pairs_both_and_both_open_the_same_space(alice: Person, bob: Person) -> None:
-    made = services.invite_create(user=alice.user, vault=alice.vault)
-    space = services.invite_accept(user=bob.user, vault=bob.vault, code=made.code)
+    made = services.invite_create(user=alice.user, vault=alice.vault, name="Inviter Quillfeather")
+    space = services.invite_accept(
+        user=bob.user, vault=bob.vault, name="Accepter Marchbank", code=made.code
+    )
     assert space.partner_id == alice.user.pk
     alices = space_open(user=alice.user, vault=alice.vault)
     assert alices is not None
@@ -42,55 +44,79 @@ def test_accepting_pairs_both_and_both_open_the_same_space(alice: Person, bob: P
 def test_the_accepter_gets_the_inviter_in_their_people_and_the_inviter_at_refresh(
     alice: Person, bob: Person
 ) -> None:
-    made = services.invite_create(user=alice.user, vault=alice.vault)
-    services.invite_accept(user=bob.user, vault=bob.vault, code=made.code)
-    assert _names_in_people(bob) == [("alice", alice.user.pk, "inner")]
+    made = services.invite_create(user=alice.user, vault=alice.vault, name="Inviter Quillfeather")
+    services.invite_accept(
+        user=bob.user, vault=bob.vault, name="Accepter Marchbank", code=made.code
+    )
+    assert _names_in_people(bob) == [("Inviter Quillfeather", alice.user.pk, "inner")]
     assert _names_in_people(alice) == []
     services.pair_refresh(user=alice.user, vault=alice.vault)
     services.pair_refresh(user=alice.user, vault=alice.vault)
-    assert _names_in_people(alice) == [("bob", bob.user.pk, "inner")]
+    assert _names_in_people(alice) == [("Accepter Marchbank", bob.user.pk, "inner")]
 
 
 def test_a_code_is_used_once(alice: Person, bob: Person, charlie: Person) -> None:
-    made = services.invite_create(user=alice.user, vault=alice.vault)
-    services.invite_accept(user=bob.user, vault=bob.vault, code=made.code)
+    made = services.invite_create(user=alice.user, vault=alice.vault, name="Inviter Quillfeather")
+    services.invite_accept(
+        user=bob.user, vault=bob.vault, name="Accepter Marchbank", code=made.code
+    )
     with pytest.raises(ValidationError, match="does not open an invite"):
-        services.invite_accept(user=charlie.user, vault=charlie.vault, code=made.code)
+        services.invite_accept(user=charlie.user, vault=charlie.vault, name="C", code=made.code)
     assert not Member.objects.filter(user=charlie.user).exists()
 
 
 def test_an_old_code_is_refused(alice: Person, bob: Person) -> None:
-    made = services.invite_create(user=alice.user, vault=alice.vault)
+    made = services.invite_create(user=alice.user, vault=alice.vault, name="Inviter Quillfeather")
     Invite.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     with pytest.raises(ValidationError, match="does not open an invite"):
-        services.invite_accept(user=bob.user, vault=bob.vault, code=made.code)
+        services.invite_accept(
+            user=bob.user, vault=bob.vault, name="Accepter Marchbank", code=made.code
+        )
     assert not Pair.objects.exists()
 
 
 def test_ones_own_invite_is_refused(alice: Person) -> None:
-    made = services.invite_create(user=alice.user, vault=alice.vault)
+    made = services.invite_create(user=alice.user, vault=alice.vault, name="Inviter Quillfeather")
     with pytest.raises(ValidationError, match="your own invite"):
-        services.invite_accept(user=alice.user, vault=alice.vault, code=made.code)
+        services.invite_accept(user=alice.user, vault=alice.vault, name="A", code=made.code)
     assert not Pair.objects.exists()
 
 
 def test_a_person_already_paired_is_told_so(alice: Person, bob: Person, charlie: Person) -> None:
-    made = services.invite_create(user=alice.user, vault=alice.vault)
-    services.invite_accept(user=bob.user, vault=bob.vault, code=made.code)
-    other = services.invite_create(user=charlie.user, vault=charlie.vault)
+    made = services.invite_create(user=alice.user, vault=alice.vault, name="Inviter Quillfeather")
+    services.invite_accept(
+        user=bob.user, vault=bob.vault, name="Accepter Marchbank", code=made.code
+    )
+    other = services.invite_create(
+        user=charlie.user, vault=charlie.vault, name="Inviter Quillfeather"
+    )
     with pytest.raises(ValidationError, match="already in a space"):
-        services.invite_accept(user=bob.user, vault=bob.vault, code=other.code)
+        services.invite_accept(
+            user=bob.user, vault=bob.vault, name="Accepter Marchbank", code=other.code
+        )
     assert Pair.objects.count() == 1
 
 
 def test_wrong_codes_are_counted_and_then_even_the_right_one_waits(
     alice: Person, bob: Person
 ) -> None:
-    made = services.invite_create(user=alice.user, vault=alice.vault)
+    made = services.invite_create(user=alice.user, vault=alice.vault, name="Inviter Quillfeather")
     for _ in range(services.ATTEMPT_LIMIT):
         with pytest.raises(ValidationError, match="does not open an invite"):
-            services.invite_accept(user=bob.user, vault=bob.vault, code="0" * 24, client="1.2.3.4")
+            services.invite_accept(
+                user=bob.user,
+                vault=bob.vault,
+                name="Accepter Marchbank",
+                code="0" * 24,
+                client="1.2.3.4",
+            )
     assert InviteAttempt.objects.count() == 2 * services.ATTEMPT_LIMIT
     with pytest.raises(ValidationError, match="Too many codes"):
-        services.invite_accept(user=bob.user, vault=bob.vault, code=made.code, client="1.2.3.4")
+        services.invite_accept(
+            user=bob.user,
+            vault=bob.vault,
+            name="Accepter Marchbank",
+            code=made.code,
+            client="1.2.3.4",
+        )
     assert not Pair.objects.exists()

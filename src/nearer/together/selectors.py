@@ -1,0 +1,63 @@
+"""Reads for Together: what the space's pages show, always for the requesting person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from nearer.accounts.models import User
+from nearer.lib.private import QuietRepr
+from nearer.together.models import EndedNotice, Invite, Member
+from nearer.together.names import member_name_open
+from nearer.together.services import phrase_compared, phrase_for
+from nearer.together.sharing import CopyView, copies_for
+from nearer.together.space import Space, space_open
+from nearer.vault.box import Vault
+
+
+@dataclass(frozen=True, repr=False)
+class Home(QuietRepr):
+    """The space's home for one person. ``state``: "unpaired" (``ended`` when their
+    last space was ended), "unopenable" (paired, but the pair key does not open for
+    them) or "paired"."""
+
+    state: str
+    ended: bool = False
+    inviting: bool = False
+    space: Space | None = None
+    partner_name: str = ""
+    phrase: tuple[str, ...] = ()
+    compared: bool = False
+    copies: list[CopyView] = field(default_factory=list)
+
+
+def partner_name(*, space: Space) -> str:
+    """Return the name the partner chose to be shown (escaped where it is shown)."""
+    sealed = (
+        Member.objects.filter(user_id=space.partner_id).values_list("shown_name", flat=True).first()
+    )
+    return member_name_open(space.box, space.partner_id, sealed)
+
+
+def home_for(*, user: User, vault: Vault) -> Home:
+    """Return what the space's home shows ``user``."""
+    if not Member.objects.filter(user_id=user.pk).exists():
+        return Home(
+            state="unpaired",
+            ended=EndedNotice.objects.filter(user_id=user.pk).exists(),
+            inviting=Invite.objects.filter(
+                inviter_id=user.pk, used_at__isnull=True, expires_at__gt=timezone.now()
+            ).exists(),
+        )
+    space = space_open(user=user, vault=vault)
+    if space is None:
+        return Home(state="unopenable", phrase=phrase_for(user=user) or ())
+    return Home(
+        state="paired",
+        space=space,
+        partner_name=partner_name(space=space),
+        phrase=phrase_for(user=user) or (),
+        compared=phrase_compared(user=user, vault=vault),
+        copies=copies_for(user=user, space=space),
+    )
