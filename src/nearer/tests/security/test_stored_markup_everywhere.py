@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.html import escape
 
 from nearer.conftest import Person
@@ -119,6 +120,12 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     # Words looked for that match nothing are shown back in the search box.
     post("journal:search none", "/journal/search/", {"q": TYPED})
     post("people:index search none", "/people/", {"q": TYPED})
+    # The weekly review sent back with an answer over its limit shows the answer again.
+    post(
+        "review:save too long",
+        "/review/save/",
+        {"answer": TYPED + "x" * 10_000, "week": timezone.localdate().isoformat()},
+    )
     # A contacts file whose first name is someone already there, read as its preview.
     data, _ = contacts_file(MARKUP)
     post(
@@ -132,6 +139,10 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
 def words(*suffixes: str) -> tuple[str, ...]:
     return tuple(MARKUP + suffix for suffix in suffixes)
 
+
+# The weekly review reads Monday to Sunday: on a Sunday, the sample moment of six
+# days ago (the soon person's) falls in this week too.
+_SUNDAY = ("-soon-person", "-moment-soon-note") if timezone.localdate().weekday() == 6 else ()
 
 # Every page that shows a person's words, with each word it shows (escaped). A page
 # missing here, or a word gone, means a state was not reached or a view changed.
@@ -360,8 +371,16 @@ SHOWN: dict[str, tuple[str, ...]] = {
     ),
     # Who opened up, per person: the share's moment (they both did) names its person.
     "opening:summary": words("-moment-person"),
+    # Care names inner- and close-circle people far past their rhythm (the overdue one).
+    "insights:balance": words("-overdue-person"),
     "journal:search none": words("-typed-words"),
     "people:index search none": words("-typed-words"),
+    # This week's review: its moment and the inner-circle person overdue (the
+    # suggestion); on a Sunday the week also holds the moment of six days ago.
+    "review:index": words("-moment-person", "-moment-note", "-overdue-person", *_SUNDAY),
+    "review:save too long": words(
+        "-moment-person", "-moment-note", "-overdue-person", *_SUNDAY, "-typed-words"
+    ),
     "people:import upload": words(
         "-person-name",
         "-import-nickname",
