@@ -236,6 +236,26 @@ def _open_up_through_the_pages(client: Client, secrets: dict[str, str], person_i
         assert client.get(shown).status_code == 200
 
 
+def _review_the_week(client: Client, secrets: dict[str, str]) -> None:
+    """Opt in to the weekly review, save it with an answer, save it again, dismiss it.
+
+    The answer lands in a sealed journal entry; the week's record (WeekReview.state)
+    seals whether it was saved and which entry it made: no word of it in the clear.
+    """
+    from nearer.review.models import WeekReview
+
+    assert client.post(reverse("review:settings"), {"enabled": "on", "day": "0"}).status_code == 302
+    week = timezone.localdate().isoformat()
+    for what in ("review answer", "changed review answer"):
+        secrets[what] = canary(what.replace(" ", "")) + " looking back"
+        saved = client.post(reverse("review:save"), {"week": week, "answer": secrets[what]})
+        assert saved.status_code == 302
+        assert secrets[what].encode() in client.get(saved["Location"]).content
+    assert client.post(reverse("review:dismiss"), {"week": week}).status_code == 302
+    state = bytes(WeekReview.objects.get().state)
+    assert b"saved" not in state and b"status" not in state and b"entry" not in state
+
+
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -473,6 +493,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         _use_the_conversation_cards(client, secrets)
         _open_up_through_the_pages(client, secrets, str(someone.id))
         _talk_through_a_session(client, secrets, str(someone.id))
+        _review_the_week(client, secrets)
 
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post(
