@@ -9,5 +9,7 @@ class OpeningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the derived kind opening.felt, so the login's refresh keeps it.
-        import nearer.opening.felt  # noqa: F401
+        # Registers the derived kinds opening.felt and opening.shown, so the login's
+        # refresh keeps them.
+        import nearer.opening.felt
+        import nearer.opening.shown  # noqa: F401

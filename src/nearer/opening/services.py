@@ -46,6 +46,7 @@ from nearer.opening.content import (
 )
 from nearer.opening.felt import felt_keep
 from nearer.opening.models import Share
+from nearer.opening.shown import shown_drop, shown_keep
 from nearer.people.content import CLOSENESS_MAX, CLOSENESS_MIN
 from nearer.people.models import Person
 from nearer.people.services import closeness_rate
@@ -140,6 +141,10 @@ def _save(vault: Vault, share: Share, content: ShareContent, *fields: str) -> Sh
     share.save(update_fields=["content", "updated_at", *fields])
     # The summary's feared-vs-felt value follows every write of a share, in its transaction.
     felt_keep(user=share.owner, vault=vault, share=share, content=content)
+    # So does what the list shows of it (its words' start and with whom).
+    shown_keep(
+        user=share.owner, vault=vault, share_id=share.id, sealed=share.content, content=content
+    )
     return share
 
 
@@ -232,8 +237,10 @@ def share_prepare(
     share = Share(owner=user)
     if share_id is not None:
         share.id = share_id
-    share.content = content_seal(vault, share.id, ShareContent(**fields))
+    content = ShareContent(**fields)
+    share.content = content_seal(vault, share.id, content)
     share.save(force_insert=True)
+    shown_keep(user=user, vault=vault, share_id=share.id, sealed=share.content, content=content)
     return share
 
 
@@ -389,15 +396,19 @@ def share_take_up(*, user: User, vault: Vault, share_id: UUID) -> Share:
 
 
 @transaction.atomic
-def share_delete(*, user: User, share_id: UUID) -> None:
+def share_delete(*, user: User, share_id: UUID, vault: Vault | None = None) -> None:
     """Delete one of ``user``'s shares for good (Http404 when not theirs).
 
     Its moment and journal entry stay: they happened, and are kept in Moments and
-    the Journal, where they can be deleted on their own.
+    the Journal, where they can be deleted on their own. With ``vault``, the start
+    of its words kept for the list goes too (the page always passes it; without,
+    it stays sealed in that value, never shown, until the value is next worked out).
     """
     deleted, _ = Share.objects.filter(owner=user, id=share_id).delete()
     if not deleted:
         raise Http404("No such share.")
+    if vault is not None:
+        shown_drop(user=user, vault=vault, share_id=share_id)
 
 
 @transaction.atomic

@@ -308,7 +308,9 @@ def share_delete(request: HttpRequest, share_id: UUID) -> HttpResponse:
     """GET asks for confirmation; POST deletes for good and returns to the list."""
     view = _share(request, share_id)
     if request.method == "POST":
-        services.share_delete(user=current_user(request), share_id=view.id)
+        services.share_delete(
+            user=current_user(request), vault=current_vault(request), share_id=view.id
+        )
         forget_drafts(request, edit_draft_key(view.id))
         messages.success(request, "The share is deleted.")
         return redirect("opening:index")

@@ -155,7 +155,6 @@ OWN_WORDS: dict[str, str] = {
         "people/detail.py::rating_rows::day.isoformat(), str(day.day), "
         "MONTH_ABBREVIATIONS[day.month - 1], str(day.year), _WORDS[value]"
     ): ("a date and the closeness scale's words"),
-    "opening/rows.py::_when::verb, day.isoformat(), long_date(day)": "our word and a date",
     "opening/rows.py::share_rows::url(view.id)": "our URL with the share's id",
     "people/import_rows.py::problem_rows::where, problem.reason, tail": (
         "a card's number and our sentences saying what was wrong (the name is escaped at its own "
