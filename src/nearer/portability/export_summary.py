@@ -78,7 +78,7 @@ def export_summary(*, user: User) -> ExportSummary:
     kinds = []
     sealed = 0
     for words, rows in parts:
-        count, size = _counted(rows)  # type: ignore[arg-type]
+        count, size = _counted(rows)
         kinds.append(KindCount(words, count))
         sealed += size
     return ExportSummary(kinds=tuple(kinds), sealed_bytes=sealed)
