@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from nearer.conftest import Person
 from nearer.decks.session_content import SessionContent
+from nearer.decks.session_services import Step
 from nearer.moments.models import Moment
 from nearer.rituals.content import deck_open, shared_open
 from nearer.rituals.deck_services import pair_session_start, pair_session_step
@@ -21,7 +22,7 @@ def opened(paired: Paired, session: PairDeckSession) -> SessionContent:
     return deck_open(paired.space(paired.alice).box, session.id, session.content)
 
 
-def press(paired: Paired, who: Person, session: PairDeckSession, step: str) -> None:
+def press(paired: Paired, who: Person, session: PairDeckSession, step: Step) -> None:
     content = opened(paired, session)
     pair_session_step(
         user=who.user,
@@ -30,7 +31,7 @@ def press(paired: Paired, who: Person, session: PairDeckSession, step: str) -> N
         session_id=session.id,
         step=step,
         answered=content.answered,
-        card_id=content.current or "",  # type: ignore[arg-type]
+        card_id=content.current or "",
     )
 
 
