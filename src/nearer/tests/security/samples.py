@@ -38,6 +38,7 @@ class Samples:
     pending_imports: list[Any] = field(default_factory=list)
     shares: list[Any] = field(default_factory=list)
     deck_sessions: list[Any] = field(default_factory=list)
+    shared_copies: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -73,6 +74,7 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     _make_pending_import(samples, marker)
     _make_shares(samples, marker)
     _make_deck_sessions(samples)
+    _make_shared_copies(samples, marker)
     return samples
 
 
@@ -291,6 +293,33 @@ def _make_deck_sessions(samples: Samples) -> None:
     )
 
 
+def _make_shared_copies(samples: Samples, marker: str) -> None:
+    # The person invites a partner account and it accepts (so the person's own People
+    # is left as it was until their next POST), then the person shares their first
+    # entry as a copy sealed for the pair. A second sample set reuses the pair.
+    from nearer.accounts.services import user_sign_up
+    from nearer.conftest import PASSWORD
+    from nearer.together import services as together
+    from nearer.together.sharing import copy_create
+    from nearer.together.space import space_pair_id
+    from nearer.vault.box import Vault
+
+    user, vault = samples.person.user, samples.person.vault
+    if space_pair_id(user=user) is None:
+        made = together.invite_create(user=user, vault=vault, name=f"{marker}-own-shown-name")
+        new = user_sign_up(username=f"{marker}-partner", password=PASSWORD)
+        together.invite_accept(
+            user=new.user,
+            vault=Vault(user_id=new.user.pk, dek=new.dek),
+            code=made.code,
+            name=f"{marker}-partner-shown-name",
+        )
+        samples.words.append(f"{marker}-partner-shown-name")
+    samples.shared_copies.append(
+        copy_create(user=user, vault=vault, kind="entry", item_id=samples.entries[0].id)
+    )
+
+
 def _month_day(days_ahead: int) -> tuple[int, int]:
     """Return the month and day ``days_ahead`` from today (never 29 February)."""
     day = timezone.localdate() + timedelta(days=days_ahead)
@@ -436,6 +465,7 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("people", "import_id"): lambda s: s.pending_imports[0].id,
     ("opening", "share_id"): lambda s: s.shares[0].id,
     ("decks", "session_id"): lambda s: s.deck_sessions[0].id,
+    ("together", "copy_id"): lambda s: s.shared_copies[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
