@@ -477,6 +477,7 @@ NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
     ("checkins", "day"): "a day of the person's own check-ins",
     ("scales", "scale_key"): "a built-in scale, the same for everyone",
     ("decks", "card_id"): "a conversation card, public and the same for everyone",
+    ("insights", "year"): "a year of the person's own check-ins (year in pixels)",
 }
 
 # The admin is for staff only: every admin URL sends anyone else to the admin login.

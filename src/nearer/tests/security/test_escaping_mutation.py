@@ -80,9 +80,50 @@ OWN_WORDS: dict[str, str] = {
     ),
     "journal/rows.py::_calendar_cell::day": "a day number",
     (
-        "lib/charts.py::line_chart::str(LEFT), f'{top:.1f}', str(plot_w), f'{bottom - top:.1f}', "
-        "str(WIDTH - RIGHT - 4), f'{top + 13:.1f}', band.label"
-    ): ("coordinates, and band labels every caller takes from our scales"),
+        "lib/charts.py::line_chart::str(LEFT), f'{high:.1f}', str(plot_w), f'{low - high:.1f}'"
+    ): "coordinates",
+    "lib/charts.py::_legend::f'{x:.1f}', str(text_y - 9)": "coordinates",
+    "lib/charts.py::_legend::f'{x:.1f}', f'{x + 13:.1f}', str(text_y - 4), str(text_y - 4)": (
+        "coordinates"
+    ),
+    "lib/charts.py::_legend::f'{x + LEGEND_SWATCH:.1f}', str(text_y), words": (
+        "coordinates, and band labels and line names every caller takes from our own words"
+    ),
+    "lib/charts.py::range_links::option.label": "our words for each range",
+    "lib/charts.py::range_links::url, option.key, anchor, option.label": (
+        "the page's own address (reversed), our range key, an id and our words"
+    ),
+    "lib/charts.py::range_links::label": "the navigation's name: our words at every call",
+    "lib/charts.py::paired_bar_chart::css, str(x), str(x + LEGEND_SWATCH), words": (
+        "a class of ours, coordinates and the legend's words every caller writes"
+    ),
+    "lib/charts.py::paired_bar_chart::str(label_w), f'{y + bar_h + 4:.1f}', label": (
+        "coordinates and row labels (the kinds of closeness: our list)"
+    ),
+    (
+        "lib/charts.py::paired_bar_chart::css, str(bars_left), f'{bar_y:.1f}', f'{width:.1f}', "
+        "str(bar_h)"
+    ): "a class of ours and coordinates",
+    (
+        "lib/charts.py::paired_bar_chart::f'{bars_left + width + 4:.1f}', "
+        "f'{bar_y + bar_h - 1:.1f}', '–' if share is None else f'{round(100 * share)}%'"
+    ): "coordinates and a percent",
+    "insights/pixels_html.py::_cell::LEVEL_CLASSES[level], SHAPES[level]": (
+        "a level's class and shape from our lists"
+    ),
+    "insights/pixels_html.py::pixels_grid::MONTH_ABBREVIATIONS[number], str(start)": (
+        "a month's name and a weekday number"
+    ),
+    "insights/pixels_html.py::pixels_table_rows::_value(day)": "a mean we formatted",
+    "insights/pixels_html.py::pixels_table_rows::_MONTH_NAMES[number]": "a month's name",
+    (
+        "insights/pixels_html.py::pixels_legend::LEVEL_CLASSES[level], SHAPES[level], "
+        "LEVEL_WORDS[level], f'{level:+d}'.replace('-', '−') if level else '0', '1 day' if "
+        "counts.get(level, 0) == 1 else f'{counts.get(level, 0)} days'"
+    ): "a level's class, shape and words from our lists, its number and a count of days",
+    "people/detail.py::bottom_html::chosen.label.lower(), page": (
+        "our words for the range and the person's page address (reversed, with their id)"
+    ),
     (
         "lib/charts.py::_y_grid::str(LEFT), str(WIDTH - RIGHT), y, str(LEFT - 6), "
         "f'{y_of(value) + 4:.1f}', label"

@@ -373,6 +373,8 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "opening:summary": words("-moment-person"),
     # Care names inner- and close-circle people far past their rhythm (the overdue one).
     "insights:balance": words("-overdue-person"),
+    # Care names inner- and close-circle people far past their rhythm (the overdue one).
+    "insights:balance": words("-overdue-person"),
     "journal:search none": words("-typed-words"),
     "people:index search none": words("-typed-words"),
     # This week's review: its moment and the inner-circle person overdue (the
