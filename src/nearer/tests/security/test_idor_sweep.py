@@ -182,3 +182,17 @@ def test_a_stranger_cannot_reuse_the_owners_entry_id_as_a_draft_id(
         if (row["owner_id"], row["kind"]) != (charlie.user.pk, "journal.search")
     ]
     assert after == before
+
+
+def test_care_names_the_owners_people_to_the_owner_only(alice: Person, charlie: Person) -> None:
+    # Balance and care lists people by name: the owner's overdue inner-circle person
+    # shows for the owner (so this can fail), never for a stranger.
+    from nearer.tests.security.samples import add_every_shown_state
+
+    samples = make_samples(alice)
+    add_every_shown_state(samples, "owner-secret")
+    name = b"owner-secret-overdue-person"
+    assert name in alice.client.get("/insights/balance/").content
+    shown = charlie.client.get("/insights/balance/").content
+    for word in samples.words:
+        assert word.encode() not in shown
