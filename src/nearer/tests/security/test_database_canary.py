@@ -256,6 +256,45 @@ def _review_the_week(client: Client, secrets: dict[str, str]) -> None:
     assert b"saved" not in state and b"status" not in state and b"entry" not in state
 
 
+def _pair_and_share(client: Client, secrets: dict[str, str], entry_page: str) -> None:
+    """Invite a second account, which accepts; compare the words; share the entry.
+
+    The invite code is kept only as a peppered hash; the names both chose, the
+    shared copy and the compared mark are sealed (with the code, the pair key or
+    the person's own vault).
+    """
+    secrets["inviter shown name"] = canary("shownname")
+    response = client.post(reverse("together:invite"), {"name": secrets["inviter shown name"]})
+    assert response.status_code == 200
+    secrets["invite code"] = str(response.context["code"]).replace("-", "")
+    partner = Client()
+    secrets["partner password"] = canary("partnerpass") + " words"
+    assert (
+        partner.post(
+            "/accounts/signup/",
+            {
+                "username": "ezra",
+                "new_password1": secrets["partner password"],
+                "new_password2": secrets["partner password"],
+            },
+        ).status_code
+        == 302
+    )
+    secrets["accepter shown name"] = canary("acceptername")
+    response = partner.post(
+        reverse("together:accept"),
+        {"code": secrets["invite code"], "name": secrets["accepter shown name"]},
+    )
+    assert response.status_code == 302
+    assert client.post(reverse("together:phrase")).status_code == 302
+    entry_id = entry_page.rstrip("/").rsplit("/", 1)[1]
+    shared = client.post(reverse("together:share"), {"kind": "entry", "item": entry_id})
+    assert shared.status_code == 302
+    seen = partner.get(reverse("together:index")).content
+    assert secrets["inviter shown name"].encode() in seen
+    assert secrets["entry title"].encode() in seen
+
+
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -493,6 +532,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         _use_the_conversation_cards(client, secrets)
         _open_up_through_the_pages(client, secrets, str(someone.id))
         _talk_through_a_session(client, secrets, str(someone.id))
+        _pair_and_share(client, secrets, entry_page)
         _review_the_week(client, secrets)
 
         secrets["wrong password"] = canary("wrong") + " words"
