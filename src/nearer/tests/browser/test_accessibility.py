@@ -183,3 +183,27 @@ def test_the_journal_pages_are_accessible(page: Page, site: Site) -> None:
     problems += audit(page, "unknown entry (404)")
 
     assert_clean(problems)
+
+
+def test_the_weekly_review_pages_are_accessible(page: Page, site: Site) -> None:
+    problems: list[str] = []
+    sign_up(page, site, "wren")
+    confirm_code_saved(page)
+    page.goto(site.url("/review/"))
+    problems += audit(page, "weekly review")
+    answer = page.get_by_label("Your answer, if you like")
+    # The browser stops typing at the limit; past it, the server says so.
+    answer.evaluate("field => field.removeAttribute('maxlength')")
+    answer.fill("x" * 10_001)
+    page.get_by_role("button", name="Save as a journal entry").click()
+    expect(page.locator(".field-invalid")).to_be_visible()
+    problems += audit(page, "weekly review, answer too long")
+    page.goto(site.url("/review/?week=soon"))
+    problems += audit(page, "weekly review, a week it can't show")
+    page.goto(site.url("/review/settings/"))
+    problems += audit(page, "weekly review settings")
+    page.get_by_label("On which day").select_option(label="Friday")
+    page.get_by_label("Offer me a weekly review on Today").check()
+    page.get_by_role("button", name="Save").click()
+    problems += audit(page, "weekly review settings, saved")
+    assert_clean(problems)

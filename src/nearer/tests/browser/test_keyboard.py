@@ -88,3 +88,30 @@ def test_it_takes_the_keyboard_to_the_first_mistake_of_a_form(page: Page, site: 
     page.get_by_label("New password, again").fill(PASSWORD + " typo")
     page.get_by_role("button", name="Create my space").click()
     expect(page.get_by_label("New password, again")).to_be_focused()
+
+
+def test_it_opts_in_to_and_saves_the_weekly_review_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    sign_up(page, site, "vic")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "vic")
+
+    page.goto(site.url("/review/settings/"))
+    tab_to(page, "Offer me a weekly review on Today")
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Offer me a weekly review on Today")).to_be_checked()
+    tab_to(page, "Save")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Today will offer the review on Sundays.")).to_be_visible()
+
+    page.goto(site.url("/review/"))
+    tab_to(page, "Your answer, if you like")
+    page.keyboard.type("Typed with keys alone.")
+    tab_to(page, "Save as a journal entry")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Saved in your journal.")).to_be_visible()
+    expect(page.get_by_text("Typed with keys alone.")).to_be_visible()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from nearer.lib.dates import DAY_NAMES
 from nearer.tests.browser.helpers import (
     Site,
     expect_entry,
@@ -58,3 +60,22 @@ def test_the_journal_works_without_javascript(no_js_page: Page, site: Site) -> N
     page.get_by_role("button", name="Delete for good").click()
     expect(page.get_by_text("The entry is deleted.")).to_be_visible()
     expect(page.get_by_role("link", name="No scripts here")).to_have_count(0)
+
+
+def test_the_weekly_review_works_without_javascript(no_js_page: Page, site: Site) -> None:
+    page = no_js_page
+    sign_up_fully(page, site, "ula")
+    # Without nearer.js no time zone was given: the person's day is the server's.
+    today = DAY_NAMES[timezone.localdate().weekday()]
+    page.goto(site.url("/review/settings/"))
+    page.get_by_label("Offer me a weekly review on Today").check()
+    page.get_by_label("On which day").select_option(label=today)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Today", exact=True).click()
+    offer = page.get_by_role("region", name="A look back at your week")
+    offer.get_by_role("link", name="Open your weekly review").click()
+    page.get_by_label("Your answer, if you like").fill("Plain forms, a plain week.")
+    page.get_by_role("button", name="Save as a journal entry").click()
+    expect(page.get_by_text("Plain forms, a plain week.")).to_be_visible()
+    page.get_by_role("link", name="Today", exact=True).click()
+    expect(page.get_by_role("region", name="A look back at your week")).to_have_count(0)
