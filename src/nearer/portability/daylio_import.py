@@ -159,9 +159,12 @@ def _mapped(row: DaylioRow) -> tuple[NewRow, list[str]]:
 
 
 @transaction.atomic
-def daylio_prepare(*, user: User, vault: Vault, data: bytes | IO[bytes]) -> UUID:
+def daylio_prepare(
+    *, user: User, vault: Vault, data: bytes | IO[bytes], replace_older: bool = True
+) -> UUID:
     """Read ``data`` as a Daylio CSV export, sort it, seal it as a pending import;
-    return its id. Raises UnreadableFile (nothing saved) when it cannot be read."""
+    return its id (with ``replace_older``, the default, the person's earlier pending
+    Daylio import goes). Raises UnreadableFile (nothing saved) when it cannot be read."""
     check_vault(user, vault)
     parsed = parse_daylio(data)
     skipped = [(p.number, p.reason) for p in parsed.problems]
@@ -207,7 +210,9 @@ def daylio_prepare(*, user: User, vault: Vault, data: bytes | IO[bytes]) -> UUID
         "skipped": sorted(skipped),
         "changed": changed,
     }
-    return pending_create(user=user, vault=vault, source=SOURCE, value=value).id
+    return pending_create(
+        user=user, vault=vault, source=SOURCE, value=value, replace_older=replace_older
+    ).id
 
 
 def _decode(import_id: UUID, value: Any) -> DaylioPreview:

@@ -197,15 +197,20 @@ def _sorted(user: User, vault: Vault, entries: tuple[JrnlEntry, ...]) -> dict[st
 
 
 @transaction.atomic
-def jrnl_prepare(*, user: User, vault: Vault, data: bytes | IO[bytes]) -> UUID:
+def jrnl_prepare(
+    *, user: User, vault: Vault, data: bytes | IO[bytes], replace_older: bool = True
+) -> UUID:
     """Read ``data`` as a jrnl journal, sort it and seal it as a pending import; return
-    its id. Raises UnreadableFile (nothing saved) when it cannot be read at all."""
+    its id (with ``replace_older``, the default, the person's earlier pending jrnl
+    import goes). Raises UnreadableFile (nothing saved) when it cannot be read at all."""
     check_vault(user, vault)
     parsed = parse_jrnl(data)
     value = _sorted(user, vault, parsed.entries)
     value["kind"] = parsed.kind
     value["skipped"] = sorted([*value["skipped"], *((p.number, p.reason) for p in parsed.problems)])
-    pending = pending_create(user=user, vault=vault, source=SOURCE, value=value)
+    pending = pending_create(
+        user=user, vault=vault, source=SOURCE, value=value, replace_older=replace_older
+    )
     return pending.id
 
 

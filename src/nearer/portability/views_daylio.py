@@ -149,7 +149,7 @@ def _daylio_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpRespon
     except UnreadableFile as exc:
         form.add_error("file", exc.message)
         return _upload_page(request, form)
-    return redirect("portability:daylio_preview", import_id=import_id)
+    return redirect("portability:daylio_preview", daylio_import_id=import_id)
 
 
 def _upload_page(request: HttpRequest, form: DaylioUploadForm) -> HttpResponse:
@@ -183,9 +183,9 @@ def _open(request: HttpRequest, import_id: UUID) -> DaylioPreview | HttpResponse
 
 @login_required
 @require_safe
-def daylio_preview_page(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def daylio_preview_page(request: HttpRequest, daylio_import_id: UUID) -> HttpResponse:
     """Show what would be added, with the mood mapping to adjust."""
-    preview = _open(request, import_id)
+    preview = _open(request, daylio_import_id)
     if isinstance(preview, HttpResponse):
         return preview
     return _preview_page(request, preview, DaylioChoicesForm(moods=preview.moods))
@@ -232,13 +232,13 @@ def _preview_page(
 
 @login_required
 @require_POST
-def daylio_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def daylio_confirm(request: HttpRequest, daylio_import_id: UUID) -> HttpResponse:
     """Save the rows as mapped, all or nothing, and say what was added.
 
     An answer that is not one of the form's choices shows the preview again with
     the form's message; nothing is saved then.
     """
-    preview = _open(request, import_id)
+    preview = _open(request, daylio_import_id)
     if isinstance(preview, HttpResponse):
         return preview
     choices = DaylioChoicesForm(request.POST, moods=preview.moods)
@@ -248,19 +248,19 @@ def daylio_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
         result = opened_or_refused(
             request,
             source=SOURCE,
-            import_id=import_id,
+            import_id=daylio_import_id,
             start="portability:daylio",
             open_it=lambda: daylio_apply(
                 user=current_user(request),
                 vault=current_vault(request),
-                import_id=import_id,
+                import_id=daylio_import_id,
                 moods=choices.mapping(),
                 notes_to=choices.cleaned_data["notes"],
             ),
         )
     except ValidationError as exc:
         messages.error(request, "Nothing was saved. " + " ".join(exc.messages))
-        return redirect("portability:daylio_preview", import_id=import_id)
+        return redirect("portability:daylio_preview", daylio_import_id=daylio_import_id)
     if isinstance(result, HttpResponse):
         return result
     said = f"Import done: {_count(result.checkins, 'check-in', 'check-ins')} added"
@@ -278,8 +278,8 @@ def _count(count: int, one: str, many: str) -> str:
 
 @login_required
 @require_POST
-def daylio_cancel(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def daylio_cancel(request: HttpRequest, daylio_import_id: UUID) -> HttpResponse:
     """Throw the pending import away; nothing was saved."""
-    pending_discard(user=current_user(request), source=SOURCE, import_id=import_id)
+    pending_discard(user=current_user(request), source=SOURCE, import_id=daylio_import_id)
     messages.info(request, "Import cancelled. Nothing was saved.")
     return redirect("portability:daylio")

@@ -116,7 +116,7 @@ def _jrnl_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse
     except UnreadableFile as exc:
         form.add_error("file", exc.message)
         return _upload_page(request, form)
-    return redirect("portability:jrnl_preview", import_id=import_id)
+    return redirect("portability:jrnl_preview", jrnl_import_id=import_id)
 
 
 def _upload_page(request: HttpRequest, form: JrnlUploadForm) -> HttpResponse:
@@ -153,15 +153,15 @@ def opened_or_refused(
 
 @login_required
 @require_safe
-def jrnl_preview_page(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def jrnl_preview_page(request: HttpRequest, jrnl_import_id: UUID) -> HttpResponse:
     """Show what would be added, what is already there, and what was left out."""
     preview = opened_or_refused(
         request,
         source=SOURCE,
-        import_id=import_id,
+        import_id=jrnl_import_id,
         start="portability:jrnl",
         open_it=lambda: jrnl_preview(
-            user=current_user(request), vault=current_vault(request), import_id=import_id
+            user=current_user(request), vault=current_vault(request), import_id=jrnl_import_id
         ),
     )
     if isinstance(preview, HttpResponse):
@@ -200,22 +200,22 @@ def _preview_page(request: HttpRequest, preview: JrnlPreview) -> HttpResponse:
 
 @login_required
 @require_POST
-def jrnl_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def jrnl_confirm(request: HttpRequest, jrnl_import_id: UUID) -> HttpResponse:
     """Save every new entry, all or nothing, and say how many."""
     try:
         added = opened_or_refused(
             request,
             source=SOURCE,
-            import_id=import_id,
+            import_id=jrnl_import_id,
             start="portability:jrnl",
             open_it=lambda: jrnl_apply(
-                user=current_user(request), vault=current_vault(request), import_id=import_id
+                user=current_user(request), vault=current_vault(request), import_id=jrnl_import_id
             ),
         )
     except ValidationError as exc:
         # Checked when the file was read; only a day that has since gone out of range.
         messages.error(request, "Nothing was saved. " + " ".join(exc.messages))
-        return redirect("portability:jrnl_preview", import_id=import_id)
+        return redirect("portability:jrnl_preview", jrnl_import_id=jrnl_import_id)
     if isinstance(added, HttpResponse):
         return added
     messages.success(request, f"Import done: {_entries(added)} added to your journal.")
@@ -228,9 +228,9 @@ def _entries(count: int) -> str:
 
 @login_required
 @require_POST
-def jrnl_cancel(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def jrnl_cancel(request: HttpRequest, jrnl_import_id: UUID) -> HttpResponse:
     """Throw the pending import away; nothing was saved."""
-    pending_discard(user=current_user(request), source=SOURCE, import_id=import_id)
+    pending_discard(user=current_user(request), source=SOURCE, import_id=jrnl_import_id)
     messages.info(request, "Import cancelled. Nothing was saved.")
     return redirect("portability:jrnl")
 

@@ -36,6 +36,8 @@ class Samples:
     closeness_ratings: list[Any] = field(default_factory=list)
     scale_results: list[Any] = field(default_factory=list)
     pending_imports: list[Any] = field(default_factory=list)
+    jrnl_imports: list[Any] = field(default_factory=list)
+    daylio_imports: list[Any] = field(default_factory=list)
     shares: list[Any] = field(default_factory=list)
     deck_sessions: list[Any] = field(default_factory=list)
     shared_copies: list[Any] = field(default_factory=list)
@@ -72,6 +74,7 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     _make_person(samples, marker)
     _make_scale_result(samples)
     _make_pending_import(samples, marker)
+    _make_jrnl_and_daylio_imports(samples, marker)
     _make_shares(samples, marker)
     _make_deck_sessions(samples)
     _make_shared_copies(samples, marker)
@@ -127,6 +130,36 @@ def _make_pending_import(samples: Samples, marker: str) -> None:
         )
     )
     samples.words += words
+
+
+def _make_jrnl_and_daylio_imports(samples: Samples, marker: str) -> None:
+    # A jrnl file (one entry with a title, one without) and a Daylio export (a mood
+    # of the person's own, an activity, a note), each read into a pending import kept
+    # beside any earlier one, as the contacts file is.
+    import csv
+    import io
+
+    from nearer.portability.daylio_import import daylio_prepare
+    from nearer.portability.jrnl_import import jrnl_prepare
+
+    day = timezone.localdate().isoformat()
+    title, body = f"{marker}-jrnl-title", f"{marker}-jrnl-body"
+    journal = f"[{day} 10:00] {title}\nwords\n[{day} 11:00]\n{body}\n".encode()
+    mood, activity, note = f"{marker}-mood", f"{marker}-act", f"{marker}-daylio-note"
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"]
+    )
+    writer.writerow([day, "", "", "09:41", mood, activity, "", note])
+    user, vault = samples.person.user, samples.person.vault
+    samples.jrnl_imports.append(
+        jrnl_prepare(user=user, vault=vault, data=journal, replace_older=False)
+    )
+    samples.daylio_imports.append(
+        daylio_prepare(user=user, vault=vault, data=out.getvalue().encode(), replace_older=False)
+    )
+    samples.words += [title, body, mood, activity, note]
 
 
 def _make_person(samples: Samples, marker: str) -> None:
@@ -297,6 +330,8 @@ def _make_shared_copies(samples: Samples, marker: str) -> None:
     # The person invites a partner account and it accepts (so the person's own People
     # is left as it was until their next POST), then the person shares their first
     # entry as a copy sealed for the pair. A second sample set reuses the pair.
+    import uuid
+
     from nearer.accounts.services import user_sign_up
     from nearer.conftest import PASSWORD
     from nearer.together import services as together
@@ -307,7 +342,8 @@ def _make_shared_copies(samples: Samples, marker: str) -> None:
     user, vault = samples.person.user, samples.person.vault
     if space_pair_id(user=user) is None:
         made = together.invite_create(user=user, vault=vault, name=f"{marker}-own-shown-name")
-        new = user_sign_up(username=f"{marker}-partner", password=PASSWORD)
+        # The marker may hold markup, which no username may: a plain, unique one.
+        new = user_sign_up(username=f"partner-{uuid.uuid4().hex[:12]}", password=PASSWORD)
         together.invite_accept(
             user=new.user,
             vault=Vault(user_id=new.user.pk, dek=new.dek),
@@ -463,6 +499,8 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("people", "date_id"): lambda s: s.important_dates[0].id,
     ("scales", "result_id"): lambda s: s.scale_results[0].id,
     ("people", "import_id"): lambda s: s.pending_imports[0].id,
+    ("portability", "jrnl_import_id"): lambda s: s.jrnl_imports[0],
+    ("portability", "daylio_import_id"): lambda s: s.daylio_imports[0],
     ("opening", "share_id"): lambda s: s.shares[0].id,
     ("decks", "session_id"): lambda s: s.deck_sessions[0].id,
     ("together", "copy_id"): lambda s: s.shared_copies[0].id,
