@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nearer.accounts import forms, services
+from nearer.accounts import forms, login_hooks, services
 from nearer.accounts.backends import take_unlocked_dek
 from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
@@ -81,6 +81,8 @@ def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
     # Likewise Together's own side: the identity key (made at sign-up, or now for an
     # older account), the pair key's copy in the vault and the partner in People.
     pair_refresh(user=user, vault=vault)
+    # And what other apps keep up to date at login (their hooks, see login_hooks).
+    login_hooks.run(user=user, vault=vault)
     return vault
 
 

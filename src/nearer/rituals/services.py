@@ -52,6 +52,7 @@ from nearer.rituals.models import (
 from nearer.rituals.partner import partner_person_id
 from nearer.rituals.questions import question_for
 from nearer.together.models import Pair
+from nearer.together.space import space_open
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -330,3 +331,13 @@ def shared_moments_bring_in(*, user: User, vault: Vault, space: SpaceLike, today
         row.partner_brought_in_on = today
         row.save(update_fields=["partner_brought_in_on"])
     return brought
+
+
+def shared_moments_refresh(*, user: User, vault: Vault) -> int:
+    """At login: bring the moments the partner logged in the space into ``user``'s own
+    moments (see ``shared_moments_bring_in``); return how many. Nothing without an
+    open space."""
+    space = space_open(user=user, vault=vault)
+    if space is None:
+        return 0
+    return shared_moments_bring_in(user=user, vault=vault, space=space, today=timezone.localdate())

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -112,3 +113,12 @@ def test_bad_moments_save_nothing(
         )
     assert not SharedMoment.objects.exists()
     assert not Moment.objects.exists()
+
+
+def test_the_partners_next_login_brings_it_in_once(paired: Paired) -> None:
+    log(paired, paired.alice)
+    bob = paired.bob
+    for _ in range(2):
+        response = Client().post("/accounts/login/", {"username": "bob", "password": bob.password})
+        assert response.status_code == 302
+    assert notes(bob) == ["picnic under the walnut tree"]
