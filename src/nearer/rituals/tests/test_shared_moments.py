@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone
 
 from nearer.conftest import Person
