@@ -375,6 +375,10 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "insights:balance": words("-overdue-person"),
     # Care names inner- and close-circle people far past their rhythm (the overdue one).
     "insights:balance": words("-overdue-person"),
+    # A jrnl file's titles (and first words of an entry without one), a Daylio export's
+    # own mood, activity and note, each in its preview.
+    "portability:jrnl_preview": words("-jrnl-title", "-jrnl-body"),
+    "portability:daylio_preview": words("-mood", "-act", "-daylio-note"),
     "journal:search none": words("-typed-words"),
     "people:index search none": words("-typed-words"),
     # This week's review: its moment and the inner-circle person overdue (the
