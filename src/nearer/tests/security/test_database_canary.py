@@ -256,6 +256,47 @@ def _review_the_week(client: Client, secrets: dict[str, str]) -> None:
     assert b"saved" not in state and b"status" not in state and b"entry" not in state
 
 
+def _import_from_jrnl_and_daylio(client: Client, secrets: dict[str, str]) -> None:
+    """A jrnl file and a Daylio export: each read into a sealed pending import (the raw
+    file never stored), previewed and confirmed; a second of each left waiting."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    day = timezone.localdate().isoformat()
+    for what in ("jrnl title", "jrnl body", "jrnl tag", "waiting jrnl title"):
+        secrets[what] = canary(what.replace(" ", ""))
+    for what in ("daylio mood", "daylio activity", "daylio note", "waiting daylio note"):
+        secrets[what] = canary(what.replace(" ", "")[:12])
+    journal = (
+        f"[{day} 07:15] {secrets['jrnl title']}\n{secrets['jrnl body']} @{secrets['jrnl tag']}\n"
+    )
+    response = client.post(
+        reverse("portability:jrnl"), {"file": SimpleUploadedFile("journal.txt", journal.encode())}
+    )
+    assert response.status_code == 302
+    assert secrets["jrnl title"].encode() in client.get(response["Location"]).content
+    assert client.post(response["Location"] + "confirm/").status_code == 302
+    waiting = f"[{day} 07:16] {secrets['waiting jrnl title']}\nmore\n".encode()
+    response = client.post(
+        reverse("portability:jrnl"), {"file": SimpleUploadedFile("more.txt", waiting)}
+    )
+    assert response.status_code == 302
+    header = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    row = f"{day},,,06:05,{secrets['daylio mood']},{secrets['daylio activity']},,"
+    export = header + row + secrets["daylio note"] + "\n"
+    response = client.post(
+        reverse("portability:daylio"), {"file": SimpleUploadedFile("daylio.csv", export.encode())}
+    )
+    assert response.status_code == 302
+    assert secrets["daylio mood"].encode() in client.get(response["Location"]).content
+    confirmed = client.post(response["Location"] + "confirm/", {"mood_0": "1", "notes": "checkin"})
+    assert confirmed.status_code == 302
+    waiting = (header + f"{day},,,06:06,rad,,,{secrets['waiting daylio note']}\n").encode()
+    response = client.post(
+        reverse("portability:daylio"), {"file": SimpleUploadedFile("more.csv", waiting)}
+    )
+    assert response.status_code == 302
+
+
 def _pair_and_share(client: Client, secrets: dict[str, str], entry_page: str) -> None:
     """Invite a second account, which accepts; compare the words; share the entry.
 
@@ -534,6 +575,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         _talk_through_a_session(client, secrets, str(someone.id))
         _pair_and_share(client, secrets, entry_page)
         _review_the_week(client, secrets)
+        _import_from_jrnl_and_daylio(client, secrets)
 
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post(
