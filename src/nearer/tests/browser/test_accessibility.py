@@ -207,3 +207,31 @@ def test_the_weekly_review_pages_are_accessible(page: Page, site: Site) -> None:
     page.get_by_role("button", name="Save").click()
     problems += audit(page, "weekly review settings, saved")
     assert_clean(problems)
+
+
+def test_the_balance_and_year_in_pixels_pages_are_accessible(page: Page, site: Site) -> None:
+    problems: list[str] = []
+    sign_up(page, site, "bette")
+    confirm_code_saved(page)
+    page.goto(site.url("/insights/balance/"))
+    problems += audit(page, "balance and care, nothing yet")
+    page.goto(site.url("/insights/year/"))
+    problems += audit(page, "year in pixels, nothing yet")
+    page.get_by_role("link", name="Today", exact=True).click()
+    card = page.get_by_role("region", name="How are you feeling?")
+    card.get_by_role("group", name="How pleasant do you feel?").get_by_label(
+        "Pleasant", exact=True
+    ).check()
+    card.get_by_role("group", name="How much energy do you have?").get_by_label(
+        "Low", exact=True
+    ).check()
+    card.get_by_role("button", name="Next").click()
+    page.get_by_label("Calm", exact=True).check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    page.goto(site.url("/insights/year/"))
+    expect(page.get_by_text("1 day with a check-in")).to_be_visible()
+    problems += audit(page, "year in pixels, a day")
+    page.goto(site.url("/scales/trends/?range=3m"))
+    problems += audit(page, "trends, three months")
+    assert_clean(problems)

@@ -115,3 +115,21 @@ def test_it_opts_in_to_and_saves_the_weekly_review_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     expect(page.get_by_text("Saved in your journal.")).to_be_visible()
     expect(page.get_by_text("Typed with keys alone.")).to_be_visible()
+
+
+def test_it_moves_between_balance_and_the_years_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    sign_up(page, site, "hale")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "hale")
+    page.goto(site.url("/insights/balance/"))
+    tab_to(page, "Your year in pixels", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("in pixels")
+    tab_to(page, "Balance and care", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Balance and care")

@@ -79,3 +79,19 @@ def test_the_weekly_review_works_without_javascript(no_js_page: Page, site: Site
     expect(page.get_by_text("Plain forms, a plain week.")).to_be_visible()
     page.get_by_role("link", name="Today", exact=True).click()
     expect(page.get_by_role("region", name="A look back at your week")).to_have_count(0)
+
+
+def test_balance_and_the_year_in_pixels_work_without_javascript(
+    no_js_page: Page, site: Site
+) -> None:
+    page = no_js_page
+    sign_up_fully(page, site, "nils")
+    page.goto(site.url("/insights/balance/"))
+    expect(page.get_by_text("No moments with a kind of closeness yet")).to_be_visible()
+    page.get_by_role("link", name="Your year in pixels").click()
+    expect(page.get_by_text("each day gets its colour and shape here")).to_be_visible()
+    page.get_by_role("link", name="Check in now").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.goto(site.url("/scales/trends/?range=1y"))
+    page.get_by_role("link", name="All", exact=True).click()
+    assert page.url.endswith("/scales/trends/?range=all")
