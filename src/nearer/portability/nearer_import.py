@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -93,10 +95,26 @@ class NeedsPassphrase(NotAnExport):
 # --- Reading ---------------------------------------------------------------------
 
 
+# What reading a damaged zip can raise (pyzipper's own copy of zipfile has its own
+# BadZipFile; a damaged deflate stream is a zlib.error; a cut header a struct.error).
+_BROKEN_ZIP = (
+    zipfile.BadZipFile,
+    pyzipper.BadZipFile,
+    pyzipper.LargeZipFile,
+    zlib.error,
+    struct.error,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    UnicodeDecodeError,
+)
+
+
 def _json_from_zip(raw: bytes, passphrase: str) -> bytes:
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except _BROKEN_ZIP as exc:
         raise NotAnExport("This zip file is damaged or incomplete.") from exc
     with archive:
         try:
@@ -116,12 +134,12 @@ def _json_from_zip(raw: bytes, passphrase: str) -> bytes:
             archive.setpassword(passphrase.encode("utf-8") if encrypted else None)
             with archive.open(info) as member:
                 content: bytes = member.read(MAX_JSON_BYTES + 1)
+        except _BROKEN_ZIP as exc:  # before RuntimeError: NotImplementedError is one
+            raise NotAnExport("This zip file is damaged or incomplete.") from exc
         except RuntimeError as exc:  # pyzipper: wrong or missing password
             raise NeedsPassphrase(
                 "That passphrase does not open this export. Please try again."
             ) from exc
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-            raise NotAnExport("This zip file is damaged or incomplete.") from exc
     if len(content) > MAX_JSON_BYTES:
         raise NotAnExport(_too_big_json())
     return content
@@ -170,6 +188,11 @@ def _text(value: Any, what: str) -> str:
 def _int_or_none(value: Any, what: str) -> int | None:
     _need(value is None or type(value) is int, f"{what} is not a whole number")
     return value  # type: ignore[no-any-return]
+
+
+def _int(value: Any, what: str) -> int:
+    _need(type(value) is int, f"{what} is not a whole number")
+    return int(value)
 
 
 def _day(value: Any, what: str) -> str:
@@ -229,8 +252,8 @@ def _person(item: Any) -> dict[str, Any]:
             {
                 "kind": _text(one.get("kind"), "a date's kind"),
                 "label": _text(one.get("label", ""), "a date's label"),
-                "month": _int_or_none(one.get("month"), "a date's month"),
-                "day": _int_or_none(one.get("day"), "a date's day"),
+                "month": _int(one.get("month"), "a date's month"),
+                "day": _int(one.get("day"), "a date's day"),
                 "year": _int_or_none(one.get("year"), "a date's year"),
             }
         )
@@ -278,12 +301,18 @@ def _moment(item: Any) -> dict[str, Any]:
     _need(type(item) is dict, "is not an object")
     people = item.get("people")
     _need(type(people) is list and len(people) > 0, "it has nobody with it")
-    return {
+    checked = {
         "id": _id(item.get("id"), "its id"),
         "occurred_on": _day(item.get("occurred_on"), "its day"),
         "people": [_id(p, "a person") for p in people],
         **_content(MomentContent.from_json, item),
     }
+    if checked["time"] is not None:
+        try:
+            checked["time"] = time.fromisoformat(checked["time"]).strftime("%H:%M")
+        except ValueError:
+            raise _Bad("its time of day is not a time") from None
+    return checked
 
 
 def _share(item: Any) -> dict[str, Any]:
@@ -365,7 +394,9 @@ def check_document(value: Any) -> dict[str, Any]:
     prefs = value.get("preferences", {})
     if type(prefs) is not dict or len(json.dumps(prefs)) > MAX_PREFERENCES_BYTES:
         raise NotAnExport("This export's preferences are not readable.")
-    checked["preferences"] = prefs
+    # Each preference is read by its own page, which ignores a malformed value; only
+    # names that would collide with the service's own arguments are left out.
+    checked["preferences"] = {k: v for k, v in prefs.items() if k not in ("user", "vault")}
     deck = value.get("deck")
     if deck is not None:
         try:
