@@ -91,15 +91,22 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def save(request: HttpRequest) -> HttpResponse:
-    """Save the week's review and the answer as one journal entry, then show it."""
+    """Save the week's review and the answer as one journal entry, then show it.
+
+    A GET comes back here after logging in again (a session timed out while the
+    person was writing): it leads to the review of that week, where the kept draft
+    of the answer is restored and sent again (nearer.js).
+    """
     user, vault = current_user(request), current_vault(request)
     today, prefs = _today(request)
-    start = _week(request.POST.get("week"), today)
+    start = _week(request.POST.get("week") or request.GET.get("week"), today)
     if start is None:
         messages.info(request, WEEK_REFUSED)
         return redirect(url_for("review:index"))
+    if request.method != "POST":
+        return redirect(f"{url_for('review:index')}?week={start.isoformat()}")
     form = AnswerForm(request.POST)
     if form.is_valid():
         review = week_review(user=user, vault=vault, start=start, today=today, prefs=prefs)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -54,5 +56,14 @@ def test_a_bad_week_changes_nothing(alice: Person) -> None:
     assert not Entry.objects.exists() and not WeekReview.objects.exists()
 
 
-def test_get_is_not_allowed(alice: Person) -> None:
-    assert alice.client.get("/review/save/").status_code == 405
+def test_coming_back_after_logging_in_leads_to_that_weeks_review(alice: Person) -> None:
+    week = (this_week() - timedelta(weeks=2)).isoformat()
+    response = alice.client.get("/review/save/", {"week": week})
+    assert response.status_code == 302
+    assert response["Location"] == f"/review/?week={week}"
+    assert not Entry.objects.exists()
+
+
+def test_the_form_sends_its_week_in_the_address_too(alice: Person) -> None:
+    week = this_week().isoformat()
+    assert f'action="/review/save/?week={week}"' in alice.client.get("/review/").content.decode()

@@ -11,8 +11,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from nearer.accounts.models import AccountSession as Session
+from nearer.accounts.models import User
+from nearer.journal.models import Entry
 from nearer.lib.dates import DAY_NAMES
-from nearer.tests.browser.helpers import Site, assert_clean, audit, sign_up_fully
+from nearer.tests.browser.helpers import Site, assert_clean, audit, log_in, sign_up_fully
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +97,19 @@ def test_not_this_week_sets_the_offer_aside(page: Page, site: Site) -> None:
     expect(page.get_by_role("region", name=OFFER)).to_have_count(0)
     page.goto(site.url("/review/"))
     expect(page.get_by_text("You set this week's review aside.")).to_be_visible()
+
+
+def test_an_answer_survives_a_timed_out_session(page: Page, site: Site) -> None:
+    sign_up_fully(page, site, "tove")
+    page.goto(site.url("/review/"))
+    page.get_by_label("Your answer, if you like").fill(ANSWER)
+    # The session times out while the person is still writing.
+    Session.objects.all().delete()
+    page.get_by_role("button", name="Save as a journal entry").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
+    log_in(page, None, "tove")
+    # Back on the review, the answer comes back and is saved without a second press.
+    expect(page.get_by_text("Saved in your journal.")).to_be_visible()
+    expect(page.get_by_text(ANSWER)).to_be_visible()
+    owner = User.objects.get(username="tove")
+    assert Entry.objects.filter(owner=owner).count() == 1
