@@ -63,7 +63,8 @@ MAX_PAGE = 10_000
 
 
 def in_space(view: View[P]) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
-    """Open the person's space for ``view``; without one, go to the space's home.
+    """Open the person's space for ``view``; without one, go to the space's home (or
+    404 for the address of a row: a row of a space that is not theirs, or has ended).
 
     On a POST, first bring the person's side of the space up to date."""
 
@@ -74,6 +75,9 @@ def in_space(view: View[P]) -> Callable[Concatenate[HttpRequest, P], HttpRespons
             pair_refresh(user=user, vault=vault)
         space = space_open(user=user, vault=vault)
         if space is None:
+            if kwargs:
+                # An address of one of a space's rows: not this person's to see.
+                raise Http404("No such page.")
             return redirect(url_for("together:index"))
         if request.method == "POST":
             services.shared_moments_bring_in(
