@@ -328,12 +328,14 @@ def _make_deck_sessions(samples: Samples) -> None:
 
 def _make_shared_copies(samples: Samples, marker: str) -> None:
     # The person invites a partner account and it accepts (so the person's own People
-    # is left as it was until their next POST), then the person shares their first
-    # entry as a copy sealed for the pair. A second sample set reuses the pair.
+    # is left as it was until their next POST); each shares an entry of their own as
+    # a copy sealed for the pair, so the person sees a partner's words too. A second
+    # sample set of the same person reuses the pair.
     import uuid
 
     from nearer.accounts.services import user_sign_up
     from nearer.conftest import PASSWORD
+    from nearer.journal.services import entry_create
     from nearer.together import services as together
     from nearer.together.sharing import copy_create
     from nearer.together.space import space_pair_id
@@ -344,13 +346,21 @@ def _make_shared_copies(samples: Samples, marker: str) -> None:
         made = together.invite_create(user=user, vault=vault, name=f"{marker}-own-shown-name")
         # The marker may hold markup, which no username may: a plain, unique one.
         new = user_sign_up(username=f"partner-{uuid.uuid4().hex[:12]}", password=PASSWORD)
+        partner_vault = Vault(user_id=new.user.pk, dek=new.dek)
         together.invite_accept(
-            user=new.user,
-            vault=Vault(user_id=new.user.pk, dek=new.dek),
-            code=made.code,
-            name=f"{marker}-partner-shown-name",
+            user=new.user, vault=partner_vault, code=made.code, name=f"{marker}-partner-shown-name"
         )
-        samples.words.append(f"{marker}-partner-shown-name")
+        title, body = f"{marker}-partner-copy-title", f"{marker}-partner-copy-body"
+        theirs = entry_create(
+            user=new.user,
+            vault=partner_vault,
+            entry_date=timezone.localdate(),
+            title=title,
+            body=body,
+            tags=[],
+        )
+        copy_create(user=new.user, vault=partner_vault, kind="entry", item_id=theirs.id)
+        samples.words += [f"{marker}-partner-shown-name", title, body]
     samples.shared_copies.append(
         copy_create(user=user, vault=vault, kind="entry", item_id=samples.entries[0].id)
     )
