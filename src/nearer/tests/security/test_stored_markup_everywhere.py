@@ -178,7 +178,8 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-untagged-body",
     ),
     "journal:tags": words("tag0", "tag1"),
-    "journal:entry": words("-title-0", "-body-0", "tag0"),
+    # The entry is shared with the partner: its page names them ("Shared with …").
+    "journal:entry": words("-title-0", "-body-0", "tag0", "-partner-shown-name"),
     "journal:edit": words("-title-0", "-body-0", "tag0"),
     "journal:delete": words("-title-0"),
     "people:index": words(
@@ -267,6 +268,7 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "checkintag",
         "-moment-person",
         "-person-called",
+        "-partner-shown-name",
         "-overdue-person",
         "-due-person",
         "-soon-person",
@@ -353,6 +355,7 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-share-fear-1",
         "-share-hope-1",
         "-share-reception-note",
+        "-partner-shown-name",
     ),
     "opening:reflect reflected": words("-moment-person", "-share-reception-note"),
     "opening:share let go": words(
@@ -379,6 +382,15 @@ SHOWN: dict[str, tuple[str, ...]] = {
     # own mood, activity and note, each in its preview.
     "portability:jrnl_preview": words("-jrnl-title", "-jrnl-body"),
     "portability:daylio_preview": words("-mood", "-act", "-daylio-note"),
+    # The space: the partner's chosen name, the person's shared copy and the partner's.
+    "together:index": words(
+        "-title-0",
+        "-body-0",
+        "-partner-shown-name",
+        "-partner-copy-title",
+        "-partner-copy-body",
+    ),
+    "together:end": words("-partner-shown-name"),
     "journal:search none": words("-typed-words"),
     "people:index search none": words("-typed-words"),
     # This week's review: its moment and the inner-circle person overdue (the
