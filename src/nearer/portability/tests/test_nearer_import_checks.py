@@ -1,0 +1,51 @@
+"""Values a file can hold that an app's service would choke on are refused when the file
+is read (a clear message, nothing saved), never at confirm as a server error."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from nearer.conftest import Person
+from nearer.portability.nearer_import import (
+    NotAnExport,
+    import_apply,
+    import_prepare,
+    read_export,
+)
+from nearer.portability.tests.own_export import full_export, json_of
+
+
+def _doc(person: Person) -> dict[str, Any]:
+    return json_of(full_export(person))
+
+
+def _raw(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc).encode()
+
+
+def test_a_moment_at_no_time_of_day_is_refused(alice: Person) -> None:
+    doc = _doc(alice)
+    doc["moments"][0]["time"] = "half past never"
+    with pytest.raises(NotAnExport, match="Moment 1 in the file: its time of day is not a time"):
+        read_export(_raw(doc))
+
+
+def test_a_date_without_a_month_is_refused(alice: Person) -> None:
+    doc = _doc(alice)
+    doc["people"][0]["important_dates"][0]["month"] = None
+    with pytest.raises(NotAnExport, match="Person 1 in the file: a date's month is not a whole"):
+        read_export(_raw(doc))
+
+
+def test_preferences_named_like_the_services_arguments_are_left_out(
+    alice: Person, bob: Person
+) -> None:
+    doc = _doc(alice)
+    doc["preferences"]["user"] = "someone"
+    doc["preferences"]["vault"] = 1
+    pending = import_prepare(user=bob.user, vault=bob.vault, raw=_raw(doc))
+    added = import_apply(user=bob.user, vault=bob.vault, import_id=pending.id)
+    assert added.counts["preferences"] == len(doc["preferences"]) - 2
