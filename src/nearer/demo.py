@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from nearer.vault.box import Vault
 
 DEMO_DISPLAY_NAME = "Alex"
+# What the demo plants for the Insights page to find, said in its output.
+PLANTED = (
+    "Planted for Insights, so its page shows something true: the day after a day with "
+    "a moment together is a little more pleasant (0.4 of a step), and loneliness "
+    "(UCLA 3-item) is a little higher after a month with fewer moments than usual. "
+    "Its months are social or quiet, so there are days without any moment to compare."
+)
 
 
 class DemoExistsError(Exception):
@@ -116,6 +123,7 @@ def build_demo(
         f"  password: {password}\n"
         "It is a demo: anyone who knows this password can log in, so don't keep it on a "
         "public server.\n"
+        f"{PLANTED}\n"
     )
     stream.flush()
     return DemoAccount(username, password, signed_up.recovery_code, count, seconds, **made)
@@ -136,9 +144,13 @@ def _demo_people_and_wellbeing(
 ) -> dict[str, int]:
     """Add the people, moments, check-ins, scale results, shares and deck sessions of the
     demo; return counts."""
+    from django.db.models import Count
+
     from nearer.checkins.demo import build_checkins
     from nearer.decks.demo import build_sessions
+    from nearer.insights.findings import findings_rebuild
     from nearer.moments.demo import build_people_and_moments
+    from nearer.moments.models import Moment
     from nearer.moments.openness import openness_rebuild
     from nearer.opening.demo import build_shares
     from nearer.scales.demo import build_scales
@@ -163,8 +175,22 @@ def _demo_people_and_wellbeing(
         ).sessions
         # Their moments skipped moment_create: who opened up is counted again, once.
         openness_rebuild(user=user, vault=vault)
+    # Every moment's day (the decks' and shares' moments too): the check-ins and the
+    # loneliness scale follow them a little, the effects the Insights page finds.
+    moments_by_day = dict(
+        Moment.objects.filter(owner=user)
+        .values_list("occurred_on")
+        .annotate(n=Count("id"))
+        .values_list("occurred_on", "n")
+    )
     if checkins:
-        made["checkins"] = build_checkins(user, vault, years=years, today=today, people=ids[:12])
+        made["checkins"] = build_checkins(
+            user, vault, years=years, today=today, people=ids[:12], moment_days=moments_by_day
+        )
     if scales:
-        made["scale_results"] = build_scales(user, vault, years=years, today=today)
+        made["scale_results"] = build_scales(
+            user, vault, years=years, today=today, moments_by_day=moments_by_day
+        )
+    # Worked out once now, so the first visit to Insights reads a current value.
+    findings_rebuild(user=user, vault=vault)
     return made

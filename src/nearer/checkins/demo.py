@@ -8,7 +8,7 @@ comes from our own lists, so it is valid by construction.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from nearer.accounts.models import User
@@ -71,10 +71,24 @@ def _days(rng: random.Random, start: date, end: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
+# The demo's planted effect: the day after a day with a moment together is a
+# little more pleasant (0.4 of a step on the five-step scale, about a third of
+# the spread of single check-ins): modest, and enough over years of days for the
+# Insights page to find it.
+LIFT_AFTER_MOMENT = 0.4
+
+
 def generate_checkins(
-    rng: random.Random, *, start: date, end: date, zone: tzinfo, people: Sequence[str] = ()
+    rng: random.Random,
+    *,
+    start: date,
+    end: date,
+    zone: tzinfo,
+    people: Sequence[str] = (),
+    moment_days: Collection[date] = frozenset(),
 ) -> Iterator[tuple[datetime, CheckInContent]]:
-    """Yield (local moment, content) for each made-up check-in between start and end."""
+    """Yield (local moment, content) for each made-up check-in between start and end;
+    pleasantness is lifted by ``LIFT_AFTER_MOMENT`` the day after one of ``moment_days``."""
     mood = 0.5
     for day in _days(rng, start, end):
         # A slowly wandering mood, so months differ, with weekends a touch brighter.
@@ -87,7 +101,8 @@ def generate_checkins(
                 day, time(rng.randint(low, high - 1), rng.randint(0, 59)), tzinfo=zone
             )
             weekend = 0.3 if day.weekday() >= 5 else 0.0
-            pleasantness = _clamp(mood + weekend + rng.gauss(0, 1))
+            lift = LIFT_AFTER_MOMENT if day - timedelta(days=1) in moment_days else 0.0
+            pleasantness = _clamp(mood + weekend + lift + rng.gauss(0, 1))
             energy = _clamp((0.6 if slot == 0 else -0.6 if slot == 2 else 0.2) + rng.gauss(0, 1))
             fitting = {q.key for q in quadrants_for(pleasantness, energy)}
             emotion = rng.choice([e for e in EMOTIONS if e.quadrant in fitting])
@@ -120,12 +135,14 @@ def build_checkins(
     today: date | None = None,
     zone: tzinfo = UTC,
     people: Sequence[str] = (),
+    moment_days: Collection[date] = frozenset(),
     seed: int = 4,
 ) -> int:
     """Create about 700 check-ins a year for ``years`` years up to ``today``; return how many.
 
     ``people`` are ids (strings) of the user's own people, named now and then as
-    having contributed. Call inside a transaction for speed on SQLite.
+    having contributed; the day after one of ``moment_days`` is a little more pleasant
+    (``LIFT_AFTER_MOMENT``). Call inside a transaction for speed on SQLite.
     """
     check_vault(user, vault)
     rng = random.Random(seed)  # noqa: S311 - made-up demo data, repeatable on purpose
@@ -134,7 +151,9 @@ def build_checkins(
     rows: list[CheckIn] = []
     total = 0
     now = datetime.now(zone)
-    for moment, content in generate_checkins(rng, start=start, end=end, zone=zone, people=people):
+    for moment, content in generate_checkins(
+        rng, start=start, end=end, zone=zone, people=people, moment_days=moment_days
+    ):
         if moment > now:
             continue  # nobody has checked in later today yet
         row = CheckIn(owner=user, at=moment.astimezone(UTC), local_date=moment.date())

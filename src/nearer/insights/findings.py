@@ -14,12 +14,18 @@ rows and when the latest changed. The kind's ``current`` compares it with the
 rows' fingerprint now (a few indexed aggregate queries); a value that no longer
 matches is worked out afresh in memory by the reader (which never writes) and
 rebuilt by the refresh at login. See docs/insights.md.
+
+The fingerprint reads no source row's content: counts and the latest change of
+check-ins, the counts of moments and results, and when the derived values the
+moments, people and scales services keep (in the same transaction as their
+writes) were last stored.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -34,13 +40,13 @@ from nearer.moments.content import KINDS
 from nearer.moments.content import content_open as moment_open
 from nearer.moments.models import Moment, MomentPerson
 from nearer.people.index import index_open
-from nearer.people.models import Person
 from nearer.scales.instruments import SCALES
 from nearer.scales.models import ScaleResult
 from nearer.scales.summary import summary_open
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import Kind, derived_read, derived_rebuild, register
+from nearer.vault.models import DerivedValue
 
 VERSION = 1
 # People compared one by one: the few seen on the most days (each needs 14 days
@@ -105,22 +111,42 @@ class Findings:
     fingerprint: str
 
 
+# Derived values that the services of moments, people and scales change in the
+# same transaction as every write of their rows (vault.derived): when one of them
+# was last stored says when those rows last changed, without reading the rows.
+WATCHED_KINDS = ("moments.openness", "people.index", "scales.summary")
+
+
 def fingerprint(owner_id: int) -> str:
-    """Return what the findings depend on, in short: per table its row count and
-    latest change. Any write through the services changes it."""
-    parts = []
-    for model, field in (
-        (CheckIn, "updated_at"),
-        (Moment, "updated_at"),
-        (Person, "updated_at"),
-        (ScaleResult, "taken_at"),
-    ):
-        got = model.objects.filter(owner_id=owner_id).aggregate(n=Count("pk"), last=Max(field))
-        last = got["last"].isoformat() if got["last"] is not None else "-"
-        parts.append(f"{got['n']}@{last}")
-    links = MomentPerson.objects.filter(moment__owner_id=owner_id).count()
-    parts.append(str(links))
+    """Return what the findings depend on, in short; any write through the services
+    changes it.
+
+    Check-ins have no derived value of their own: their count and latest change.
+    Moments and scale results: their counts (read from their indexes) and the
+    derived values their services keep (``WATCHED_KINDS``), whose ``updated_at``
+    moves with every moment, person or result written, changed or deleted.
+    """
+    checkins = CheckIn.objects.filter(owner_id=owner_id).aggregate(
+        n=Count("pk"), last=Max("updated_at")
+    )
+    moments = Moment.objects.filter(owner_id=owner_id).count()
+    results = ScaleResult.objects.filter(owner_id=owner_id).aggregate(
+        n=Count("pk"), last=Max("taken_at")
+    )
+    kept = DerivedValue.objects.filter(owner_id=owner_id, kind__in=WATCHED_KINDS).values_list(
+        "kind", "version", "updated_at"
+    )
+    parts = [
+        f"c{checkins['n']}@{_stamp(checkins['last'])}",
+        f"m{moments}",
+        f"s{results['n']}@{_stamp(results['last'])}",
+        *sorted(f"{kind}.{version}@{_stamp(updated)}" for kind, version, updated in kept),
+    ]
     return "|".join(parts)
+
+
+def _stamp(moment: datetime | None) -> str:
+    return "-" if moment is None else moment.isoformat()
 
 
 def _checkin_days(owner_id: int, vault: Vault) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

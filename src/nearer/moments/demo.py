@@ -215,6 +215,28 @@ def build_people_and_moments(
     return [str(row.id) for row in rows]
 
 
+def _moment_offsets(rng: random.Random, span: int, count: int) -> list[int]:
+    """Return ``count`` day offsets (0..span) for moments, as life spreads them.
+
+    Life has social and quiet stretches: each month gets a level (a quarter to
+    all) of how many of its days hold time together and how full they are, so
+    some days have no moment at all and some months few. The Insights page's
+    demo findings rest on that contrast (and checkins/demo.py and scales/demo.py
+    plant their modest effects on these days).
+    """
+    levels: dict[int, float] = {}
+    weights: list[float] = []
+    for offset in range(span + 1):
+        month = offset // 30  # stretches of 30 days: "months" enough for a demo
+        if month not in levels:
+            levels[month] = rng.uniform(0.25, 1.0)
+        level = levels[month]
+        weights.append(level if rng.random() < level else 0.0)
+    if not any(weights):
+        weights = [1.0] * (span + 1)
+    return rng.choices(range(span + 1), weights=weights, k=count)
+
+
 def _moments(
     user: User,
     vault: Vault,
@@ -233,8 +255,8 @@ def _moments(
     hows = [key for key, _ in HOWS]
     kinds = [key for key, _ in KINDS]
     opened = [key for key, _ in OPENED_UP]
-    for _ in range(count):
-        day = start + timedelta(days=rng.randint(0, span))
+    for offset in _moment_offsets(rng, span, count):
+        day = start + timedelta(days=offset)
         # Most moments are with one person; some with two or three at once.
         company = rng.choices(rows, weights=weights, k=rng.choice((1, 1, 1, 1, 2, 3)))
         content = MomentContent(

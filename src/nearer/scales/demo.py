@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
@@ -45,15 +46,32 @@ def _answers(scale: Scale, mood: float, rng: random.Random) -> list[int]:
     return answers
 
 
+# The demo's planted effect: loneliness answers lean lonelier after a quiet month
+# (fewer moments in the 30 days before than the demo's usual), by up to this much
+# of the answers' range, and less lonely after a full one.
+LONELY_AFTER_QUIET = 0.2
+
+
+def _moments_before(moments_by_day: Mapping[date, int], day: date, days: int = 30) -> int:
+    return sum(moments_by_day.get(day - timedelta(days=back), 0) for back in range(1, days + 1))
+
+
 @transaction.atomic
 def build_scales(
-    user: User, vault: Vault, *, years: int = 10, today: date | None = None, seed: int = 5
+    user: User,
+    vault: Vault,
+    *,
+    years: int = 10,
+    today: date | None = None,
+    moments_by_day: Mapping[date, int] | None = None,
+    seed: int = 5,
 ) -> int:
     """Create ``years`` of results for ``user`` ending yesterday; return how many.
 
     WHO-5 every 14 days, PSS-4 and UCLA 3-item every 30 (a few days apart), and the
     "last taken" dates in the sealed preferences and the summary of scores set once
-    at the end.
+    at the end. With ``moments_by_day`` (moments per day), loneliness follows the
+    month's moments a little (``LONELY_AFTER_QUIET``).
     """
     rng = random.Random(seed)  # noqa: S311 - made-up demo data, not secrets
     end = today or timezone.localdate()
@@ -68,10 +86,19 @@ def build_scales(
     zone = timezone.get_current_timezone()
     rows: list[ScaleResult] = []
     last: dict[str, date] = {}
+    counts = moments_by_day or {}
+    loneliness_days = [day for day, scale in plan if scale is UCLA3 and day < end]
+    before = {day: _moments_before(counts, day) for day in loneliness_days} if counts else {}
+    usual = sum(before.values()) / len(before) if before else 0.0
     for day, scale in plan:
         if day >= end:
             continue
-        answers = _answers(scale, _mood((day - start).days, rng), rng)
+        mood = _mood((day - start).days, rng)
+        if scale is UCLA3 and usual > 0:
+            # Fewer moments than usual: a lower "mood" here means lonelier answers.
+            quiet = min(max(1 - before[day] / usual, -1.0), 1.0)
+            mood = min(max(mood - LONELY_AFTER_QUIET * quiet, 0.0), 1.0)
+        answers = _answers(scale, mood, rng)
         content = ResultContent(scale=scale, answers=tuple(answers), total=score(scale, answers))
         at = datetime.combine(day, time(20, rng.randrange(60)), tzinfo=zone)
         row = ScaleResult(owner=user, taken_at=at, taken_on=day)
