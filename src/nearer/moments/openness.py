@@ -19,6 +19,7 @@ the moments gives too, as their links are gone.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -33,16 +34,20 @@ from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import Kind, derived_change, derived_read, derived_rebuild, register
 
-VERSION = 2
+VERSION = 3
 # The answers counted, in the order of each month's five counts; "" is "not said".
 ANSWERS: tuple[str, ...] = (*(key for key, _ in OPENED_UP), "")
 _WIDTH = len(ANSWERS)
-# Stored, each months' counts are one flat list of ints: per month its number
-# (year * 12 + month - 1) and its five counts. Ints parse and check far faster
-# than a map of "YYYY-MM" keys, and a person's totals are sums of slices, so the
-# summary decodes months only for the few people it draws.
+# Stored, the overall months are one flat list of ints: per month its number
+# (year * 12 + month - 1) and its five counts. Each person has their five totals
+# as ints and their months as one text of the same numbers joined by commas: the
+# summary needs everyone's totals but the months of only the five it draws, and a
+# text is parsed (and checked, by one pattern over all of them) far faster than
+# hundreds of lists of ints.
 _STEP = 1 + _WIDTH
 _LAST_MONTH = 10_000 * 12 - 1
+# Every person's months text, joined by ";" to be checked at once.
+_MONTH_TEXTS = re.compile(r"(?:[0-9]{1,9}(?:,[0-9]{1,9})*)?(?:;(?:[0-9]{1,9}(?:,[0-9]{1,9})*)?)*")
 
 Months = dict[str, list[int]]
 Flat = list[int]
@@ -51,28 +56,30 @@ Flat = list[int]
 class Openness:
     """Counts of who opened up: ``overall`` and ``people`` (person id -> months).
 
-    Read from storage, a person's months stay flat until asked for: ``totals`` and
+    Read from storage, a person's months stay text until asked for: ``totals`` and
     ``person_ids`` need no months, ``months`` decodes one person, ``people`` all.
     """
 
-    __slots__ = ("_flat", "_people", "overall")
+    __slots__ = ("_people", "_texts", "_totals", "overall")
 
     def __init__(
         self,
         overall: Months,
         people: dict[str, Months] | None = None,
         *,
-        flat: dict[str, Flat] | None = None,
+        totals: dict[str, list[int]] | None = None,
+        texts: dict[str, str] | None = None,
     ) -> None:
         self.overall = overall
         self._people = people
-        self._flat = flat if people is None else None
+        self._totals = totals if people is None else None
+        self._texts = texts if people is None else None
 
     def __repr__(self) -> str:
         return f"Openness({len(self.overall)} months, {len(self.person_ids())} people)"
 
     def __eq__(self, other: object) -> bool:
-        # The same counts, whether read flat from storage or worked out from moments.
+        # The same counts, whether read from storage or worked out from moments.
         if not isinstance(other, Openness):
             return NotImplemented
         return self.overall == other.overall and self.people == other.people
@@ -82,26 +89,32 @@ class Openness:
     @property
     def people(self) -> dict[str, Months]:
         if self._people is None:
-            flat = self._flat or {}
-            self._people = {key: _months_of(one) for key, one in flat.items()}
-            self._flat = None
+            texts = self._texts or {}
+            self._people = {key: _months_of(_numbers(text)) for key, text in texts.items()}
+            self._totals = self._texts = None
         return self._people
 
     def person_ids(self) -> list[str]:
-        return list(self._people if self._people is not None else self._flat or {})
+        return list(self._people if self._people is not None else self._totals or {})
 
     def months(self, person_id: str) -> Months:
         if self._people is not None:
             return self._people.get(person_id, {})
-        return _months_of((self._flat or {}).get(person_id, []))
+        return _months_of(_numbers((self._texts or {}).get(person_id, "")))
 
     def totals(self, person_id: str) -> list[int]:
         """The person's five counts summed over every month (zeros when none)."""
         if self._people is not None:
-            months = self._people.get(person_id, {})
-            return [sum(column) for column in zip(*months.values(), strict=True)] or [0] * _WIDTH
-        flat = (self._flat or {}).get(person_id, [])
-        return [sum(flat[position::_STEP]) for position in range(1, _STEP)]
+            return _totals_of(self._people.get(person_id, {}))
+        return list((self._totals or {}).get(person_id, [0] * _WIDTH))
+
+
+def _totals_of(months: Months) -> list[int]:
+    return [sum(column) for column in zip(*months.values(), strict=True)] or [0] * _WIDTH
+
+
+def _numbers(text: str) -> Flat:
+    return list(map(int, text.split(","))) if text else []
 
 
 def _key_of(number: int) -> str:
@@ -121,6 +134,10 @@ def _flat_of(months: Months) -> Flat:
         flat.append(int(key[:4]) * 12 + int(key[5:7]) - 1)
         flat.extend(counts)
     return flat
+
+
+def _text_of(months: Months) -> str:
+    return ",".join(map(str, _flat_of(months)))
 
 
 def month_key(day: date) -> str:
@@ -168,36 +185,54 @@ def _compute(owner_id: int, vault: Vault, subject: UUID) -> Openness:
     return value
 
 
-def _flats_checked(raw: Any) -> list[Flat]:
-    # Checked a column at a time (set, map, chain run at C speed): ten years of
-    # months for hundreds of people are read on every visit of the summary.
-    if type(raw) is not list or not set(map(type, raw)) <= {list}:
-        raise SealError("openness months are not lists")
-    numbers = list(chain.from_iterable(raw))
+def _overall_checked(raw: Any) -> Flat:
+    # Checked a column at a time (set, map and min run at C speed).
     if (
-        not set(map(type, numbers)) <= {int}
-        or (numbers and min(numbers) < 0)
-        or any(len(flat) % _STEP or (flat and max(flat[0::_STEP]) > _LAST_MONTH) for flat in raw)
+        type(raw) is not list
+        or not set(map(type, raw)) <= {int}
+        or (raw and min(raw) < 0)
+        or len(raw) % _STEP
+        or (raw and max(raw[0::_STEP]) > _LAST_MONTH)
     ):
         raise SealError("openness counts have an unexpected shape")
     return raw
 
 
 def _decode(raw: Any) -> Openness:
-    if type(raw) is not dict or type(raw.get("f")) is not dict:
+    if type(raw) is not dict or type(raw.get("t")) is not dict or type(raw.get("m")) is not dict:
         raise SealError("openness is not an object")
-    overall, *people = _flats_checked([raw.get("o"), *raw["f"].values()])
-    if not set(map(type, raw["f"])) <= {str}:
-        raise SealError("openness people are not ids")
-    return Openness(overall=_months_of(overall), flat=dict(zip(raw["f"], people, strict=True)))
+    overall = _overall_checked(raw.get("o"))
+    totals: dict[str, list[int]] = raw["t"]
+    texts: dict[str, str] = raw["m"]
+    rows = list(totals.values())
+    if (
+        totals.keys() != texts.keys()
+        or not set(map(type, totals)) <= {str}
+        or not set(map(type, rows)) <= {list}
+        or not set(map(len, rows)) <= {_WIDTH}
+    ):
+        raise SealError("openness people have an unexpected shape")
+    numbers = list(chain.from_iterable(rows))
+    if (
+        not set(map(type, numbers)) <= {int}
+        or (numbers and min(numbers) < 0)
+        or not set(map(type, texts.values())) <= {str}
+        or _MONTH_TEXTS.fullmatch(joined := ";".join(texts.values())) is None
+        or joined.count(";") != max(len(texts) - 1, 0)
+        # Each text holds whole months: numbers in steps of six, so commas one short.
+        or any((text.count(",") + 1) % _STEP for text in texts.values() if text)
+    ):
+        raise SealError("openness counts have an unexpected shape")
+    return Openness(overall=_months_of(overall), totals=totals, texts=texts)
 
 
 def _encode(value: Openness) -> dict[str, Any]:
     if value._people is None:  # never decoded: stored as it was read
-        return {"o": _flat_of(value.overall), "f": value._flat or {}}
+        return {"o": _flat_of(value.overall), "t": value._totals or {}, "m": value._texts or {}}
     return {
         "o": _flat_of(value.overall),
-        "f": {key: _flat_of(m) for key, m in value._people.items()},
+        "t": {key: _totals_of(months) for key, months in value._people.items()},
+        "m": {key: _text_of(months) for key, months in value._people.items()},
     }
 
 

@@ -8,7 +8,7 @@ here writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -22,7 +22,7 @@ from nearer.moments.openness import Months, Openness, openness_read
 from nearer.opening.content import ShareContent
 from nearer.opening.felt import FeltPoint, felt_entry, felt_read
 from nearer.opening.models import Share
-from nearer.people.index import PersonSummary
+from nearer.people.index import CALLED, NAME, PeopleRows, PersonSummary
 from nearer.people.selectors import people_rows
 from nearer.vault.box import Vault
 
@@ -177,6 +177,25 @@ def _reciprocity(name: str, months: Months, by_quarter: bool) -> Reciprocity:
     return Reciprocity(name=name, periods=periods, totals=totals, moments=moments)
 
 
+def _display_names(people: Mapping[str, PersonSummary]) -> Callable[[str], str | None]:
+    """A person's display name by id (None when not in People), read straight from the
+    index's stored rows when ``people`` is one: no summary object made per person."""
+    if isinstance(people, PeopleRows):
+        rows = people.rows
+
+        def from_rows(person_id: str) -> str | None:
+            row = rows.get(person_id)
+            return None if row is None else str(row[CALLED] or row[NAME])
+
+        return from_rows
+
+    def from_summaries(person_id: str) -> str | None:
+        person = people.get(person_id)
+        return None if person is None else person.display_name
+
+    return from_summaries
+
+
 @dataclass(frozen=True, slots=True)
 class ReciprocityView:
     overall: Reciprocity
@@ -195,16 +214,17 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
         < QUARTERS_UP_TO_MONTHS
     )
     overall = _reciprocity("Everyone", openness.overall, by_quarter)
-    # Totals for everyone (one sum per column); periods only for those with a chart.
+    # Totals for everyone (kept with the counts); months only for those with a chart.
     totals = []
-    # Totals need no months (sums of the stored counts); months only for the charts.
+    names = _display_names(people)
     for person_id in openness.person_ids():
-        if person_id not in people:
+        name = names(person_id)
+        if name is None:
             continue
         columns = openness.totals(person_id)
         # Someone with moments but none where who opened up was said has nothing to draw.
         if columns and any(columns[:4]):
-            totals.append((person_id, people[person_id].display_name, columns))
+            totals.append((person_id, name, columns))
     totals.sort(key=lambda one: (-sum(one[2]), one[1].casefold()))
     top = [
         _reciprocity(name, openness.months(person_id), by_quarter)

@@ -7,6 +7,7 @@ are in the page's tables, which the template writes.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -20,6 +21,9 @@ from nearer.opening.summary import FearedFelt, Reciprocity, summary_for
 from nearer.opening.summary_rows import count_cells, felt_rows, period_rows
 
 SERIES = ("me", "them", "both", "neither")
+# "Everyone else" (everyone after the five with a chart: about 300 people in ten
+# years) is shown this many at a time, most moments first; the page says so.
+OTHERS_PER_PAGE = 30
 
 
 def _felt_chart(felt: FearedFelt) -> Markup:
@@ -59,6 +63,8 @@ def summary(request: HttpRequest) -> HttpResponse:
     """What opening up did, from the person's own shares, moments and deck sessions."""
     data = summary_for(user=current_user(request), vault=current_vault(request))
     view = data.reciprocity
+    # Any other value of ?others= (not a number, past the end) gives the first or last page.
+    others = Paginator(view.others, OTHERS_PER_PAGE).get_page(request.GET.get("others"))
     people = [
         (
             one,
@@ -78,7 +84,8 @@ def summary(request: HttpRequest) -> HttpResponse:
             "overall_chart": _reciprocity_chart(view.overall, "recip-all"),
             "overall_rows": period_rows(view.overall.periods, view.overall.totals),
             # Plain pairs: a template loop reads a tuple's items faster than attributes.
-            "others": [(one.name, count_cells(one.totals)) for one in view.others],
+            "others": [(one.name, count_cells(one.totals)) for one in others],
+            "others_page": others,
             "depths": [(one.name, f"{one.words} (depth {one.depth} of 3)") for one in data.depths],
             "people": people,
             "period_word": "quarter" if view.by_quarter else "year",

@@ -117,20 +117,29 @@ def test_a_tampered_value_is_worked_out_from_the_moments(
     assert openness_read(user=alice.user, vault=alice.vault).overall == {"2025-03": [1, 0, 0, 0, 0]}
 
 
-# Stored flat: per month its number (year * 12 + month - 1) and its five counts.
+# Stored: overall flat, per month its number (year * 12 + month - 1) and its five
+# counts; per person their five totals ("t") and the same numbers as text ("m").
 MARCH_NUMBER = 2025 * 12 + 2
+MARCH_TEXT = f"{MARCH_NUMBER},0,2,0,0,1"
 
 
 @pytest.mark.parametrize(
     "raw",
     [
-        {"o": [MARCH_NUMBER, 1, 0, 0, 0], "f": {}},
-        {"o": [MARCH_NUMBER, 1, 0, 0, 0, -1], "f": {}},
-        {"o": [-1, 1, 0, 0, 0, 0], "f": {}},
-        {"o": [10_000 * 12, 1, 0, 0, 0, 0], "f": {}},
-        {"o": [], "f": {"someone": [MARCH_NUMBER, 1, 0, "2", 0, 0]}},
-        {"o": [], "f": {"someone": "1,0,0,0,0"}},
-        {"o": {"2025-03": [1, 0, 0, 0, 0]}, "f": {}},
+        {"o": [MARCH_NUMBER, 1, 0, 0, 0], "t": {}, "m": {}},
+        {"o": [MARCH_NUMBER, 1, 0, 0, 0, -1], "t": {}, "m": {}},
+        {"o": [-1, 1, 0, 0, 0, 0], "t": {}, "m": {}},
+        {"o": [10_000 * 12, 1, 0, 0, 0, 0], "t": {}, "m": {}},
+        {"o": {"2025-03": [1, 0, 0, 0, 0]}, "t": {}, "m": {}},
+        {"o": [], "t": {"someone": [0, 2, 0, 0, 1]}, "m": {}},
+        {"o": [], "t": {"someone": [0, 2, 0, "0", 1]}, "m": {"someone": MARCH_TEXT}},
+        {"o": [], "t": {"someone": [0, 2, 0, -1, 1]}, "m": {"someone": MARCH_TEXT}},
+        {"o": [], "t": {"someone": [0, 2, 0, 1]}, "m": {"someone": MARCH_TEXT}},
+        {"o": [], "t": {"someone": [0, 2, 0, 0, 1]}, "m": {"someone": MARCH_TEXT + ",4"}},
+        {"o": [], "t": {"someone": [0, 2, 0, 0, 1]}, "m": {"someone": MARCH_TEXT + ";"}},
+        {"o": [], "t": {"someone": [0, 2, 0, 0, 1]}, "m": {"someone": "0,2,0,0,-1,1"}},
+        {"o": [], "t": {"someone": [0, 2, 0, 0, 1]}, "m": {"someone": [MARCH_NUMBER, 0]}},
+        {"o": [], "f": {"someone": [MARCH_NUMBER, 1, 0, 2, 0, 0]}},
         {"a": {"2025-03": [1, 0, 0, 0, 0]}, "p": {}},
         {"o": []},
     ],
@@ -143,7 +152,8 @@ def test_a_value_of_another_shape_will_not_open(raw: object) -> None:
 def test_a_value_of_the_right_shape_opens() -> None:
     raw = {
         "o": [MARCH_NUMBER, 1, 0, 0, 0, 0],
-        "f": {"someone": [], "other": [MARCH_NUMBER, 0, 2, 0, 0, 1]},
+        "t": {"someone": [0, 0, 0, 0, 0], "other": [0, 2, 0, 0, 1]},
+        "m": {"someone": "", "other": MARCH_TEXT},
     }
     opened = OPENNESS.decode(raw)
     assert opened.totals("other") == [0, 2, 0, 0, 1]
@@ -153,11 +163,12 @@ def test_a_value_of_the_right_shape_opens() -> None:
     assert OPENNESS.decode(raw).overall == {"2025-03": [1, 0, 0, 0, 0]}
 
 
-def test_counts_read_flat_equal_the_same_counts_and_differ_from_others() -> None:
-    months = {"2026-05": [1, 0, 2, 0, 0]}
+def test_counts_read_back_equal_the_same_counts_and_differ_from_others() -> None:
+    months = {"2026-05": [1, 0, 2, 0, 0], "2026-07": [0, 1, 0, 0, 3]}
     as_dicts = Openness(dict(months), {"someone-special": dict(months)})
-    flat = Openness(dict(months), flat={"someone-special": [2026 * 12 + 4, 1, 0, 2, 0, 0]})
+    stored = OPENNESS.decode(OPENNESS.encode(as_dicts))
     other = Openness(dict(months), {"someone-special": {"2026-05": [1, 0, 3, 0, 0]}})
-    assert flat == as_dicts
-    assert flat != other
+    assert stored.totals("someone-special") == [1, 1, 2, 0, 3] == as_dicts.totals("someone-special")
+    assert stored == as_dicts
+    assert stored != other
     assert as_dicts != other

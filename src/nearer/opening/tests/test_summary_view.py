@@ -109,3 +109,42 @@ def test_the_deepest_card_of_each_person_is_shown(alice: Person, add_person: Add
         ("Annelieselotte", "Deep (depth 3 of 3)"),
         ("Bartimaeusz", "Light (depth 1 of 3)"),
     ]
+
+
+def _everyone_else(page: str) -> list[str]:
+    table = page[
+        page.index('id="everyone-else"') : page.index("</details>", page.index("everyone"))
+    ]
+    return re.findall(r'<tr><th scope="row">(Quietperson \d+)</th>', table)
+
+
+def test_everyone_else_is_shown_thirty_at_a_time_most_moments_first(
+    alice: Person, add_person: AddPerson
+) -> None:
+    # 5 people with a chart and 32 more: person n has n + 1 moments where they opened up.
+    for number in range(37):
+        person = add_person(alice, name=f"Quietperson {number:02d}")
+        for _ in range(number + 1):
+            moment_create(
+                user=alice.user,
+                vault=alice.vault,
+                occurred_on=date(2025, 2, 3),
+                person_ids=[person.id],
+                how="call",
+                opened_up="them",
+            )
+    first = _page(alice)
+    assert "Everyone else (32)" in first and "30 at a time: 1–30 of 32." in first
+    assert _everyone_else(first) == [f"Quietperson {n:02d}" for n in range(31, 1, -1)]
+    assert 'href="?others=2#everyone-else">Next page</a>' in first and "Previous page" not in first
+    second = alice.client.get(URL, {"others": "2"}).content.decode()
+    assert '<details id="everyone-else" open>' in second
+    assert _everyone_else(second) == ["Quietperson 01", "Quietperson 00"]
+    assert "31–32 of 32." in second and 'href="?others=1#everyone-else">Previous page</a>' in second
+    # Anything else asked for is the first or the last page, never an error.
+    assert _everyone_else(alice.client.get(URL, {"others": "<b>"}).content.decode()) == (
+        _everyone_else(first)
+    )
+    assert _everyone_else(alice.client.get(URL, {"others": "99"}).content.decode()) == (
+        _everyone_else(second)
+    )
