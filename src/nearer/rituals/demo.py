@@ -108,7 +108,9 @@ def _answers(
         day = today - timedelta(days=back)
         question = question_for(pair_id=space.pair_id, day=day).id
         roll = rng.random()
-        who = user_ids if roll < 0.8 else (user_ids[:1] if roll < 0.88 else user_ids[1:])
+        who: tuple[int, ...] = (
+            user_ids if roll < 0.8 else (user_ids[:1] if roll < 0.88 else user_ids[1:])
+        )
         if roll > 0.95:
             who = ()
         for user_id in who:
