@@ -50,6 +50,8 @@ class DemoAccount:
     scale_results: int = 0
     shares: int = 0
     deck_sessions: int = 0
+    partner_username: str = ""
+    partner_password: str = ""
 
 
 def build_demo(
@@ -64,6 +66,7 @@ def build_demo(
     scales: bool = True,
     shares: int = 150,
     deck_sessions: int = 300,
+    partner: bool = True,
     today: date | None = None,
     out: TextIO | None = None,
 ) -> DemoAccount:
@@ -80,6 +83,7 @@ def build_demo(
     from nearer.accounts.models import User
     from nearer.accounts.services import preferences_update, user_sign_up
     from nearer.journal.demo import build_entries
+    from nearer.rituals.demo import build_partner
     from nearer.vault.box import Vault
 
     stream = out if out is not None else sys.stdout
@@ -112,6 +116,12 @@ def build_demo(
             deck_sessions=deck_sessions,
             today=day,
         )
+        # A partner paired with the demo, with two years of rituals together.
+        paired = (
+            build_partner(signed_up.user, vault, demo_name=DEMO_DISPLAY_NAME, today=day)
+            if partner
+            else None
+        )
     seconds = time.perf_counter() - began
     stream.write(
         f"Demo account ready: {count} journal entries, {made['people']} people, "
@@ -125,8 +135,24 @@ def build_demo(
         "public server.\n"
         f"{PLANTED}\n"
     )
+    if paired is not None:
+        stream.write(
+            f"Partner account, paired with the demo in Together ({paired.days} days of daily "
+            f"questions, {paired.weeks} weekly check-ins):\n"
+            f"  username: {paired.username}\n"
+            f"  password: {paired.password}\n"
+        )
     stream.flush()
-    return DemoAccount(username, password, signed_up.recovery_code, count, seconds, **made)
+    return DemoAccount(
+        username,
+        password,
+        signed_up.recovery_code,
+        count,
+        seconds,
+        **made,
+        partner_username=paired.username if paired else "",
+        partner_password=paired.password if paired else "",
+    )
 
 
 def _demo_people_and_wellbeing(

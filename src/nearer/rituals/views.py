@@ -202,7 +202,7 @@ def question_history(request: HttpRequest, space: Space) -> HttpResponse:
     return render(
         request,
         "rituals/question_history.html",
-        {**_base(space), "history": page, "reaction_labels": REACTION_LABELS},
+        {**_base(space), "history": page},
     )
 
 
