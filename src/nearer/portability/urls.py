@@ -12,17 +12,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("export/", views_export.export_page, name="export"),
     path("nearer/", views_own_import.nearer_import_start, name="nearer_import"),
     path(
-        "nearer/<uuid:import_id>/",
+        "nearer/<uuid:nearer_import_id>/",
         views_own_import.nearer_import_preview,
         name="nearer_import_preview",
     ),
     path(
-        "nearer/<uuid:import_id>/confirm/",
+        "nearer/<uuid:nearer_import_id>/confirm/",
         views_own_import.nearer_import_confirm,
         name="nearer_import_confirm",
     ),
     path(
-        "nearer/<uuid:import_id>/cancel/",
+        "nearer/<uuid:nearer_import_id>/cancel/",
         views_own_import.nearer_import_cancel,
         name="nearer_import_cancel",
     ),

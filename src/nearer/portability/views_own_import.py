@@ -109,7 +109,7 @@ def _start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
     except NotAnExport as exc:
         form.add_error("file", f"{exc} Nothing was saved.")
         return _upload_page(request, form)
-    return redirect("portability:nearer_import_preview", import_id=pending.id)
+    return redirect("portability:nearer_import_preview", nearer_import_id=pending.id)
 
 
 def _upload_page(request: HttpRequest, form: NearerImportForm) -> HttpResponse:
@@ -127,18 +127,18 @@ def _upload_page(request: HttpRequest, form: NearerImportForm) -> HttpResponse:
 
 @login_required
 @require_safe
-def nearer_import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def nearer_import_preview(request: HttpRequest, nearer_import_id: UUID) -> HttpResponse:
     """Show how many of each kind would be added and how many are already here."""
     opened = opened_or_refused(
         request,
         source=SOURCE,
-        import_id=import_id,
+        import_id=nearer_import_id,
         start=START,
         open_it=lambda: pending_open(
             user=current_user(request),
             vault=current_vault(request),
             source=SOURCE,
-            import_id=import_id,
+            import_id=nearer_import_id,
         ),
     )
     if isinstance(opened, HttpResponse):
@@ -148,29 +148,29 @@ def nearer_import_preview(request: HttpRequest, import_id: UUID) -> HttpResponse
     return render(
         request,
         "portability/nearer_import_preview.html",
-        {"import_id": import_id, "rows": rows, "new_total": sum(row.new for row in rows)},
+        {"import_id": nearer_import_id, "rows": rows, "new_total": sum(row.new for row in rows)},
     )
 
 
 @login_required
 @require_POST
-def nearer_import_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def nearer_import_confirm(request: HttpRequest, nearer_import_id: UUID) -> HttpResponse:
     """Add everything new, all or nothing, and say how much."""
     try:
         added = opened_or_refused(
             request,
             source=SOURCE,
-            import_id=import_id,
+            import_id=nearer_import_id,
             start=START,
             open_it=lambda: import_apply(
-                user=current_user(request), vault=current_vault(request), import_id=import_id
+                user=current_user(request), vault=current_vault(request), import_id=nearer_import_id
             ),
         )
     except ValidationError as exc:
         # The file was checked when it was read; an app's own rule can still refuse
         # (a day now out of range, a person's dates full): nothing was saved.
         messages.error(request, "Nothing was saved. " + " ".join(exc.messages))
-        return redirect("portability:nearer_import_preview", import_id=import_id)
+        return redirect("portability:nearer_import_preview", nearer_import_id=nearer_import_id)
     if isinstance(added, HttpResponse):
         return added
     messages.success(request, f"Import done: {added.total:,} item{'s' * (added.total != 1)} added.")
@@ -179,9 +179,9 @@ def nearer_import_confirm(request: HttpRequest, import_id: UUID) -> HttpResponse
 
 @login_required
 @require_POST
-def nearer_import_cancel(request: HttpRequest, import_id: UUID) -> HttpResponse:
+def nearer_import_cancel(request: HttpRequest, nearer_import_id: UUID) -> HttpResponse:
     """Throw the pending import away; nothing was saved."""
-    pending_discard(user=current_user(request), source=SOURCE, import_id=import_id)
+    pending_discard(user=current_user(request), source=SOURCE, import_id=nearer_import_id)
     messages.info(request, "Import cancelled. Nothing was saved.")
     return redirect(START)
 

@@ -38,6 +38,7 @@ class Samples:
     pending_imports: list[Any] = field(default_factory=list)
     jrnl_imports: list[Any] = field(default_factory=list)
     daylio_imports: list[Any] = field(default_factory=list)
+    nearer_imports: list[Any] = field(default_factory=list)
     shares: list[Any] = field(default_factory=list)
     deck_sessions: list[Any] = field(default_factory=list)
     shared_copies: list[Any] = field(default_factory=list)
@@ -75,6 +76,7 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     _make_scale_result(samples)
     _make_pending_import(samples, marker)
     _make_jrnl_and_daylio_imports(samples, marker)
+    _make_nearer_import(samples, marker)
     _make_shares(samples, marker)
     _make_deck_sessions(samples)
     _make_shared_copies(samples, marker)
@@ -160,6 +162,30 @@ def _make_jrnl_and_daylio_imports(samples: Samples, marker: str) -> None:
         daylio_prepare(user=user, vault=vault, data=out.getvalue().encode(), replace_older=False)
     )
     samples.words += [title, body, mood, activity, note]
+
+
+def _make_nearer_import(samples: Samples, marker: str) -> None:
+    # A Nearer export's JSON (one journal entry) read into a pending import.
+    import json
+    import uuid
+
+    from nearer.portability.nearer_import import import_prepare
+
+    title, body = f"{marker}-nearer-title", f"{marker}-nearer-body"
+    entry = {
+        "id": str(uuid.uuid4()),
+        "date": timezone.localdate().isoformat(),
+        "title": title,
+        "body": body,
+        "tags": [],
+        "kind": "free",
+        "prompt": None,
+    }
+    doc = {"format": "nearer-export", "version": 1, "journal": [entry]}
+    user, vault = samples.person.user, samples.person.vault
+    pending = import_prepare(user=user, vault=vault, raw=json.dumps(doc).encode())
+    samples.nearer_imports.append(pending.id)
+    samples.words += [title, body]
 
 
 def _make_person(samples: Samples, marker: str) -> None:
@@ -511,6 +537,7 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("people", "import_id"): lambda s: s.pending_imports[0].id,
     ("portability", "jrnl_import_id"): lambda s: s.jrnl_imports[0],
     ("portability", "daylio_import_id"): lambda s: s.daylio_imports[0],
+    ("portability", "nearer_import_id"): lambda s: s.nearer_imports[0],
     ("opening", "share_id"): lambda s: s.shares[0].id,
     ("decks", "session_id"): lambda s: s.deck_sessions[0].id,
     ("together", "copy_id"): lambda s: s.shared_copies[0].id,
