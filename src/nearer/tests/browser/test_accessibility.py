@@ -235,3 +235,14 @@ def test_the_balance_and_year_in_pixels_pages_are_accessible(page: Page, site: S
     page.goto(site.url("/scales/trends/?range=3m"))
     problems += audit(page, "trends, three months")
     assert_clean(problems)
+
+
+def test_the_insights_page_is_accessible(page: Page, site: Site) -> None:
+    problems: list[str] = []
+    sign_up(page, site, "ilse")
+    confirm_code_saved(page)
+    page.get_by_role("link", name="Insights", exact=True).click()
+    expect(page.get_by_text("Not enough data yet: there are no check-ins.")).to_be_visible()
+    problems += audit(page, "insights, not enough data yet")
+    # With findings: test_insights_journey.py audits the page with a month of data.
+    assert_clean(problems)

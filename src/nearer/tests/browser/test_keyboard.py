@@ -133,3 +133,17 @@ def test_it_moves_between_balance_and_the_years_with_the_keyboard_alone(
     tab_to(page, "Balance and care", limit=60)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Balance and care")
+
+
+def test_it_reaches_insights_from_the_main_navigation_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    sign_up(page, site, "ivar")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "ivar")
+    tab_to(page, "Insights", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Insights")

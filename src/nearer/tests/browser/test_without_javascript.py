@@ -95,3 +95,10 @@ def test_balance_and_the_year_in_pixels_work_without_javascript(
     page.goto(site.url("/scales/trends/?range=1y"))
     page.get_by_role("link", name="All", exact=True).click()
     assert page.url.endswith("/scales/trends/?range=all")
+
+
+def test_insights_say_what_is_missing_without_javascript(no_js_page: Page, site: Site) -> None:
+    page = no_js_page
+    sign_up_fully(page, site, "ilka")
+    page.get_by_role("link", name="Insights", exact=True).click()
+    expect(page.get_by_text("Not enough data yet: there are no check-ins.")).to_be_visible()
