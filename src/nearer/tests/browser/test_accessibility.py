@@ -7,6 +7,7 @@ problem before failing, so one run shows all that needs fixing.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -237,12 +238,41 @@ def test_the_balance_and_year_in_pixels_pages_are_accessible(page: Page, site: S
     assert_clean(problems)
 
 
-def test_the_insights_page_is_accessible(page: Page, site: Site) -> None:
+def test_the_jrnl_and_daylio_import_pages_in_every_state_are_accessible(
+    page: Page, site: Site, tmp_path: Path
+) -> None:
+    # The journeys (test_jrnl_import_journey.py, test_daylio_import_journey.py) audit
+    # the usual pages; here, the states only an odd file or a wrong answer reaches.
     problems: list[str] = []
-    sign_up(page, site, "ilse")
+    sign_up(page, site, "imogen")
     confirm_code_saved(page)
-    page.get_by_role("link", name="Insights", exact=True).click()
-    expect(page.get_by_text("Not enough data yet: there are no check-ins.")).to_be_visible()
-    problems += audit(page, "insights, not enough data yet")
-    # With findings: test_insights_journey.py audits the page with a month of data.
+    odd = tmp_path / "odd.txt"
+    odd.write_text(
+        "[2024-02-30 10:00] No such day\nx\n[2024-03-01 10:00] " + "t" * 201 + "\nbody\n"
+    )
+    page.goto(site.url("/your-data/jrnl/"))
+    page.get_by_label("jrnl journal or JSON export").set_input_files(odd)
+    page.get_by_role("button", name="Read the file").click()
+    expect(page.get_by_role("region", name="Could not be imported")).to_be_visible()
+    expect(page.get_by_role("region", name="Changed to fit")).to_be_visible()
+    problems += audit(page, "jrnl preview, entries changed and left out")
+    page.goto(site.url("/your-data/daylio/"))
+    page.get_by_label("Daylio export (.csv)").set_input_files(odd)
+    page.get_by_role("button", name="Read the file").click()
+    expect(page.locator(".field-invalid")).to_be_visible()
+    problems += audit(page, "Daylio upload, not an export")
+    daylio = tmp_path / "daylio.csv"
+    daylio.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2024-03-15,,,21:40,rad,walk,,A note\n2024-02-30,,,10:00,meh,,,\n"
+    )
+    page.get_by_label("Daylio export (.csv)").set_input_files(daylio)
+    page.get_by_role("button", name="Read the file").click()
+    # An answer off the list (as a tampered form would send) shows the page again.
+    page.get_by_label("rad").evaluate(
+        "select => { select.add(new Option('Off the list', '9')); select.value = '9'; }"
+    )
+    page.get_by_role("button", name="Import 1 check-in").click()
+    expect(page.get_by_role("alert")).to_contain_text("Nothing was saved.")
+    problems += audit(page, "Daylio preview, an answer off the list")
     assert_clean(problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -135,15 +136,34 @@ def test_it_moves_between_balance_and_the_years_with_the_keyboard_alone(
     expect(page.get_by_role("heading", level=1)).to_have_text("Balance and care")
 
 
-def test_it_reaches_insights_from_the_main_navigation_with_the_keyboard_alone(
-    page: Page, site: Site
+def test_it_imports_a_daylio_export_with_the_keyboard_alone(
+    page: Page, site: Site, tmp_path: Path
 ) -> None:
-    sign_up(page, site, "ivar")
+    sign_up(page, site, "kofi")
     tab_to(page, "I have saved my recovery code")
     page.keyboard.press("Space")
     tab_to(page, "Continue")
     page.keyboard.press("Enter")
-    expect_today(page, "ivar")
-    tab_to(page, "Insights", limit=60)
+    expect_today(page, "kofi")
+    page.goto(site.url("/your-data/"))
+    tab_to(page, "Daylio", limit=60)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Insights")
+    export = tmp_path / "daylio.csv"
+    export.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2024-03-15,,,21:40,sunny,walk,,Typed by keys\n"
+    )
+    # Choosing a file opens the system's dialog, which is not the page's to test.
+    page.get_by_label("Daylio export (.csv)").set_input_files(export)
+    tab_to(page, "Read the file")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check before importing")
+    tab_to(page, "sunny", limit=60)
+    page.keyboard.press("ArrowUp")
+    expect(page.get_by_label("sunny")).to_have_value("1")
+    tab_to(page, "As the check-in's note")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("As a journal entry of that day")).to_be_checked()
+    tab_to(page, "Import 1 check-in", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Import done: 1 check-in added, and 1 journal entry.")).to_be_visible()

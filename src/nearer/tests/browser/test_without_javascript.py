@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -97,8 +99,35 @@ def test_balance_and_the_year_in_pixels_work_without_javascript(
     assert page.url.endswith("/scales/trends/?range=all")
 
 
-def test_insights_say_what_is_missing_without_javascript(no_js_page: Page, site: Site) -> None:
+def test_the_jrnl_and_daylio_imports_work_without_javascript(
+    no_js_page: Page, site: Site, tmp_path: Path
+) -> None:
     page = no_js_page
-    sign_up_fully(page, site, "ilka")
-    page.get_by_role("link", name="Insights", exact=True).click()
-    expect(page.get_by_text("Not enough data yet: there are no check-ins.")).to_be_visible()
+    sign_up_fully(page, site, "nell")
+    journal = tmp_path / "journal.json"
+    journal.write_text(
+        '{"entries": [{"date": "2024-03-14", "time": "08:05", "title": "No scripts here",'
+        ' "body": "Plain forms @plain", "tags": ["@plain"], "starred": true}]}'
+    )
+    page.goto(site.url("/your-data/"))
+    page.get_by_role("link", name="jrnl", exact=True).click()
+    page.get_by_label("jrnl journal or JSON export").set_input_files(journal)
+    page.get_by_role("button", name="Read the file").click()
+    page.get_by_role("button", name="Import 1 entry").click()
+    expect(page.get_by_text("Import done: 1 entry added to your journal.")).to_be_visible()
+    page.goto(site.url("/journal/2024/3/"))
+    expect(page.get_by_role("link", name="No scripts here")).to_be_visible()
+
+    export = tmp_path / "daylio.csv"
+    export.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2024-03-15,,,21:40,cloudy,walk,,Plain forms still\n"
+    )
+    page.goto(site.url("/your-data/daylio/"))
+    page.get_by_label("Daylio export (.csv)").set_input_files(export)
+    page.get_by_role("button", name="Read the file").click()
+    page.get_by_label("cloudy").select_option(label="Unpleasant")
+    page.get_by_role("button", name="Import 1 check-in").click()
+    expect(page.get_by_text("Import done: 1 check-in added.")).to_be_visible()
+    page.goto(site.url("/checkins/2024/3/15/"))
+    expect(page.get_by_role("heading", name="Down at 21:40")).to_be_visible()
