@@ -32,3 +32,8 @@ def test_it_links_to_the_export_and_every_import(alice: Person) -> None:
 
 def test_it_only_answers_reads(alice: Person) -> None:
     assert alice.client.post(URL).status_code == 405
+
+
+def test_the_account_page_links_here(alice: Person) -> None:
+    page = alice.client.get(reverse("accounts:settings")).content.decode()
+    assert f'href="{URL}"' in page
