@@ -42,6 +42,8 @@ class Samples:
     shares: list[Any] = field(default_factory=list)
     deck_sessions: list[Any] = field(default_factory=list)
     shared_copies: list[Any] = field(default_factory=list)
+    checkin_weeks: list[Any] = field(default_factory=list)
+    pair_deck_sessions: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -80,6 +82,9 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     _make_shares(samples, marker)
     _make_deck_sessions(samples)
     _make_shared_copies(samples, marker)
+    from nearer.tests.security.samples_rituals import make_rituals
+
+    make_rituals(samples, marker)
     return samples
 
 
@@ -541,6 +546,8 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("opening", "share_id"): lambda s: s.shares[0].id,
     ("decks", "session_id"): lambda s: s.deck_sessions[0].id,
     ("together", "copy_id"): lambda s: s.shared_copies[0].id,
+    ("rituals", "week_id"): lambda s: s.checkin_weeks[0].id,
+    ("rituals", "session_id"): lambda s: s.pair_deck_sessions[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
