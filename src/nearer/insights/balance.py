@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from nearer.accounts.models import User
+from nearer.insights.balance_rows import sealed_rows
 from nearer.moments.content import KINDS, content_open
 from nearer.moments.models import Moment
 from nearer.vault.box import Vault
@@ -135,12 +136,16 @@ def balance_of(
 def balance_for(*, user: User, vault: Vault, today: date) -> Balance:
     """Return ``user``'s balance as of ``today``, opening only the moments of both periods."""
     periods = periods_for(today)
-    rows = Moment.objects.filter(
-        owner=user, occurred_on__gte=periods.before_start, occurred_on__lte=periods.recent_end
-    ).values_list("id", "occurred_on", "content")
+    rows = sealed_rows(
+        Moment,
+        owner_id=user.pk,
+        day_field="occurred_on",
+        first=periods.before_start,
+        last=periods.recent_end,
+    )
     found: list[tuple[date, tuple[str, ...]]] = []
     unreadable = 0
-    for moment_id, day, sealed in rows.iterator(chunk_size=500):
+    for moment_id, day, sealed in rows:
         try:
             found.append((day, content_open(vault, moment_id, sealed).kinds))
         except SealError:

@@ -18,11 +18,12 @@ _MONTH_NAMES = (
 )  # fmt: skip
 
 
-def _cell(day: Day) -> Markup:
-    level = day.level
-    if level is None:
-        return html('<li class="pixel pixel-none"></li>')
-    return html('<li class="pixel pixel-{}">{}</li>', LEVEL_CLASSES[level], SHAPES[level])
+# Six kinds of cell in all: made once, not once a day.
+_CELLS: dict[int | None, Markup] = {
+    level: html('<li class="pixel pixel-{}">{}</li>', LEVEL_CLASSES[level], SHAPES[level])
+    for level in SHAPES
+}
+_CELLS[None] = html('<li class="pixel pixel-none"></li>')
 
 
 def pixels_grid(year: Year) -> Markup:
@@ -34,7 +35,7 @@ def pixels_grid(year: Year) -> Markup:
     for number, days in enumerate(year.months):
         # The first day sits under its weekday: a class, as the CSP allows no styles.
         start = days[0].day.weekday() + 1
-        cells = [_cell(day) for day in days]
+        cells = [_CELLS[day.level] for day in days]
         months.append(
             html(
                 '<div class="pixel-month"><p class="pixel-month-name">{}</p>'

@@ -8,23 +8,22 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from nearer.accounts.current import current_day, current_user, current_vault
-from nearer.insights.pixels import year_for, years_with_checkins
+from nearer.insights.pixels import year_for, years_around
 from nearer.insights.pixels_html import pixels_grid, pixels_legend, pixels_table_rows
 
 
 @login_required
 @require_safe
 def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
-    """One year (this one by default); links to the years before and after with check-ins.
+    """One year (this one by default); links to the nearest years before and after with
+    check-ins.
 
     Any year 1–9999 can be asked for: one without check-ins says so calmly.
     """
     user, vault = current_user(request), current_vault(request)
     shown = year if year is not None else current_day(request).year
-    years = years_with_checkins(user=user)
+    previous, later = years_around(user=user, year=shown)
     found = year_for(user=user, vault=vault, year=shown)
-    earlier = [y for y in years if y < shown]
-    later = [y for y in years if y > shown]
     context = {
         "year": shown,
         "found": found,
@@ -32,9 +31,8 @@ def year(request: HttpRequest, year: int | None = None) -> HttpResponse:
         "grid": pixels_grid(found) if found.days_with_checkins else "",
         "table_rows": pixels_table_rows(found) if found.days_with_checkins else "",
         "legend": pixels_legend(found.level_counts()),
-        "previous": earlier[-1] if earlier else None,
-        "next": later[0] if later else None,
-        "years": years,
+        "previous": previous,
+        "next": later,
         "day_numbers": range(1, 32),
     }
     return render(request, "insights/pixels.html", context)

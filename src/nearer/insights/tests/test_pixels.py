@@ -6,7 +6,7 @@ from datetime import date
 
 from nearer.checkins.models import CheckIn
 from nearer.conftest import Person
-from nearer.insights.pixels import level_of, year_for, year_of, years_with_checkins
+from nearer.insights.pixels import level_of, year_for, year_of, years_around
 from nearer.insights.tests.balance_helpers import add_checkin
 
 
@@ -48,4 +48,7 @@ def test_it_opens_only_the_years_checkins_and_skips_those_that_will_not_open(
     assert (day.mean, day.count, day.level) == (0.0, 2, 0)
     assert found.months[4][4].count == 0
     assert found.unreadable == 1 and found.days_with_checkins == 1
-    assert years_with_checkins(user=alice.user) == [2024, 2025]
+    assert years_around(user=alice.user, year=2025) == (2024, None)
+    assert years_around(user=alice.user, year=2024) == (None, 2025)
+    assert years_around(user=alice.user, year=2030) == (2025, None)
+    assert years_around(user=charlie.user, year=2024) == (None, 2025)

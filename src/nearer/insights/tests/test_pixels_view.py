@@ -36,9 +36,12 @@ def test_other_years_are_linked_and_an_empty_year_says_so_calmly(alice: Person) 
     assert 'href="/insights/year/2021/" rel="prev">Earlier: 2021' in html
     assert 'href="/insights/year/2025/" rel="next">Later: 2025' in html
     empty = alice.client.get("/insights/year/2022/").content.decode()
-    assert "No check-ins in 2022. Years with check-ins:" in empty
-    assert '<a href="/insights/year/2023/">2023</a>' in empty
-    assert 'class="pixels"' not in empty
+    assert "No check-ins in 2022. The links above lead to the nearest years" in empty
+    assert 'href="/insights/year/2021/" rel="prev"' in empty
+    assert 'href="/insights/year/2023/" rel="next"' in empty
+    assert 'class="pixels"' not in empty and "Check in now" not in empty
+    last = alice.client.get("/insights/year/2025/").content.decode()
+    assert 'rel="prev">Earlier: 2023' in last and 'rel="next"' not in last
 
 
 def test_a_new_account_is_invited_to_check_in(alice: Person) -> None:

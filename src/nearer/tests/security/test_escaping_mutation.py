@@ -108,7 +108,7 @@ OWN_WORDS: dict[str, str] = {
         "lib/charts.py::paired_bar_chart::f'{bars_left + width + 4:.1f}', "
         "f'{bar_y + bar_h - 1:.1f}', '–' if share is None else f'{round(100 * share)}%'"
     ): "coordinates and a percent",
-    "insights/pixels_html.py::_cell::LEVEL_CLASSES[level], SHAPES[level]": (
+    "insights/pixels_html.py::<module>::LEVEL_CLASSES[level], SHAPES[level]": (
         "a level's class and shape from our lists"
     ),
     "insights/pixels_html.py::pixels_grid::MONTH_ABBREVIATIONS[number], str(start)": (
