@@ -238,6 +238,27 @@ def test_the_balance_and_year_in_pixels_pages_are_accessible(page: Page, site: S
     assert_clean(problems)
 
 
+def test_the_together_pages_with_their_messages_are_accessible(page: Page, site: Site) -> None:
+    # The journey (test_together_journey.py) audits each page as two people pair;
+    # here, the states only a mistake reaches.
+    problems: list[str] = []
+    sign_up(page, site, "tamsin")
+    confirm_code_saved(page)
+    page.goto(site.url("/together/invite/"))
+    # Spaces pass the browser's own check; the server says a name is needed.
+    page.get_by_label("Your name, as your partner will see it").fill("   ")
+    page.get_by_role("button", name="Make an invite code").click()
+    expect(page.locator(".field-invalid")).to_be_visible()
+    problems += audit(page, "invite, no name given")
+    page.goto(site.url("/together/accept/"))
+    page.get_by_label("Invite code").fill("NOT-A-REAL-CODE")
+    page.get_by_label("Your name, as your partner will see it").fill("Tamsin")
+    page.get_by_role("button", name="Join the space").click()
+    expect(page.get_by_text("That code does not open an invite.")).to_be_visible()
+    problems += audit(page, "accept, a code that opens nothing")
+    assert_clean(problems)
+
+
 def test_the_jrnl_and_daylio_import_pages_in_every_state_are_accessible(
     page: Page, site: Site, tmp_path: Path
 ) -> None:
@@ -275,4 +296,15 @@ def test_the_jrnl_and_daylio_import_pages_in_every_state_are_accessible(
     page.get_by_role("button", name="Import 1 check-in").click()
     expect(page.get_by_role("alert")).to_contain_text("Nothing was saved.")
     problems += audit(page, "Daylio preview, an answer off the list")
+    assert_clean(problems)
+
+
+def test_the_insights_page_is_accessible(page: Page, site: Site) -> None:
+    problems: list[str] = []
+    sign_up(page, site, "ilse")
+    confirm_code_saved(page)
+    page.get_by_role("link", name="Insights", exact=True).click()
+    expect(page.get_by_text("Not enough data yet: there are no check-ins.")).to_be_visible()
+    problems += audit(page, "insights, not enough data yet")
+    # With findings: test_insights_journey.py audits the page with a month of data.
     assert_clean(problems)

@@ -136,6 +136,23 @@ def test_it_moves_between_balance_and_the_years_with_the_keyboard_alone(
     expect(page.get_by_role("heading", level=1)).to_have_text("Balance and care")
 
 
+def test_it_makes_an_invite_to_together_with_the_keyboard_alone(page: Page, site: Site) -> None:
+    sign_up(page, site, "odile")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "odile")
+    tab_to(page, "Together")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Together")
+    tab_to(page, "Your name, as your partner will see it", limit=60)
+    page.keyboard.type("Odile")
+    tab_to(page, "Make an invite code")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your invite code")
+
+
 def test_it_imports_a_daylio_export_with_the_keyboard_alone(
     page: Page, site: Site, tmp_path: Path
 ) -> None:
@@ -167,3 +184,17 @@ def test_it_imports_a_daylio_export_with_the_keyboard_alone(
     tab_to(page, "Import 1 check-in", limit=60)
     page.keyboard.press("Enter")
     expect(page.get_by_text("Import done: 1 check-in added, and 1 journal entry.")).to_be_visible()
+
+
+def test_it_reaches_insights_from_the_main_navigation_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    sign_up(page, site, "ivar")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "ivar")
+    tab_to(page, "Insights", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Insights")

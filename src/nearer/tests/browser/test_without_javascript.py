@@ -99,6 +99,27 @@ def test_balance_and_the_year_in_pixels_work_without_javascript(
     assert page.url.endswith("/scales/trends/?range=all")
 
 
+def test_together_pairs_compares_and_ends_without_javascript(no_js_page: Page, site: Site) -> None:
+    from nearer.accounts.services import user_sign_up
+    from nearer.together.services import invite_create
+    from nearer.vault.box import Vault
+
+    page = no_js_page
+    sign_up_fully(page, site, "pia")
+    # The partner invites from their own account (made here, not in a second browser).
+    new = user_sign_up(username="quin", password="a partner's own long password")
+    made = invite_create(user=new.user, vault=Vault(user_id=new.user.pk, dek=new.dek), name="Quin")
+    page.goto(site.url(f"/together/accept/?code={made.code}"))
+    page.get_by_label("Your name, as your partner will see it").fill("Pia")
+    page.get_by_role("button", name="Join the space").click()
+    expect(page.locator("ol.safety-words li")).to_have_count(8)
+    page.get_by_role("button", name="We compared them and they match").click()
+    expect(page.get_by_text("Your space with")).to_contain_text("Quin")
+    page.get_by_role("link", name="End this space").click()
+    page.get_by_role("button", name="End the space").click()
+    expect(page.get_by_text("The space has ended.")).to_be_visible()
+
+
 def test_the_jrnl_and_daylio_imports_work_without_javascript(
     no_js_page: Page, site: Site, tmp_path: Path
 ) -> None:
@@ -131,3 +152,10 @@ def test_the_jrnl_and_daylio_imports_work_without_javascript(
     expect(page.get_by_text("Import done: 1 check-in added.")).to_be_visible()
     page.goto(site.url("/checkins/2024/3/15/"))
     expect(page.get_by_role("heading", name="Down at 21:40")).to_be_visible()
+
+
+def test_insights_say_what_is_missing_without_javascript(no_js_page: Page, site: Site) -> None:
+    page = no_js_page
+    sign_up_fully(page, site, "ilka")
+    page.get_by_role("link", name="Insights", exact=True).click()
+    expect(page.get_by_text("Not enough data yet: there are no check-ins.")).to_be_visible()
