@@ -183,7 +183,7 @@ def _manage(args: Sequence[str]) -> int:
     return 0
 
 
-def _gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
+def _gunicorn_argv(host: str, port: int, workers: int, threads: int = 1) -> list[str]:
     """Return gunicorn's command line for Nearer (tested without starting a server)."""
     from gunicorn.config import KNOWN_SETTINGS
 
@@ -194,6 +194,12 @@ def _gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
         f"{host}:{port}",
         "--workers",
         str(workers),
+    ]
+    if threads > 1:
+        # Threads in each worker: a slow client (an upload trickling in) holds one
+        # thread, not a whole worker, so the site keeps serving (bench/bench_load.py).
+        argv += ["--worker-class", "gthread", "--threads", str(threads)]
+    argv += [
         "--access-logfile",
         "-",
         # The access log records method, path (no query string) and status — never bodies.
@@ -209,7 +215,7 @@ def _gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
     return argv
 
 
-def _serve(host: str, port: int, workers: int) -> int:
+def _serve(host: str, port: int, workers: int, threads: int) -> int:
     _django_setup()
     from django.conf import settings
     from django.core.management import call_command
@@ -225,7 +231,7 @@ def _serve(host: str, port: int, workers: int) -> int:
     # stream, or an SQLite handle used across fork). Each worker opens its own.
     connections.close_all()
 
-    sys.argv = _gunicorn_argv(host, port, workers)
+    sys.argv = _gunicorn_argv(host, port, workers, threads)
     print(f"Nearer is running at http://{host}:{port}/ (data in {settings.DATA_DIR})", flush=True)
     print("Stop it with Ctrl+C.", flush=True)
     run()
@@ -280,6 +286,12 @@ def _parser() -> argparse.ArgumentParser:
         default=env_int("NEARER_WORKERS", 2, minimum=1),
         help="worker processes (default 2, or NEARER_WORKERS)",
     )
+    serve.add_argument(
+        "--threads",
+        type=int,
+        default=env_int("NEARER_THREADS", 4, minimum=1),
+        help="threads in each worker (default 4, or NEARER_THREADS; 1: one request a worker)",
+    )
     for name in PASSTHROUGH:
         sub.add_parser(name, help=f"Django's {name} (options passed through)", add_help=False)
     sub.add_parser(
@@ -315,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
-        return _serve(args.host, args.port, args.workers)
+        return _serve(args.host, args.port, args.workers, args.threads)
     if args.command == "demo":
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")

@@ -72,6 +72,19 @@ def test_it_logs_requests_without_query_strings_or_bodies() -> None:
     assert argv[argv.index("--bind") + 1] == "127.0.0.1:8000"
 
 
+def test_it_serves_with_threads_so_slow_clients_hold_a_thread_not_a_worker() -> None:
+    threaded = _gunicorn_argv("127.0.0.1", 8000, 2, 4)
+    assert threaded[threaded.index("--worker-class") + 1] == "gthread"
+    assert threaded[threaded.index("--threads") + 1] == "4"
+    assert "--worker-class" not in _gunicorn_argv("127.0.0.1", 8000, 2, 1)
+
+
+def test_it_refuses_a_thread_count_below_one(tmp_path: Path) -> None:
+    result = _nearer("serve", NEARER_DATA_DIR=str(tmp_path), NEARER_THREADS="0")
+    assert result.returncode == 2
+    assert "NEARER_THREADS must be at least 1" in result.stderr
+
+
 def test_it_refuses_unknown_serve_options() -> None:
     with pytest.raises(SystemExit) as exited:
         main(["serve", "--colour", "blue"])

@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Load benchmark: logged-in people against the public-page ceiling, and slow clients.
+
+    python bench/bench_load.py [--users 10 50] [--seconds 30] [--threads 1 4]
+
+What it does, in one run:
+1. A throwaway data directory (SQLite, or the empty database NEARER_DATABASE_URL
+   names) with a small demo account (``nearer demo``: 2 years, 800 entries, 60
+   people, 1,500 moments) and production settings.
+2. For each ``--threads`` value, ``nearer serve`` (2 workers; 1 thread is gunicorn's
+   sync worker, more is its gthread worker) pinned to core 0 where ``taskset``
+   exists, the load generator (locust, headless, bench/locustfile.py) to core 1.
+3. Logs in one session per simulated person first (not timed: a login is one
+   Argon2id run, bench_login.py), then runs, at each ``--users`` count with no
+   think time: the **public ceiling** (the login page, anonymous) and the
+   **authenticated mix** (Today, journal month, an entry, People, a person,
+   check-in and journal writes). Reports req/s, p50/p95/p99 and errors.
+4. **Slow clients**: two uploads that send their body a byte a second, then the
+   login page fetched every 0.2 s for 8 s: how long it waits while they trickle.
+
+Prints the machine and Markdown tables. Not a test: nothing fails on a miss.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_pages
+
+HERE = Path(__file__).resolve().parent
+VENV_BIN = Path(sys.executable).parent
+USERNAME = "loadtest"
+PASSWORD = "a load test password 2026"  # noqa: S105 (a throwaway account)
+
+
+def _pinned(core: int, argv: list[str]) -> list[str]:
+    if shutil.which("taskset") and (os.cpu_count() or 1) >= 2:
+        return ["taskset", "-c", str(core), *argv]
+    return argv
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"the server did not start on port {port}")
+
+
+def _log_in_sessions(base: str, count: int) -> list[dict[str, str]]:
+    """Log in ``count`` times; return each session's cookies."""
+    import requests
+
+    jars = []
+    for _ in range(count):
+        session = requests.Session()
+        page = session.get(base + "/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+        assert token, f"no CSRF token on the login page ({page.status_code}): {page.text[:300]}"
+        answer = session.post(
+            base + "/accounts/login/",
+            data={
+                "csrfmiddlewaretoken": token.group(1),
+                "username": USERNAME,
+                "password": PASSWORD,
+            },
+            headers={"Referer": base + "/accounts/login/"},
+        )
+        assert answer.url.rstrip("/") == base, f"login failed: {answer.status_code}"
+        jars.append(session.cookies.get_dict())
+    return jars
+
+
+def _locust(base: str, user_class: str, users: int, seconds: int, workdir: Path) -> dict[str, Any]:
+    prefix = workdir / f"{user_class}-{users}"
+    argv = [
+        str(VENV_BIN / "locust"),
+        "-f",
+        str(HERE / "locustfile.py"),
+        "--headless",
+        "-u",
+        str(users),
+        "-r",
+        str(users),
+        "-t",
+        f"{seconds}s",
+        "--host",
+        base,
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        user_class,
+    ]
+    subprocess.run(_pinned(1, argv), check=False, capture_output=True, cwd=workdir)  # noqa: S603
+    with open(f"{prefix}_stats.csv", newline="") as stats:
+        rows = list(csv.DictReader(stats))
+    total = next(row for row in rows if row["Name"] == "Aggregated")
+    return {
+        "rps": float(total["Requests/s"]),
+        "p50": float(total["50%"]),
+        "p95": float(total["95%"]),
+        "p99": float(total["99%"]),
+        "requests": int(total["Request Count"]),
+        "errors": int(total["Failure Count"]),
+    }
+
+
+def _slow_upload(port: int, csrf_cookie: str, stop: threading.Event) -> None:
+    """A POST whose body arrives a byte a second (until ``stop``).
+
+    It carries a CSRF cookie, as a real form does, so the server reads its body
+    (without one it is refused before the body is read, and would block nothing).
+    """
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(
+            b"POST /accounts/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            + f"Cookie: nearer_csrf={csrf_cookie}\r\n".encode("ascii")
+            + b"Content-Length: 100000\r\n\r\n"
+        )
+        while not stop.wait(1.0):
+            try:
+                sock.sendall(b"a")
+            except OSError:
+                return
+
+
+def _slow_clients(base: str, port: int) -> dict[str, float]:
+    import requests
+
+    cookie = requests.get(base + "/accounts/login/", timeout=10).cookies["nearer_csrf"]
+    stop = threading.Event()
+    uploads = [threading.Thread(target=_slow_upload, args=(port, cookie, stop)) for _ in range(2)]
+    for upload in uploads:
+        upload.start()
+    time.sleep(1.0)
+    waits: list[float] = []
+    failed = 0
+    finish = time.monotonic() + 8
+    while time.monotonic() < finish:
+        began = time.perf_counter()
+        try:
+            requests.get(base + "/accounts/login/", timeout=10)
+        except requests.RequestException:
+            failed += 1
+        waits.append(time.perf_counter() - began)
+        time.sleep(0.2)
+    stop.set()
+    for upload in uploads:
+        upload.join()
+    return {
+        "median_ms": statistics.median(waits) * 1000,
+        "max_ms": max(waits) * 1000,
+        "failed": failed,
+        "tries": len(waits),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, nargs="+", default=[10, 50])
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 4])
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="nearer-bench-load-"))
+    env = dict(os.environ)
+    env.update(
+        NEARER_DATA_DIR=str(workdir / "data"),
+        NEARER_SECRET_KEY=secrets.token_urlsafe(48),
+        NEARER_PEPPER=secrets.token_urlsafe(48),
+        NEARER_ALLOWED_HOSTS="127.0.0.1",
+    )
+    env.pop("NEARER_TESTING", None)
+    nearer = str(VENV_BIN / "nearer")
+    demo = [nearer, "demo", "--username", USERNAME, "--password", PASSWORD, "--years", "2"]
+    demo += ["--entries", "800", "--people", "60", "--moments", "1500"]
+    subprocess.run(demo, check=True, env=env, capture_output=True)  # noqa: S603
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
+    import django
+
+    django.setup()
+    info = bench_pages.machine()
+    database = bench_pages.database_version()
+
+    results: dict[int, dict[str, Any]] = {}
+    for threads in args.threads:
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        serve = [nearer, "serve", "--port", str(port), "--workers", "2"]
+        serve += ["--threads", str(threads)]
+        with open(workdir / f"serve-{threads}.log", "w") as log:
+            server = subprocess.Popen(_pinned(0, serve), env=env, stdout=log, stderr=log)  # noqa: S603
+        try:
+            _wait_for(port)
+            jars = _log_in_sessions(base, max(args.users))
+            (workdir / "cookies.json").write_text(json.dumps(jars))
+            os.environ["NEARER_LOAD_COOKIES"] = str(workdir / "cookies.json")
+            runs: dict[str, Any] = {}
+            for users in args.users:
+                runs[f"public {users}"] = _locust(base, "Visitor", users, args.seconds, workdir)
+                runs[f"mix {users}"] = _locust(base, "Person", users, args.seconds, workdir)
+            runs["slow"] = _slow_clients(base, port)
+            results[threads] = runs
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    print(f"- Machine: {info['CPU']}, {info['cores']} cores, {info['OS']}")
+    print(f"- Database: {database}; Python {info['Python']}; 2 gunicorn workers")
+    print(f"- {args.seconds} s a run, no think time; server on core 0, locust on core 1")
+    print()
+    print(
+        "| worker | users | public req/s | mix req/s | mix / public | p50 | p95 | p99 ms | errors |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for threads, runs in results.items():
+        worker = "sync" if threads == 1 else f"gthread ×{threads}"
+        for users in args.users:
+            public, mix = runs[f"public {users}"], runs[f"mix {users}"]
+            print(
+                f"| {worker} | {users} | {public['rps']:.0f} | {mix['rps']:.0f} | "
+                f"{mix['rps'] / public['rps']:.2f} | {mix['p50']:.0f} | {mix['p95']:.0f} | "
+                f"{mix['p99']:.0f} | {mix['errors'] + public['errors']} |"
+            )
+    print()
+    print("| worker | login page while two uploads trickle: median ms | max ms | failed |")
+    print("|---|---|---|---|")
+    for threads, runs in results.items():
+        worker = "sync" if threads == 1 else f"gthread ×{threads}"
+        slow = runs["slow"]
+        print(
+            f"| {worker} | {slow['median_ms']:.0f} | {slow['max_ms']:.0f} | "
+            f"{slow['failed']} of {slow['tries']} |"
+        )
+    print(f"\n(work directory: {workdir})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
