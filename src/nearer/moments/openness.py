@@ -44,10 +44,14 @@ _WIDTH = len(ANSWERS)
 # summary needs everyone's totals but the months of only the five it draws, and a
 # text is parsed (and checked, by one pattern over all of them) far faster than
 # hundreds of lists of ints.
-_STEP = 1 + _WIDTH
+_STEP = MONTH_STEP = 1 + _WIDTH
 _LAST_MONTH = 10_000 * 12 - 1
-# Every person's months text, joined by ";" to be checked at once.
-_MONTH_TEXTS = re.compile(r"(?:[0-9]{1,9}(?:,[0-9]{1,9})*)?(?:;(?:[0-9]{1,9}(?:,[0-9]{1,9})*)?)*")
+# Every person's months text, joined by ";", is checked at once for digits and
+# separators only (one character class runs at C speed; a pattern of numbers, or a
+# search for empty ones, cost more than parsing the whole value). A number left
+# empty, which ``_text_of`` never writes, is found when that person's months are
+# parsed, and they read as none (their totals are still there).
+_MONTH_CHARACTERS = re.compile(r"[0-9,;]*")
 
 Months = dict[str, list[int]]
 Flat = list[int]
@@ -102,6 +106,12 @@ class Openness:
             return self._people.get(person_id, {})
         return _months_of(_numbers((self._texts or {}).get(person_id, "")))
 
+    def month_numbers(self, person_id: str) -> Flat:
+        """The person's months as stored: per month its number and its five counts."""
+        if self._people is not None:
+            return _flat_of(self._people.get(person_id, {}))
+        return _numbers((self._texts or {}).get(person_id, ""))
+
     def totals(self, person_id: str) -> list[int]:
         """The person's five counts summed over every month (zeros when none)."""
         if self._people is not None:
@@ -114,7 +124,10 @@ def _totals_of(months: Months) -> list[int]:
 
 
 def _numbers(text: str) -> Flat:
-    return list(map(int, text.split(","))) if text else []
+    try:
+        return list(map(int, text.split(","))) if text else []
+    except ValueError:  # a number left empty (see _MONTH_CHARACTERS)
+        return []
 
 
 def _key_of(number: int) -> str:
@@ -134,6 +147,11 @@ def _flat_of(months: Months) -> Flat:
         flat.append(int(key[:4]) * 12 + int(key[5:7]) - 1)
         flat.extend(counts)
     return flat
+
+
+def month_numbers(months: Months) -> Flat:
+    """``months`` as stored: per month its number (year * 12 + month - 1) and counts."""
+    return _flat_of(months)
 
 
 def _text_of(months: Months) -> str:
@@ -217,7 +235,7 @@ def _decode(raw: Any) -> Openness:
         not set(map(type, numbers)) <= {int}
         or (numbers and min(numbers) < 0)
         or not set(map(type, texts.values())) <= {str}
-        or _MONTH_TEXTS.fullmatch(joined := ";".join(texts.values())) is None
+        or _MONTH_CHARACTERS.fullmatch(joined := ";".join(texts.values())) is None
         or joined.count(";") != max(len(texts) - 1, 0)
         # Each text holds whole months: numbers in steps of six, so commas one short.
         or any((text.count(",") + 1) % _STEP for text in texts.values() if text)

@@ -8,7 +8,7 @@ here writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -16,9 +16,9 @@ from uuid import UUID
 
 from nearer.accounts.models import User
 from nearer.decks.catalogue import DEPTH_LABELS
-from nearer.decks.depth import deepest_by_person
+from nearer.decks.depth import depths_read
 from nearer.moments.content import OPENED_UP
-from nearer.moments.openness import Months, Openness, openness_read
+from nearer.moments.openness import MONTH_STEP, Openness, month_numbers, openness_read
 from nearer.opening.content import ShareContent
 from nearer.opening.felt import FeltPoint, felt_entry, felt_read
 from nearer.opening.models import Share
@@ -138,38 +138,35 @@ class Reciprocity:
         return sum(self.totals)
 
 
-def _period_of(month: str, by_quarter: bool) -> tuple[int, int]:
-    year, number = int(month[:4]), int(month[5:7])
-    return (year, (number - 1) // 3 + 1) if by_quarter else (year, 0)
+def _label(period: int, by_quarter: bool) -> str:
+    # A period is numbered year * 4 + quarter - 1 by quarter, else it is the year.
+    return f"Q{period % 4 + 1} {period // 4}" if by_quarter else str(period)
 
 
-def _label(period: tuple[int, int]) -> str:
-    year, quarter = period
-    return f"Q{quarter} {year}" if quarter else str(year)
-
-
-def _span(first: tuple[int, int], last: tuple[int, int], by_quarter: bool) -> list[tuple[int, int]]:
-    if not by_quarter:
-        return [(year, 0) for year in range(first[0], last[0] + 1)]
-    # Quarters counted as year * 4 + quarter - 1, so a range walks across years.
-    numbers = range(first[0] * 4 + first[1] - 1, last[0] * 4 + last[1])
-    return [(number // 4, number % 4 + 1) for number in numbers]
-
-
-def _reciprocity(name: str, months: Months, by_quarter: bool) -> Reciprocity:
-    sums: dict[tuple[int, int], list[int]] = {}
+def _reciprocity(name: str, flat: Sequence[int], by_quarter: bool) -> Reciprocity:
+    """Who opened up by period from ``flat`` counts (per month its number, year * 12 +
+    month - 1, and its five counts), every period from the first to the last."""
+    sums: dict[int, list[int]] = {}
     moments = 0
-    for month, counts in months.items():
-        row = sums.setdefault(_period_of(month, by_quarter), [0, 0, 0, 0])
-        for position in range(4):
-            row[position] += counts[position]
-        moments += sum(counts)
+    for at in range(0, len(flat), MONTH_STEP):
+        number = flat[at]
+        period = number // 12 * 4 + number % 12 // 3 if by_quarter else number // 12
+        row = sums.get(period)
+        if row is None:
+            row = sums[period] = [0, 0, 0, 0]
+        me, them, both, neither, unsaid = flat[at + 1 : at + MONTH_STEP]
+        row[0] += me
+        row[1] += them
+        row[2] += both
+        row[3] += neither
+        moments += me + them + both + neither + unsaid
     if not sums:
         return Reciprocity(name=name, periods=[], totals=(0, 0, 0, 0), moments=0)
     periods = []
-    for period in _span(min(sums), max(sums), by_quarter):
-        me, them, both, neither = sums.get(period, (0, 0, 0, 0))
-        periods.append(Period(label=_label(period), counts=(me, them, both, neither)))
+    empty = (0, 0, 0, 0)
+    for period in range(min(sums), max(sums) + 1):
+        me, them, both, neither = sums.get(period, empty)
+        periods.append(Period(label=_label(period, by_quarter), counts=(me, them, both, neither)))
     totals = cast(
         "tuple[int, int, int, int]",
         tuple(sum(period.counts[position] for period in periods) for position in range(4)),
@@ -213,9 +210,9 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
         (int(months[-1][:4]) - int(months[0][:4])) * 12 + int(months[-1][5:7]) - int(months[0][5:7])
         < QUARTERS_UP_TO_MONTHS
     )
-    overall = _reciprocity("Everyone", openness.overall, by_quarter)
+    overall = _reciprocity("Everyone", month_numbers(openness.overall), by_quarter)
     # Totals for everyone (kept with the counts); months only for those with a chart.
-    totals = []
+    totals: list[tuple[int, str, int, str, str, list[int]]] = []
     names = _display_names(people)
     for person_id in openness.person_ids():
         name = names(person_id)
@@ -224,20 +221,21 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
         columns = openness.totals(person_id)
         # Someone with moments but none where who opened up was said has nothing to draw.
         if columns and any(columns[:4]):
-            totals.append((person_id, name, columns))
-    totals.sort(key=lambda one: (-sum(one[2]), one[1].casefold()))
+            totals.append((-sum(columns), name.casefold(), len(totals), person_id, name, columns))
+    # Most moments first, then by name, then in the order kept.
+    totals.sort()
     top = [
-        _reciprocity(name, openness.months(person_id), by_quarter)
-        for person_id, name, _ in totals[:TOP_PEOPLE]
+        _reciprocity(name, openness.month_numbers(person_id), by_quarter)
+        for _, _, _, person_id, name, _ in totals[:TOP_PEOPLE]
     ]
     others = [
         Reciprocity(
             name=name,
             periods=[],
             totals=(columns[0], columns[1], columns[2], columns[3]),
-            moments=sum(columns),
+            moments=-minus_moments,
         )
-        for _, name, columns in totals[TOP_PEOPLE:]
+        for minus_moments, _, _, _, name, columns in totals[TOP_PEOPLE:]
     ]
     return ReciprocityView(overall=overall, top=top, others=others, by_quarter=by_quarter)
 
@@ -258,13 +256,20 @@ class Depth:
 def depths(deepest: Mapping[UUID, int], people: Mapping[str, PersonSummary]) -> list[Depth]:
     """Return each person's deepest deck depth, deepest first then by name (people
     no longer in People are left out)."""
-    found = [
-        Depth(name=people[str(person_id)].display_name, depth=depth)
-        for person_id, depth in deepest.items()
-        if str(person_id) in people and depth in DEPTH_LABELS
-    ]
-    found.sort(key=lambda one: (-one.depth, one.name.casefold()))
-    return found
+    return _depths_of(((str(key), depth) for key, depth in deepest.items()), people)
+
+
+def _depths_of(
+    deepest: Iterable[tuple[str, int]], people: Mapping[str, PersonSummary]
+) -> list[Depth]:
+    names = _display_names(people)
+    found: list[tuple[int, str, int, Depth]] = []
+    for person_id, depth in deepest:
+        name = names(person_id)
+        if name is not None and depth in DEPTH_LABELS:
+            found.append((-depth, name.casefold(), len(found), Depth(name=name, depth=depth)))
+    found.sort()
+    return [depth for *_, depth in found]
 
 
 # --- The page -------------------------------------------------------------------
@@ -286,5 +291,9 @@ def summary_for(*, user: User, vault: Vault) -> Summary:
     return Summary(
         felt=felt_summary(felt_read(user=user, vault=vault)),
         reciprocity=reciprocity(openness_read(user=user, vault=vault), people),
-        depths=depths(deepest_by_person(user=user, vault=vault), people),
+        # By id string as kept: making UUIDs only to turn them back cost more than the rest.
+        depths=_depths_of(
+            ((key, one.deepest) for key, one in depths_read(user=user, vault=vault).items()),
+            people,
+        ),
     )

@@ -163,6 +163,12 @@ def test_a_value_of_the_right_shape_opens() -> None:
     assert OPENNESS.decode(raw).overall == {"2025-03": [1, 0, 0, 0, 0]}
 
 
+def test_a_person_whose_months_have_a_number_left_empty_reads_as_no_months() -> None:
+    raw = {"o": [], "t": {"someone": [0, 2, 0, 0, 1]}, "m": {"someone": f"{MARCH_NUMBER},0,,0,0,1"}}
+    opened = OPENNESS.decode(raw)
+    assert opened.months("someone") == {} and opened.totals("someone") == [0, 2, 0, 0, 1]
+
+
 def test_counts_read_back_equal_the_same_counts_and_differ_from_others() -> None:
     months = {"2026-05": [1, 0, 2, 0, 0], "2026-07": [0, 1, 0, 0, 3]}
     as_dicts = Openness(dict(months), {"someone-special": dict(months)})
