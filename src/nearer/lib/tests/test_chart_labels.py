@@ -133,3 +133,31 @@ def test_tick_labels_stay_clear_of_a_line_at_the_floor_and_the_ceiling() -> None
     for value in (0.0, 100.0):
         points = [(date(2024, 1, 1) + timedelta(days=5 * i), value) for i in range(60)]
         assert overlaps(_chart(points, mean_window=5)) == []
+
+
+_RECT = re.compile(
+    r'<rect class="chart-pair-\w+" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/>'
+)
+
+
+def test_paired_bars_keep_their_labels_and_percents_off_the_bars() -> None:
+    from nearer.lib.charts import paired_bar_chart
+
+    svg = str(
+        paired_bar_chart(
+            rows=[("Experiential", 1.0, 0.0), ("Emotional", 0.5, None), ("Physical", 0.25, 1.0)],
+            first_label="The year before",
+            second_label="The last 90 days",
+            title="t",
+            desc="d",
+            chart_id="p",
+        )
+    )
+    bars = [tuple(map(float, found)) for found in _RECT.findall(svg)]
+    assert len(bars) == 2 + 4  # the legend's two swatches and the four bars above zero
+    assert len(text_boxes(svg)) == 2 + 3 + 6  # legend, row labels, a percent per bar
+    for left, top, right, bottom in text_boxes(svg):
+        for x, y, width, height in bars:
+            apart = right <= x or left >= x + width or bottom <= y or top >= y + height
+            assert apart, ((left, top, right, bottom), (x, y, width, height))
+    assert ">100%</text>" in svg and ">–</text>" in svg
