@@ -111,6 +111,9 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
     get("opening:share let go", let_go)
     # A deck session that has ended (the sample of the id URLs is going on).
     get("decks:session ended", f"/cards/sessions/{samples.deck_sessions[1].id}/")
+    # Together's rituals: a deck session ended, and last week's check-in.
+    get("rituals:deck ended", f"/together/rituals/cards/{samples.pair_deck_sessions[1].id}/")
+    get("rituals:checkin_week past", f"/together/rituals/check-in/{samples.checkin_weeks[1].id}/")
     # Searches are POSTs: journal hits by word and by tag, people by name.
     post("journal:search hits", "/journal/search/", {"q": "title"})
     # The matched words themselves are marked in each hit: match the markup.
@@ -132,6 +135,13 @@ def sweep(person: Person, samples: Samples) -> list[Shown]:
         "people:import upload",
         "/people/import/",
         {"file": SimpleUploadedFile("contacts.vcf", data, content_type="text/vcard")},
+    )
+    # A reply over its limit, sent back to the question's page. Last: a POST in the
+    # space brings the partner's moments into the person's own, which other pages show.
+    post(
+        "rituals:question_react too long",
+        "/together/rituals/question/react/",
+        {"day": timezone.localdate().isoformat(), "reaction": "warm", "reply": TYPED + "x" * 300},
     )
     return shown
 
@@ -372,6 +382,41 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "decks:session_new": words(
         "-moment-person", "-person-called", "-overdue-person", "-due-person", "-soon-person"
     ),
+    # The rituals show the partner's chosen name, and both partners' words once shared.
+    "rituals:question": words(
+        "-partner-shown-name", "-own-answer", "-own-reply", "-partner-answer", "-partner-reply"
+    ),
+    "rituals:question_react too long": words(
+        "-partner-shown-name",
+        "-own-answer",
+        "-own-reply",
+        "-partner-answer",
+        "-partner-reply",
+        "-typed-words",
+    ),
+    "rituals:question_history": words(
+        "-partner-shown-name", "-own-past-answer", "-partner-past-answer"
+    ),
+    "rituals:checkin": words(
+        "-partner-shown-name", "-own-appreciation", "-own-went-well", "-own-hard", "-own-wish"
+    ),
+    "rituals:checkin_history": words("-partner-shown-name"),
+    "rituals:checkin_week": words(
+        "-partner-shown-name",
+        "-own-appreciation",
+        "-own-went-well",
+        "-own-hard",
+        "-own-wish",
+        "-partner-appreciation",
+        "-partner-went-well",
+        "-partner-hard",
+        "-partner-wish",
+    ),
+    "rituals:checkin_week past": words("-own-past-appreciation"),
+    "rituals:moments": words("-partner-shown-name", "-own-shared-note", "-partner-shared-note"),
+    "rituals:decks": words("-partner-shown-name"),
+    "rituals:deck": words("-partner-shown-name"),
+    "rituals:deck ended": words("-partner-shown-name"),
     # Who opened up, per person: the share's moment (they both did) names its person.
     "opening:summary": words("-moment-person"),
     # Care names inner- and close-circle people far past their rhythm (the overdue one).
