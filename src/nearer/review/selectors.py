@@ -174,10 +174,12 @@ def _moments(
         .values_list("id", "occurred_on", "content")
     )
     links: dict[UUID, list[str]] = {row[0]: [] for row in rows}
-    for moment_id, person_id in MomentPerson.objects.filter(
-        moment__owner=user, occurred_on__gte=start, occurred_on__lte=end
-    ).values_list("moment_id", "person_id"):
-        if moment_id in links:
+    # By the week's moment ids (the link's unique (moment, person) index): filtering
+    # links by owner and day instead joined every link of ten years (~300 ms).
+    if links:
+        for moment_id, person_id in MomentPerson.objects.filter(
+            moment_id__in=list(links)
+        ).values_list("moment_id", "person_id"):
             links[moment_id].append(str(person_id))
     found = []
     for moment_id, day, sealed in rows:
