@@ -13,7 +13,7 @@ from django import template
 from django.middleware.csrf import get_token
 
 from nearer.accounts.models import User
-from nearer.lib.html import Markup, html
+from nearer.lib.html import EMPTY, Markup, html
 from nearer.lib.urls import url_for
 from nearer.together.selectors import partner_name
 from nearer.together.sharing import copy_of_item
@@ -28,12 +28,12 @@ def share_with_partner(context: dict[str, Any], kind: str, item_id: UUID) -> Mar
     user = getattr(request, "user", None)
     vault = getattr(request, "vault", None)
     if request is None or not isinstance(user, User) or vault is None:
-        return Markup("")
+        return EMPTY
     if space_pair_id(user=user) is None:
-        return Markup("")  # the common case: no pair, no key opened
+        return EMPTY  # the common case: no pair, no key opened
     space = space_open(user=user, vault=vault)
     if space is None:
-        return Markup("")
+        return EMPTY
     name = partner_name(space=space)
     token = get_token(request)
     back = request.get_full_path()
