@@ -29,8 +29,13 @@ DOWNLOAD_PER_SEALED_BYTE = 0.75
 
 @dataclass(frozen=True, slots=True)
 class KindCount:
-    words: str
+    one: str
+    many: str
     count: int
+
+    @property
+    def words(self) -> str:
+        return self.one if self.count == 1 else self.many
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +70,24 @@ def _counted(rows: QuerySet[Model]) -> tuple[int, int]:
 def export_summary(*, user: User) -> ExportSummary:
     """Count ``user``'s rows of every kind the export writes, and their sealed size."""
     parts = (
-        ("people", Person.objects.filter(owner=user)),
-        ("important dates", ImportantDate.objects.filter(owner=user)),
-        ("closeness ratings", ClosenessRating.objects.filter(owner=user)),
-        ("journal entries", Entry.objects.filter(owner=user)),
-        ("check-ins", CheckIn.objects.filter(owner=user)),
-        ("scale results", ScaleResult.objects.filter(owner=user)),
-        ("moments", Moment.objects.filter(owner=user)),
-        ("opening-up shares", Share.objects.filter(owner=user)),
-        ("conversation-deck sessions", DeckSession.objects.filter(owner=user)),
+        ("person", "people", Person.objects.filter(owner=user)),
+        ("important date", "important dates", ImportantDate.objects.filter(owner=user)),
+        ("closeness rating", "closeness ratings", ClosenessRating.objects.filter(owner=user)),
+        ("journal entry", "journal entries", Entry.objects.filter(owner=user)),
+        ("check-in", "check-ins", CheckIn.objects.filter(owner=user)),
+        ("scale result", "scale results", ScaleResult.objects.filter(owner=user)),
+        ("moment", "moments", Moment.objects.filter(owner=user)),
+        ("opening-up share", "opening-up shares", Share.objects.filter(owner=user)),
+        (
+            "conversation-deck session",
+            "conversation-deck sessions",
+            DeckSession.objects.filter(owner=user),
+        ),
     )
     kinds = []
     sealed = 0
-    for words, rows in parts:
+    for one, many, rows in parts:
         count, size = _counted(rows)
-        kinds.append(KindCount(words, count))
+        kinds.append(KindCount(one, many, count))
         sealed += size
     return ExportSummary(kinds=tuple(kinds), sealed_bytes=sealed)

@@ -101,3 +101,19 @@ def test_a_passphrase_outside_its_limits_exports_nothing(
     )
     assert not isinstance(response, StreamingHttpResponse)
     assert message in response.content.decode()
+
+
+def test_one_of_a_kind_is_said_in_the_singular(alice: Person) -> None:
+    from django.utils import timezone
+
+    from nearer.journal.services import entry_create
+
+    entry_create(
+        user=alice.user,
+        vault=alice.vault,
+        entry_date=timezone.localdate(),
+        title="",
+        body="x",
+        tags=[],
+    )
+    assert "<strong>1</strong> journal entry</li>" in alice.client.get(URL).content.decode()
