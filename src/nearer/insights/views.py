@@ -79,10 +79,8 @@ def _shown(finding: Finding, number_in_page: int) -> Shown:
     assert finding.mean_with is not None and finding.mean_without is not None  # noqa: S101
     low, high = finding.scale_low, finding.scale_high
     chart = means_chart(
-        rows=[
-            (finding.with_words.capitalize(), finding.mean_with),
-            (finding.without_words.capitalize(), finding.mean_without),
-        ],
+        # Our words only in the drawing: the title and the table name the sides.
+        rows=[("With", finding.mean_with), ("Without", finding.mean_without)],
         band=(
             finding.mean_without + (finding.low or 0.0),
             finding.mean_without + (finding.high or 0.0),
@@ -91,9 +89,10 @@ def _shown(finding: Finding, number_in_page: int) -> Shown:
         x_max=high,
         title=title,
         desc=(
-            f"Average on {finding.with_words} (filled dot) and on {finding.without_words} "
-            "(hollow dot); the shaded bar is where the first may well lie, by the 95% "
-            "interval of the difference. The table beside it gives the numbers."
+            f"Average on {finding.with_words} (filled dot, “With”) and on "
+            f"{finding.without_words} (hollow dot, “Without”); the shaded bar is where the "
+            "first may well lie, by the 95% interval of the difference. The table below "
+            "gives the numbers."
         ),
         chart_id=f"finding-{number_in_page}",
         x_ticks=[

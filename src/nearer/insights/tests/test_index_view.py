@@ -25,7 +25,7 @@ def _plant(owner: Person, *, days: int, moment_days: set[int]) -> None:
     """A check-in a day; on the days in ``moment_days`` a moment with Wilhelmina and a
     very pleasant check-in, on the others an unpleasant one."""
     friend = people_services.person_create(
-        user=owner.user, vault=owner.vault, details=PersonDetails(name="Wilhelmina Quorra")
+        user=owner.user, vault=owner.vault, details=PersonDetails(name="Wilhelmina <i>Quorra</i>")
     )
     for number in range(days):
         day = START + timedelta(days=number)
@@ -68,7 +68,9 @@ def test_planted_data_show_a_finding_with_its_n_and_interval(alice: Person) -> N
         "days (points on the five-step scale (−2 to +2); 28 days vs 28 days). "
         "The 95% interval runs from 3.00 to 3.00 points."
     ) in text
-    assert "days with a moment with Wilhelmina Quorra" in text
+    # The person's name is shown escaped, in the words, the chart's title and the table.
+    assert text.count("days with a moment with Wilhelmina &lt;i&gt;Quorra&lt;/i&gt;") >= 3
+    assert "<i>Quorra" not in text
     assert 'role="img"' in text and "The numbers behind it" in text
 
 

@@ -89,6 +89,17 @@ OWN_WORDS: dict[str, str] = {
     "lib/charts.py::_legend::f'{x + LEGEND_SWATCH:.1f}', str(text_y), words": (
         "coordinates, and band labels and line names every caller takes from our own words"
     ),
+    "lib/charts.py::means_chart::x, str(TOP), str(HEIGHT - BOTTOM), str(HEIGHT - 8), label": (
+        "an x tick: coordinates and a number on the measure's scale"
+    ),
+    "lib/charts.py::means_chart::f'{low:.1f}', f'{y - 8:.1f}', f'{max(high - low, 1.0):.1f}'": (
+        "coordinates of the interval's band"
+    ),
+    (
+        "lib/charts.py::means_chart::str(LEFT), f'{y - 14:.1f}', label, f'{x_of(mean):.1f}', "
+        "f'{y:.1f}'"
+    ): "coordinates and a row's label, our words at every call (Insights: With, Without)",
+    "lib/charts.py::means_chart::str(LEFT), str(WIDTH - RIGHT), base, base": "coordinates",
     "lib/charts.py::range_links::option.label": "our words for each range",
     "lib/charts.py::range_links::url, option.key, anchor, option.label": (
         "the page's own address (reversed), our range key, an id and our words"
