@@ -297,7 +297,7 @@ def _import_from_jrnl_and_daylio(client: Client, secrets: dict[str, str]) -> Non
     assert response.status_code == 302
 
 
-def _pair_and_share(client: Client, secrets: dict[str, str], entry_page: str) -> None:
+def _pair_and_share(client: Client, secrets: dict[str, str], entry_page: str) -> Client:
     """Invite a second account, which accepts; compare the words; share the entry.
 
     The invite code is kept only as a peppered hash; the names both chose, the
@@ -334,6 +334,70 @@ def _pair_and_share(client: Client, secrets: dict[str, str], entry_page: str) ->
     seen = partner.get(reverse("together:index")).content
     assert secrets["inviter shown name"].encode() in seen
     assert secrets["entry title"].encode() in seen
+    return partner
+
+
+def _live_the_rituals(client: Client, partner: Client, secrets: dict[str, str]) -> None:
+    """Both answer the day's question and reply, both prepare the week's check-in, one
+    logs a moment together (the other's POST brings it into their own moments), and
+    the two talk a deck session through. Every word is sealed with the pair key; the
+    cards shown (public cards of a deck made for this test) are sealed in the session.
+    """
+    from nearer.decks import selectors as deck_selectors
+    from nearer.decks.catalogue import Card
+
+    day = timezone.localdate().isoformat()
+    people = (("inviter", client), ("accepter", partner))
+    for who, browser in people:
+        secrets[f"{who} answer"] = canary(f"{who}answer") + " said plainly"
+        answered = browser.post(
+            reverse("rituals:question_answer"), {"day": day, "answer": secrets[f"{who} answer"]}
+        )
+        assert answered.status_code == 302
+    for who, browser in people:
+        secrets[f"{who} reply"] = canary(f"{who}reply")
+        reacted = browser.post(
+            reverse("rituals:question_react"),
+            {"day": day, "reaction": "warm", "reply": secrets[f"{who} reply"]},
+        )
+        assert reacted.status_code == 302
+    seen = client.get(reverse("rituals:question")).content
+    assert secrets["accepter answer"].encode() in seen
+    assert secrets["accepter reply"].encode() in seen
+    for who, browser in people:
+        part = {}
+        for field in ("appreciations", "went_well", "hard", "wish"):
+            secrets[f"{who} {field}"] = canary(f"{who}{field}".replace("_", ""))
+            part[field] = secrets[f"{who} {field}"]
+        assert browser.post(reverse("rituals:checkin_prepare"), part).status_code == 302
+    assert client.post(reverse("rituals:checkin_day"), {"weekday": "3"}).status_code == 302
+    week = client.post(reverse("rituals:checkin_together"))
+    assert secrets["accepter wish"].encode() in client.get(week["Location"]).content
+    secrets["moment together note"] = canary("togethernote")
+    logged = client.post(
+        reverse("rituals:moments"),
+        {"day": day, "kinds": ["emotional"], "note": secrets["moment together note"]},
+    )
+    assert logged.status_code == 302
+    partner.post(reverse("rituals:checkin_together"))  # a POST in the space brings it in
+    assert secrets["moment together note"].encode() in partner.get(reverse("moments:index")).content
+    for what in ("pair card one", "pair card two"):
+        secrets[what] = canary(what.replace(" ", ""))
+    deck = tuple(
+        Card(id=secrets[what], theme="us", depth=1, fits=frozenset({"partner"}), text="C?")
+        for what in ("pair card one", "pair card two")
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(deck_selectors, "_catalogue", lambda: deck)
+        started = client.post(reverse("rituals:decks_start"), {"length": "10"})
+        page = started["Location"]
+        shown = partner.get(page).content.decode()
+        first = next(card for card in deck if card.id in shown)
+        partner.post(page + "step/", {"step": "next", "answered": "0", "card": first.id})
+        shown = client.get(page).content.decode()
+        now = next(card for card in deck if card.id in shown)
+        client.post(page + "step/", {"step": "stop", "answered": "1", "card": now.id})
+        assert b"kept as a moment for both of you" in client.get(page).content
 
 
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
@@ -573,7 +637,8 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         _use_the_conversation_cards(client, secrets)
         _open_up_through_the_pages(client, secrets, str(someone.id))
         _talk_through_a_session(client, secrets, str(someone.id))
-        _pair_and_share(client, secrets, entry_page)
+        partner = _pair_and_share(client, secrets, entry_page)
+        _live_the_rituals(client, partner, secrets)
         _review_the_week(client, secrets)
         _import_from_jrnl_and_daylio(client, secrets)
 
