@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nearer.accounts.client import client_address
@@ -126,9 +127,18 @@ def end(request: HttpRequest) -> HttpResponse:
 
 
 def _back(request: HttpRequest) -> str:
+    """Return the page the form came from when it is a path on this site, else the home."""
     target = request.POST.get("next", "")
-    # Only our own pages: a path, never another site or a scheme-relative URL.
-    if target.startswith("/") and not target.startswith("//") and len(target) < 500:
+    # Only our own pages: never another site, a scheme-relative URL, or a backslash
+    # some browsers read as a slash; no control characters in a header.
+    if (
+        target.startswith("/")
+        and len(target) < 500
+        and not any(ord(c) < 0x20 or c in "\\\x7f" for c in target)
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
         return target
     return url_for("together:index")
 

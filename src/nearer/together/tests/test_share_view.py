@@ -51,3 +51,13 @@ def test_the_partner_cannot_unshare_nor_share_what_is_not_theirs(
 def test_without_a_space_there_is_no_share_form(alice: Person) -> None:
     entry_id = _entry(alice, "Sandpiper")
     assert b"Share with" not in alice.client.get(f"/journal/{entry_id}/").content
+
+
+def test_a_next_address_off_the_site_is_not_followed(alice: Person, bob: Person) -> None:
+    pair_up(alice, bob)
+    entry_id = _entry(alice, "Sandpiper")
+    for target in ("//evil.example/", "/\\evil.example/", "https://evil.example/"):
+        response = alice.client.post(
+            "/together/share/", {"kind": "entry", "item": entry_id, "next": target}
+        )
+        assert response["Location"] == "/together/", target
