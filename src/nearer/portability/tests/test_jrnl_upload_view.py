@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
-from nearer.conftest import Person
+from nearer.conftest import Person, Response
 from nearer.portability import views_jrnl
 from nearer.portability.models import PendingImport
 from nearer.portability.tests.conftest import fixture_bytes
@@ -14,7 +15,7 @@ from nearer.portability.tests.conftest import fixture_bytes
 pytestmark = pytest.mark.django_db
 
 
-def _upload(person: Person, data: bytes, name: str = "journal.txt"):  # type: ignore[no-untyped-def]
+def _upload(person: Person, data: bytes, name: str = "journal.txt") -> Response:
     return person.client.post(
         reverse("portability:jrnl"), {"file": SimpleUploadedFile(name, data, "text/plain")}
     )
@@ -50,7 +51,7 @@ def test_a_file_over_the_size_limit_is_refused(
     assert not PendingImport.objects.exists()
 
 
-def test_it_needs_a_login(client) -> None:  # type: ignore[no-untyped-def]
+def test_it_needs_a_login(client: Client) -> None:
     response = client.get(reverse("portability:jrnl"))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
