@@ -308,3 +308,26 @@ def test_the_insights_page_is_accessible(page: Page, site: Site) -> None:
     problems += audit(page, "insights, not enough data yet")
     # With findings: test_insights_journey.py audits the page with a month of data.
     assert_clean(problems)
+
+
+def test_the_rituals_pages_with_their_messages_are_accessible(page: Page, site: Site) -> None:
+    # The journey (test_together_rituals_journey.py) audits each page as two people
+    # use them; here, the states only a mistake reaches.
+    from nearer.tests.browser.rituals_helpers import paired_in_browser
+
+    problems: list[str] = []
+    paired_in_browser(page, site, "ottilie")
+    page.goto(site.url("/together/rituals/question/"))
+    page.get_by_role("button", name="Keep my answer").click()
+    expect(page.get_by_text("Write a few words to answer.")).to_be_visible()
+    problems += audit(page, "today's question, no answer given")
+    page.goto(site.url("/together/rituals/check-in/"))
+    page.get_by_role("button", name="Keep what I prepared").click()
+    expect(page.get_by_text("Write something in at least one part.")).to_be_visible()
+    problems += audit(page, "the check-in, nothing prepared")
+    page.goto(site.url("/together/rituals/moments/"))
+    page.get_by_label("Day").fill("")
+    page.get_by_role("button", name="Log for both of us").click()
+    expect(page.get_by_text("Please give the day of the moment.")).to_be_visible()
+    problems += audit(page, "moments together, no day")
+    assert_clean(problems)

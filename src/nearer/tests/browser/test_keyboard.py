@@ -198,3 +198,19 @@ def test_it_reaches_insights_from_the_main_navigation_with_the_keyboard_alone(
     tab_to(page, "Insights", limit=60)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Insights")
+
+
+def test_it_answers_the_days_question_together_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    from nearer.tests.browser.rituals_helpers import paired_in_browser
+
+    paired_in_browser(page, site, "piers")
+    tab_to(page, "Today's question", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today's question")
+    tab_to(page, "Your answer", limit=60)
+    page.keyboard.type("The first frost on the window")
+    tab_to(page, "Keep my answer")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Waiting for Wren.")).to_be_visible()

@@ -159,3 +159,29 @@ def test_insights_say_what_is_missing_without_javascript(no_js_page: Page, site:
     sign_up_fully(page, site, "ilka")
     page.get_by_role("link", name="Insights", exact=True).click()
     expect(page.get_by_text("Not enough data yet: there are no check-ins.")).to_be_visible()
+
+
+def test_the_rituals_work_without_javascript(no_js_page: Page, site: Site) -> None:
+    from nearer.tests.browser.rituals_helpers import paired_in_browser
+
+    page = no_js_page
+    paired_in_browser(page, site, "quilla")
+    page.get_by_role("link", name="Today's question").click()
+    page.get_by_label("Your answer").fill("Warm bread on a cold day")
+    page.get_by_role("button", name="Keep my answer").click()
+    expect(page.get_by_text("Waiting for Wren.")).to_be_visible()
+    page.get_by_role("link", name="Weekly check-in").click()
+    page.get_by_label("One wish for the coming week").fill("More walks")
+    page.get_by_role("button", name="Keep what I prepared").click()
+    expect(page.get_by_text("Waiting for Wren to prepare.")).to_be_visible()
+    page.get_by_role("button", name="Go through it together now").click()
+    expect(page.get_by_text("More walks")).to_be_visible()
+    page.get_by_role("link", name="Moments together").click()
+    page.get_by_role("button", name="Log for both of us").click()
+    expect(page.get_by_text("Logged for both of you.")).to_be_visible()
+    page.get_by_role("link", name="Cards together").click()
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Next card").click()
+    expect(page.get_by_text("Wren asks")).to_be_visible()
+    page.get_by_role("button", name="Stop here").click()
+    expect(page.get_by_text("It is kept as a moment for both of you.")).to_be_visible()
