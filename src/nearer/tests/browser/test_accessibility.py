@@ -299,6 +299,32 @@ def test_the_jrnl_and_daylio_import_pages_in_every_state_are_accessible(
     assert_clean(problems)
 
 
+def test_the_export_and_nearer_import_pages_in_every_state_are_accessible(
+    page: Page, site: Site, tmp_path: Path
+) -> None:
+    # The export journey (test_export_journey.py) audits the usual pages; here, an
+    # account with nothing yet, a passphrase refused, and a file that is not an export.
+    problems: list[str] = []
+    sign_up(page, site, "esme")
+    confirm_code_saved(page)
+    page.goto(site.url("/your-data/export/"))
+    expect(page.get_by_text("Nothing is kept here yet")).to_be_visible()
+    problems += audit(page, "export, nothing kept yet")
+    page.get_by_label("Your password").fill("anything at all")
+    page.get_by_label("Passphrase for the zip").fill("short")
+    page.get_by_role("button", name="Download the zip").click()
+    expect(page.get_by_text("Please use at least 12 characters")).to_be_visible()
+    problems += audit(page, "export, a passphrase too short")
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"format": "nearer-export", "version": 1, "moments": [{"id": 1}]}')
+    page.goto(site.url("/your-data/nearer/"))
+    page.get_by_label("Nearer export (zip or JSON)").set_input_files(odd)
+    page.get_by_role("button", name="Read the file").click()
+    expect(page.get_by_text("Moment 1 in the file: it has nobody with it.")).to_be_visible()
+    problems += audit(page, "nearer import, not an export")
+    assert_clean(problems)
+
+
 def test_the_insights_page_is_accessible(page: Page, site: Site) -> None:
     problems: list[str] = []
     sign_up(page, site, "ilse")

@@ -186,6 +186,25 @@ def test_it_imports_a_daylio_export_with_the_keyboard_alone(
     expect(page.get_by_text("Import done: 1 check-in added, and 1 journal entry.")).to_be_visible()
 
 
+def test_it_exports_everything_with_the_keyboard_alone(page: Page, site: Site) -> None:
+    sign_up(page, site, "quill")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "quill")
+    page.goto(site.url("/your-data/"))
+    tab_to(page, "Export everything", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Export everything")
+    tab_to(page, "Your password", limit=60)
+    page.keyboard.type(PASSWORD)
+    tab_to(page, "Download the zip")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename.startswith("nearer-export-")
+
+
 def test_it_reaches_insights_from_the_main_navigation_with_the_keyboard_alone(
     page: Page, site: Site
 ) -> None:

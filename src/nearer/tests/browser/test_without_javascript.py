@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from nearer.lib.dates import DAY_NAMES
 from nearer.tests.browser.helpers import (
+    PASSWORD,
     Site,
     expect_entry,
     expect_today,
@@ -152,6 +153,30 @@ def test_the_jrnl_and_daylio_imports_work_without_javascript(
     expect(page.get_by_text("Import done: 1 check-in added.")).to_be_visible()
     page.goto(site.url("/checkins/2024/3/15/"))
     expect(page.get_by_role("heading", name="Down at 21:40")).to_be_visible()
+
+
+def test_the_export_downloads_and_imports_again_without_javascript(
+    no_js_page: Page, site: Site, tmp_path: Path
+) -> None:
+    page = no_js_page
+    sign_up_fully(page, site, "orla")
+    write_entry(page, title="Scriptless export", body="Plain forms carry it all.")
+    page.goto(site.url("/your-data/"))
+    page.get_by_role("link", name="Export everything").click()
+    page.get_by_label("Your password").fill(PASSWORD)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the zip").click()
+    export = tmp_path / "export.zip"
+    info.value.save_as(export)
+    log_out(page)
+    sign_up_fully(page, site, "orla-two")
+    page.goto(site.url("/your-data/nearer/"))
+    page.get_by_label("Nearer export (zip or JSON)").set_input_files(export)
+    page.get_by_role("button", name="Read the file").click()
+    page.get_by_role("button", name="Import 1 new item").click()
+    expect(page.get_by_text("Import done: 1 item added.")).to_be_visible()
+    page.goto(site.url("/journal/"))
+    expect(page.get_by_role("link", name="Scriptless export")).to_be_visible()
 
 
 def test_insights_say_what_is_missing_without_javascript(no_js_page: Page, site: Site) -> None:
