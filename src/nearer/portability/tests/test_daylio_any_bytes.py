@@ -15,6 +15,7 @@ from nearer.checkins.models import CheckIn
 from nearer.conftest import Person
 from nearer.journal.models import Entry
 from nearer.portability.daylio import parse_daylio
+from nearer.portability.daylio_import import daylio_apply, daylio_prepare, daylio_preview
 from nearer.portability.import_files import UnreadableFile
 from nearer.portability.models import PendingImport
 
@@ -86,3 +87,29 @@ def test_any_upload_gives_a_message_or_a_preview_and_saves_nothing(
         assert b"Check before importing" in preview.content
     assert not CheckIn.objects.exists()
     assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=ANY_BYTES, notes_to=st.sampled_from(["checkin", "journal"]))
+def test_whatever_a_preview_offers_can_be_saved(alice: Person, data: bytes, notes_to: str) -> None:
+    # The preview's promise holds: every row it lists makes a check-in the rules accept.
+    try:
+        import_id = daylio_prepare(user=alice.user, vault=alice.vault, data=data)
+    except UnreadableFile:
+        return
+    preview = daylio_preview(user=alice.user, vault=alice.vault, import_id=import_id)
+    before = CheckIn.objects.filter(owner=alice.user).count()
+    result = daylio_apply(
+        user=alice.user,
+        vault=alice.vault,
+        import_id=import_id,
+        moods={mood.key: 0 for mood in preview.moods},
+        notes_to=notes_to,  # type: ignore[arg-type]  # one of the two, sampled above
+    )
+    assert result.checkins == len(preview.rows)
+    assert CheckIn.objects.filter(owner=alice.user).count() == before + len(preview.rows)

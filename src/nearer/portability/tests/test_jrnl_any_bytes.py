@@ -17,6 +17,7 @@ from nearer.conftest import Person
 from nearer.journal.models import Entry
 from nearer.portability.import_files import UnreadableFile
 from nearer.portability.jrnl import parse_jrnl
+from nearer.portability.jrnl_import import jrnl_apply, jrnl_prepare, jrnl_preview
 from nearer.portability.models import PendingImport
 
 LINES = st.sampled_from(
@@ -109,3 +110,22 @@ def test_any_upload_gives_a_message_or_a_preview_and_saves_nothing(
         assert preview.status_code == 200
         assert b"Check before importing" in preview.content
     assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=JRNL_LIKE)
+def test_whatever_a_preview_offers_can_be_saved(alice: Person, data: bytes) -> None:
+    # The preview's promise holds: every entry it lists is one the journal accepts.
+    try:
+        import_id = jrnl_prepare(user=alice.user, vault=alice.vault, data=data)
+    except UnreadableFile:
+        return
+    offered = len(jrnl_preview(user=alice.user, vault=alice.vault, import_id=import_id).entries)
+    before = Entry.objects.filter(owner=alice.user).count()
+    assert jrnl_apply(user=alice.user, vault=alice.vault, import_id=import_id) == offered
+    assert Entry.objects.filter(owner=alice.user).count() == before + offered
