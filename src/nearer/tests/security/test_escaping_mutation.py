@@ -126,6 +126,7 @@ OWN_WORDS: dict[str, str] = {
         "a month's name and a weekday number"
     ),
     "insights/pixels_html.py::pixels_table_rows::_value(day)": "a mean we formatted",
+    "insights/pixels_html.py::pixels_grid::cells": "the six kinds of pixel, made by html() once",
     "insights/pixels_html.py::pixels_table_rows::_MONTH_NAMES[number]": "a month's name",
     (
         "insights/pixels_html.py::pixels_legend::LEVEL_CLASSES[level], SHAPES[level], "
