@@ -173,11 +173,22 @@ def invite_cancel(*, user: User) -> None:
     Invite.objects.filter(inviter_id=user.pk).delete()
 
 
+def _member_keys_locked(own: Member) -> MemberKeys:
+    """Return the member's own-keys row, locked until the transaction ends; made if missing.
+
+    Two POSTs of one person may both find it missing: the insert skips a row that
+    exists, so neither fails, and the lock makes the second wait for the first and
+    then see what it wrote (the partner is added to People once).
+    """
+    MemberKeys.objects.bulk_create([MemberKeys(member_id=own.pk)], ignore_conflicts=True)
+    return MemberKeys.objects.select_for_update().get(member_id=own.pk)
+
+
 def _partner_into_people(
     *, user: User, vault: Vault, own: Member, partner_id: int, partner_name: str
 ) -> None:
     """Add the partner to ``user``'s People once (inner circle, marked as linked)."""
-    row, _ = MemberKeys.objects.select_for_update().get_or_create(member_id=own.pk)
+    row = _member_keys_locked(own)
     if row.person_added:
         return
     person_create(
@@ -195,7 +206,7 @@ def _partner_into_people(
 
 
 def _keep_pair_key(vault: Vault, own: Member, pair_key: bytes) -> None:
-    row, _ = MemberKeys.objects.select_for_update().get_or_create(member_id=own.pk)
+    row = _member_keys_locked(own)
     row.pair_key = vault.seal_bytes(PAIR_KEY_LABEL, own.pair_id, pair_key)
     row.save(update_fields=["pair_key"])
 
@@ -378,7 +389,7 @@ def phrase_compare(*, user: User, vault: Vault) -> None:
     phrase = phrase_for(user=user)
     if own is None or phrase is None:
         raise ValidationError("You are not in a space together.", code="unpaired")
-    row, _ = MemberKeys.objects.select_for_update().get_or_create(member_id=own.pk)
+    row = _member_keys_locked(own)
     row.compared = vault.seal_bytes(COMPARED_LABEL, own.pair_id, _phrase_digest(phrase))
     row.save(update_fields=["compared"])
 
@@ -392,7 +403,14 @@ def pair_end(*, user: User) -> bool:
     partner is left a notice that the space ended, nothing more. Returns False
     when there was no space.
     """
-    own = Member.objects.select_for_update().filter(user_id=user.pk).first()
+    pair_id = Member.objects.filter(user_id=user.pk).values_list("pair_id", flat=True).first()
+    if pair_id is None:
+        return False
+    # Both partners may end it at once: each locks the pair row first (one row, so
+    # no deadlock); the second waits, then finds it gone and has nothing to do.
+    if not list(Pair.objects.select_for_update().filter(pk=pair_id).values_list("pk")):
+        return False
+    own = Member.objects.filter(user_id=user.pk, pair_id=pair_id).first()
     if own is None:
         return False
     others = list(

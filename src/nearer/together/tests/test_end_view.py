@@ -39,3 +39,10 @@ def test_deleting_an_account_ends_its_space(alice: Person, bob: Person) -> None:
     assert not Pair.objects.exists()
     assert not Member.objects.exists()
     assert b"This space has ended." in alice.client.get("/together/").content
+
+
+def test_ending_twice_is_calm(alice: Person, bob: Person) -> None:
+    pair_up(alice, bob)
+    assert bob.client.post("/together/end/").status_code == 302
+    assert alice.client.post("/together/end/").status_code == 302
+    assert b"This space has ended." in alice.client.get("/together/").content
