@@ -81,7 +81,23 @@ def tags_in(*texts: str) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+# jrnl's default form, read without strptime (a third of reading a journal went there).
+_PLAIN_STAMP = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{1,2}):([0-9]{2})(?::[0-5][0-9])?"
+)
+
+
 def _when(stamp: str) -> tuple[date, str] | None:
+    """Return the day and "HH:MM" of a jrnl time stamp, or None if it is no real moment."""
+    plain = _PLAIN_STAMP.fullmatch(stamp.strip())
+    if plain:
+        year, month, day, hour, minute = (int(part) for part in plain.groups())
+        if hour > 23 or minute > 59:
+            return None
+        try:
+            return date(year, month, day), f"{hour:02d}:{minute:02d}"
+        except ValueError:
+            return None
     stamp = stamp.strip().upper().replace("AM", " AM").replace("PM", " PM")
     stamp = " ".join(stamp.split())
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M %p", "%Y-%m-%d %I:%M:%S %p"):

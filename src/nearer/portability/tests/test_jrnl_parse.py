@@ -84,3 +84,12 @@ def test_it_refuses_a_line_past_the_limit_without_reading_it_whole() -> None:
     long = b"[2024-01-01 10:00] t\n" + b"x" * (jrnl.MAX_LINE + 1) + b"\n"
     with pytest.raises(UnreadableFile, match="longer than"):
         parse_jrnl(long)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2024-01-01 24:00", "2024-01-01 10:60", "2024-01-01 10:00:75", "0000-01-01 10:00"]
+)
+def test_a_time_that_is_no_real_moment_is_left_out(stamp: str) -> None:
+    parsed = parse_jrnl(f"[{stamp}] t\nx\n[2024-01-02 10:00] ok\ny\n".encode())
+    assert [e.title for e in parsed.entries] == ["ok"]
+    assert [p.number for p in parsed.problems] == [1]
