@@ -23,23 +23,27 @@ writes) were last stored.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 import numpy as np
-from django.db.models import Count, Max
+from django.db import connection
+from django.db.models import Count, Max, Model
 
 from nearer.accounts.models import User
 from nearer.checkins.content import content_open as checkin_open
 from nearer.checkins.models import CheckIn
 from nearer.insights import stats
+from nearer.lib.sqlvalues import as_date, column
+from nearer.moments.content import CONTENT_LABEL as MOMENT_LABEL
 from nearer.moments.content import KINDS
-from nearer.moments.content import content_open as moment_open
 from nearer.moments.models import Moment, MomentPerson
-from nearer.people.index import index_open
+from nearer.people.index import PersonSummary, index_open
 from nearer.scales.instruments import SCALES
 from nearer.scales.models import ScaleResult
 from nearer.scales.summary import summary_open
@@ -149,19 +153,57 @@ def _stamp(moment: datetime | None) -> str:
     return "-" if moment is None else moment.isoformat()
 
 
+def _id_text(value: object) -> str:
+    """A row id as the vault seals it (a UUID's text with dashes): from a UUID, or
+    from SQLite's 32 hex digits without building a UUID (thousands of rows)."""
+    if isinstance(value, UUID):
+        return str(value)
+    text = str(value)
+    if len(text) == 32:
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return text
+
+
+class _Days(dict[object, int]):
+    """A day's ordinal by its database value (a date, or ISO text from SQLite),
+    each distinct day worked out once."""
+
+    def __missing__(self, key: object) -> int:
+        self[key] = value = as_date(key).toordinal()
+        return value
+
+
+def _rows(sql: str, owner_id: int) -> list[tuple[Any, ...]]:
+    # Plain SQL: tens of thousands of rows, and the ORM's UUID and date conversion
+    # of each cost more than opening it.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [owner_id])
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
+
+
+def _table(model: type[Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
 def _checkin_days(owner_id: int, vault: Vault) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return the days with check-ins (ordinals, sorted) and each day's mean
     pleasantness and energy. Check-ins that will not open are left out."""
     days: list[int] = []
     pleasant: list[int] = []
     energy: list[int] = []
-    rows = CheckIn.objects.filter(owner_id=owner_id).values_list("id", "local_date", "content")
-    for checkin_id, local_date, sealed in rows.iterator(chunk_size=1000):
+    ordinal = _Days()
+    sql = (
+        f"SELECT {column(CheckIn, 'id')}, {column(CheckIn, 'local_date')}, "  # noqa: S608
+        f"{column(CheckIn, 'content')} FROM {_table(CheckIn)} "
+        f"WHERE {column(CheckIn, 'owner')} = %s"
+    )
+    for checkin_id, local_date, sealed in _rows(sql, owner_id):
         try:
-            content = checkin_open(vault, checkin_id, sealed)
+            content = checkin_open(vault, _id_text(checkin_id), sealed)  # type: ignore[arg-type]
         except SealError:
             continue
-        days.append(local_date.toordinal())
+        days.append(ordinal[local_date])
         pleasant.append(content.pleasantness)
         energy.append(content.energy)
     if not days:
@@ -186,30 +228,56 @@ class _MomentDays:
     people: dict[str, set[int]]
 
 
-def _moment_days(user: User, vault: Vault) -> _MomentDays:
+_KIND_KEYS = frozenset(key for key, _ in KINDS)
+
+
+def _kinds_and_opened(vault: Vault, moment_id: str, sealed: bytes) -> tuple[list[str], str]:
+    """The kinds and who opened up of one moment, as ``MomentContent.from_json``
+    reads them (unknown kinds dropped), without building the whole content; raise
+    SealError when it will not open or is not a moment's shape."""
+    try:
+        value = json.loads(vault.open_bytes(MOMENT_LABEL, moment_id, bytes(sealed)))
+    except ValueError:
+        raise SealError("moment content is not valid JSON") from None
+    if type(value) is not dict:
+        raise SealError("moment content is not an object")
+    kinds, opened_up = value.get("kinds", []), value.get("opened_up", "")
+    if type(kinds) is not list or type(opened_up) is not str:
+        raise SealError("moment content has an unexpected shape")
+    return [kind for kind in kinds if kind in _KIND_KEYS], opened_up
+
+
+def _moment_days(user: User, vault: Vault, people: Mapping[str, PersonSummary]) -> _MomentDays:
     found = _MomentDays(set(), [], [], defaultdict(set), defaultdict(set), defaultdict(set))
-    rows = Moment.objects.filter(owner_id=user.pk).values_list("id", "occurred_on", "content")
-    for moment_id, occurred_on, sealed in rows.iterator(chunk_size=1000):
-        day = occurred_on.toordinal()
+    ordinal = _Days()
+    sql = (
+        f"SELECT {column(Moment, 'id')}, {column(Moment, 'occurred_on')}, "  # noqa: S608
+        f"{column(Moment, 'content')} FROM {_table(Moment)} "
+        f"WHERE {column(Moment, 'owner')} = %s"
+    )
+    for moment_id, occurred_on, sealed in _rows(sql, user.pk):
+        day = ordinal[occurred_on]
         found.all.add(day)
         found.each.append(day)
         try:
-            content = moment_open(vault, moment_id, sealed)
+            kinds, opened_up = _kinds_and_opened(vault, _id_text(moment_id), sealed)
         except SealError:
             continue
-        for kind in content.kinds:
+        for kind in kinds:
             found.kinds[kind].add(day)
-        if content.opened_up in OPENED:
+        if opened_up in OPENED:
             found.opened.append(day)
-    people = index_open(user=user, vault=vault)
-    links = MomentPerson.objects.filter(moment__owner_id=user.pk).values_list(
-        "person_id", "occurred_on"
+    links = (
+        f"SELECT l.{column(MomentPerson, 'person')}, "  # noqa: S608
+        f"l.{column(MomentPerson, 'occurred_on')} FROM {_table(MomentPerson)} l "
+        f"JOIN {_table(Moment)} m ON m.{column(Moment, 'id')} = l.{column(MomentPerson, 'moment')} "
+        f"WHERE m.{column(Moment, 'owner')} = %s"
     )
-    for person_id, occurred_on in links.iterator(chunk_size=2000):
-        summary = people.get(str(person_id))
+    for person_id, occurred_on in _rows(links, user.pk):
+        summary = people.get(_id_text(person_id))
         if summary is None:
             continue
-        day = occurred_on.toordinal()
+        day = ordinal[occurred_on]
         found.circles[summary.circle].add(day)
         found.people[summary.id].add(day)
     return found
@@ -263,8 +331,7 @@ def _checkin_findings(
     pleasant: np.ndarray,
     energy: np.ndarray,
     moments: _MomentDays,
-    user: User,
-    vault: Vault,
+    people: Mapping[str, PersonSummary],
 ) -> list[Finding]:
     found: list[Finding] = []
 
@@ -322,7 +389,6 @@ def _checkin_findings(
             moments.circles.get(circle, set()),
             f"days with a moment with someone in your {words}",
         )
-    people = index_open(user=user, vault=vault)
     ranked = sorted(
         (person_id for person_id in moments.people if person_id in people),
         key=lambda person_id: (-len(moments.people[person_id]), person_id),
@@ -393,8 +459,9 @@ def _compute(owner_id: int, vault: Vault, subject: UUID) -> Findings:
     marks = fingerprint(owner_id)
     user = User.objects.get(pk=owner_id)
     days, pleasant, energy = _checkin_days(owner_id, vault)
-    moments = _moment_days(user, vault)
-    findings = _checkin_findings(days, pleasant, energy, moments, user, vault)
+    people = index_open(user=user, vault=vault)
+    moments = _moment_days(user, vault, people)
+    findings = _checkin_findings(days, pleasant, energy, moments, people)
     findings += _scale_findings(user, vault, moments)
     return Findings(tuple(findings), int(days.size), len(moments.all), marks)
 

@@ -24,6 +24,7 @@ difference": the data cannot tell the direction.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,7 @@ SEED = 20261202
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,18 @@ def _block_sums(column: FloatArray, length: int) -> FloatArray:
     wrapped = np.concatenate((column, column[: length - 1]))
     running = np.concatenate(([0.0], np.cumsum(wrapped)))
     return running[length:] - running[:-length]
+
+
+@functools.lru_cache(maxsize=4)
+def _draws(count: int, runs: int, draws: int, seed: int) -> tuple[IntArray, IntArray]:
+    """Where each resample's runs start: the same for every comparison of a series of
+    the same length (a page compares one series of days many ways), so made once."""
+    rng = np.random.default_rng(seed)
+    starts = rng.integers(0, count, size=(draws, runs - 1))
+    cut = rng.integers(0, count, size=draws)
+    starts.setflags(write=False)
+    cut.setflags(write=False)
+    return starts, cut
 
 
 def t_quantile(df: int, z: float = 1.959963984540054) -> float:
@@ -119,9 +133,7 @@ def compare(
     with_values = values * marked
     runs = -(-count // block)
     rest = count - (runs - 1) * block
-    rng = np.random.default_rng(seed)
-    starts = rng.integers(0, count, size=(draws, runs - 1))
-    cut = rng.integers(0, count, size=draws)
+    starts, cut = _draws(count, runs, draws, seed)
     # Totals of each resample: the sums of its chosen runs, the cut one last.
     total_with = _block_sums(with_values, block)[starts].sum(axis=1)
     total_with += _block_sums(with_values, rest)[cut]
