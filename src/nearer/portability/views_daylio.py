@@ -134,7 +134,8 @@ def _daylio_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpRespon
             "file",
             too_big_message(
                 MAX_UPLOAD_BYTES,
-                "Please write to us: no Daylio export we know of is this large.",
+                "Please split it into smaller files, each starting with the line of column "
+                "names, and import each in turn.",
             ),
         )
         return _upload_page(request, form)
