@@ -498,12 +498,17 @@ def sort_document(*, user: User, vault: Vault, doc: Mapping[str, Any]) -> dict[s
     """Return what importing ``doc`` would add to the account, and counts for the preview.
 
     People already there (same name, compared as the contacts import compares) are
-    matched, not added again: their new dates and ratings are added to them.
+    matched, not added again: their new dates and ratings are added to them. Two
+    people of one name are two people: the file's first of a name is matched with the
+    account's first of it, the second with the second, so the account's own export
+    matches itself one to one.
     """
     check_vault(user, vault)
     scratch = data.Gathered()
     existing_people = list(data.people_items(user=user, vault=vault, gathered=scratch))
-    by_name = {name_key(str(p["name"])): p for p in existing_people}
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for known in existing_people:
+        by_name.setdefault(name_key(str(known["name"])), []).append(known)
     name_of = {str(p["id"]): name_key(str(p["name"])) for p in existing_people}
     new: dict[str, int] = {key: 0 for key, _ in PREVIEW_KINDS}
     there: dict[str, int] = dict(new)
@@ -511,7 +516,8 @@ def sort_document(*, user: User, vault: Vault, doc: Mapping[str, Any]) -> dict[s
     for person in doc["people"]:
         key = name_key(str(person["name"]))
         name_of[person["id"]] = key
-        match = by_name.get(key)
+        waiting = by_name.get(key)
+        match = waiting.pop(0) if waiting else None
         had_dates = set()
         had_ratings = set()
         if match is not None:
@@ -523,7 +529,6 @@ def sort_document(*, user: User, vault: Vault, doc: Mapping[str, Any]) -> dict[s
             had_ratings = {r["rated_on"] for r in match["closeness_ratings"]}
         else:
             new["people"] += 1
-            by_name[key] = person
         dates = []
         for one in person["important_dates"]:
             date_key = _key(one["kind"], one["month"], one["day"], one["year"], one["label"])

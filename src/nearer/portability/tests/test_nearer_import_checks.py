@@ -49,3 +49,30 @@ def test_preferences_named_like_the_services_arguments_are_left_out(
     pending = import_prepare(user=bob.user, vault=bob.vault, raw=_raw(doc))
     added = import_apply(user=bob.user, vault=bob.vault, import_id=pending.id)
     assert added.counts["preferences"] == len(doc["preferences"]) - 2
+
+
+def test_two_people_of_one_name_are_two_people_and_match_one_to_one(
+    alice: Person, bob: Person
+) -> None:
+    from nearer.people.content import PersonDetails
+    from nearer.people.models import Person as PersonRow
+    from nearer.people.rules import DateDraft
+    from nearer.people.services import person_create
+    from nearer.portability.pending import pending_open
+    from nearer.portability.tests.own_export import export_of
+
+    for day in (3, 4):
+        person_create(
+            user=alice.user,
+            vault=alice.vault,
+            details=PersonDetails(name="Twinned Namesake"),
+            dates=[DateDraft(kind="birthday", month=5, day=day)],
+        )
+    raw = export_of(alice)
+    pending = import_prepare(user=bob.user, vault=bob.vault, raw=raw)
+    import_apply(user=bob.user, vault=bob.vault, import_id=pending.id)
+    assert PersonRow.objects.filter(owner=bob.user).count() == 2
+    again = import_prepare(user=bob.user, vault=bob.vault, raw=raw)
+    value = pending_open(user=bob.user, vault=bob.vault, source="nearer", import_id=again.id).value
+    assert value["new"]["people"] == 0
+    assert value["new"]["important_dates"] == 0
