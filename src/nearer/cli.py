@@ -263,6 +263,61 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _passphrase(*, twice: bool) -> str:
+    """The operator's backup passphrase: NEARER_BACKUP_PASSPHRASE, or asked on the terminal."""
+    import getpass
+
+    given = os.environ.get("NEARER_BACKUP_PASSPHRASE")
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise SystemExit("Set NEARER_BACKUP_PASSPHRASE, or run this on a terminal to be asked.")
+    first = getpass.getpass("Backup passphrase: ")
+    if twice and getpass.getpass("The same passphrase again: ") != first:
+        raise SystemExit("The two passphrases differ; nothing was done.")
+    return first
+
+
+def _operator(args: argparse.Namespace) -> int:
+    """``nearer backup``, ``restore`` and ``move`` (nearer.backups.operations)."""
+    if args.command == "restore":
+        # Not _django_setup(): an empty data directory gets the backup's secrets, not
+        # new ones.
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nearer.settings")
+        import django
+
+        django.setup()
+    else:
+        _django_setup()
+    from nearer.backups import operations
+    from nearer.backups.archive import BackupError, check_passphrase
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    try:
+        if args.command == "backup":
+            passphrase = _passphrase(twice=True)
+            check_passphrase(passphrase)
+            counts = operations.backup(Path(args.file), passphrase=passphrase, say=say)
+            say(f"Backup written to {args.file} ({sum(counts.values()):,} rows).")
+        elif args.command == "restore":
+            counts = operations.restore(
+                Path(args.file), passphrase=_passphrase(twice=False), say=say
+            )
+            say(f"Restored {sum(counts.values()):,} rows. Start Nearer with `nearer serve`.")
+        else:
+            counts = operations.move(args.to, say=say)
+            say(
+                f"Copied and verified {sum(counts.values()):,} rows. Point NEARER_DATABASE_URL "
+                "at the PostgreSQL database and start Nearer again (docs/operations.md)."
+            )
+    except BackupError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nearer", description="Nearer: a private companion for the closeness in your life."
@@ -299,6 +354,18 @@ def _parser() -> argparse.ArgumentParser:
         help="any Django management command, e.g. `nearer manage showmigrations`",
         add_help=False,
     )
+    backup = sub.add_parser(
+        "backup", help="write a consistent backup of the database and its secrets to FILE"
+    )
+    backup.add_argument("file", metavar="FILE", help="a new file (never written over)")
+    restore = sub.add_parser(
+        "restore", help="fill an empty database and data directory from a backup FILE"
+    )
+    restore.add_argument("file", metavar="FILE")
+    move = sub.add_parser(
+        "move", help="copy this SQLite instance into an empty PostgreSQL database"
+    )
+    move.add_argument("--to", required=True, metavar="URL", help="postgres://user@host:port/name")
     demo = sub.add_parser(
         "demo", help="create a demo account: ten years of journal, people, moments, check-ins"
     )
@@ -332,6 +399,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
         return _demo(args)
+    if args.command in ("backup", "restore", "move"):
+        if rest:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        return _operator(args)
     if args.command == "manage":
         return _manage(rest)
     return _manage([args.command, *rest])
