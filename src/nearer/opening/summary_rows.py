@@ -1,8 +1,9 @@
 """The summary page's long table bodies, built in code through ``nearer.lib.html``.
 
 A ten-year account has about 150 reflected shares and dozens of people: a template
-loop per cell cost more than the rest of the page. Only our own words, dates and
-counts go through here; people's names stay in the template.
+loop per cell cost more than the rest of the page. Our own words, dates and counts
+go through here, and the names of the depth table (escaped by ``html()`` like
+every value; the markup sweep's person has a deck depth).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from nearer.lib.dates import MONTH_ABBREVIATIONS
 from nearer.lib.html import Markup, html, join
 from nearer.opening.felt import FeltPoint
-from nearer.opening.summary import Period
+from nearer.opening.summary import Depth, Period
 
 
 def felt_rows(points: Iterable[FeltPoint]) -> Markup:
@@ -51,3 +52,16 @@ def period_rows(periods: Iterable[Period], totals: tuple[int, int, int, int]) ->
         )
     )
     return join(rows)
+
+
+def depth_rows(depths: Iterable[Depth]) -> Markup:
+    """One row per person: their name and the deepest card reached, in words."""
+    return join(
+        html(
+            '<tr><th scope="row">{}</th><td>{} (depth {} of 3)</td></tr>',
+            one.name,
+            one.words,
+            str(one.depth),
+        )
+        for one in depths
+    )

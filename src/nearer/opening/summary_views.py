@@ -18,7 +18,7 @@ from nearer.lib.dates import short_date
 from nearer.lib.html import Markup
 from nearer.opening.content import ANXIETY_MAX, ANXIETY_MIN
 from nearer.opening.summary import FearedFelt, Reciprocity, summary_for
-from nearer.opening.summary_rows import count_cells, felt_rows, period_rows
+from nearer.opening.summary_rows import count_cells, depth_rows, felt_rows, period_rows
 
 SERIES = ("me", "them", "both", "neither")
 # "Everyone else" (everyone after the five with a chart: about 300 people in ten
@@ -86,7 +86,7 @@ def summary(request: HttpRequest) -> HttpResponse:
             # Plain pairs: a template loop reads a tuple's items faster than attributes.
             "others": [(one.name, count_cells(one.totals)) for one in others],
             "others_page": others,
-            "depths": [(one.name, f"{one.words} (depth {one.depth} of 3)") for one in data.depths],
+            "depth_rows": depth_rows(data.depths),
             "people": people,
             "period_word": "quarter" if view.by_quarter else "year",
         },

@@ -355,6 +355,11 @@ def _make_deck_sessions(samples: Samples) -> None:
         answered=content.answered,
         card_id=content.current or "",
     )
+    # A depth reached with them, as an ended session counts it, so the summary's depth
+    # table (built through lib/html) shows their name.
+    from nearer.decks.depth import depth_session_ended
+
+    depth_session_ended(user=user, vault=vault, person_id=samples.moment_people[0].id, deepest=2)
 
 
 def _make_shared_copies(samples: Samples, marker: str) -> None:
