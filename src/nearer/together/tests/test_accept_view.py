@@ -38,3 +38,13 @@ def test_too_many_wrong_codes_wait(bob: Person) -> None:
     response = bob.client.post("/together/accept/", {"code": "Z" * 24, "name": "Tamsin Oar"})
     assert response.status_code == 429
     assert b"Too many codes" in response.content
+
+
+def test_the_code_typed_never_reaches_an_error_report(alice: Person, bob: Person) -> None:
+    from django.views.debug import SafeExceptionReporterFilter
+
+    code = _code(alice)
+    response = bob.client.post("/together/accept/", {"code": code, "name": "Tamsin Oar"})
+    masked = SafeExceptionReporterFilter().get_post_parameters(response.wsgi_request)
+    assert masked["code"] != code
+    assert masked.get("name") == "Tamsin Oar"
