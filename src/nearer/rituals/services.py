@@ -145,7 +145,7 @@ def daily_react(
     answers = _answers_of_day(space, day)
     mine = answers.get(user.pk)
     if mine is None or space.partner_id not in answers:
-        raise ValidationError({"reaction": ["You can react once you have both answered."]})
+        raise ValidationError("You can react once you have both answered.", code="not_both")
     before = answer_open(space.box, mine.id, mine.content)
     mine.content = answer_seal(
         space.box,

@@ -180,7 +180,7 @@ def question_react(request: HttpRequest, space: Space) -> HttpResponse:
                 reply=form.cleaned_data["reply"],
             )
         except ValidationError as exc:
-            add_errors(form, exc, unnamed="reply")
+            add_errors(form, exc)
         else:
             messages.success(request, "Your reaction is kept.")
             return redirect(url_for("rituals:question"))
