@@ -46,6 +46,8 @@ VERSION = 1
 CHUNK = 1000
 # The one file of the zip an import reads.
 JSON_NAME = "nearer-export.json"
+# The export's zip inside the encrypted download (``export_stream``).
+INNER_NAME = "nearer-export.zip"
 
 # The kinds in the order the JSON file lists them, with the words pages use.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -356,6 +358,7 @@ def deck_session_items(*, user: User, vault: Vault, gathered: Gathered) -> Itera
 __all__ = [
     "CHUNK",
     "FORMAT",
+    "INNER_NAME",
     "JSON_NAME",
     "KINDS",
     "VERSION",

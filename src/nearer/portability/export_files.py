@@ -229,6 +229,25 @@ def dates_ics(people: Iterable[Mapping[str, Any]], *, stamp: datetime) -> bytes:
 # --- README --------------------------------------------------------------------
 
 
+def outer_readme() -> str:
+    """README.txt of the encrypted download: what is inside and how to open it."""
+    return "\n".join(
+        [
+            "Your data from Nearer, encrypted",
+            "================================",
+            "",
+            "This zip is encrypted with AES-256 under the passphrase you chose. Keep the",
+            "passphrase somewhere safe: without it nobody, Nearer included, can open it.",
+            "",
+            "Inside is nearer-export.zip, your export as it would be without a passphrase",
+            "(its own README says what each file is). Open this zip with the passphrase in",
+            "7-Zip, Keka, The Unarchiver, WinZip or `7z x`, then open nearer-export.zip.",
+            "To bring it into Nearer, import this zip (with the passphrase) or the inner one.",
+            "",
+        ]
+    )
+
+
 def readme(
     *,
     encrypted: bool,
@@ -247,8 +266,9 @@ def readme(
     ]
     if encrypted:
         lines += [
-            "This zip is encrypted with AES-256 under the passphrase you chose. Keep the",
-            "passphrase somewhere safe: without it nobody, Nearer included, can open it.",
+            "This zip came inside an AES-256 encrypted zip, opened with the passphrase you",
+            "chose. This inner zip itself is not encrypted: once it is taken out, anyone",
+            "with this file can read it. Keep it somewhere only you can reach.",
         ]
     else:
         lines += [

@@ -7,9 +7,9 @@ nothing is written to the server's disk. Python's zipfile (and pyzipper, its
 AES fork) writes to a stream it cannot seek by putting each file's sizes after
 its data, which every unzip tool reads.
 
-With a passphrase the zip is AES-256 encrypted (WinZip AE-2, the scheme of
-7-Zip, Keka, WinZip and ``7z x``), every file in it; without one it is a plain
-zip, and the README says so.
+With a passphrase the download is an AES-256 encrypted zip (WinZip AE-2, which
+7-Zip, Keka, WinZip and ``7z x`` open) holding the export's zip; without one it is
+the plain zip, and its README says so.
 """
 
 from __future__ import annotations
@@ -35,6 +35,11 @@ FLUSH_BYTES = 256 * 1024
 # are the floor for a file that may travel; the ceiling only keeps a form sane.
 MIN_PASSPHRASE = 12
 MAX_PASSPHRASE = 1024
+# Writes gathered before they go into the zip.
+BATCH_BYTES = 64 * 1024
+# Deflate's fastest level: on the ten-year demo a third of level 6's time for a zip
+# about a fifth larger (docs/benchmarks.md, "Export").
+LEVEL = 1
 
 
 class _Sink:
@@ -106,75 +111,123 @@ def _json_document(request: ExportRequest, gathered: data.Gathered) -> Iterator[
     yield ',\n"unreadable":' + dumps(dict(sorted(gathered.unreadable.items()))) + "}\n"
 
 
-def export_chunks(request: ExportRequest) -> Iterator[bytes]:
-    """Yield the zip's bytes, in chunks of about FLUSH_BYTES, as it is made."""
-    check_vault(request.user, request.vault)
+class _Batched:
+    """Gathers small writes (a CSV line, a JSON row) into one write of BATCH_BYTES: the
+    zip's per-write cost (CRC, compressor, encryption) is paid per batch, not per row."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out = out
+        self._parts: list[bytes] = []
+        self._size = 0
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self._parts.append(data)
+        self._size += len(data)
+        if self._size >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._parts:
+            self._out.write(b"".join(self._parts))
+            self._parts.clear()
+            self._size = 0
+
+
+def _write_files(request: ExportRequest, archive: zipfile.ZipFile, sink: _Sink) -> Iterator[bytes]:
+    """Write every file of the export into ``archive``, yielding the sink's bytes as
+    they gather."""
     user, vault = request.user, request.vault
-    sink = _Sink()
-    archive: zipfile.ZipFile
-    if request.passphrase:
-        aes = pyzipper.AESZipFile(
-            sink, "w", compression=zipfile.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
-        )
-        aes.setpassword(request.passphrase.encode("utf-8"))
-        aes.setencryption(pyzipper.WZ_AES, nbits=256)
-        archive = cast(zipfile.ZipFile, aes)  # a zipfile.ZipFile subclass, untyped
-    else:
-        archive = zipfile.ZipFile(cast(IO[bytes], sink), "w", compression=zipfile.ZIP_DEFLATED)
     stamp = request.exported_at.astimezone(UTC)
 
     def entry(name: str) -> IO[bytes]:
-        # By name, not ZipInfo: pyzipper's writer takes names only. force_zip64: the
-        # size is unknown until written, and a long life may pass 2 GB.
+        # force_zip64: the size is unknown until written, and a long life may pass 2 GB.
         return archive.open(name, "w", force_zip64=True)
 
     def drain() -> Iterator[bytes]:
         if sink.size >= FLUSH_BYTES:
             yield sink.take()
 
+    def lines(name: str, texts: Iterator[str]) -> Iterator[bytes]:
+        with entry(name) as out:
+            batched = _Batched(out)
+            for text in texts:
+                batched.write(text)
+                if sink.size >= FLUSH_BYTES:
+                    yield sink.take()
+            batched.flush()
+        yield from drain()
+
     gathered = data.Gathered()
-    with archive:
-        with entry(data.JSON_NAME) as out:
-            for piece in _json_document(request, gathered):
-                out.write(piece.encode("utf-8"))
-                yield from drain()
-        # The other files read the rows again (one at a time) rather than keep them.
-        again = data.Gathered()
-        people = list(data.people_items(user=user, vault=vault, gathered=again))
-        names = {str(p["id"]): str(p["called"] or p["name"]) for p in people}
-        taken: set[str] = set()
-        for item in data.journal_items(user=user, vault=vault, gathered=again):
-            with entry(files.entry_file_name(item, taken)) as out:
-                out.write(files.entry_markdown(item).encode("utf-8"))
-            yield from drain()
-        with entry("check-ins.csv") as out:
-            items = data.checkin_items(user=user, vault=vault, gathered=again)
-            for line in files.checkins_csv(items, names):
-                out.write(line.encode("utf-8"))
-                yield from drain()
-        with entry("scale-results.csv") as out:
-            results = data.scale_result_items(user=user, vault=vault, gathered=again)
-            for line in files.scales_csv(results):
-                out.write(line.encode("utf-8"))
-                yield from drain()
-        with entry("moments.csv") as out:
-            moments = data.moment_items(user=user, vault=vault, gathered=again)
-            for line in files.moments_csv(moments, names):
-                out.write(line.encode("utf-8"))
-                yield from drain()
-        with entry("people.vcf") as out:
-            for person in people:
-                out.write(files.person_vcard(person).encode("utf-8"))
-            yield from drain()
-        with entry("important-dates.ics") as out:
-            out.write(files.dates_ics(people, stamp=stamp))
-        with entry("README.txt") as out:
-            text = files.readme(
-                encrypted=bool(request.passphrase),
-                written=gathered.written,
-                unreadable=gathered.unreadable,
-                kinds=data.KINDS,
-                exported_at=stamp,
+    yield from lines(data.JSON_NAME, _json_document(request, gathered))
+    # The other files read the rows again (one at a time) rather than keep them.
+    again = data.Gathered()
+    people = list(data.people_items(user=user, vault=vault, gathered=again))
+    names = {str(p["id"]): str(p["called"] or p["name"]) for p in people}
+    taken: set[str] = set()
+    for item in data.journal_items(user=user, vault=vault, gathered=again):
+        with entry(files.entry_file_name(item, taken)) as out:
+            out.write(files.entry_markdown(item).encode("utf-8"))
+        yield from drain()
+    yield from lines(
+        "check-ins.csv",
+        files.checkins_csv(data.checkin_items(user=user, vault=vault, gathered=again), names),
+    )
+    yield from lines(
+        "scale-results.csv",
+        files.scales_csv(data.scale_result_items(user=user, vault=vault, gathered=again)),
+    )
+    yield from lines(
+        "moments.csv",
+        files.moments_csv(data.moment_items(user=user, vault=vault, gathered=again), names),
+    )
+    yield from lines("people.vcf", (files.person_vcard(person) for person in people))
+    with entry("important-dates.ics") as out:
+        out.write(files.dates_ics(people, stamp=stamp))
+    readme = files.readme(
+        encrypted=bool(request.passphrase),
+        written=gathered.written,
+        unreadable=gathered.unreadable,
+        kinds=data.KINDS,
+        exported_at=stamp,
+    )
+    with entry("README.txt") as out:
+        out.write(readme.replace("\n", "\r\n").encode("utf-8"))
+    yield from drain()
+
+
+def export_chunks(request: ExportRequest) -> Iterator[bytes]:
+    """Yield the zip's bytes, in chunks of about FLUSH_BYTES, as it is made.
+
+    Without a passphrase: the export's zip itself. With one: an AES-256 zip holding
+    that zip as ``INNER_NAME`` (and a README saying so). One encrypted file rather than
+    every file encrypted: the format derives a key for each file it encrypts (PBKDF2,
+    some milliseconds each), which for ten thousand journal files is longer than the
+    whole export; and the inner file names (days a person wrote) are hidden too.
+    """
+    check_vault(request.user, request.vault)
+    sink = _Sink()
+    if not request.passphrase:
+        plain = zipfile.ZipFile(
+            cast(IO[bytes], sink), "w", compression=zipfile.ZIP_DEFLATED, compresslevel=LEVEL
+        )
+        with plain:
+            yield from _write_files(request, plain, sink)
+        yield sink.take()
+        return
+    outer = pyzipper.AESZipFile(
+        sink, "w", compression=zipfile.ZIP_STORED, encryption=pyzipper.WZ_AES
+    )
+    outer.setpassword(request.passphrase.encode("utf-8"))
+    outer.setencryption(pyzipper.WZ_AES, nbits=256)
+    with outer:
+        # The inner zip is already compressed: stored as it is, encrypted as it streams.
+        with outer.open(data.INNER_NAME, "w", force_zip64=True) as member:
+            inner = zipfile.ZipFile(
+                member, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=LEVEL
             )
-            out.write(text.replace("\n", "\r\n").encode("utf-8"))
+            with inner:
+                yield from _write_files(request, inner, sink)
+        with outer.open("README.txt", "w") as out:
+            out.write(files.outer_readme().replace("\n", "\r\n").encode("utf-8"))
     yield sink.take()

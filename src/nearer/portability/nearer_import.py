@@ -111,36 +111,45 @@ _BROKEN_ZIP = (
 )
 
 
-def _json_from_zip(raw: bytes, passphrase: str) -> bytes:
+def _json_from_zip(raw: bytes, passphrase: str, *, outer: bool = True) -> bytes:
+    """The bytes of nearer-export.json in a zip: the export's own zip, or the encrypted
+    download that holds it as nearer-export.zip (opened once, never deeper)."""
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(raw))
     except _BROKEN_ZIP as exc:
         raise NotAnExport("This zip file is damaged or incomplete.") from exc
     with archive:
-        try:
-            info = archive.getinfo(data.JSON_NAME)
-        except KeyError:
-            raise NotAnExport(
-                f"This zip has no {data.JSON_NAME} in it, so it is not a Nearer export."
-            ) from None
-        if info.file_size > MAX_JSON_BYTES:
-            raise NotAnExport(_too_big_json())
-        encrypted = bool(info.flag_bits & 0x1)
-        if encrypted and not passphrase:
-            raise NeedsPassphrase(
-                "This export is encrypted. Please give the passphrase it was made with."
-            )
-        try:
-            archive.setpassword(passphrase.encode("utf-8") if encrypted else None)
-            with archive.open(info) as member:
-                content: bytes = member.read(MAX_JSON_BYTES + 1)
-        except _BROKEN_ZIP as exc:  # before RuntimeError: NotImplementedError is one
-            raise NotAnExport("This zip file is damaged or incomplete.") from exc
-        except RuntimeError as exc:  # pyzipper: wrong or missing password
-            raise NeedsPassphrase(
-                "That passphrase does not open this export. Please try again."
-            ) from exc
-    if len(content) > MAX_JSON_BYTES:
+        names = set(archive.namelist())
+        if data.JSON_NAME in names:
+            return _member(archive, data.JSON_NAME, passphrase, MAX_JSON_BYTES)
+        if outer and data.INNER_NAME in names:
+            inner = _member(archive, data.INNER_NAME, passphrase, MAX_UPLOAD_BYTES)
+            return _json_from_zip(inner, "", outer=False)
+    raise NotAnExport(f"This zip has no {data.JSON_NAME} in it, so it is not a Nearer export.")
+
+
+def _member(archive: Any, name: str, passphrase: str, limit: int) -> bytes:
+    """One file of ``archive``, decrypted with ``passphrase`` when it is encrypted, and
+    never more than ``limit`` bytes of it (a small zip cannot unpack into a huge file)."""
+    info = archive.getinfo(name)
+    if info.file_size > limit:
+        raise NotAnExport(_too_big_json())
+    encrypted = bool(info.flag_bits & 0x1)
+    if encrypted and not passphrase:
+        raise NeedsPassphrase(
+            "This export is encrypted. Please give the passphrase it was made with."
+        )
+    try:
+        archive.setpassword(passphrase.encode("utf-8") if encrypted else None)
+        with archive.open(info) as member:
+            content: bytes = member.read(limit + 1)
+    except _BROKEN_ZIP as exc:  # before RuntimeError: NotImplementedError is one
+        raise NotAnExport("This zip file is damaged or incomplete.") from exc
+    except RuntimeError as exc:  # pyzipper: wrong or missing password
+        raise NeedsPassphrase(
+            "That passphrase does not open this export. Please try again."
+        ) from exc
+    if len(content) > limit:
         raise NotAnExport(_too_big_json())
     return content
 

@@ -63,25 +63,28 @@ def test_it_streams_a_zip_of_everything(alice: Person) -> None:
     assert "This zip is NOT encrypted." in readme
 
 
-def test_a_passphrase_encrypts_every_file(alice: Person) -> None:
+def test_a_passphrase_encrypts_the_whole_export(alice: Person) -> None:
     build_full_account(alice.user, alice.vault)
     response = alice.client.post(
         URL, {"password": PASSWORD, "passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE}
     )
     raw = streamed(response)
     assert SAM_NAME.encode() not in raw
+    assert b"journal/" not in raw  # not even the days written on, as file names
     with pyzipper.AESZipFile(io.BytesIO(raw)) as archive:
-        names = archive.namelist()
+        assert sorted(archive.namelist()) == ["README.txt", "nearer-export.zip"]
         assert all(info.flag_bits & 0x1 for info in archive.infolist())
         with pytest.raises(RuntimeError):
-            archive.read("nearer-export.json")
+            archive.read("nearer-export.zip")
         archive.setpassword(b"a wrong passphrase here")
         with pytest.raises(RuntimeError):
-            archive.read("nearer-export.json")
+            archive.read("nearer-export.zip")
         archive.setpassword(PASSPHRASE.encode())
-        doc = json.loads(archive.read("nearer-export.json"))
+        inner = archive.read("nearer-export.zip")
         assert "encrypted with AES-256" in archive.read("README.txt").decode()
-    assert "people.vcf" in names
+    with zipfile.ZipFile(io.BytesIO(inner)) as archive:
+        doc = json.loads(archive.read("nearer-export.json"))
+        assert "people.vcf" in archive.namelist()
     assert SAM_NAME in {p["name"] for p in doc["people"]}
 
 

@@ -79,6 +79,8 @@ def test_it_exports_everything_and_brings_it_into_a_new_account(
     assert TITLE.encode() not in sealed.read_bytes()
     with pyzipper.AESZipFile(io.BytesIO(sealed.read_bytes())) as archive:
         archive.setpassword(PASSPHRASE.encode())
+        inner = archive.read("nearer-export.zip")
+    with zipfile.ZipFile(io.BytesIO(inner)) as archive:
         assert TITLE in archive.read("nearer-export.json").decode()
 
     # A new account brings the encrypted export in.
