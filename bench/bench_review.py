@@ -12,7 +12,7 @@ What it does:
 3. Logs in through the login page, and opts in to the review on today's weekday.
 4. Times, interleaved round by round, the server time of the bare view, /review/
    (this week), /review/?week= (the week before: a whole week of data), and Today
-   with the review offered and, once set aside, without it.
+   with the review offered, once set aside, and not opted in.
 5. Prints the machine, medians, p95s and ratios to the bare view as a Markdown table.
 
 It is not a test: nothing fails when a target is missed.
@@ -132,6 +132,12 @@ def main() -> None:
     for _ in range(args.rounds):
         timings["bare view (again)"].append(timed("/bench/bare/"))
         timings["Today, review set aside"].append(timed("/"))
+    # Not opted in (the default): Today makes no query for the review at all.
+    preferences_update(user=user, vault=vault, **{ENABLED_KEY: False})
+    timings["Today, not opted in"] = []
+    for _ in range(args.rounds):
+        timings["bare view (again)"].append(timed("/bench/bare/"))
+        timings["Today, not opted in"].append(timed("/"))
     base = statistics.median(timings["bare view"])
     info["load average (1 min) at end"] = f"{os.getloadavg()[0]:.2f}"
     print(f"# Weekly review benchmark, {time.strftime('%Y-%m-%d')}\n")
