@@ -49,8 +49,8 @@ _LAST_MONTH = 10_000 * 12 - 1
 # Every person's months text, joined by ";", is checked at once for digits and
 # separators only (one character class runs at C speed; a pattern of numbers, or a
 # search for empty ones, cost more than parsing the whole value). A number left
-# empty, which ``_text_of`` never writes, is found when that person's months are
-# parsed, and they read as none (their totals are still there).
+# empty or a month short of its counts, which ``_text_of`` never writes, is found
+# when that person's months are parsed, and they read as none (their totals stay).
 _MONTH_CHARACTERS = re.compile(r"[0-9,;]*")
 
 Months = dict[str, list[int]]
@@ -125,9 +125,10 @@ def _totals_of(months: Months) -> list[int]:
 
 def _numbers(text: str) -> Flat:
     try:
-        return list(map(int, text.split(","))) if text else []
+        numbers = list(map(int, text.split(","))) if text else []
     except ValueError:  # a number left empty (see _MONTH_CHARACTERS)
         return []
+    return [] if len(numbers) % _STEP else numbers
 
 
 def _key_of(number: int) -> str:
@@ -237,8 +238,6 @@ def _decode(raw: Any) -> Openness:
         or not set(map(type, texts.values())) <= {str}
         or _MONTH_CHARACTERS.fullmatch(joined := ";".join(texts.values())) is None
         or joined.count(";") != max(len(texts) - 1, 0)
-        # Each text holds whole months: numbers in steps of six, so commas one short.
-        or any((text.count(",") + 1) % _STEP for text in texts.values() if text)
     ):
         raise SealError("openness counts have an unexpected shape")
     return Openness(overall=_months_of(overall), totals=totals, texts=texts)

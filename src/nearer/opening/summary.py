@@ -8,7 +8,7 @@ here writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -174,23 +174,12 @@ def _reciprocity(name: str, flat: Sequence[int], by_quarter: bool) -> Reciprocit
     return Reciprocity(name=name, periods=periods, totals=totals, moments=moments)
 
 
-def _display_names(people: Mapping[str, PersonSummary]) -> Callable[[str], str | None]:
-    """A person's display name by id (None when not in People), read straight from the
-    index's stored rows when ``people`` is one: no summary object made per person."""
+def _display_names(people: Mapping[str, PersonSummary]) -> dict[str, str]:
+    """Everyone's display name by id, read straight from the index's stored rows when
+    ``people`` is one: no summary object made per person."""
     if isinstance(people, PeopleRows):
-        rows = people.rows
-
-        def from_rows(person_id: str) -> str | None:
-            row = rows.get(person_id)
-            return None if row is None else str(row[CALLED] or row[NAME])
-
-        return from_rows
-
-    def from_summaries(person_id: str) -> str | None:
-        person = people.get(person_id)
-        return None if person is None else person.display_name
-
-    return from_summaries
+        return {key: row[CALLED] or row[NAME] for key, row in people.rows.items()}
+    return {key: person.display_name for key, person in people.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +202,7 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
     overall = _reciprocity("Everyone", month_numbers(openness.overall), by_quarter)
     # Totals for everyone (kept with the counts); months only for those with a chart.
     totals: list[tuple[int, str, int, str, str, list[int]]] = []
-    names = _display_names(people)
+    names = _display_names(people).get
     for person_id in openness.person_ids():
         name = names(person_id)
         if name is None:
@@ -262,7 +251,7 @@ def depths(deepest: Mapping[UUID, int], people: Mapping[str, PersonSummary]) -> 
 def _depths_of(
     deepest: Iterable[tuple[str, int]], people: Mapping[str, PersonSummary]
 ) -> list[Depth]:
-    names = _display_names(people)
+    names = _display_names(people).get
     found: list[tuple[int, str, int, Depth]] = []
     for person_id, depth in deepest:
         name = names(person_id)
