@@ -27,6 +27,8 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
     assert Entry.objects.filter(owner__username="demo").count() == 40
     assert "username: demo" in out.getvalue()
     assert "password: a demo password 123" in out.getvalue()
+    # It says what it planted for Insights to find.
+    assert "Planted for Insights" in out.getvalue()
     from django.test import Client
 
     client = Client()
@@ -49,6 +51,7 @@ def test_it_builds_an_account_that_can_log_in_and_prints_the_login() -> None:
         "/opening-up/",
         "/opening-up/summary/",
         "/cards/",
+        "/insights/",
     ):
         page = client.get(url)
         assert page.status_code == 200, url
