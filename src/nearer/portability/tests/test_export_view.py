@@ -120,3 +120,14 @@ def test_one_of_a_kind_is_said_in_the_singular(alice: Person) -> None:
         tags=[],
     )
     assert "<strong>1</strong> journal entry</li>" in alice.client.get(URL).content.decode()
+
+
+def test_wrong_passwords_are_counted_like_a_login_and_stop_the_export(alice: Person) -> None:
+    from django.conf import settings
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        alice.client.post(URL, {"password": "a wrong password, again"})
+    response = alice.client.post(URL, {"password": PASSWORD})
+    assert response.status_code == 429
+    assert not isinstance(response, StreamingHttpResponse)
+    assert b"Too many tries" in response.content
