@@ -24,11 +24,19 @@ from nearer.journal import rules
 from nearer.journal.content import EntryContent, content_open, content_seal
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
-from nearer.journal.search_index import SEARCH_TEXT, entry_indexed, entry_unindexed, subject_of
+from nearer.journal.search_index import (
+    SEARCH_TEXT,
+    Item,
+    MonthText,
+    entry_indexed,
+    entry_unindexed,
+    item_for,
+    subject_of,
+)
 from nearer.lib.owner import check_vault
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
-from nearer.vault.derived import derived_rebuild
+from nearer.vault.derived import derived_rebuild, derived_store
 
 # How many recently shown prompts "give me a prompt" avoids repeating.
 RECENT_PROMPTS = 20
@@ -124,19 +132,45 @@ def entries_create_many(
     ValidationError saves nothing); each month touched gets its search text made once
     from its rows, instead of once per entry."""
     check_vault(user, vault)
-    rows = [
+    made = [
         _sealed_entry(
             user,
             vault,
             _cleaned(entry_date=entry_date, title=title, body=body, tags=tags),
             prompt_key,
-        )[0]
+        )
         for entry_date, title, body, tags, prompt_key in entries
     ]
-    Entry.objects.bulk_create(rows, batch_size=500)
-    for subject in sorted({subject_of(row.entry_date) for row in rows}):
-        derived_rebuild(SEARCH_TEXT, user=user, vault=vault, subject=subject)
-    return len(rows)
+    if not made:
+        return 0
+    days = [row.entry_date for row, _content in made]
+    # Months that had entries before are worked out again from all their rows; a month
+    # that had none holds just these, made from the text in hand (nothing opened again).
+    had = {
+        subject_of(month)
+        for month in Entry.objects.filter(
+            owner=user, entry_date__range=(min(days), max(days))
+        ).dates("entry_date", "month")
+    }
+    Entry.objects.bulk_create([row for row, _content in made], batch_size=500)
+    new_months: dict[UUID, list[Item]] = {}
+    for row, content in made:
+        subject = subject_of(row.entry_date)
+        if subject not in had:
+            item = item_for(row.id, row.entry_date, row.created_at, content)
+            new_months.setdefault(subject, []).append(item)
+    for subject in sorted({subject_of(day) for day in days}):
+        if subject in new_months:
+            derived_store(
+                SEARCH_TEXT,
+                user=user,
+                vault=vault,
+                subject=subject,
+                value=MonthText.of(new_months[subject]),
+            )
+        else:
+            derived_rebuild(SEARCH_TEXT, user=user, vault=vault, subject=subject)
+    return len(made)
 
 
 @transaction.atomic

@@ -47,6 +47,7 @@ __all__ = [
     "derived_read",
     "derived_rebuild",
     "derived_refresh",
+    "derived_store",
     "register",
 ]
 
@@ -236,6 +237,20 @@ def derived_rebuild(
     value = kind.compute(user.pk, vault, subject)
     _store(kind, vault, row, value)
     return value
+
+
+@transaction.atomic
+def derived_store(
+    kind: Kind[T], *, user: AbstractBaseUser, vault: Vault, subject: UUID, value: T
+) -> None:
+    """Store ``value`` as it is, whatever was there.
+
+    For a writer that has just made every source row of a subject itself (a bulk
+    insert into a month that had no entries) and so holds the value without reading
+    the rows back; in its transaction. Anything else uses derived_change.
+    """
+    check_vault(user, vault)
+    _store(kind, vault, _claim(kind, user.pk, subject), value)
 
 
 @transaction.atomic

@@ -79,3 +79,44 @@ def test_another_accounts_vault_is_refused(alice: Person, bob: Person) -> None:
             user=alice.user, vault=bob.vault, entries=[(MAY, "", "words", [], None)]
         )
     assert not Entry.objects.filter(owner=alice.user).exists()
+
+
+def _stored_month(person: Person, day: date) -> bytes:
+    subject = month_subject(day.year, day.month)
+    stored = DerivedValue.objects.get(owner=person.user, kind=SEARCH_TEXT.name, subject=subject)
+    month = derived_opened(
+        SEARCH_TEXT,
+        vault=person.vault,
+        subject=subject,
+        version=stored.version,
+        content=stored.content,
+    )
+    assert month is not None
+    return month.encode()
+
+
+def test_a_new_months_text_made_in_hand_is_the_text_its_rows_give(alice: Person) -> None:
+    from nearer.journal.search_index import month_from_rows
+    from nearer.journal.services import entry_create
+
+    # June had an entry before; May had none.
+    entry_create(
+        user=alice.user,
+        vault=alice.vault,
+        entry_date=JUNE,
+        title="Before",
+        body="written before the import",
+        tags=["earlier"],
+    )
+    entries_create_many(
+        user=alice.user,
+        vault=alice.vault,
+        entries=[
+            (MAY, "Lakeside", "a grey heronbird stood still", ["Walks", "Birds"], None),
+            (MAY, "", "supper with the neighbours", [], None),
+            (JUNE, "Rain", "the heronbird came back", ["walks"], None),
+        ],
+    )
+    for day in (MAY, JUNE):
+        rows = month_from_rows(alice.user.pk, alice.vault, month_subject(day.year, day.month))
+        assert _stored_month(alice, day) == rows.encode()
