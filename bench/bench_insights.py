@@ -66,6 +66,7 @@ def main() -> None:
     from nearer.demo import build_demo
     from nearer.insights.findings import FINDINGS, findings_rebuild
     from nearer.insights.words import missing, sentence
+    from nearer.vault.derived import WHOLE_ACCOUNT as WHOLE
     from nearer.vault.models import DerivedValue
 
     bench_pages.urlpatterns.extend(
@@ -121,7 +122,13 @@ def main() -> None:
     for label, step in (
         ("fingerprint", lambda: findings_module.fingerprint(user.pk)),
         ("check-ins opened", lambda: findings_module._checkin_days(user.pk, vault)),
-        ("moments opened", lambda: findings_module._moment_days(user, vault)),
+        (
+            "moments opened",
+            lambda: findings_module._moment_days(
+                user, vault, findings_module.index_open(user=user, vault=vault)
+            ),
+        ),
+        ("everything worked out", lambda: findings_module._compute(user.pk, vault, WHOLE)),
     ):
         began = time.perf_counter()
         step()
