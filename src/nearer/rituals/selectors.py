@@ -19,6 +19,7 @@ from nearer.decks.catalogue import Card
 from nearer.decks.selectors import card_get
 from nearer.decks.session_content import SessionContent
 from nearer.lib.private import QuietRepr
+from nearer.moments.content import KIND_LABELS
 from nearer.rituals.content import (
     DEFAULT_WEEKDAY,
     Answer,
@@ -48,11 +49,24 @@ CHECKIN_HISTORY_PAGE = 12
 SHARED_MOMENTS_SHOWN = 30
 
 
-def _open_answer(space: SpaceLike, row: DailyAnswer) -> Answer | None:
+# (id, sealed content) of one answer: plain values, no model made for each row.
+AnswerRow = tuple[UUID, bytes | memoryview]
+
+
+def _open_answer(space: SpaceLike, row: AnswerRow) -> Answer | None:
     try:
-        return answer_open(space.box, row.id, row.content)
+        return answer_open(space.box, row[0], row[1])
     except SealError:
         return None
+
+
+def _answer_rows(**where: object) -> dict[date, dict[int, AnswerRow]]:
+    """The answers matching ``where``, by day and author."""
+    found: dict[date, dict[int, AnswerRow]] = {}
+    rows = DailyAnswer.objects.filter(**where).values_list("id", "author_id", "day", "content")
+    for answer_id, author_id, day, content in rows:
+        found.setdefault(day, {})[author_id] = (answer_id, content)
+    return found
 
 
 @dataclass(frozen=True, repr=False)
@@ -77,7 +91,7 @@ class DayView(QuietRepr):
 
 
 def _day_view(
-    space: SpaceLike, user: User, day: date, rows: dict[int, DailyAnswer], question: Question
+    space: SpaceLike, user: User, day: date, rows: dict[int, AnswerRow], question: Question
 ) -> DayView:
     own = rows.get(user.pk)
     other = rows.get(space.partner_id)
@@ -98,9 +112,7 @@ def _day_view(
 
 def daily_for(*, user: User, space: SpaceLike, day: date) -> DayView:
     """Return ``day``'s question for the pair and what ``user`` may see of it."""
-    rows = {
-        row.author_id: row for row in DailyAnswer.objects.filter(pair_id=space.pair_id, day=day)
-    }
+    rows = _answer_rows(pair_id=space.pair_id, day=day).get(day, {})
     return _day_view(space, user, day, rows, question_for(pair_id=space.pair_id, day=day))
 
 
@@ -114,25 +126,19 @@ class HistoryPage(QuietRepr):
 def daily_history(*, user: User, space: SpaceLike, before: date, page: int) -> HistoryPage:
     """Return page ``page`` (1 first) of the days before ``before`` that ``user``
     answered, newest first, HISTORY_PAGE a page. Http404 past the last page."""
-    days = list(
-        DailyAnswer.objects.filter(pair_id=space.pair_id, author_id=user.pk, day__lt=before)
-        .order_by("-day")
-        .values_list("day", flat=True)
-    )
-    pages = max(1, -(-len(days) // HISTORY_PAGE))
+    mine = DailyAnswer.objects.filter(pair_id=space.pair_id, author_id=user.pk, day__lt=before)
+    pages = max(1, -(-mine.count() // HISTORY_PAGE))
     if not 1 <= page <= pages:
         raise Http404("No such page.")
-    shown = days[(page - 1) * HISTORY_PAGE : page * HISTORY_PAGE]
-    by_day: dict[date, dict[int, DailyAnswer]] = {day: {} for day in shown}
-    if shown:
-        rows = DailyAnswer.objects.filter(
-            pair_id=space.pair_id, day__gte=shown[-1], day__lte=shown[0]
-        )
-        for row in rows:
-            if row.day in by_day:
-                by_day[row.day][row.author_id] = row
+    start = (page - 1) * HISTORY_PAGE
+    shown = list(mine.order_by("-day").values_list("day", flat=True)[start : start + HISTORY_PAGE])
+    by_day = (
+        _answer_rows(pair_id=space.pair_id, day__gte=shown[-1], day__lte=shown[0]) if shown else {}
+    )
     views = [
-        _day_view(space, user, day, by_day[day], question_for(pair_id=space.pair_id, day=day))
+        _day_view(
+            space, user, day, by_day.get(day, {}), question_for(pair_id=space.pair_id, day=day)
+        )
         for day in shown
     ]
     return HistoryPage(days=views, page=page, pages=pages)
@@ -262,24 +268,34 @@ def checkin_date(monday: date, weekday: int) -> date:
 
 @dataclass(frozen=True, repr=False)
 class SharedView(QuietRepr):
+    """A moment of the space; ``kinds``: the words of its kinds, joined."""
+
     id: UUID
     occurred_on: date
     mine: bool
     shared: Shared | None
+    kinds: str = ""
 
 
 def shared_moments_for(*, user: User, space: SpaceLike) -> list[SharedView]:
     """Return the latest moments logged in the space (by either), newest first."""
-    rows = SharedMoment.objects.filter(pair_id=space.pair_id)[:SHARED_MOMENTS_SHOWN]
+    rows = SharedMoment.objects.filter(pair_id=space.pair_id).values_list(
+        "id", "occurred_on", "author_id", "content"
+    )[:SHARED_MOMENTS_SHOWN]
     views = []
-    for row in rows:
+    for moment_id, occurred_on, author_id, content in rows:
         try:
-            shared: Shared | None = shared_open(space.box, row.id, row.content)
+            shared: Shared | None = shared_open(space.box, moment_id, content)
         except SealError:
             shared = None
+        kinds = ", ".join(KIND_LABELS[kind] for kind in shared.kinds) if shared else ""
         views.append(
             SharedView(
-                id=row.id, occurred_on=row.occurred_on, mine=row.author_id == user.pk, shared=shared
+                id=moment_id,
+                occurred_on=occurred_on,
+                mine=author_id == user.pk,
+                shared=shared,
+                kinds=kinds,
             )
         )
     return views

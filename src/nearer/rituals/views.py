@@ -27,7 +27,6 @@ from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.decks.catalogue import DEPTH_LABELS, THEME_LABELS
 from nearer.lib.forms import add_errors
 from nearer.lib.urls import url_for
-from nearer.moments.content import KIND_LABELS
 from nearer.rituals import deck_services, services
 from nearer.rituals.content import REACTION_LABELS, WEEKDAY_LABELS
 from nearer.rituals.forms import (
@@ -321,7 +320,6 @@ def _moments_context(
         **_base(space),
         "form": form,
         "moments": shared_moments_for(user=current_user(request), space=space),
-        "kind_labels": KIND_LABELS,
     }
 
 
