@@ -110,3 +110,19 @@ def test_any_write_makes_the_stored_findings_old(alice: Person, write: str) -> N
     WRITES[write](alice, made)
     assert fingerprint(alice.user.pk) != before
     assert FINDINGS.current is not None and not FINDINGS.current(alice.user.pk, built)
+
+
+def test_the_login_refresh_rebuilds_findings_whose_rows_have_changed(alice: Person) -> None:
+    from nearer.vault.derived import derived_refresh
+    from nearer.vault.models import DerivedValue
+
+    _some(alice)
+    derived_refresh(user=alice.user, vault=alice.vault)  # every kind stored, as at a login
+    assert derived_refresh(user=alice.user, vault=alice.vault) == 0
+    WRITES["a check-in"](alice, {})
+    stored_before = DerivedValue.objects.get(owner=alice.user, kind=FINDINGS.name).content
+    # Only the findings are old: every other kind was kept by the check-in's service.
+    assert derived_refresh(user=alice.user, vault=alice.vault) == 1
+    row = DerivedValue.objects.get(owner=alice.user, kind=FINDINGS.name)
+    assert row.content != stored_before
+    assert findings_read(user=alice.user, vault=alice.vault).checkin_days == 2
