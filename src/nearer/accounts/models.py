@@ -139,3 +139,11 @@ class PepperFingerprint(models.Model):
     def __str__(self) -> str:
         # Not the fingerprint: it is never printed.
         return f"pepper fingerprint stored {self.stored_at:%Y-%m-%d}"
+
+
+# The second factor's rows live in their own module; imported here so Django finds them.
+from nearer.accounts.second_factor_models import (  # noqa: E402, I001
+    BackupCode as BackupCode,
+    SecondFactorPending as SecondFactorPending,
+    TotpDevice as TotpDevice,
+)

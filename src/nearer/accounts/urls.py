@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from nearer.accounts import views
+from nearer.accounts import views, views_second_factor
 
 app_name = "accounts"
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("login/", views.login_view, name="login"),
+    path("login/code/", views_second_factor.second_step, name="second_step"),
     path("logout/", views.logout_view, name="logout"),
     path("", views.settings_view, name="settings"),
     path("email/", views.email_change, name="email_change"),
@@ -17,4 +18,13 @@ urlpatterns = [
     path("recovery-code/new/", views.recovery_renew, name="recovery_renew"),
     path("forgot/", views.forgot, name="forgot"),
     path("delete/", views.delete_account, name="delete"),
+    path("second-step/", views_second_factor.overview, name="second_factor"),
+    path("second-step/app/", views_second_factor.totp_begin, name="totp_begin"),
+    path("second-step/app/set-up/", views_second_factor.totp_setup, name="totp_setup"),
+    path("second-step/app/off/", views_second_factor.totp_turn_off, name="totp_turn_off"),
+    path(
+        "second-step/backup-codes/new/",
+        views_second_factor.backup_codes_new,
+        name="backup_codes_new",
+    ),
 ]

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nearer.accounts import forms, login_hooks, services
+from nearer.accounts import forms, login_hooks, second_factor, services, views_second_factor
 from nearer.accounts.backends import take_unlocked_dek
 from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
@@ -173,6 +173,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
         # The password check opened the keyring (accounts/backends.py): one Argon2id run.
         dek = take_unlocked_dek(user) if isinstance(user, User) else None
         if isinstance(user, User) and dek is not None:
+            if second_factor.totp_active(user=user):
+                # Not logged in yet: the data key waits, sealed, for the code.
+                return views_second_factor.second_step_start(
+                    request, user=user, dek=dek, next_path=_safe_next(request, "")
+                )
             _log_in(request, user, dek)
             return redirect(_safe_next(request, reverse("today:index")))
         error = "That username and password don't match. Please try again."

@@ -1,0 +1,195 @@
+"""Second factor pages: set up an authenticator app, backup codes, the login's code step.
+
+The login's code step comes after the password and before anything else: the
+password opened the data key, which waits sealed in ``second_factor.pending_start``
+(its key only in the person's cookie). Only the right code logs in and starts the
+vault, so no page can be reached between the two steps.
+"""
+
+from __future__ import annotations
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from nearer.accounts import second_factor, totp
+from nearer.accounts.current import current_user, current_vault
+from nearer.accounts.models import User
+from nearer.accounts.second_factor_forms import SecondStepForm, SetupConfirmForm, TurnOffForm
+from nearer.vault.box import Vault
+
+STEP_COOKIE = "nearer_second_step"
+WRONG_CODE = "That code didn't work. Please check it and try again."
+
+
+def second_step_start(
+    request: HttpRequest, *, user: User, dek: bytes, next_path: str
+) -> HttpResponse:
+    """Answer a right password of an account with a second factor: ask for the code."""
+    token = second_factor.pending_start(user=user, dek=dek, next_path=next_path)
+    response = redirect("accounts:second_step")
+    response.set_cookie(
+        STEP_COOKIE,
+        token,
+        max_age=second_factor.PENDING_MINUTES * 60,
+        path=reverse("accounts:second_step"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def _credentials(user: User) -> dict[str, str]:
+    return {"username": user.get_username()}
+
+
+def _count_wrong_code(request: HttpRequest, user: User) -> None:
+    # Counted by django-axes with the wrong passwords (same name and address, same
+    # limit): guessing codes locks the account's logins out like guessing passwords.
+    user_login_failed.send(sender=__name__, credentials=_credentials(user), request=request)
+
+
+@sensitive_post_parameters("code")
+@require_http_methods(["GET", "HEAD", "POST"])
+def second_step(request: HttpRequest) -> HttpResponse:
+    """The login's second step: a code from the app or a backup code."""
+    if request.user.is_authenticated:
+        return redirect("today:index")
+    pending = second_factor.pending_open(token=request.COOKIES.get(STEP_COOKIE, ""))
+    if pending is None:
+        messages.info(
+            request, "That sign-in waited too long, so it was closed. Please log in again."
+        )
+        response = redirect("accounts:login")
+        response.delete_cookie(STEP_COOKIE, path=reverse("accounts:second_step"))
+        return response
+    if AxesProxyHandler.is_locked(request, _credentials(pending.user)):
+        second_factor.pending_end(pending=pending)
+        request.axes_locked_out = True  # type: ignore[attr-defined]
+        request.axes_credentials = _credentials(pending.user)  # type: ignore[attr-defined]
+        return HttpResponse(status=429)  # the axes middleware answers with its calm page
+    form = SecondStepForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        from nearer.accounts.views import _log_in  # the login itself lives with the login
+
+        vault_check = Vault(user_id=pending.user.pk, dek=pending.dek)
+        if second_factor.code_accept(
+            user=pending.user, vault=vault_check, typed=form.cleaned_data["code"]
+        ):
+            second_factor.pending_end(pending=pending)
+            _log_in(request, pending.user, pending.dek)
+            response = redirect(pending.next_path or reverse("today:index"))
+            response.delete_cookie(STEP_COOKIE, path=reverse("accounts:second_step"))
+            return response
+        _count_wrong_code(request, pending.user)
+        if getattr(request, "axes_locked_out", False):
+            second_factor.pending_end(pending=pending)
+            return HttpResponse(status=429)
+        if second_factor.pending_wrong_code(pending=pending):
+            messages.info(
+                request, "That was several wrong codes, so please start again with your password."
+            )
+            return redirect("accounts:login")
+        form.add_error("code", WRONG_CODE)
+    return render(request, "accounts/second_factor_login.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def overview(request: HttpRequest) -> HttpResponse:
+    """Whether the login asks for a code, and the ways to change that."""
+    user = current_user(request)
+    return render(
+        request,
+        "accounts/second_factor.html",
+        {
+            "active": second_factor.totp_active(user=user),
+            "codes_left": second_factor.backup_codes_left(user=user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def totp_begin(request: HttpRequest) -> HttpResponse:
+    """Make a new secret to set up, then show it."""
+    user = current_user(request)
+    if second_factor.totp_active(user=user):
+        return redirect("accounts:second_factor")
+    second_factor.totp_setup_begin(user=user, vault=current_vault(request))
+    return redirect("accounts:totp_setup")
+
+
+@sensitive_post_parameters("code")
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def totp_setup(request: HttpRequest) -> HttpResponse:
+    """Show the QR code and the secret; a first right code turns the app on."""
+    user, vault = current_user(request), current_vault(request)
+    secret = second_factor.totp_setup_secret(user=user, vault=vault)
+    if secret is None:
+        return redirect("accounts:second_factor")
+    form = SetupConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        codes = second_factor.totp_setup_confirm(
+            user=user, vault=vault, code=form.cleaned_data["code"]
+        )
+        if codes is not None:
+            # Shown in this answer only: nothing keeps them but their hashes.
+            return render(
+                request, "accounts/second_factor_backup_codes.html", {"codes": codes, "first": True}
+            )
+        form.add_error("code", WRONG_CODE)
+    uri = totp.setup_uri(secret, account_name=user.get_username())
+    return render(
+        request,
+        "accounts/second_factor_setup.html",
+        {"form": form, "qr": totp.qr_data_uri(uri), "secret": totp.grouped(secret)},
+    )
+
+
+@login_required
+@require_POST
+def backup_codes_new(request: HttpRequest) -> HttpResponse:
+    """Ten new backup codes, shown once; the old ones stop working."""
+    user = current_user(request)
+    if not second_factor.totp_active(user=user):
+        return redirect("accounts:second_factor")
+    codes = second_factor.backup_codes_renew(user=user)
+    return render(
+        request, "accounts/second_factor_backup_codes.html", {"codes": codes, "first": False}
+    )
+
+
+@sensitive_post_parameters("password", "code")
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def totp_turn_off(request: HttpRequest) -> HttpResponse:
+    """Turning the second factor off takes the password and a code."""
+    from nearer.accounts.views import _current_password_opens
+
+    user, vault = current_user(request), current_vault(request)
+    if not second_factor.totp_active(user=user):
+        return redirect("accounts:second_factor")
+    form = TurnOffForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if _current_password_opens(request, user, form.cleaned_data["password"]) is None:
+            form.add_error("password", "That isn't your current password.")
+        elif not second_factor.code_accept(user=user, vault=vault, typed=form.cleaned_data["code"]):
+            _count_wrong_code(request, user)
+            form.add_error("code", WRONG_CODE)
+        else:
+            second_factor.totp_turn_off(user=user)
+            messages.success(
+                request, "The second step is off. Logging in asks for your password only."
+            )
+            return redirect("accounts:second_factor")
+    return render(request, "accounts/second_factor_turn_off.html", {"form": form})
