@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from nearer.accounts.models import User
+from nearer.lib.owner import check_vault
 from nearer.lib.private import QuietRepr
 from nearer.together.models import EndedNotice, Invite, Member
 from nearer.together.names import member_name_open
-from nearer.together.services import phrase_compared, phrase_for
+from nearer.together.services import compared_of, phrase_of
 from nearer.together.sharing import CopyView, copies_for
-from nearer.together.space import Space, space_open
+from nearer.together.space import Space, members_of, members_open, space_of
 from nearer.vault.box import Vault
 
 
@@ -41,8 +42,11 @@ def partner_name(*, space: Space) -> str:
 
 
 def home_for(*, user: User, vault: Vault) -> Home:
-    """Return what the space's home shows ``user``."""
-    if not Member.objects.filter(user_id=user.pk).exists():
+    """Return what the space's home shows ``user``: the members' rows read once (two
+    queries), the pair key opened once, then the shared copies."""
+    check_vault(user, vault)
+    members = members_of(user=user)
+    if members is None:
         return Home(
             state="unpaired",
             ended=EndedNotice.objects.filter(user_id=user.pk).exists(),
@@ -50,14 +54,18 @@ def home_for(*, user: User, vault: Vault) -> Home:
                 inviter_id=user.pk, used_at__isnull=True, expires_at__gt=timezone.now()
             ).exists(),
         )
-    space = space_open(user=user, vault=vault)
-    if space is None:
-        return Home(state="unopenable", phrase=phrase_for(user=user) or ())
+    phrase = phrase_of(members)
+    opened = members_open(vault=vault, members=members)
+    if opened is None:
+        return Home(state="unopenable", phrase=phrase)
+    space = space_of(opened)
     return Home(
         state="paired",
         space=space,
-        partner_name=partner_name(space=space),
-        phrase=phrase_for(user=user) or (),
-        compared=phrase_compared(user=user, vault=vault),
+        partner_name=member_name_open(
+            space.box, members.partner.user_id, members.partner.shown_name
+        ),
+        phrase=phrase,
+        compared=compared_of(vault=vault, members=members, phrase=phrase),
         copies=copies_for(user=user, space=space),
     )

@@ -36,7 +36,14 @@ from nearer.together.models import (
     Pair,
 )
 from nearer.together.phrase import safety_phrase
-from nearer.together.space import PAIR_KEY_LABEL, Space, pair_key_open, space_open
+from nearer.together.space import (
+    PAIR_KEY_LABEL,
+    Members,
+    Space,
+    members_of,
+    pair_key_open,
+    space_open,
+)
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
@@ -344,40 +351,40 @@ def pair_refresh(*, user: User, vault: Vault) -> None:
     )
 
 
+def phrase_of(members: Members) -> tuple[str, ...]:
+    """Return the safety phrase of a pair from both members' public keys."""
+    return safety_phrase(members.own.public_key, members.partner.public_key)
+
+
 def phrase_for(*, user: User) -> tuple[str, ...] | None:
-    """Return the safety phrase of ``user``'s pair from both members' public keys, or
-    None when they are in no pair."""
-    own = Member.objects.filter(user_id=user.pk).first()
-    if own is None:
-        return None
-    keys_of = list(Member.objects.filter(pair_id=own.pair_id).values_list("public_key", flat=True))
-    if len(keys_of) != 2:
-        return None
-    return safety_phrase(keys_of[0], keys_of[1])
+    """Return the safety phrase of ``user``'s pair, or None when they are in no pair."""
+    members = members_of(user=user)
+    return None if members is None else phrase_of(members)
 
 
 def _phrase_digest(phrase: tuple[str, ...]) -> bytes:
     return hashlib.sha256(" ".join(phrase).encode("ascii")).digest()
 
 
-def phrase_compared(*, user: User, vault: Vault) -> bool:
-    """Return True when ``user`` marked the pair's current safety phrase as compared."""
-    phrase = phrase_for(user=user)
-    if phrase is None:
-        return False
-    sealed = (
-        MemberKeys.objects.filter(member__user_id=user.pk)
-        .values_list("compared", flat=True)
-        .first()
-    )
+def compared_of(*, vault: Vault, members: Members, phrase: tuple[str, ...]) -> bool:
+    """Return True when the vault's owner marked ``phrase`` as compared in person."""
+    sealed = members.keys.compared if members.keys is not None else None
     if not sealed:
         return False
-    own_pair = Member.objects.filter(user_id=user.pk).values_list("pair_id", flat=True).first()
     try:
-        marked = vault.open_bytes(COMPARED_LABEL, own_pair or "", bytes(sealed))
+        marked = vault.open_bytes(COMPARED_LABEL, members.own.pair_id, bytes(sealed))
     except SealError:
         return False
     return hmac.compare_digest(marked, _phrase_digest(phrase))
+
+
+def phrase_compared(*, user: User, vault: Vault) -> bool:
+    """Return True when ``user`` marked the pair's current safety phrase as compared."""
+    check_vault(user, vault)
+    members = members_of(user=user)
+    if members is None:
+        return False
+    return compared_of(vault=vault, members=members, phrase=phrase_of(members))
 
 
 @transaction.atomic

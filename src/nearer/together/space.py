@@ -20,7 +20,18 @@ from nearer.together.models import Identity, Member, MemberKeys
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 
-__all__ = ["PAIR_KEY_LABEL", "Opened", "Space", "pair_key_open", "space_open", "space_pair_id"]
+__all__ = [
+    "PAIR_KEY_LABEL",
+    "Members",
+    "Opened",
+    "Space",
+    "members_of",
+    "members_open",
+    "pair_key_open",
+    "space_of",
+    "space_open",
+    "space_pair_id",
+]
 
 # The pair key sealed with a member's own vault (row = pair id).
 PAIR_KEY_LABEL = "together.memberkeys.pair_key"
@@ -44,13 +55,33 @@ def space_pair_id(*, user: AbstractBaseUser) -> UUID | None:
     return Member.objects.filter(user_id=user.pk).values_list("pair_id", flat=True).first()
 
 
-def _from_copy(vault: Vault, own: Member) -> bytes | None:
+@dataclass(frozen=True, repr=False)
+class Members(QuietRepr):
+    """Both members' rows of a person's pair and their own-keys row (None if none yet)."""
+
+    own: Member
+    partner: Member
+    keys: MemberKeys | None
+
+
+def members_of(*, user: AbstractBaseUser) -> Members | None:
+    """Return both members of ``user``'s pair, or None when they are in no pair (or
+    its other member is gone). Two queries; nothing is opened."""
+    rows = list(Member.objects.filter(pair__members__user_id=user.pk))
+    own = next((row for row in rows if row.user_id == user.pk), None)
+    partner = next((row for row in rows if row.user_id != user.pk), None)
+    if own is None or partner is None:
+        return None
+    return Members(own=own, partner=partner, keys=MemberKeys.objects.filter(member=own).first())
+
+
+def _from_copy(vault: Vault, members: Members) -> bytes | None:
     """Return the pair key from the member's own vault copy, or None."""
-    sealed = MemberKeys.objects.filter(member_id=own.pk).values_list("pair_key", flat=True).first()
+    sealed = members.keys.pair_key if members.keys is not None else None
     if not sealed:
         return None
     try:
-        key = vault.open_bytes(PAIR_KEY_LABEL, own.pair_id, bytes(sealed))
+        key = vault.open_bytes(PAIR_KEY_LABEL, members.own.pair_id, bytes(sealed))
     except SealError:
         return None  # a copy that will not open: the wrap may still
     return key if len(key) == 32 else None
@@ -85,24 +116,37 @@ class Opened(QuietRepr):
     partner: Member
     pair_key: bytes
     from_copy: bool
+    keys: MemberKeys | None = None
+
+
+def members_open(*, vault: Vault, members: Members) -> Opened | None:
+    """Return the pair key of ``members`` opened for the vault's owner, or None."""
+    copy = _from_copy(vault, members)
+    if copy is not None:
+        return Opened(members.own, members.partner, copy, True, members.keys)
+    unwrapped = _from_wrap(vault, members.own, members.partner)
+    if unwrapped is None:
+        return None
+    return Opened(members.own, members.partner, unwrapped, False, members.keys)
 
 
 def pair_key_open(*, user: AbstractBaseUser, vault: Vault) -> Opened | None:
     """Return ``user``'s members and pair key opened, or None (see ``space_open``)."""
     check_vault(user, vault)
-    own = Member.objects.filter(user_id=user.pk).first()
-    if own is None:
-        return None
-    partner = Member.objects.filter(pair_id=own.pair_id).exclude(user_id=user.pk).first()
-    if partner is None:
-        return None
-    copy = _from_copy(vault, own)
-    if copy is not None:
-        return Opened(own=own, partner=partner, pair_key=copy, from_copy=True)
-    unwrapped = _from_wrap(vault, own, partner)
-    if unwrapped is None:
-        return None
-    return Opened(own=own, partner=partner, pair_key=unwrapped, from_copy=False)
+    members = members_of(user=user)
+    return None if members is None else members_open(vault=vault, members=members)
+
+
+def space_of(opened: Opened) -> Space:
+    """Return the ``Space`` of an opened pair key."""
+    own, partner = opened.own, opened.partner
+    low, high = sorted((own.user_id, partner.user_id))
+    return Space(
+        pair_id=own.pair_id,
+        partner_id=partner.user_id,
+        box=PairBox(pair_id=own.pair_id, key=opened.pair_key),
+        member_ids=(low, high),
+    )
 
 
 def space_open(*, user: AbstractBaseUser, vault: Vault) -> Space | None:
@@ -114,13 +158,4 @@ def space_open(*, user: AbstractBaseUser, vault: Vault) -> Space | None:
     says the space cannot be opened rather than fail. Reads only.
     """
     opened = pair_key_open(user=user, vault=vault)
-    if opened is None:
-        return None
-    own, partner = opened.own, opened.partner
-    low, high = sorted((own.user_id, partner.user_id))
-    return Space(
-        pair_id=own.pair_id,
-        partner_id=partner.user_id,
-        box=PairBox(pair_id=own.pair_id, key=opened.pair_key),
-        member_ids=(low, high),
-    )
+    return None if opened is None else space_of(opened)
