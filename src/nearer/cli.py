@@ -1,4 +1,5 @@
-"""The `nearer` command: serve, migrate, check, createsuperuser, clearsessions, manage, demo.
+"""The `nearer` command: serve, migrate, check, createsuperuser, clearsessions, manage, demo,
+invite.
 
 ``nearer serve`` is the production server: it migrates, collects static files and
 runs gunicorn (static files are served by WhiteNoise from the same process).
@@ -318,6 +319,34 @@ def _operator(args: argparse.Namespace) -> int:
     return 0
 
 
+def _invite(args: argparse.Namespace) -> int:
+    """``nearer invite [--days N]``: make a sign-up invite and print its code, once."""
+    _django_setup()
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+
+    from nearer.accounts.invites import signup_invite_create
+
+    try:
+        made = signup_invite_create(days=args.days)
+    except ValidationError as exc:
+        sys.stderr.write(f"{' '.join(exc.messages)}\n")
+        return 2
+    print(made.code)
+    print(
+        f"Good once, until {made.invite.expires_at:%Y-%m-%d %H:%M} UTC. Only a fingerprint "
+        "is kept: this code is not shown again.",
+        file=sys.stderr,
+    )
+    if settings.SIGNUP != "invite":
+        print(
+            f"Note: NEARER_SIGNUP is {settings.SIGNUP!r}; invites are asked for only when "
+            "it is 'invite'.",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nearer", description="Nearer: a private companion for the closeness in your life."
@@ -366,6 +395,12 @@ def _parser() -> argparse.ArgumentParser:
         "move", help="copy this SQLite instance into an empty PostgreSQL database"
     )
     move.add_argument("--to", required=True, metavar="URL", help="postgres://user@host:port/name")
+    invite = sub.add_parser(
+        "invite", help="make a sign-up invite (NEARER_SIGNUP=invite) and print its code once"
+    )
+    invite.add_argument(
+        "--days", type=int, default=7, help="how long it is good for: 1 to 90 days (default 7)"
+    )
     demo = sub.add_parser(
         "demo", help="create a demo account: ten years of journal, people, moments, check-ins"
     )
@@ -399,6 +434,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
         return _demo(args)
+    if args.command == "invite":
+        if rest:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        return _invite(args)
     if args.command in ("backup", "restore", "move"):
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")

@@ -17,6 +17,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
 from nearer.accounts.client import parse_trusted_proxies
+from nearer.accounts.security_txt import security_contact_from_env
 from nearer.lib.env import (
     ConfigError,
     MissingSecret,
@@ -73,6 +74,13 @@ try:
     HELP_LINES = help_lines_from_env("NEARER_HELP_LINES")
     # PSS-4's terms cover non-commercial use; a paid service turns it off (scales/instruments.py).
     SCALES_PSS4 = env_bool("NEARER_SCALES_PSS4", True)
+    # Who may create an account (accounts/invites.py): anyone, only with an invite, nobody.
+    SIGNUP = env_str("NEARER_SIGNUP", "open").lower()
+    if SIGNUP not in ("open", "invite", "closed"):
+        raise ConfigError(f"NEARER_SIGNUP must be open, invite or closed (got {SIGNUP!r}).")
+    # /.well-known/security.txt's Contact (RFC 9116): a mailto: or https: URI, or an
+    # email address (made a mailto: URI). Unset: no security.txt (a 404).
+    SECURITY_CONTACT = security_contact_from_env("NEARER_SECURITY_CONTACT")
     try:
         DATABASES: dict[str, Any] = {"default": dj_database_url.parse(_db_url, conn_max_age=60)}
     except Exception as exc:  # dj-database-url raises several kinds for bad URLs

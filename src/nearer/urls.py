@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from nearer.accounts.security_views import privacy, security_txt_view
 from nearer.lib import converters
 from nearer.scales.views import help_now
 
@@ -30,6 +31,8 @@ urlpatterns = [
     path("review/", include("nearer.review.urls")),
     path("your-data/", include("nearer.portability.urls")),
     path("help/", help_now, name="help"),
+    path("privacy/", privacy, name="privacy"),
+    path(".well-known/security.txt", security_txt_view, name="security_txt"),
     path("admin/", admin.site.urls),
 ]
 

@@ -79,6 +79,20 @@ class SignUpForm(NewPasswordMixin):
         return value if value in zoneinfo.available_timezones() else ""
 
 
+class InviteSignUpForm(SignUpForm):
+    """Sign-up when this Nearer opens only to people with an invite."""
+
+    invite = forms.CharField(
+        label="Invite code",
+        max_length=64,
+        help_text="The code the person who runs this Nearer gave you, like ABCDE-FGHJK-….",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    field_order = ["invite", "username", "email", "new_password1", "new_password2"]
+
+
 EMAIL_MAX = 254  # the longest address mail servers accept (RFC 5321), as the model allows
 
 

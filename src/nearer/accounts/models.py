@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -139,6 +140,47 @@ class PepperFingerprint(models.Model):
     def __str__(self) -> str:
         # Not the fingerprint: it is never printed.
         return f"pepper fingerprint stored {self.stored_at:%Y-%m-%d}"
+
+
+class SignupInvite(models.Model):
+    """An invite to create an account when sign-up is by invite (``NEARER_SIGNUP``).
+
+    Only a peppered hash of the code is kept (``accounts.invites.code_hash``): the
+    code is printed once, to the operator who made it. Used once (``used_at``),
+    ended early by ``revoked_at``, and never good after ``expires_at``.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "sign-up invite"
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"sign-up invite made {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SignInRecord(models.Model):
+    """One sign-in or failed attempt, sealed for the account's own eyes.
+
+    Everything about it (when, which device, whether it worked) is inside
+    ``sealed``, sealed to the account's identity public key (``accounts.signins``):
+    a failed attempt is written while the vault is closed, and only the private
+    half, kept in the vault, opens it. In the clear: the account and the order of
+    records (the id), so the newest 20 are kept and older ones deleted.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    sealed = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"sign-in record {self.pk}"
+
 
 
 # The second factor's rows live in their own module; imported here so Django finds them.

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from nearer.accounts.invites import signup_invite_take
 from nearer.accounts.models import AccountSession, RecoveryAttempt, User, new_keyring_password
 from nearer.lib.sqlvalues import column
 from nearer.together.services import pair_end
@@ -44,11 +45,18 @@ class SignedUp:
 
 
 @transaction.atomic
-def user_sign_up(*, username: str, password: str, email: str = "") -> SignedUp:
+def user_sign_up(
+    *, username: str, password: str, email: str = "", invite_code: str | None = None
+) -> SignedUp:
     """Create an account with its vault; return the user, data key and recovery code.
 
-    Raises ValidationError if the username is taken or the password too weak.
+    With ``invite_code`` (sign-up by invite) the invite is used up in the same
+    transaction: a refused sign-up leaves it unused, and a wrong code makes nothing.
+    Raises ValidationError if the username is taken, the password too weak, or the
+    invite code opens no invite (``{"invite": ...}``).
     """
+    if invite_code is not None:
+        signup_invite_take(code=invite_code)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": NAME_TAKEN})
     user = User(username=username, email=email)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from nearer.accounts import views, views_second_factor
+from nearer.accounts import security_views, views, views_second_factor
 
 app_name = "accounts"
 
@@ -26,5 +26,12 @@ urlpatterns = [
         "second-step/backup-codes/new/",
         views_second_factor.backup_codes_new,
         name="backup_codes_new",
+    ),
+    path("security/", security_views.security, name="security"),
+    path("security/sessions/<str:handle>/end/", security_views.session_end, name="session_end"),
+    path(
+        "security/sessions/end-others/",
+        security_views.sessions_end_others,
+        name="sessions_end_others",
     ),
 ]

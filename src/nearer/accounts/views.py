@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nearer.accounts import forms, login_hooks, second_factor, services, views_second_factor
+from nearer.accounts import (
+    forms,
+    invites,
+    login_hooks,
+    second_factor,
+    services,
+    signins,
+    views_second_factor,
+)
 from nearer.accounts.backends import take_unlocked_dek
 from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
@@ -83,7 +92,23 @@ def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
     pair_refresh(user=user, vault=vault)
     # And what other apps keep up to date at login (their hooks, see login_hooks).
     login_hooks.run(user=user, vault=vault)
+    # What the Security page shows: this session's device (sealed), and the sign-in.
+    signins.session_label_keep(request=request, vault=vault)
+    signins.signin_record(user=user, request=request, succeeded=True)
     return vault
+
+
+def _failed_attempt_keep(request: HttpRequest, username: str) -> None:
+    """Keep a sealed record of a wrong password for the account of that name, if any.
+
+    Not while django-axes has the name locked out: the person sees the attempts that
+    were checked, and a locked-out flood does not push their own sign-ins away.
+    """
+    if getattr(request, "axes_locked_out", False):
+        return
+    account = User.objects.filter(username__iexact=username).order_by("pk").first()
+    if account is not None:
+        signins.signin_record(user=account, request=request, succeeded=False)
 
 
 def _current_password_opens(request: HttpRequest, user: User, password: str) -> bytes | None:
@@ -101,20 +126,36 @@ def _current_password_opens(request: HttpRequest, user: User, password: str) -> 
     return take_unlocked_dek(checked)
 
 
-@sensitive_post_parameters("new_password1", "new_password2")
+@sensitive_post_parameters("new_password1", "new_password2", "invite")
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("today:index")
-    form = forms.SignUpForm(_posted(request))
+    rule = settings.SIGNUP
+    if rule == "closed":
+        # Said kindly on the page; a POST (a form kept open from before) makes nothing.
+        status = 403 if request.method == "POST" else 200
+        return render(request, "accounts/signup_closed.html", status=status)
+    by_invite = rule == "invite"
+    form_class = forms.InviteSignUpForm if by_invite else forms.SignUpForm
+    form = form_class(_posted(request))
     if request.method == "POST" and form.is_valid():
+        if by_invite and invites.invite_throttled(client=_client(request)):
+            form.add_error("invite", invites.THROTTLED)
+            return render(
+                request, "accounts/signup.html", {"form": form, "by_invite": by_invite}, status=429
+            )
         try:
             new = services.user_sign_up(
                 username=form.cleaned_data["username"],
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["new_password1"],
+                invite_code=form.cleaned_data["invite"] if by_invite else None,
             )
         except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "invite" in exc.error_dict:
+                # Counted after the sign-up's transaction rolled back, so it stays.
+                invites.invite_attempt_count(client=_client(request))
             # Password rules that need the account (e.g. too like the username).
             add_errors(form, exc, unnamed="new_password1")
         else:
@@ -125,7 +166,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 )
             _keep_code_for_display(request, vault, new.recovery_code)
             return redirect("accounts:recovery_code")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", {"form": form, "by_invite": by_invite})
 
 
 @login_required
@@ -180,6 +221,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 )
             _log_in(request, user, dek)
             return redirect(_safe_next(request, reverse("today:index")))
+        _failed_attempt_keep(request, form.cleaned_data["username"])
         error = "That username and password don't match. Please try again."
     ended = request.GET.get("ended") == "1" and request.method == "GET"
     logged_out = request.GET.get(LOGGED_OUT_PARAM) == "1" and request.method == "GET"
