@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.lib.owner import check_vault
-from nearer.people.content import PersonDetails
+from nearer.people.content import PERSON_LABEL, PersonDetails
+from nearer.people.models import Person
 from nearer.people.services import person_create
 from nearer.together import keys, names
 from nearer.together.box import PairBox
@@ -191,23 +192,40 @@ def _member_keys_locked(own: Member) -> MemberKeys:
     return MemberKeys.objects.select_for_update().get(member_id=own.pk)
 
 
+def _already_in_people(*, user: User, vault: Vault, partner_id: int) -> bool:
+    """Return True when someone in ``user``'s People is already linked to ``partner_id``
+    (from an earlier space with them). Opens each person once: pairing is rare."""
+    for person_id, sealed in Person.objects.filter(owner=user).values_list("id", "content"):
+        try:
+            details = PersonDetails.from_json(
+                vault.open_json(PERSON_LABEL, person_id, bytes(sealed))
+            )
+        except SealError:
+            continue
+        if details.partner_user == partner_id:
+            return True
+    return False
+
+
 def _partner_into_people(
     *, user: User, vault: Vault, own: Member, partner_id: int, partner_name: str
 ) -> None:
-    """Add the partner to ``user``'s People once (inner circle, marked as linked)."""
+    """Add the partner to ``user``'s People once (inner circle, marked as linked), unless
+    they are there already from an earlier space together."""
     row = _member_keys_locked(own)
     if row.person_added:
         return
-    person_create(
-        user=user,
-        vault=vault,
-        details=PersonDetails(
-            name=partner_name,
-            relationship="partner",
-            circle="inner",
-            partner_user=partner_id,
-        ),
-    )
+    if not _already_in_people(user=user, vault=vault, partner_id=partner_id):
+        person_create(
+            user=user,
+            vault=vault,
+            details=PersonDetails(
+                name=partner_name,
+                relationship="partner",
+                circle="inner",
+                partner_user=partner_id,
+            ),
+        )
     row.person_added = True
     row.save(update_fields=["person_added"])
 

@@ -120,3 +120,19 @@ def test_wrong_codes_are_counted_and_then_even_the_right_one_waits(
             client="1.2.3.4",
         )
     assert not Pair.objects.exists()
+
+
+def test_pairing_again_with_the_same_partner_adds_them_to_people_once(
+    alice: Person, bob: Person
+) -> None:
+    for _ in range(2):
+        made = services.invite_create(
+            user=alice.user, vault=alice.vault, name="Inviter Quillfeather"
+        )
+        services.invite_accept(
+            user=bob.user, vault=bob.vault, name="Accepter Marchbank", code=made.code
+        )
+        services.pair_refresh(user=alice.user, vault=alice.vault)
+        services.pair_end(user=bob.user)
+    assert _names_in_people(bob) == [("Inviter Quillfeather", alice.user.pk, "inner")]
+    assert _names_in_people(alice) == [("Accepter Marchbank", bob.user.pk, "inner")]
