@@ -1,0 +1,131 @@
+"""The login's code step (accounts:second_step): nothing opens before the right code."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.test import Client
+
+from nearer.accounts.second_factor_models import SecondFactorPending
+from nearer.accounts.tests.second_factor_helpers import code_in, password_step, turn_on
+from nearer.accounts.views_second_factor import STEP_COOKIE
+from nearer.conftest import Person
+from nearer.vault.session import SESSION_DEK
+
+STEP = "/accounts/login/code/"
+
+
+def _wrong(secret: str) -> str:
+    right = {code_in(secret, s) for s in (-1, 0, 1)}
+    return next(c for c in ("000000", "111111", "222222", "333333") if c not in right)
+
+
+def test_the_password_alone_logs_nobody_in(alice: Person) -> None:
+    turn_on(alice)
+    client = Client()
+    response = password_step(client, alice)
+    assert response.status_code == 302 and response["Location"] == STEP
+    assert "_auth_user_id" not in client.session
+    assert SESSION_DEK not in client.session
+    assert settings.VAULT_COOKIE_NAME not in response.cookies
+    assert response.cookies[STEP_COOKIE]["httponly"]
+
+
+def test_it_asks_for_the_code(alice: Person) -> None:
+    turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    response = client.get(STEP)
+    assert response.status_code == 200
+    assert b'autocomplete="one-time-code"' in response.content
+
+
+def test_the_right_code_logs_in_and_starts_the_vault(alice: Person) -> None:
+    secret, _ = turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    response = client.post(STEP, {"code": code_in(secret, 1)})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.session["_auth_user_id"] == str(alice.user.pk)
+    assert SESSION_DEK in client.session
+    assert response.cookies[settings.VAULT_COOKIE_NAME].value
+    assert not SecondFactorPending.objects.exists()
+    assert client.get("/").status_code == 200
+
+
+def test_it_goes_on_to_the_page_asked_for(alice: Person) -> None:
+    secret, _ = turn_on(alice)
+    client = Client()
+    password_step(client, alice, next="/journal/")
+    response = client.post(STEP, {"code": code_in(secret, 1)})
+    assert response["Location"] == "/journal/"
+
+
+def test_a_backup_code_logs_in_once(alice: Person) -> None:
+    _, codes = turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    assert client.post(STEP, {"code": codes[0]})["Location"] == "/"
+    again = Client()
+    password_step(again, alice)
+    response = again.post(STEP, {"code": codes[0]})
+    assert response.status_code == 200
+    assert b"That code didn" in response.content
+    assert "_auth_user_id" not in again.session
+
+
+def test_a_wrong_code_says_so_and_logs_nobody_in(alice: Person) -> None:
+    secret, _ = turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    response = client.post(STEP, {"code": _wrong(secret)})
+    assert response.status_code == 200
+    assert b"That code didn" in response.content
+    assert "_auth_user_id" not in client.session
+    assert SESSION_DEK not in client.session
+
+
+def test_an_empty_or_overlong_code_is_a_message(alice: Person) -> None:
+    turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    assert b"Please type the code" in client.post(STEP, {"code": ""}).content
+    assert b"too long" in client.post(STEP, {"code": "1" * 21}).content
+
+
+def test_without_the_cookie_it_goes_back_to_the_password(alice: Person) -> None:
+    secret, _ = turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    client.cookies.pop(STEP_COOKIE)
+    response = client.post(STEP, {"code": code_in(secret, 1)})
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_another_browser_cannot_use_the_step(alice: Person) -> None:
+    secret, _ = turn_on(alice)
+    password_step(Client(), alice)
+    stranger = Client()
+    response = stranger.post(STEP, {"code": code_in(secret, 1)})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in stranger.session
+
+
+def test_an_account_without_the_app_logs_in_with_the_password(alice: Person) -> None:
+    client = Client()
+    response = password_step(client, alice)
+    assert response["Location"] == "/"
+    assert client.session["_auth_user_id"] == str(alice.user.pk)
+
+
+def test_five_wrong_codes_close_the_step(alice: Person) -> None:
+    secret, _ = turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    wrong = _wrong(secret)
+    for _ in range(4):
+        assert client.post(STEP, {"code": wrong}).status_code == 200
+    response = client.post(STEP, {"code": wrong})
+    assert response.status_code in (302, 403, 429)
+    assert client.post(STEP, {"code": code_in(secret, 1)}).status_code != 200
+    assert "_auth_user_id" not in client.session
