@@ -44,6 +44,7 @@ class Samples:
     shared_copies: list[Any] = field(default_factory=list)
     checkin_weeks: list[Any] = field(default_factory=list)
     pair_deck_sessions: list[Any] = field(default_factory=list)
+    session_handles: list[str] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -85,7 +86,22 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     from nearer.tests.security.samples_rituals import make_rituals
 
     make_rituals(samples, marker)
+    _make_other_session(samples)
     return samples
+
+
+def _make_other_session(samples: Samples) -> None:
+    # Another device's session of the person (Account → Security ends it by handle).
+    from django.contrib.auth import SESSION_KEY
+
+    from nearer.accounts.session_store import SessionStore
+    from nearer.accounts.signins import session_handle
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(samples.person.user.pk)
+    store.create()
+    assert store.session_key is not None
+    samples.session_handles.append(session_handle(store.session_key))
 
 
 def contacts_file(marker: str) -> tuple[bytes, list[str]]:
@@ -553,6 +569,7 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("together", "copy_id"): lambda s: s.shared_copies[0].id,
     ("rituals", "week_id"): lambda s: s.checkin_weeks[0].id,
     ("rituals", "session_id"): lambda s: s.pair_deck_sessions[0].id,
+    ("accounts", "handle"): lambda s: s.session_handles[0],
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).
