@@ -400,6 +400,33 @@ def _live_the_rituals(client: Client, partner: Client, secrets: dict[str, str]) 
         assert b"kept as a moment for both of you" in client.get(page).content
 
 
+def _use_the_second_step(client: Client, secrets: dict[str, str], password: str) -> None:
+    # The authenticator app's secret (sealed), the backup codes (peppered HMACs), and a
+    # login with one of them; a second password step is left waiting for its code, so
+    # its sealed data key sits in the database as the reader runs.
+    import pyotp
+
+    assert client.post("/accounts/second-step/app/").status_code == 302
+    page = client.get("/accounts/second-step/app/set-up/").content.decode()
+    match = re.search(r'id="totp-secret">([^<]+)<', page)
+    assert match
+    secrets["authenticator secret"] = "".join(match.group(1).split())
+    shown = client.post(
+        "/accounts/second-step/app/set-up/",
+        {"code": pyotp.TOTP(secrets["authenticator secret"]).now()},
+    ).content.decode()
+    codes = re.findall(r"<code>([a-z0-9]{5}-[a-z0-9]{5})</code>", shown)
+    assert len(codes) == 10
+    for number, code in enumerate(codes):
+        secrets[f"backup code {number}"] = code
+        secrets[f"backup code {number} typed plainly"] = code.replace("-", "")
+    again = Client()
+    again.post("/accounts/login/", {"username": "dora", "password": password})
+    assert again.post("/accounts/login/code/", {"code": codes[0]}).status_code == 302
+    assert "_auth_user_id" in again.session
+    Client().post("/accounts/login/", {"username": "dora", "password": password})
+
+
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -641,6 +668,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         _live_the_rituals(client, partner, secrets)
         _review_the_week(client, secrets)
         _import_from_jrnl_and_daylio(client, secrets)
+        _use_the_second_step(client, secrets, secrets["password"])
 
         secrets["wrong password"] = canary("wrong") + " words"
         Client().post(
