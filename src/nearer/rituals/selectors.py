@@ -118,30 +118,37 @@ def daily_for(*, user: User, space: SpaceLike, day: date) -> DayView:
 
 @dataclass(frozen=True, repr=False)
 class HistoryPage(QuietRepr):
+    """One page of earlier questions; ``older``: a page after this one exists."""
+
     days: list[DayView]
     page: int
-    pages: int
+    older: bool
 
 
 def daily_history(*, user: User, space: SpaceLike, before: date, page: int) -> HistoryPage:
     """Return page ``page`` (1 first) of the days before ``before`` that ``user``
     answered, newest first, HISTORY_PAGE a page. Http404 past the last page."""
-    mine = DailyAnswer.objects.filter(pair_id=space.pair_id, author_id=user.pk, day__lt=before)
-    pages = max(1, -(-mine.count() // HISTORY_PAGE))
-    if not 1 <= page <= pages:
-        raise Http404("No such page.")
     start = (page - 1) * HISTORY_PAGE
-    shown = list(mine.order_by("-day").values_list("day", flat=True)[start : start + HISTORY_PAGE])
-    by_day = (
-        _answer_rows(pair_id=space.pair_id, day__gte=shown[-1], day__lte=shown[0]) if shown else {}
+    # One query: the answers of both on the page's days, the days being those the
+    # person answered (one more than a page holds says whether there is an older
+    # page, without counting them all).
+    days = (
+        DailyAnswer.objects.filter(pair_id=space.pair_id, author_id=user.pk, day__lt=before)
+        .order_by("-day")
+        .values_list("day", flat=True)[start : start + HISTORY_PAGE + 1]
     )
+    by_day = _answer_rows(pair_id=space.pair_id, day__in=days)
+    found = sorted((day for day, rows in by_day.items() if user.pk in rows), reverse=True)
+    if page < 1 or (page > 1 and not found):
+        raise Http404("No such page.")
+    shown = found[:HISTORY_PAGE]
     views = [
         _day_view(
             space, user, day, by_day.get(day, {}), question_for(pair_id=space.pair_id, day=day)
         )
         for day in shown
     ]
-    return HistoryPage(days=views, page=page, pages=pages)
+    return HistoryPage(days=views, page=page, older=len(found) > HISTORY_PAGE)
 
 
 # --- the weekly check-in -----------------------------------------------------------
