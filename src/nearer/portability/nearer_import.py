@@ -308,10 +308,11 @@ def _scale_result(item: Any) -> dict[str, Any]:
 
 def _moment(item: Any) -> dict[str, Any]:
     _need(type(item) is dict, "is not an object")
+    moment_id = _id(item.get("id"), "its id")
     people = item.get("people")
-    _need(type(people) is list and len(people) > 0, "it has nobody with it")
+    _need(type(people) is list, "its people are not a list")
     checked = {
-        "id": _id(item.get("id"), "its id"),
+        "id": moment_id,
         "occurred_on": _day(item.get("occurred_on"), "its day"),
         "people": [_id(p, "a person") for p in people],
         **_content(MomentContent.from_json, item),
@@ -419,13 +420,18 @@ def check_document(value: Any) -> dict[str, Any]:
 
 
 def _check_links(doc: Mapping[str, Any]) -> None:
-    """Every person and moment an item points to is in the file."""
+    """Every moment an item points to, and every deck session's person, is in the file.
+
+    A check-in, share or moment may name someone who is not: a person deleted from
+    People stays named in them, as in Nearer itself. Those names are dropped here
+    (there is no one to link them to); a moment left with nobody is not imported
+    (``sort_document`` counts it as left out).
+    """
     people = {p["id"] for p in doc["people"]}
     moments = {m["id"] for m in doc["moments"]}
-    for key, word in (("checkins", "A check-in"), ("moments", "A moment"), ("shares", "A share")):
+    for key in ("checkins", "moments", "shares"):
         for item in doc[key]:
-            if not set(item["people"]) <= people:
-                raise NotAnExport(f"{word} in the file is with someone who is not in it.")
+            item["people"] = [person for person in item["people"] if person in people]
     for item in doc["deck_sessions"]:
         if item["person"] not in people:
             raise NotAnExport("A deck session in the file is with someone who is not in it.")
@@ -592,9 +598,12 @@ def sort_document(*, user: User, vault: Vault, doc: Mapping[str, Any]) -> dict[s
     }
     moments_out = []
     moment_links: dict[str, str] = {}
+    left_out: dict[str, int] = {"moments": 0}
     for moment in doc["moments"]:
         fingerprint = _moment_key(moment, name_of)
-        if fingerprint in moment_rows:
+        if not moment["people"]:
+            left_out["moments"] += 1  # with no one still in People: nothing to link
+        elif fingerprint in moment_rows:
             there["moments"] += 1
             moment_links[moment["id"]] = moment_rows[fingerprint]
         else:
@@ -639,6 +648,7 @@ def sort_document(*, user: User, vault: Vault, doc: Mapping[str, Any]) -> dict[s
     result["deck"] = deck
     result["new"] = new
     result["there"] = there
+    result["left_out"] = left_out
     return result
 
 

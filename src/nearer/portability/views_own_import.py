@@ -144,11 +144,20 @@ def nearer_import_preview(request: HttpRequest, nearer_import_id: UUID) -> HttpR
     if isinstance(opened, HttpResponse):
         return opened
     value: Any = opened.value
-    rows = preview_counts(value if isinstance(value, dict) else {})
+    opened_value = value if isinstance(value, dict) else {}
+    rows = preview_counts(opened_value)
+    left_out = opened_value.get("left_out", {})
     return render(
         request,
         "portability/nearer_import_preview.html",
-        {"import_id": nearer_import_id, "rows": rows, "new_total": sum(row.new for row in rows)},
+        {
+            "import_id": nearer_import_id,
+            "rows": rows,
+            "new_total": sum(row.new for row in rows),
+            "moments_left_out": int(left_out.get("moments", 0))
+            if isinstance(left_out, dict)
+            else 0,
+        },
     )
 
 

@@ -76,3 +76,47 @@ def test_two_people_of_one_name_are_two_people_and_match_one_to_one(
     value = pending_open(user=bob.user, vault=bob.vault, source="nearer", import_id=again.id).value
     assert value["new"]["people"] == 0
     assert value["new"]["important_dates"] == 0
+
+
+def test_someone_deleted_from_people_does_not_stop_the_import(alice: Person, bob: Person) -> None:
+    from django.utils import timezone
+
+    from nearer.checkins.models import CheckIn
+    from nearer.checkins.services import checkin_create
+    from nearer.moments.models import Moment
+    from nearer.moments.services import moment_create
+    from nearer.people.content import PersonDetails
+    from nearer.people.services import person_create, person_delete
+    from nearer.portability.pending import pending_open
+    from nearer.portability.tests.own_export import export_of
+
+    gone = person_create(
+        user=alice.user, vault=alice.vault, details=PersonDetails(name="Gone Person")
+    )
+    moment_create(
+        user=alice.user,
+        vault=alice.vault,
+        occurred_on=timezone.localdate(),
+        person_ids=[gone.id],
+        how="call",
+        note="only with the one now gone",
+    )
+    checkin_create(
+        user=alice.user,
+        vault=alice.vault,
+        pleasantness=1,
+        energy=1,
+        emotion="cheerful",
+        people=[str(gone.id)],
+    )
+    person_delete(user=alice.user, vault=alice.vault, person_id=gone.id)
+    pending = import_prepare(user=bob.user, vault=bob.vault, raw=export_of(alice))
+    value = pending_open(
+        user=bob.user, vault=bob.vault, source="nearer", import_id=pending.id
+    ).value
+    assert value["left_out"] == {"moments": 1}
+    page = bob.client.get(f"/your-data/nearer/{pending.id}/").content.decode()
+    assert "1 moment with nobody who is still in People is left out" in page
+    import_apply(user=bob.user, vault=bob.vault, import_id=pending.id)
+    assert CheckIn.objects.filter(owner=bob.user).count() == 1
+    assert not Moment.objects.filter(owner=bob.user).exists()

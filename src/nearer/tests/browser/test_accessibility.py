@@ -320,7 +320,7 @@ def test_the_export_and_nearer_import_pages_in_every_state_are_accessible(
     page.goto(site.url("/your-data/nearer/"))
     page.get_by_label("Nearer export (zip or JSON)").set_input_files(odd)
     page.get_by_role("button", name="Read the file").click()
-    expect(page.get_by_text("Moment 1 in the file: it has nobody with it.")).to_be_visible()
+    expect(page.get_by_text("Moment 1 in the file: its id is not text.")).to_be_visible()
     problems += audit(page, "nearer import, not an export")
     assert_clean(problems)
 
