@@ -174,8 +174,8 @@ def _demo_people_and_wellbeing(
 
     from nearer.checkins.demo import build_checkins
     from nearer.decks.demo import build_sessions
-    from nearer.insights.findings import findings_rebuild
     from nearer.moments.demo import build_people_and_moments
+    from nearer.moments.kinds_by_day import kinds_rebuild
     from nearer.moments.models import Moment
     from nearer.moments.openness import openness_rebuild
     from nearer.opening.demo import build_shares
@@ -199,8 +199,10 @@ def _demo_people_and_wellbeing(
         made["deck_sessions"] = build_sessions(
             user, vault, people=closest, count=deck_sessions, years=years, today=today
         ).sessions
-        # Their moments skipped moment_create: who opened up is counted again, once.
+        # Their moments skipped moment_create: who opened up, and the kinds by day, are
+        # counted again, once.
         openness_rebuild(user=user, vault=vault)
+        kinds_rebuild(user=user, vault=vault)
     # Every moment's day (the decks' and shares' moments too): the check-ins and the
     # loneliness scale follow them a little, the effects the Insights page finds.
     moments_by_day = dict(
@@ -217,6 +219,4 @@ def _demo_people_and_wellbeing(
         made["scale_results"] = build_scales(
             user, vault, years=years, today=today, moments_by_day=moments_by_day
         )
-    # Worked out once now, so the first visit to Insights reads a current value.
-    findings_rebuild(user=user, vault=vault)
     return made

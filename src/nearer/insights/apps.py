@@ -11,4 +11,9 @@ class InsightsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the findings, so the login's derived_refresh rebuilds them when
         # their rows have changed since (their fingerprint no longer matches).
-        from nearer.insights import findings  # noqa: F401
+        from nearer.accounts import login_hooks
+        from nearer.insights import findings
+
+        # After the hooks of the apps before this one (INSTALLED_APPS order), which
+        # may write rows the findings depend on.
+        login_hooks.register(findings.findings_refresh)

@@ -49,7 +49,14 @@ from nearer.scales.models import ScaleResult
 from nearer.scales.summary import summary_open
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
-from nearer.vault.derived import Kind, derived_read, derived_rebuild, register
+from nearer.vault.derived import (
+    WHOLE_ACCOUNT,
+    Kind,
+    derived_opened,
+    derived_read,
+    derived_rebuild,
+    register,
+)
 from nearer.vault.models import DerivedValue
 
 VERSION = 1
@@ -520,3 +527,27 @@ def findings_read(*, user: User, vault: Vault) -> Findings:
 def findings_rebuild(*, user: User, vault: Vault) -> Findings:
     """Work the findings out from the rows and store them; return them."""
     return derived_rebuild(FINDINGS, user=user, vault=vault)
+
+
+def findings_refresh(*, user: User, vault: Vault) -> bool:
+    """Rebuild the stored findings when they are missing or no longer current; return
+    whether it did. A login hook (``accounts.login_hooks``, registered from this app's
+    ready()): hooks run after the login's ``derived_refresh``, and one of them may
+    write rows the findings depend on (the space's shared moments come in then), so
+    the findings are checked once more after them."""
+    row = (
+        DerivedValue.objects.filter(owner=user, kind=FINDINGS.name, subject=WHOLE_ACCOUNT)
+        .values_list("version", "content")
+        .first()
+    )
+    stored = (
+        None
+        if row is None
+        else derived_opened(
+            FINDINGS, vault=vault, subject=WHOLE_ACCOUNT, version=row[0], content=row[1]
+        )
+    )
+    if stored is not None and FINDINGS.current is not None and FINDINGS.current(user.pk, stored):
+        return False
+    findings_rebuild(user=user, vault=vault)
+    return True

@@ -126,3 +126,27 @@ def test_the_login_refresh_rebuilds_findings_whose_rows_have_changed(alice: Pers
     row = DerivedValue.objects.get(owner=alice.user, kind=FINDINGS.name)
     assert row.content != stored_before
     assert findings_read(user=alice.user, vault=alice.vault).checkin_days == 2
+
+
+def test_the_login_hook_stores_findings_made_old_after_the_refresh(alice: Person) -> None:
+    from nearer.accounts import login_hooks
+    from nearer.insights.findings import findings_refresh
+
+    assert findings_refresh in login_hooks._hooks
+    _some(alice)
+    findings_rebuild(user=alice.user, vault=alice.vault)
+    assert findings_refresh(user=alice.user, vault=alice.vault) is False
+    WRITES["a moment"](
+        alice,
+        {
+            "friend": people_services.person_create(
+                user=alice.user,
+                vault=alice.vault,
+                details=PersonDetails(name="Casimir Vantongeren"),
+            )
+        },
+    )
+    assert findings_refresh(user=alice.user, vault=alice.vault) is True
+    stored = findings_read(user=alice.user, vault=alice.vault)
+    assert FINDINGS.current is not None and FINDINGS.current(alice.user.pk, stored)
+    assert stored.moment_days == 2
