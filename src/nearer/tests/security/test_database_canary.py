@@ -668,12 +668,24 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         _live_the_rituals(client, partner, secrets)
         _review_the_week(client, secrets)
         _import_from_jrnl_and_daylio(client, secrets)
+        # A phone signs in and a wrong password comes from one: the Security page names
+        # the device, kept sealed (the session's label, the sign-in records).
+        phone = "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0"
+        Client(HTTP_USER_AGENT=phone).post(
+            "/accounts/login/", {"username": "dora", "password": secrets["password"]}
+        )
+        # The phone's session ends with the password change below: read it now.
+        assert b"Android" not in _sessions_decoded()
         _use_the_second_step(client, secrets, secrets["password"])
 
         secrets["wrong password"] = canary("wrong") + " words"
-        Client().post(
+        Client(HTTP_USER_AGENT=phone).post(
             "/accounts/login/", {"username": "dora", "password": secrets["wrong password"]}
         )
+        security = client.get("/accounts/security/").content.decode()
+        assert "didn't match, Firefox on Android" in security
+        assert security.count("Firefox on Android") >= 3  # the session, both records
+        secrets["sign-in device"] = "Firefox on Android"
 
         secrets["second password"] = canary("pass2") + " words"
         response = client.post(
