@@ -5,10 +5,10 @@ The balance counts the marks: a kind's share is its marks over all marks of the
 period, so the shares of a period add up to 100% and a busy quarter does not
 look "more balanced" than a quiet one. Moments without a kind are counted apart.
 
-Only the moments of the 455 days shown are opened (about a moment a day in a
-busy life: a few hundred opens, measured in docs/benchmarks.md); nothing is
-kept. The sentences compare shares, never judge them: a kind that is less
-present is said plainly, with the counts behind it.
+No moment is opened: the moments services keep the kinds counted by day
+(``moments.kinds_by_day``), and the 455 days shown are summed from it. The
+sentences compare shares, never judge them: a kind that is less present is said
+plainly, with the counts behind it.
 """
 
 from __future__ import annotations
@@ -18,11 +18,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from nearer.accounts.models import User
-from nearer.insights.balance_rows import sealed_rows
-from nearer.moments.content import KINDS, content_open
-from nearer.moments.models import Moment
+from nearer.moments.content import KINDS
+from nearer.moments.kinds_by_day import (
+    KIND_KEYS,
+    MOMENTS,
+    UNMARKED,
+    UNREADABLE,
+    KindsByDay,
+    kinds_read,
+    moved,
+)
 from nearer.vault.box import Vault
-from nearer.vault.crypto import SealError
 
 RECENT_DAYS = 90
 BEFORE_DAYS = 365
@@ -93,23 +99,30 @@ def balance_of(
     moments: Iterable[tuple[date, Iterable[str]]], *, today: date, unreadable: int = 0
 ) -> Balance:
     """Return the balance of ``(day, kinds)`` moments; days outside both periods are ignored."""
-    periods = periods_for(today)
-    recent = dict.fromkeys((key for key, _ in KINDS), 0)
-    before = dict(recent)
-    counts = {"recent": 0, "before": 0, "recent_unmarked": 0, "before_unmarked": 0}
+    value = KindsByDay(days={})
     for day, kinds in moments:
-        if periods.recent_start <= day <= periods.recent_end:
-            side, marks = "recent", recent
-        elif periods.before_start <= day <= periods.before_end:
-            side, marks = "before", before
-        else:
-            continue
-        counts[side] += 1
-        known = {kind for kind in kinds if kind in marks}
-        if not known:
-            counts[f"{side}_unmarked"] += 1
-        for kind in known:
-            marks[kind] += 1
+        value = moved(value, day, kinds, 1)
+    return balance_of_days(value, today=today, unreadable=unreadable)
+
+
+def balance_of_days(value: KindsByDay, *, today: date, unreadable: int = 0) -> Balance:
+    """Return the balance of the moments counted by day in ``value`` (moments.kinds)."""
+    periods = periods_for(today)
+    keys = [key for key, _ in KINDS]
+    marks = {"recent": dict.fromkeys(keys, 0), "before": dict.fromkeys(keys, 0)}
+    counts = {"recent": 0, "before": 0, "recent_unmarked": 0, "before_unmarked": 0}
+    for side, first, last in (
+        ("recent", periods.recent_start, periods.recent_end),
+        ("before", periods.before_start, periods.before_end),
+    ):
+        for _day, day_counts in value.between(first, last):
+            counts[side] += day_counts[MOMENTS] - day_counts[UNREADABLE]
+            counts[f"{side}_unmarked"] += day_counts[UNMARKED]
+            unreadable += day_counts[UNREADABLE]
+            for position, key in enumerate(KIND_KEYS):
+                if key in marks[side]:
+                    marks[side][key] += day_counts[3 + position]
+    recent, before = marks["recent"], marks["before"]
     recent_total, before_total = sum(recent.values()), sum(before.values())
     shares = tuple(
         KindShare(
@@ -134,23 +147,9 @@ def balance_of(
 
 
 def balance_for(*, user: User, vault: Vault, today: date) -> Balance:
-    """Return ``user``'s balance as of ``today``, opening only the moments of both periods."""
-    periods = periods_for(today)
-    rows = sealed_rows(
-        Moment,
-        owner_id=user.pk,
-        day_field="occurred_on",
-        first=periods.before_start,
-        last=periods.recent_end,
-    )
-    found: list[tuple[date, tuple[str, ...]]] = []
-    unreadable = 0
-    for moment_id, day, sealed in rows:
-        try:
-            found.append((day, content_open(vault, moment_id, sealed).kinds))
-        except SealError:
-            unreadable += 1  # counted nowhere; the page says how many were left out
-    return balance_of(found, today=today, unreadable=unreadable)
+    """Return ``user``'s balance as of ``today``, from the kinds counted by day (no moment
+    is opened: moments.kinds is kept by the moments services)."""
+    return balance_of_days(kinds_read(user=user, vault=vault), today=today)
 
 
 def percent(share: float | None) -> str:

@@ -10,7 +10,9 @@ class MomentsConfig(AppConfig):
     def ready(self) -> None:
         # A person's page shows their latest moments; people can't import moments
         # (moments import people), so moments adds its part to the page here.
-        # Registers the derived kind moments.openness, so the login refresh keeps it.
+        # Registers the derived kinds moments.openness and moments.kinds, so the login
+        # refresh keeps them.
+        import nearer.moments.kinds_by_day
         import nearer.moments.openness  # noqa: F401
         from nearer.moments.person import person_context
         from nearer.people.page_parts import register

@@ -36,6 +36,7 @@ from nearer.moments.content import (
     content_open,
     content_seal,
 )
+from nearer.moments.kinds_by_day import kinds_replace
 from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.openness import openness_add, openness_remove, openness_replace
 from nearer.people.models import Person
@@ -199,6 +200,7 @@ def moment_create(
     openness_add(
         user=user, vault=vault, day=occurred_on, opened_up=content.opened_up, person_ids=people
     )
+    kinds_replace(user=user, vault=vault, before=None, after=(occurred_on, content.kinds))
     return moment
 
 
@@ -243,9 +245,12 @@ def moment_update(
     before = set(MomentPerson.objects.filter(moment=moment).values_list("person_id", flat=True))
     # Who opened up before the change, so the counts move rather than grow.
     try:
-        was = (moment.occurred_on, content_open(vault, moment.id, moment.content).opened_up)
+        opened = content_open(vault, moment.id, moment.content)
+        was = (moment.occurred_on, opened.opened_up)
+        kinds_before: tuple[date, Sequence[str] | None] = (moment.occurred_on, opened.kinds)
     except SealError:
         was = None
+        kinds_before = (moment.occurred_on, None)  # counted as unreadable on its day
     moment.occurred_on = occurred_on
     moment.content = content_seal(vault, moment.id, content)
     moment.save(update_fields=["occurred_on", "content", "updated_at"])
@@ -258,6 +263,7 @@ def moment_update(
         before=None if was is None else (was[0], was[1], before),
         after=(occurred_on, content.opened_up, people),
     )
+    kinds_replace(user=user, vault=vault, before=kinds_before, after=(occurred_on, content.kinds))
     return moment
 
 
@@ -272,14 +278,17 @@ def moment_delete(*, user: User, vault: Vault, moment_id: UUID) -> None:
         raise Http404("No such moment.")
     people = list(MomentPerson.objects.filter(moment=moment).values_list("person_id", flat=True))
     try:
-        opened_up: str | None = content_open(vault, moment.id, moment.content).opened_up
+        opened = content_open(vault, moment.id, moment.content)
+        opened_up: str | None = opened.opened_up
+        kinds: Sequence[str] | None = opened.kinds
     except SealError:
-        opened_up = None  # never counted: nothing to take away
+        opened_up = kinds = None  # never counted as opened up; counted as unreadable
     day = moment.occurred_on
     moment.delete()
     clocks_refresh(user=user, person_ids=people)
     if opened_up is not None:
         openness_remove(user=user, vault=vault, day=day, opened_up=opened_up, person_ids=people)
+    kinds_replace(user=user, vault=vault, before=(day, kinds), after=None)
 
 
 @transaction.atomic

@@ -320,7 +320,10 @@ def derived_refresh(*, user: AbstractBaseUser, vault: Vault) -> int:
     """
     check_vault(user, vault)
     rebuilt = 0
-    for kind in list(_KINDS.values()):
+    # Kinds that judge their own currency (``current``: a fingerprint, which may watch
+    # other derived values) go last, so they see the values rebuilt before them.
+    ordered = sorted(_KINDS.values(), key=lambda kind: kind.current is not None)
+    for kind in ordered:
         stored = {
             subject: (version, content)
             for subject, version, content in DerivedValue.objects.filter(
