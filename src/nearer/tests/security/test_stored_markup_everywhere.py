@@ -421,8 +421,6 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "opening:summary": words("-moment-person"),
     # Care names inner- and close-circle people far past their rhythm (the overdue one).
     "insights:balance": words("-overdue-person"),
-    # Care names inner- and close-circle people far past their rhythm (the overdue one).
-    "insights:balance": words("-overdue-person"),
     # A jrnl file's titles (and first words of an entry without one), a Daylio export's
     # own mood, activity and note, each in its preview.
     "portability:jrnl_preview": words("-jrnl-title", "-jrnl-body"),
