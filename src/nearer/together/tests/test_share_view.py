@@ -61,3 +61,15 @@ def test_a_next_address_off_the_site_is_not_followed(alice: Person, bob: Person)
             "/together/share/", {"kind": "entry", "item": entry_id, "next": target}
         )
         assert response["Location"] == "/together/", target
+
+
+def test_a_checkins_page_offers_sharing_only_when_paired(alice: Person, bob: Person) -> None:
+    from nearer.checkins.services import checkin_create
+
+    checkin = checkin_create(
+        user=alice.user, vault=alice.vault, pleasantness=1, energy=-1, emotion="calm"
+    )
+    assert b"Share with" not in alice.client.get(f"/checkins/{checkin.id}/edit/").content
+    pair_up(alice, bob)
+    page = alice.client.get(f"/checkins/{checkin.id}/edit/").content
+    assert b"Share with Accepter Marchbank" in page
