@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.decks.catalogue import DEPTH_LABELS, THEME_LABELS
 from nearer.lib.forms import add_errors
-from nearer.lib.urls import url_for
+from nearer.lib.urls import UrlPattern, url_for
 from nearer.rituals import deck_services, services
 from nearer.rituals.content import REACTION_LABELS, WEEKDAY_LABELS
 from nearer.rituals.forms import (
@@ -97,8 +97,32 @@ def _page_number(request: HttpRequest) -> int:
     return int(raw)
 
 
+# The rituals' own addresses without an id, for their pages' links and forms.
+_LINKS = (
+    "question",
+    "question_answer",
+    "question_react",
+    "question_history",
+    "checkin",
+    "checkin_day",
+    "checkin_prepare",
+    "checkin_together",
+    "checkin_history",
+    "moments",
+    "decks",
+    "decks_start",
+)
+
+
+def _links() -> dict[str, str]:
+    # url_for is cached: no reverse() for each link of each page.
+    links = {name: url_for(f"rituals:{name}") for name in _LINKS}
+    links["space"] = url_for("together:index")
+    return links
+
+
 def _base(space: Space) -> dict[str, object]:
-    return {"partner": partner_name(space=space)}
+    return {"partner": partner_name(space=space), "links": _links()}
 
 
 # --- the daily question ------------------------------------------------------------
@@ -305,7 +329,9 @@ def checkin_week(request: HttpRequest, space: Space, week_id: UUID) -> HttpRespo
 def checkin_past(request: HttpRequest, space: Space) -> HttpResponse:
     """Past weeks' check-ins, newest first."""
     page = _page_number(request)
-    rows, pages = checkin_history(space=space, before=current_day(request), page=page)
+    found, pages = checkin_history(space=space, before=current_day(request), page=page)
+    week_url = UrlPattern("rituals:checkin_week", "week_id")
+    rows = [(row, week_url(row.id)) for row in found]
     context = {**_base(space), "rows": rows, "page": page, "pages": pages}
     return render(request, "rituals/checkin_history.html", context)
 
@@ -393,6 +419,7 @@ def deck(request: HttpRequest, space: Space, session_id: UUID) -> HttpResponse:
         "depth_label": "" if content is None else DEPTH_LABELS[content.current_depth],
         "deepest_label": "" if content is None else DEPTH_LABELS.get(content.deepest, ""),
         "number": 1 if content is None else content.answered + 1,
+        "step_url": url_for("rituals:deck_step", session.id),
     }
     return render(request, "rituals/deck.html", context)
 
