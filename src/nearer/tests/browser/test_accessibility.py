@@ -357,3 +357,21 @@ def test_the_rituals_pages_with_their_messages_are_accessible(page: Page, site: 
     expect(page.get_by_text("Please give the day of the moment.")).to_be_visible()
     problems += audit(page, "moments together, no day")
     assert_clean(problems)
+
+
+def test_the_second_step_pages_are_accessible(page: Page, site: Site) -> None:
+    from nearer.tests.browser.helpers import sign_up_fully
+    from nearer.tests.browser.second_factor_helpers import code_in, turn_on, type_code
+
+    problems: list[str] = []
+    sign_up_fully(page, site, "sefa")
+    secret, _ = turn_on(page, site)
+    problems += audit(page, "backup codes")
+    page.goto(site.url("/accounts/second-step/app/off/"))
+    problems += audit(page, "turn the second step off")
+    log_out(page)
+    log_in(page, None, "sefa")
+    problems += audit(page, "the code step")
+    type_code(page, code_in(secret, 1))
+    problems += audit(page, "today after the code")
+    assert_clean(problems)

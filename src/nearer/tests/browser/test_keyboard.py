@@ -233,3 +233,19 @@ def test_it_answers_the_days_question_together_with_the_keyboard_alone(
     tab_to(page, "Keep my answer")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Waiting for Wren.")).to_be_visible()
+
+
+def test_it_logs_in_with_a_code_with_the_keyboard_alone(page: Page, site: Site) -> None:
+    from nearer.tests.browser.helpers import log_in, sign_up_fully
+    from nearer.tests.browser.second_factor_helpers import code_in, turn_on
+
+    sign_up_fully(page, site, "kofi")
+    secret, _ = turn_on(page, site)
+    log_out(page)
+    log_in(page, None, "kofi")
+    expect(page.get_by_role("heading", level=1)).to_have_text("One more step")
+    tab_to(page, "Code")
+    page.keyboard.type(code_in(secret, 1))
+    tab_to(page, "Log in")
+    page.keyboard.press("Enter")
+    expect_today(page, "kofi")

@@ -210,3 +210,19 @@ def test_the_rituals_work_without_javascript(no_js_page: Page, site: Site) -> No
     expect(page.get_by_text("Wren asks")).to_be_visible()
     page.get_by_role("button", name="Stop here").click()
     expect(page.get_by_text("It is kept as a moment for both of you.")).to_be_visible()
+
+
+def test_the_second_step_works_without_javascript(no_js_page: Page, site: Site) -> None:
+    from nearer.tests.browser.second_factor_helpers import code_in, turn_on, type_code
+
+    page = no_js_page
+    sign_up_fully(page, site, "ines2fa")
+    secret, codes = turn_on(page, site)
+    log_out(page)
+    log_in(page, None, "ines2fa")
+    type_code(page, code_in(secret, 1))
+    expect_today(page, "ines2fa")
+    log_out(page)
+    log_in(page, None, "ines2fa")
+    type_code(page, codes[0])
+    expect_today(page, "ines2fa")
