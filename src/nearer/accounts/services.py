@@ -16,10 +16,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from nearer.accounts import login_hooks
 from nearer.accounts.invites import signup_invite_take
 from nearer.accounts.models import AccountSession, RecoveryAttempt, User, new_keyring_password
 from nearer.lib.sqlvalues import column
-from nearer.together.services import pair_end
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.models import Keyring
@@ -208,8 +208,9 @@ def user_delete(*, user: User) -> None:
     are removed as well so nothing of theirs is left behind.
     """
     sessions_end(user=user)
-    # A shared space goes first, whole: the partner's side of it is not theirs alone.
-    pair_end(user=user)
+    # What other apps end first (their hooks): a shared space goes whole, since the
+    # partner's side of it is not theirs alone.
+    login_hooks.run_deletion(user=user)
     # django-axes keeps login attempts by username, outside any foreign key.
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username__iexact=user.get_username()).delete()

@@ -31,7 +31,6 @@ from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
 from nearer.lib.forms import add_errors
-from nearer.together.services import pair_refresh
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 from nearer.vault.derived import derived_refresh
@@ -87,10 +86,9 @@ def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
     # The one place derived sealed data is rebuilt (a POST, so it may write): what is
     # missing, unreadable or old is made again here, so reads never need to write.
     derived_refresh(user=user, vault=vault)
-    # Likewise Together's own side: the identity key (made at sign-up, or now for an
-    # older account), the pair key's copy in the vault and the partner in People.
-    pair_refresh(user=user, vault=vault)
-    # And what other apps keep up to date at login (their hooks, see login_hooks).
+    # And what other apps keep up to date at login (their hooks, see login_hooks):
+    # Together's own side first (the identity key, made at sign-up or now for an
+    # older account; the pair key's copy in the vault; the partner in People).
     login_hooks.run(user=user, vault=vault)
     # What the Security page shows: this session's device (sealed), and the sign-in.
     signins.session_label_keep(request=request, vault=vault)

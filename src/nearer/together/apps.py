@@ -7,3 +7,14 @@ class TogetherConfig(AppConfig):
     name = "nearer.together"
     verbose_name = "Together"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Accounts sits below every app, so it runs our part through its hooks: at
+        # login our own side of a pair is brought up to date (before the rituals' and
+        # the insights' hooks, which are registered by apps listed after this one),
+        # and a deleted account's space ends whole.
+        from nearer.accounts import login_hooks
+        from nearer.together.services import pair_end, pair_refresh
+
+        login_hooks.register(pair_refresh)
+        login_hooks.register_deletion(pair_end)
