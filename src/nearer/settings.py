@@ -305,7 +305,7 @@ AXES_VERBOSE = False
 # No login history per username: failures are counted for lockout, successes not kept.
 AXES_DISABLE_ACCESS_LOG = True
 # Only the outcome is recorded; never the form body.
-AXES_SENSITIVE_PARAMETERS = ["password", "new_password1", "new_password2", "recovery_code"]
+AXES_SENSITIVE_PARAMETERS = ["password", "new_password1", "new_password2", "recovery_code", "code"]
 
 LANGUAGE_CODE = "en"
 USE_I18N = True
