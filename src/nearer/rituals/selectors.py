@@ -18,6 +18,7 @@ from nearer.accounts.models import User
 from nearer.decks.catalogue import Card
 from nearer.decks.selectors import card_get
 from nearer.decks.session_content import SessionContent
+from nearer.lib.dates import long_day
 from nearer.lib.private import QuietRepr
 from nearer.moments.content import KIND_LABELS
 from nearer.rituals.content import (
@@ -88,6 +89,11 @@ class DayView(QuietRepr):
     @property
     def both(self) -> bool:
         return self.answered and self.partner_answered
+
+    @property
+    def label(self) -> str:
+        """The day in words, e.g. "Wednesday 25 November 2026"."""
+        return f"{long_day(self.day)} {self.day.year}"
 
 
 def _day_view(
