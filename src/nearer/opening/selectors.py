@@ -213,14 +213,22 @@ def share_groups(*, user: User, vault: Vault, today: date) -> ShareGroups:
     with connection.cursor() as cursor:
         cursor.execute(_listed_sql(connection.vendor), [user.pk])
         rows = cursor.fetchall()
+    # SQLite gives the id as 32 hex digits, PostgreSQL as a UUID.
+    keys = [raw_id.hex if isinstance(raw_id, UUID) else raw_id for raw_id, *_ in rows]
+    # Shares sealed past the services since the value was kept: opened the old way,
+    # all in one query.
+    stale = [
+        key
+        for key, row in zip(keys, rows, strict=True)
+        if (kept := shown.get(key)) is None or kept[0] != bytes(row[4]).hex()
+    ]
+    if stale:
+        shown = {**shown, **_opened_entries(user, vault, stale)}
     local = timezone.get_current_timezone()
-    for raw_id, state, raw_created, raw_shared, head in rows:
-        # SQLite gives the id as 32 hex digits, PostgreSQL as a UUID.
-        key = raw_id.hex if isinstance(raw_id, UUID) else raw_id
+    for key, (_, state, raw_created, raw_shared, _) in zip(keys, rows, strict=True):
         entry = shown.get(key)
-        if entry is None or entry[0] != bytes(head).hex():
-            # Sealed past the services since the value was kept: opened the old way.
-            entry = _opened_entry(user, vault, UUID(hex=key))
+        if entry is None:  # deleted between the two reads
+            continue
         shared_on = None if raw_shared is None else as_date(raw_shared)
         if shared_on is None:
             # Only a share not shared yet shows (and may wait since) the day it was begun.
@@ -251,14 +259,17 @@ def share_groups(*, user: User, vault: Vault, today: date) -> ShareGroups:
     )
 
 
-def _opened_entry(user: User, vault: Vault, share_id: UUID) -> list[Any]:
-    """The ``opening.shown`` entry of one share, from its row (``open_shown``)."""
-    sealed = Share.objects.filter(owner=user, id=share_id).values_list("content", flat=True).get()
-    try:
-        content: ShareContent | None = open_shown(vault, share_id, sealed)
-    except SealError:
-        content = None
-    return shown_entry(sealed, content)
+def _opened_entries(user: User, vault: Vault, keys: list[str]) -> dict[str, list[Any]]:
+    """The ``opening.shown`` entries of some shares (by hex id), from their rows."""
+    entries = {}
+    rows = Share.objects.filter(owner=user, id__in=[UUID(hex=key) for key in keys])
+    for share_id, sealed in rows.values_list("id", "content"):
+        try:
+            content: ShareContent | None = open_shown(vault, share_id, sealed)
+        except SealError:
+            content = None
+        entries[share_id.hex] = shown_entry(sealed, content)
+    return entries
 
 
 def share_for(*, user: User, vault: Vault, share_id: UUID, today: date) -> ShareView:

@@ -100,6 +100,24 @@ def test_a_share_sealed_past_the_services_is_opened_as_it_is_now(
     assert view.text == "Newsealword" and view.people == []
 
 
+def test_shares_sealed_past_the_services_are_opened_in_one_query(
+    alice: Person, add_person: AddPerson, add_share: AddShare
+) -> None:
+    ana = add_person(alice)
+    for number in range(4):
+        share = add_share(alice, [ana], text="Oldsealword")
+        sealed = alice.vault.seal_json(
+            CONTENT_LABEL, share.id, {"text": f"Bulksealword {number}", "people": []}
+        )
+        Share.objects.filter(id=share.id).update(content=sealed)
+    with CaptureQueriesContext(connection) as queries:
+        groups = share_groups(user=alice.user, vault=alice.vault, today=date.today())
+    assert sorted(view.text or "" for view in groups.preparing) == [
+        f"Bulksealword {number}" for number in range(4)
+    ]
+    assert len(queries.captured_queries) == 4
+
+
 @pytest.mark.parametrize(
     "raw",
     [
