@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -374,4 +375,25 @@ def test_the_second_step_pages_are_accessible(page: Page, site: Site) -> None:
     problems += audit(page, "the code step")
     type_code(page, code_in(secret, 1))
     problems += audit(page, "today after the code")
+    assert_clean(problems)
+
+
+def test_the_security_privacy_and_closed_sign_up_pages_are_accessible(
+    page: Page, site: Site, settings: Any
+) -> None:
+    problems: list[str] = []
+    page.goto(site.url("/privacy/"))
+    problems += audit(page, "privacy, logged out")
+    settings.SIGNUP = "closed"
+    page.goto(site.url("/accounts/signup/"))
+    problems += audit(page, "sign-up closed")
+    settings.SIGNUP = "invite"
+    page.goto(site.url("/accounts/signup/"))
+    problems += audit(page, "sign-up by invite")
+    settings.SIGNUP = "open"
+    from nearer.tests.browser.helpers import sign_up_fully
+
+    sign_up_fully(page, site, "sora")
+    page.goto(site.url("/accounts/security/"))
+    problems += audit(page, "security")
     assert_clean(problems)

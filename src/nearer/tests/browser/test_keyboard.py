@@ -249,3 +249,18 @@ def test_it_logs_in_with_a_code_with_the_keyboard_alone(page: Page, site: Site) 
     tab_to(page, "Log in")
     page.keyboard.press("Enter")
     expect_today(page, "kofi")
+
+
+def test_it_reaches_security_and_privacy_with_the_keyboard_alone(page: Page, site: Site) -> None:
+    from nearer.tests.browser.helpers import sign_up_fully
+
+    sign_up_fully(page, site, "sami")
+    page.goto(site.url("/accounts/"))
+    tab_to(page, "Security: where you are logged in, recent sign-ins", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Security")
+    tab_to(page, "Privacy", limit=60)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "How Nearer keeps what you write private"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -226,3 +227,35 @@ def test_the_second_step_works_without_javascript(no_js_page: Page, site: Site) 
     log_in(page, None, "ines2fa")
     type_code(page, codes[0])
     expect_today(page, "ines2fa")
+
+
+def test_sessions_end_and_sign_up_by_invite_work_without_javascript(
+    no_js_page: Page, site: Site, settings: Any
+) -> None:
+    from nearer.accounts.invites import signup_invite_create
+
+    page = no_js_page
+    settings.SIGNUP = "invite"
+    code = signup_invite_create().code
+    page.goto(site.url("/accounts/signup/"))
+    page.get_by_label("Invite code").fill(code)
+    page.get_by_label("Username").fill("noor")
+    page.get_by_label("New password", exact=True).fill(PASSWORD)
+    page.get_by_label("New password, again").fill(PASSWORD)
+    page.get_by_role("button", name="Create my space").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Save your recovery code")
+    page.get_by_label("I have saved my recovery code somewhere safe.").check()
+    page.get_by_role("button", name="Continue").click()
+    expect_today(page, "noor")
+    other = page.context.browser.new_context(java_script_enabled=False)  # type: ignore[union-attr]
+    try:
+        second = other.new_page()
+        log_in(second, site, "noor")
+        expect_today(second, "noor")
+        page.goto(site.url("/accounts/security/"))
+        page.get_by_role("button", name="End this session").click()
+        expect(page.get_by_text("That session has ended.")).to_be_visible()
+        second.reload()
+        expect(second.get_by_role("button", name="Log in")).to_be_visible()
+    finally:
+        other.close()
