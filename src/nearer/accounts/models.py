@@ -186,6 +186,7 @@ class SignInRecord(models.Model):
 # The second factor's rows live in their own module; imported here so Django finds them.
 from nearer.accounts.second_factor_models import (  # noqa: E402, I001
     BackupCode as BackupCode,
+    Passkey as Passkey,
     SecondFactorPending as SecondFactorPending,
     TotpDevice as TotpDevice,
 )

@@ -23,7 +23,12 @@ from django.utils import timezone
 
 from nearer.accounts import totp
 from nearer.accounts.models import User
-from nearer.accounts.second_factor_models import BackupCode, SecondFactorPending, TotpDevice
+from nearer.accounts.second_factor_models import (
+    BackupCode,
+    Passkey,
+    SecondFactorPending,
+    TotpDevice,
+)
 from nearer.lib.private import QuietRepr
 from nearer.vault.box import Vault
 from nearer.vault.crypto import Sealer, SealError, hkdf
@@ -158,9 +163,10 @@ def code_accept(*, user: User, vault: Vault, typed: str, now: float | None = Non
 
 @transaction.atomic
 def totp_turn_off(*, user: User) -> None:
-    """Forget the app and every backup code: the login asks for the password only."""
+    """Forget the app, every backup code and passkey: the login asks for the password only."""
     TotpDevice.objects.filter(user=user).delete()
     BackupCode.objects.filter(user=user).delete()
+    Passkey.objects.filter(user=user).delete()
 
 
 @dataclass(frozen=True, repr=False)

@@ -38,3 +38,20 @@ class SecondStepForm(forms.Form):
 
 class TurnOffForm(CurrentPasswordForm):
     code = _code_field("Code from your app, or a backup code", CODE_HELP)
+
+
+class PasskeyAddForm(forms.Form):
+    name = forms.CharField(
+        label="A name for this passkey",
+        max_length=60,
+        help_text="So you can tell it apart later, e.g. “Laptop”. Up to 60 characters.",
+        error_messages={
+            "required": "Please give the passkey a name.",
+            "max_length": "Please keep the name to 60 characters.",
+        },
+    )
+    credential = forms.CharField(widget=forms.HiddenInput, max_length=20_000, required=False)
+
+
+class PasskeySignInForm(forms.Form):
+    credential = forms.CharField(widget=forms.HiddenInput, max_length=20_000)

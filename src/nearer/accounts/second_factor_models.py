@@ -6,6 +6,8 @@ reads as one part of the account.
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 
 from nearer.accounts.models import User
@@ -67,6 +69,28 @@ class SecondFactorPending(models.Model):
     next_path = models.CharField(max_length=2000, blank=True)
     expires_at = models.DateTimeField(db_index=True)
     wrong_codes = models.PositiveSmallIntegerField(default=0)
+    # The WebAuthn challenge of a passkey sign-in from this step (random, single use).
+    passkey_challenge = models.BinaryField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"second step of account {self.user_id}"
+
+
+class Passkey(models.Model):
+    """A passkey (WebAuthn credential) the person may use for the second step.
+
+    In the clear: the credential's id (random bytes the authenticator chose, needed
+    to find the row when it signs in), its public key and signature counter. The
+    name the person gave it is sealed with their data key.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    credential_id = models.BinaryField(unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.BigIntegerField(default=0)
+    name_sealed = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"passkey of account {self.user_id}"

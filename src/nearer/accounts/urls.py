@@ -10,6 +10,14 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("login/", views.login_view, name="login"),
     path("login/code/", views_second_factor.second_step, name="second_step"),
+    path(
+        "login/code/passkey/options/",
+        views_second_factor.second_step_passkey_options,
+        name="second_step_passkey_options",
+    ),
+    path(
+        "login/code/passkey/", views_second_factor.second_step_passkey, name="second_step_passkey"
+    ),
     path("logout/", views.logout_view, name="logout"),
     path("", views.settings_view, name="settings"),
     path("email/", views.email_change, name="email_change"),
@@ -26,6 +34,17 @@ urlpatterns = [
         "second-step/backup-codes/new/",
         views_second_factor.backup_codes_new,
         name="backup_codes_new",
+    ),
+    path(
+        "second-step/passkeys/options/",
+        views_second_factor.passkey_options,
+        name="passkey_options",
+    ),
+    path("second-step/passkeys/add/", views_second_factor.passkey_add, name="passkey_add"),
+    path(
+        "second-step/passkeys/<uuid:passkey_id>/remove/",
+        views_second_factor.passkey_remove,
+        name="passkey_remove",
     ),
     path("security/", security_views.security, name="security"),
     path("security/sessions/<str:handle>/end/", security_views.session_end, name="session_end"),

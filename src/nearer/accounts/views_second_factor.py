@@ -8,21 +8,30 @@ vault, so no page can be reached between the two steps.
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nearer.accounts import second_factor, totp
+from nearer.accounts import passkeys, second_factor, totp
 from nearer.accounts.current import current_user, current_vault
 from nearer.accounts.models import User
-from nearer.accounts.second_factor_forms import SecondStepForm, SetupConfirmForm, TurnOffForm
+from nearer.accounts.second_factor_forms import (
+    PasskeyAddForm,
+    PasskeySignInForm,
+    SecondStepForm,
+    SetupConfirmForm,
+    TurnOffForm,
+)
+from nearer.accounts.second_factor_models import Passkey
 from nearer.vault.box import Vault
 
 STEP_COOKIE = "nearer_second_step"
@@ -57,6 +66,17 @@ def _count_wrong_code(request: HttpRequest, user: User) -> None:
     user_login_failed.send(sender=__name__, credentials=_credentials(user), request=request)
 
 
+def _finish(request: HttpRequest, pending: second_factor.Pending) -> HttpResponse:
+    """Log in and start the vault: the second step is done."""
+    from nearer.accounts.views import _log_in  # the login itself lives with the login
+
+    second_factor.pending_end(pending=pending)
+    _log_in(request, pending.user, pending.dek)
+    response = redirect(pending.next_path or reverse("today:index"))
+    response.delete_cookie(STEP_COOKIE, path=reverse("accounts:second_step"))
+    return response
+
+
 @sensitive_post_parameters("code")
 @require_http_methods(["GET", "HEAD", "POST"])
 def second_step(request: HttpRequest) -> HttpResponse:
@@ -78,17 +98,11 @@ def second_step(request: HttpRequest) -> HttpResponse:
         return HttpResponse(status=429)  # the axes middleware answers with its calm page
     form = SecondStepForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        from nearer.accounts.views import _log_in  # the login itself lives with the login
-
         vault_check = Vault(user_id=pending.user.pk, dek=pending.dek)
         if second_factor.code_accept(
             user=pending.user, vault=vault_check, typed=form.cleaned_data["code"]
         ):
-            second_factor.pending_end(pending=pending)
-            _log_in(request, pending.user, pending.dek)
-            response = redirect(pending.next_path or reverse("today:index"))
-            response.delete_cookie(STEP_COOKIE, path=reverse("accounts:second_step"))
-            return response
+            return _finish(request, pending)
         _count_wrong_code(request, pending.user)
         if getattr(request, "axes_locked_out", False):
             second_factor.pending_end(pending=pending)
@@ -99,7 +113,12 @@ def second_step(request: HttpRequest) -> HttpResponse:
             )
             return redirect("accounts:login")
         form.add_error("code", WRONG_CODE)
-    return render(request, "accounts/second_factor_login.html", {"form": form})
+    has_passkey = Passkey.objects.filter(user=pending.user).exists()
+    return render(
+        request,
+        "accounts/second_factor_login.html",
+        {"form": form, "passkey_form": PasskeySignInForm() if has_passkey else None},
+    )
 
 
 @login_required
@@ -113,6 +132,8 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "active": second_factor.totp_active(user=user),
             "codes_left": second_factor.backup_codes_left(user=user),
+            "passkeys": passkeys.passkeys_of(user=user, vault=current_vault(request)),
+            "passkey_form": PasskeyAddForm(),
         },
     )
 
@@ -193,3 +214,90 @@ def totp_turn_off(request: HttpRequest) -> HttpResponse:
             )
             return redirect("accounts:second_factor")
     return render(request, "accounts/second_factor_turn_off.html", {"form": form})
+
+
+@login_required
+@require_POST
+def passkey_options(request: HttpRequest) -> HttpResponse:
+    """The options the browser needs to make a passkey (read by passkeys.js)."""
+    user = current_user(request)
+    if not second_factor.totp_active(user=user):
+        return HttpResponse(status=409)
+    body = passkeys.registration_options(request=request, user=user)
+    return HttpResponse(body, content_type="application/json")
+
+
+@login_required
+@require_POST
+def passkey_add(request: HttpRequest) -> HttpResponse:
+    """Keep the passkey the browser just made, under the name the person typed."""
+    user, vault = current_user(request), current_vault(request)
+    if not second_factor.totp_active(user=user):
+        return redirect("accounts:second_factor")
+    form = PasskeyAddForm(request.POST)
+    if form.is_valid() and form.cleaned_data["credential"]:
+        try:
+            passkeys.passkey_add(
+                request=request,
+                user=user,
+                vault=vault,
+                name=form.cleaned_data["name"],
+                credential=form.cleaned_data["credential"],
+            )
+        except passkeys.PasskeyError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "The passkey is added. You can use it at the second step.")
+    elif form.is_valid():
+        messages.error(request, "Adding a passkey needs JavaScript in this browser.")
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("accounts:second_factor")
+
+
+@login_required
+@require_POST
+def passkey_remove(request: HttpRequest, passkey_id: UUID) -> HttpResponse:
+    """Remove one of the person's passkeys (someone else's is not found)."""
+    if not passkeys.passkey_remove(user=current_user(request), passkey_id=passkey_id):
+        raise Http404
+    messages.success(request, "The passkey is removed.")
+    return redirect("accounts:second_factor")
+
+
+@require_POST
+def second_step_passkey_options(request: HttpRequest) -> HttpResponse:
+    """The options for signing in with a passkey at the second step."""
+    pending = second_factor.pending_open(token=request.COOKIES.get(STEP_COOKIE, ""))
+    if pending is None:
+        return HttpResponse(status=404)
+    body = passkeys.authentication_options(
+        request=request, user=pending.user, token_hash=pending.token_hash
+    )
+    if body is None:
+        return HttpResponse(status=404)
+    return HttpResponse(body, content_type="application/json")
+
+
+@require_POST
+def second_step_passkey(request: HttpRequest) -> HttpResponse:
+    """The second step with a passkey: a right signature logs in, as a right code does."""
+    pending = second_factor.pending_open(token=request.COOKIES.get(STEP_COOKIE, ""))
+    if pending is None:
+        return redirect("accounts:second_step")
+    if AxesProxyHandler.is_locked(request, _credentials(pending.user)):
+        second_factor.pending_end(pending=pending)
+        request.axes_locked_out = True  # type: ignore[attr-defined]
+        request.axes_credentials = _credentials(pending.user)  # type: ignore[attr-defined]
+        return HttpResponse(status=429)
+    form = PasskeySignInForm(request.POST)
+    if form.is_valid() and passkeys.passkey_sign_in(
+        request=request,
+        user=pending.user,
+        token_hash=pending.token_hash,
+        credential=form.cleaned_data["credential"],
+    ):
+        return _finish(request, pending)
+    _count_wrong_code(request, pending.user)
+    messages.error(request, "That passkey didn't work. You can try again, or type a code.")
+    return redirect("accounts:second_step")
