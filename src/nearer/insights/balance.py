@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from nearer.accounts.models import User
 from nearer.moments.content import KINDS
 from nearer.moments.kinds_by_day import (
+    FIRST_KIND,
     KIND_KEYS,
     MOMENTS,
     UNMARKED,
@@ -101,7 +102,7 @@ def balance_of(
     """Return the balance of ``(day, kinds)`` moments; days outside both periods are ignored."""
     value = KindsByDay(days={})
     for day, kinds in moments:
-        value = moved(value, day, kinds, 1)
+        value = moved(value, day, (kinds, ""), 1)
     return balance_of_days(value, today=today, unreadable=unreadable)
 
 
@@ -121,7 +122,7 @@ def balance_of_days(value: KindsByDay, *, today: date, unreadable: int = 0) -> B
             unreadable += day_counts[UNREADABLE]
             for position, key in enumerate(KIND_KEYS):
                 if key in marks[side]:
-                    marks[side][key] += day_counts[3 + position]
+                    marks[side][key] += day_counts[FIRST_KIND + position]
     recent, before = marks["recent"], marks["before"]
     recent_total, before_total = sum(recent.values()), sum(before.values())
     shares = tuple(

@@ -23,7 +23,6 @@ writes) were last stored.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -40,8 +39,9 @@ from nearer.checkins.content import content_open as checkin_open
 from nearer.checkins.models import CheckIn
 from nearer.insights import stats
 from nearer.lib.sqlvalues import as_date, column
-from nearer.moments.content import CONTENT_LABEL as MOMENT_LABEL
 from nearer.moments.content import KINDS
+from nearer.moments.kinds_by_day import FIRST_KIND, KIND_KEYS, kinds_read
+from nearer.moments.kinds_by_day import OPENED as OPENED_AT
 from nearer.moments.models import Moment, MomentPerson
 from nearer.people.index import PersonSummary, index_open
 from nearer.scales.instruments import SCALES
@@ -66,7 +66,6 @@ PEOPLE_SHOWN = 3
 # Scale results are set against the moments of the fortnight before each.
 WINDOW_DAYS = 14
 CIRCLE_WORDS = {"inner": "inner circle", "close": "close circle", "wider": "wider circle"}
-OPENED = frozenset({"me", "them", "both"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +124,7 @@ class Findings:
 # Derived values that the services of moments, people and scales change in the
 # same transaction as every write of their rows (vault.derived): when one of them
 # was last stored says when those rows last changed, without reading the rows.
-WATCHED_KINDS = ("moments.openness", "people.index", "scales.summary")
+WATCHED_KINDS = ("moments.kinds", "moments.openness", "people.index", "scales.summary")
 
 
 def fingerprint(owner_id: int) -> str:
@@ -235,45 +234,28 @@ class _MomentDays:
     people: dict[str, set[int]]
 
 
-_KIND_KEYS = frozenset(key for key, _ in KINDS)
-
-
-def _kinds_and_opened(vault: Vault, moment_id: str, sealed: bytes) -> tuple[list[str], str]:
-    """The kinds and who opened up of one moment, as ``MomentContent.from_json``
-    reads them (unknown kinds dropped), without building the whole content; raise
-    SealError when it will not open or is not a moment's shape."""
-    try:
-        value = json.loads(vault.open_bytes(MOMENT_LABEL, moment_id, bytes(sealed)))
-    except ValueError:
-        raise SealError("moment content is not valid JSON") from None
-    if type(value) is not dict:
-        raise SealError("moment content is not an object")
-    kinds, opened_up = value.get("kinds", []), value.get("opened_up", "")
-    if type(kinds) is not list or type(opened_up) is not str:
-        raise SealError("moment content has an unexpected shape")
-    return [kind for kind in kinds if kind in _KIND_KEYS], opened_up
-
-
 def _moment_days(user: User, vault: Vault, people: Mapping[str, PersonSummary]) -> _MomentDays:
+    """The days of the moments, and of each kind, circle and person; no moment opened.
+
+    Days and who was there are in the clear (moments, and their links to people);
+    the kinds and who opened up come from the kinds counted by day
+    (``moments.kinds_by_day``), kept by the moments services."""
     found = _MomentDays(set(), [], [], defaultdict(set), defaultdict(set), defaultdict(set))
     ordinal = _Days()
     sql = (
-        f"SELECT {column(Moment, 'id')}, {column(Moment, 'occurred_on')}, "  # noqa: S608
-        f"{column(Moment, 'content')} FROM {_table(Moment)} "
+        f"SELECT {column(Moment, 'occurred_on')} FROM {_table(Moment)} "  # noqa: S608
         f"WHERE {column(Moment, 'owner')} = %s"
     )
-    for moment_id, occurred_on, sealed in _rows(sql, user.pk):
+    for (occurred_on,) in _rows(sql, user.pk):
         day = ordinal[occurred_on]
         found.all.add(day)
         found.each.append(day)
-        try:
-            kinds, opened_up = _kinds_and_opened(vault, _id_text(moment_id), sealed)
-        except SealError:
-            continue
-        for kind in kinds:
-            found.kinds[kind].add(day)
-        if opened_up in OPENED:
-            found.opened.append(day)
+    for day, counts in kinds_read(user=user, vault=vault).days.items():
+        found.opened.extend([day] * counts[OPENED_AT])
+        for position, kind in enumerate(KIND_KEYS):
+            if counts[FIRST_KIND + position]:
+                found.kinds[kind].add(day)
+    found.opened.sort()
     links = (
         f"SELECT l.{column(MomentPerson, 'person')}, "  # noqa: S608
         f"l.{column(MomentPerson, 'occurred_on')} FROM {_table(MomentPerson)} l "

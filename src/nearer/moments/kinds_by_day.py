@@ -1,15 +1,17 @@
 """Kinds of closeness by day: what balance counts, kept so that it opens no moment.
 
-The balance of kinds (insights) compares the last 90 days with the year before;
-worked out from the moments it opened every moment of those 455 days on each visit
-(about 2,500 on the ten-year demo). This derived value (``vault.derived``, kind
+The balance of kinds (insights) compares the last 90 days with the year before,
+and the insights' findings compare days with and without each kind and with
+someone opening up; worked out from the moments, each opened every moment (20,000
+on the ten-year demo). This derived value (``vault.derived``, kind
 ``moments.kinds``, one for the whole account) keeps, for each day with a moment,
-how many moments there were, how many had no kind, how many would not open, and
-how many carried each kind (``moments.content.KINDS``, in that order). The moments
-services change it in their transaction; a reader never writes.
+how many moments there were, how many had no kind, how many would not open, how
+many had someone open up (I, they or we both), and how many carried each kind
+(``moments.content.KINDS``, in that order). The moments services change it in
+their transaction; a reader never writes.
 
 Encoded flat, a day after another: ``[ordinal, moments, unmarked, unreadable,
-kind₁, …, kindₙ, ordinal, …]`` — plain integers, cheap to parse.
+opened, kind₁, …, kindₙ, ordinal, …]`` — plain integers, cheap to parse.
 """
 
 from __future__ import annotations
@@ -28,15 +30,19 @@ from nearer.vault.crypto import SealError
 from nearer.vault.derived import Kind, derived_change, derived_read, derived_rebuild, register
 
 # Bump when the layout changes (or KINDS does): other versions are worked out afresh.
-VERSION = 1
+VERSION = 2
 KIND_KEYS = tuple(key for key, _label in KINDS)
-WIDTH = 4 + len(KIND_KEYS)  # ordinal, moments, unmarked, unreadable, then each kind
-MOMENTS, UNMARKED, UNREADABLE = 0, 1, 2  # positions within a day's counts (after the ordinal)
+# ordinal, moments, unmarked, unreadable, opened, then each kind
+WIDTH = 5 + len(KIND_KEYS)
+# Positions within a day's counts (after the ordinal); the kinds follow from FIRST_KIND.
+MOMENTS, UNMARKED, UNREADABLE, OPENED, FIRST_KIND = 0, 1, 2, 3, 4
+# Answers to "who opened up?" that mean someone did.
+SOMEONE_OPENED = frozenset({"me", "them", "both"})
 
 
 @dataclass(frozen=True)
 class KindsByDay:
-    """Per day (an ordinal): [moments, unmarked, unreadable, count of each kind]."""
+    """Per day (an ordinal): [moments, unmarked, unreadable, opened, count of each kind]."""
 
     days: Mapping[int, tuple[int, ...]]
 
@@ -45,21 +51,27 @@ class KindsByDay:
         return ((day, counts) for day, counts in self.days.items() if low <= day <= high)
 
 
-def moved(value: KindsByDay, day: date, kinds: Iterable[str] | None, by: int) -> KindsByDay:
-    """``value`` with one moment of ``day`` counted (by=1) or taken away (by=-1).
+# What one moment adds to its day: its kinds and who opened up, or None when it
+# would not open.
+Seen = tuple[Iterable[str], str] | None
 
-    ``kinds`` None: the moment would not open (counted as unreadable)."""
+
+def moved(value: KindsByDay, day: date, seen: Seen, by: int) -> KindsByDay:
+    """``value`` with one moment of ``day`` counted (by=1) or taken away (by=-1)."""
     ordinal = day.toordinal()
     counts = list(value.days.get(ordinal, (0,) * (WIDTH - 1)))
     counts[MOMENTS] += by
-    if kinds is None:
+    if seen is None:
         counts[UNREADABLE] += by
     else:
+        kinds, opened_up = seen
         marked = {kind for kind in kinds if kind in KIND_KEYS}
         if not marked:
             counts[UNMARKED] += by
+        if opened_up in SOMEONE_OPENED:
+            counts[OPENED] += by
         for kind in marked:
-            counts[3 + KIND_KEYS.index(kind)] += by
+            counts[FIRST_KIND + KIND_KEYS.index(kind)] += by
     days = dict(value.days)
     if counts[MOMENTS] <= 0:
         days.pop(ordinal, None)
@@ -73,10 +85,11 @@ def _compute(owner_id: int, vault: Vault, subject: UUID) -> KindsByDay:
     rows = Moment.objects.filter(owner_id=owner_id).values_list("id", "occurred_on", "content")
     for moment_id, occurred_on, content in rows.iterator(chunk_size=500):
         try:
-            kinds: tuple[str, ...] | None = content_open(vault, moment_id, content).kinds
+            opened = content_open(vault, moment_id, content)
+            seen: Seen = (opened.kinds, opened.opened_up)
         except SealError:
-            kinds = None
-        value = moved(value, occurred_on, kinds, 1)
+            seen = None
+        value = moved(value, occurred_on, seen, 1)
     return value
 
 
@@ -120,19 +133,18 @@ def kinds_replace(
     *,
     user: User,
     vault: Vault,
-    before: tuple[date, Iterable[str] | None] | None,
-    after: tuple[date, Iterable[str]] | None,
+    before: tuple[date, Seen] | None,
+    after: tuple[date, Seen] | None,
 ) -> None:
-    """Count a moment as it is now (``after``) instead of as it was (``before``), inside
-    the service's transaction: None for a moment just made, or just deleted."""
-    old = None if before is None else (before[0], None if before[1] is None else list(before[1]))
-    new = None if after is None else (after[0], list(after[1]))
+    """Count a moment as it is now (``after``: its day, kinds and who opened up)
+    instead of as it was (``before``), inside the service's transaction: None for a
+    moment just made, or just deleted."""
 
     def change(value: KindsByDay) -> KindsByDay:
-        if old is not None:
-            value = moved(value, old[0], old[1], -1)
-        if new is not None:
-            value = moved(value, new[0], new[1], 1)
+        if before is not None:
+            value = moved(value, before[0], before[1], -1)
+        if after is not None:
+            value = moved(value, after[0], after[1], 1)
         return value
 
     derived_change(KINDS_BY_DAY, user=user, vault=vault, change=change)

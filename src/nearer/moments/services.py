@@ -36,7 +36,7 @@ from nearer.moments.content import (
     content_open,
     content_seal,
 )
-from nearer.moments.kinds_by_day import kinds_replace
+from nearer.moments.kinds_by_day import Seen, kinds_replace
 from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.openness import openness_add, openness_remove, openness_replace
 from nearer.people.models import Person
@@ -200,7 +200,8 @@ def moment_create(
     openness_add(
         user=user, vault=vault, day=occurred_on, opened_up=content.opened_up, person_ids=people
     )
-    kinds_replace(user=user, vault=vault, before=None, after=(occurred_on, content.kinds))
+    seen = (content.kinds, content.opened_up)
+    kinds_replace(user=user, vault=vault, before=None, after=(occurred_on, seen))
     return moment
 
 
@@ -247,7 +248,7 @@ def moment_update(
     try:
         opened = content_open(vault, moment.id, moment.content)
         was = (moment.occurred_on, opened.opened_up)
-        kinds_before: tuple[date, Sequence[str] | None] = (moment.occurred_on, opened.kinds)
+        kinds_before: tuple[date, Seen] = (moment.occurred_on, (opened.kinds, opened.opened_up))
     except SealError:
         was = None
         kinds_before = (moment.occurred_on, None)  # counted as unreadable on its day
@@ -263,7 +264,12 @@ def moment_update(
         before=None if was is None else (was[0], was[1], before),
         after=(occurred_on, content.opened_up, people),
     )
-    kinds_replace(user=user, vault=vault, before=kinds_before, after=(occurred_on, content.kinds))
+    kinds_replace(
+        user=user,
+        vault=vault,
+        before=kinds_before,
+        after=(occurred_on, (content.kinds, content.opened_up)),
+    )
     return moment
 
 
@@ -280,15 +286,15 @@ def moment_delete(*, user: User, vault: Vault, moment_id: UUID) -> None:
     try:
         opened = content_open(vault, moment.id, moment.content)
         opened_up: str | None = opened.opened_up
-        kinds: Sequence[str] | None = opened.kinds
+        seen: Seen = (opened.kinds, opened.opened_up)
     except SealError:
-        opened_up = kinds = None  # never counted as opened up; counted as unreadable
+        opened_up = seen = None  # never counted as opened up; counted as unreadable
     day = moment.occurred_on
     moment.delete()
     clocks_refresh(user=user, person_ids=people)
     if opened_up is not None:
         openness_remove(user=user, vault=vault, day=day, opened_up=opened_up, person_ids=people)
-    kinds_replace(user=user, vault=vault, before=(day, kinds), after=None)
+    kinds_replace(user=user, vault=vault, before=(day, seen), after=None)
 
 
 @transaction.atomic

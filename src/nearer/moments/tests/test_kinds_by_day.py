@@ -17,7 +17,8 @@ from nearer.vault.models import WHOLE_ACCOUNT, DerivedValue
 pytestmark = pytest.mark.django_db
 
 MARCH, MAY = date(2025, 3, 14), date(2025, 5, 2)
-# [moments, unmarked, unreadable, emotional, physical, intellectual, experiential, spiritual]
+# [moments, unmarked, unreadable, opened, emotional, physical, intellectual, experiential,
+#  spiritual]
 
 
 def _stored(alice: Person) -> KindsByDay:
@@ -34,9 +35,11 @@ def test_each_write_moves_the_days_counts_as_the_rows_do(
     alice: Person, add_person: AddPerson, add_moment: AddMoment
 ) -> None:
     ana = add_person(alice, name="Ana")
-    first = add_moment(alice, [ana], occurred_on=MARCH, kinds=["emotional", "physical"])
-    add_moment(alice, [ana], occurred_on=MARCH)
-    assert _stored(alice).days == {MARCH.toordinal(): (2, 1, 0, 1, 1, 0, 0, 0)}
+    first = add_moment(
+        alice, [ana], occurred_on=MARCH, kinds=["emotional", "physical"], opened_up="both"
+    )
+    add_moment(alice, [ana], occurred_on=MARCH, opened_up="neither")
+    assert _stored(alice).days == {MARCH.toordinal(): (2, 1, 0, 1, 1, 1, 0, 0, 0)}
     services.moment_update(
         user=alice.user,
         vault=alice.vault,
@@ -45,14 +48,15 @@ def test_each_write_moves_the_days_counts_as_the_rows_do(
         person_ids=[ana.id],
         how="call",
         kinds=["spiritual"],
+        opened_up="them",
     )
     assert _stored(alice).days == {
-        MARCH.toordinal(): (1, 1, 0, 0, 0, 0, 0, 0),
-        MAY.toordinal(): (1, 0, 0, 0, 0, 0, 0, 1),
+        MARCH.toordinal(): (1, 1, 0, 0, 0, 0, 0, 0, 0),
+        MAY.toordinal(): (1, 0, 0, 1, 0, 0, 0, 0, 1),
     }
     assert _stored(alice) == _computed(alice)
     services.moment_delete(user=alice.user, vault=alice.vault, moment_id=first.id)
-    assert _stored(alice).days == {MARCH.toordinal(): (1, 1, 0, 0, 0, 0, 0, 0)}
+    assert _stored(alice).days == {MARCH.toordinal(): (1, 1, 0, 0, 0, 0, 0, 0, 0)}
     assert _stored(alice) == _computed(alice)
 
 
@@ -63,7 +67,7 @@ def test_a_moment_that_will_not_open_is_counted_as_such_and_leaves_cleanly(
     broken = add_moment(alice, [ana], occurred_on=MAY, kinds=["physical"])
     Moment.objects.filter(id=broken.id).update(content=b"not a sealed value")
     kinds_rebuild(user=alice.user, vault=alice.vault)
-    assert _stored(alice).days == {MAY.toordinal(): (1, 0, 1, 0, 0, 0, 0, 0)}
+    assert _stored(alice).days == {MAY.toordinal(): (1, 0, 1, 0, 0, 0, 0, 0, 0)}
     services.moment_delete(user=alice.user, vault=alice.vault, moment_id=broken.id)
     assert _stored(alice).days == {}
 
@@ -74,7 +78,7 @@ def test_a_reader_works_it_out_when_it_is_missing_and_writes_nothing(
     add_moment(alice, [add_person(alice)], occurred_on=MAY, kinds=["intellectual"])
     DerivedValue.objects.filter(owner=alice.user, kind=KINDS_BY_DAY.name).delete()
     assert kinds_read(user=alice.user, vault=alice.vault).days == {
-        MAY.toordinal(): (1, 0, 0, 0, 0, 1, 0, 0)
+        MAY.toordinal(): (1, 0, 0, 0, 0, 0, 1, 0, 0)
     }
     assert not DerivedValue.objects.filter(owner=alice.user, kind=KINDS_BY_DAY.name).exists()
 
@@ -83,8 +87,8 @@ def test_a_reader_works_it_out_when_it_is_missing_and_writes_nothing(
     "raw",
     [
         [1, 2, 3],  # not a whole day
-        [738000, 1, 0, 0, 1, 0, 0, 0, "1"],  # not all whole numbers
-        [738000, -1, 0, 0, 1, 0, 0, 0, 0],  # a negative count
+        [738000, 1, 0, 0, 0, 1, 0, 0, 0, "1"],  # not all whole numbers
+        [738000, -1, 0, 0, 0, 1, 0, 0, 0, 0],  # a negative count
         {"days": []},
     ],
 )
