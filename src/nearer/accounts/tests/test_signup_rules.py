@@ -99,3 +99,16 @@ def test_the_privacy_page_is_linked_from_sign_up(
 ) -> None:
     settings.SIGNUP = rule
     assert b'href="/privacy/"' in Client().get("/accounts/signup/").content
+
+
+def test_the_invite_code_typed_never_reaches_an_error_report(
+    db: None, settings: SettingsWrapper
+) -> None:
+    from django.views.debug import SafeExceptionReporterFilter
+
+    settings.SIGNUP = "invite"
+    code = signup_invite_create().code
+    response = Client().post("/accounts/signup/", _form(invite=code, username="x y"))
+    masked = SafeExceptionReporterFilter().get_post_parameters(response.wsgi_request)
+    assert masked["invite"] != code
+    assert masked.get("username") == "x y"
