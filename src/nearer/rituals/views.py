@@ -51,12 +51,14 @@ from nearer.rituals.selectors import (
     pair_session_get,
     shared_moments_for,
 )
-from nearer.together.selectors import partner_name
+from nearer.together.names import member_name_open
 from nearer.together.services import pair_refresh
-from nearer.together.space import Space, space_open
+from nearer.together.space import Space, pair_key_open, space_of
 from nearer.vault.crypto import SealError
 
 P = ParamSpec("P")
+# Where in_space leaves the partner's chosen name for the page.
+_PARTNER_NAME = "rituals_partner_name"
 View = Callable[Concatenate[HttpRequest, Space, P], HttpResponse]
 MAX_PAGE = 10_000
 
@@ -72,16 +74,20 @@ def in_space(view: View[P]) -> Callable[Concatenate[HttpRequest, P], HttpRespons
         user, vault = current_user(request), current_vault(request)
         if request.method == "POST":
             pair_refresh(user=user, vault=vault)
-        space = space_open(user=user, vault=vault)
-        if space is None:
+        opened = pair_key_open(user=user, vault=vault)
+        if opened is None:
             if kwargs:
                 # An address of one of a space's rows: not this person's to see.
                 raise Http404("No such page.")
             return redirect(url_for("together:index"))
+        space = space_of(opened)
         if request.method == "POST":
             services.shared_moments_bring_in(
                 user=user, vault=vault, space=space, today=current_day(request)
             )
+        # The partner's chosen name, from the member row the space was opened with.
+        name = member_name_open(space.box, space.partner_id, opened.partner.shown_name)
+        setattr(request, _PARTNER_NAME, name)
         try:
             return view(request, space, *args, **kwargs)
         except services.SpaceEnded:
@@ -121,8 +127,8 @@ def _links() -> dict[str, str]:
     return links
 
 
-def _base(space: Space) -> dict[str, object]:
-    return {"partner": partner_name(space=space), "links": _links()}
+def _base(request: HttpRequest) -> dict[str, object]:
+    return {"partner": getattr(request, _PARTNER_NAME), "links": _links()}
 
 
 # --- the daily question ------------------------------------------------------------
@@ -150,7 +156,7 @@ def _question_context(
             }
         )
     return {
-        **_base(space),
+        **_base(request),
         "view": view,
         "theme_label": theme,
         "depth_label": depth,
@@ -225,7 +231,7 @@ def question_history(request: HttpRequest, space: Space) -> HttpResponse:
     return render(
         request,
         "rituals/question_history.html",
-        {**_base(space), "history": page},
+        {**_base(request), "history": page},
     )
 
 
@@ -248,7 +254,7 @@ def _checkin_context(
     if day_form is None:
         day_form = CheckinDayForm(initial={"weekday": str(day.weekday)})
     return {
-        **_base(space),
+        **_base(request),
         "view": view,
         "day": day,
         "weekday_label": WEEKDAY_LABELS[day.weekday],
@@ -321,7 +327,7 @@ def checkin_together(request: HttpRequest, space: Space) -> HttpResponse:
 def checkin_week(request: HttpRequest, space: Space, week_id: UUID) -> HttpResponse:
     """One week's check-in to go through together, and afterwards its record."""
     view = checkin_get(user=current_user(request), space=space, week_id=week_id)
-    return render(request, "rituals/checkin_week.html", {**_base(space), "view": view})
+    return render(request, "rituals/checkin_week.html", {**_base(request), "view": view})
 
 
 @require_safe
@@ -332,7 +338,7 @@ def checkin_past(request: HttpRequest, space: Space) -> HttpResponse:
     found, pages = checkin_history(space=space, before=current_day(request), page=page)
     week_url = UrlPattern("rituals:checkin_week", "week_id")
     rows = [(row, week_url(row.id)) for row in found]
-    context = {**_base(space), "rows": rows, "page": page, "pages": pages}
+    context = {**_base(request), "rows": rows, "page": page, "pages": pages}
     return render(request, "rituals/checkin_history.html", context)
 
 
@@ -343,7 +349,7 @@ def _moments_context(
     space: Space, request: HttpRequest, form: SharedMomentForm
 ) -> dict[str, object]:
     return {
-        **_base(space),
+        **_base(request),
         "form": form,
         "moments": shared_moments_for(user=current_user(request), space=space),
     }
@@ -386,7 +392,7 @@ def shared_moments(request: HttpRequest, space: Space) -> HttpResponse:
 def decks(request: HttpRequest, space: Space) -> HttpResponse:
     """Start a deck session together, or go back to the one going on."""
     going = pair_session_active(user=current_user(request), space=space)
-    context = {**_base(space), "going": going, "form": SessionStartForm()}
+    context = {**_base(request), "going": going, "form": SessionStartForm()}
     return render(request, "rituals/decks.html", context)
 
 
@@ -400,7 +406,7 @@ def decks_start(request: HttpRequest, space: Space) -> HttpResponse:
         )
         return redirect(url_for("rituals:deck", session.id))
     going = pair_session_active(user=current_user(request), space=space)
-    context = {**_base(space), "going": going, "form": form}
+    context = {**_base(request), "going": going, "form": form}
     return render(request, "rituals/decks.html", context, status=400)
 
 
@@ -412,7 +418,7 @@ def deck(request: HttpRequest, space: Space, session_id: UUID) -> HttpResponse:
     card = session.card
     content = session.content
     context = {
-        **_base(space),
+        **_base(request),
         "session": session,
         "card": card,
         "theme_label": "" if card is None else THEME_LABELS.get(card.theme, ""),
