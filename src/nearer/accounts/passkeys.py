@@ -16,7 +16,7 @@ from uuid import UUID
 import webauthn
 from django.db import transaction
 from django.http import HttpRequest
-from webauthn.helpers.exceptions import InvalidAuthenticationResponse, InvalidRegistrationResponse
+from webauthn.helpers.exceptions import WebAuthnException
 from webauthn.helpers.structs import (
     AuthenticatorSelectionCriteria,
     PublicKeyCredentialDescriptor,
@@ -108,17 +108,37 @@ def passkey_add(
             expected_rp_id=_rp_id(request),
             expected_origin=_origin(request),
         )
-    except (InvalidRegistrationResponse, ValueError, TypeError, KeyError):
+    # Any of the library's refusals (a malformed answer too), or JSON that is not one.
+    except (WebAuthnException, ValueError, TypeError, KeyError):
         raise PasskeyError("That passkey could not be added. Please try again.") from None
     if Passkey.objects.filter(credential_id=verified.credential_id).exists():
         raise PasskeyError("That passkey is already added.")
-    passkey = Passkey(
+    return passkey_keep(
         user=user,
+        vault=vault,
+        name=name,
         credential_id=verified.credential_id,
         public_key=verified.credential_public_key,
         sign_count=verified.sign_count,
     )
-    passkey.name_sealed = vault.seal_text(_NAME_LABEL, passkey.id, name)
+
+
+@transaction.atomic
+def passkey_keep(
+    *,
+    user: User,
+    vault: Vault,
+    name: str,
+    credential_id: bytes,
+    public_key: bytes,
+    sign_count: int,
+) -> Passkey:
+    """Keep a checked passkey with its name sealed (``passkey_add`` checks it first)."""
+    passkey = Passkey(
+        user=user, credential_id=credential_id, public_key=public_key, sign_count=sign_count
+    )
+    passkey.name_sealed = vault.seal_text(_NAME_LABEL, passkey.id, name[:NAME_MAX])
+    passkey.full_clean(exclude=["name_sealed", "public_key", "credential_id"])
     passkey.save()
     return passkey
 
@@ -180,7 +200,7 @@ def passkey_sign_in(*, request: HttpRequest, user: User, token_hash: str, creden
             credential_public_key=bytes(passkey.public_key),
             credential_current_sign_count=passkey.sign_count,
         )
-    except (InvalidAuthenticationResponse, ValueError, TypeError, KeyError):
+    except (WebAuthnException, ValueError, TypeError, KeyError):
         return False
     Passkey.objects.filter(pk=passkey.pk).update(sign_count=verified.new_sign_count)
     return True

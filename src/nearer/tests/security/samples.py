@@ -45,6 +45,7 @@ class Samples:
     checkin_weeks: list[Any] = field(default_factory=list)
     pair_deck_sessions: list[Any] = field(default_factory=list)
     session_handles: list[str] = field(default_factory=list)
+    passkeys: list[Any] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -87,7 +88,29 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
 
     make_rituals(samples, marker)
     _make_other_session(samples)
+    _make_passkey(samples, marker)
     return samples
+
+
+def _make_passkey(samples: Samples, marker: str) -> None:
+    # A passkey as kept once the browser's answer checked out (the check itself needs
+    # an authenticator: the browser journey makes one with a virtual one).
+    import secrets
+
+    from nearer.accounts.passkeys import passkey_keep
+
+    name = f"{marker}-passkey-name"
+    samples.passkeys.append(
+        passkey_keep(
+            user=samples.person.user,
+            vault=samples.person.vault,
+            name=name,
+            credential_id=secrets.token_bytes(32),
+            public_key=secrets.token_bytes(77),
+            sign_count=0,
+        )
+    )
+    samples.words.append(name)
 
 
 def _make_other_session(samples: Samples) -> None:
@@ -570,6 +593,7 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("rituals", "week_id"): lambda s: s.checkin_weeks[0].id,
     ("rituals", "session_id"): lambda s: s.pair_deck_sessions[0].id,
     ("accounts", "handle"): lambda s: s.session_handles[0],
+    ("accounts", "passkey_id"): lambda s: s.passkeys[0].id,
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).

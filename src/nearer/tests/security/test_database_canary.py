@@ -420,6 +420,22 @@ def _use_the_second_step(client: Client, secrets: dict[str, str], password: str)
     for number, code in enumerate(codes):
         secrets[f"backup code {number}"] = code
         secrets[f"backup code {number} typed plainly"] = code.replace("-", "")
+    # A passkey, kept as the add page keeps one once the browser's answer checked out.
+    import secrets as random_bytes
+
+    from nearer.accounts.models import User
+    from nearer.accounts.passkeys import passkey_keep
+
+    secrets["passkey name"] = canary("passkeyname")
+    passkey_keep(
+        user=User.objects.get(username="dora"),
+        vault=client.get("/").wsgi_request.vault,  # type: ignore[attr-defined]
+        name=secrets["passkey name"],
+        credential_id=random_bytes.token_bytes(32),
+        public_key=random_bytes.token_bytes(77),
+        sign_count=0,
+    )
+    assert secrets["passkey name"].encode() in client.get("/accounts/second-step/").content
     again = Client()
     again.post("/accounts/login/", {"username": "dora", "password": password})
     assert again.post("/accounts/login/code/", {"code": codes[0]}).status_code == 302
