@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from nearer.accounts import services, signins
 from nearer.accounts.current import current_user, current_vault
@@ -111,13 +111,13 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:security")
 
 
-@require_GET
+@require_http_methods(["GET", "HEAD"])
 def privacy(request: HttpRequest) -> HttpResponse:
     """What is kept in the clear, what is sealed, and what the operator can see."""
     return render(request, "accounts/privacy.html", {"signup": settings.SIGNUP})
 
 
-@require_GET
+@require_http_methods(["GET", "HEAD"])
 def security_txt_view(request: HttpRequest) -> HttpResponse:
     """RFC 9116's file, when the operator has set a contact; a 404 otherwise."""
     contact = settings.SECURITY_CONTACT

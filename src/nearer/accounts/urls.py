@@ -1,10 +1,28 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import get_converters
 
 from nearer.accounts import security_views, views, views_second_factor
 
 app_name = "accounts"
+
+
+class SessionHandleConverter:
+    """A session's handle on the Security page: 32 hex digits (accounts.signins)."""
+
+    regex = "[0-9a-f]{32}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+# The URLconf is imported again when tests change settings: register once.
+if "session_handle" not in get_converters():
+    register_converter(SessionHandleConverter, "session_handle")
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -47,7 +65,11 @@ urlpatterns = [
         name="passkey_remove",
     ),
     path("security/", security_views.security, name="security"),
-    path("security/sessions/<str:handle>/end/", security_views.session_end, name="session_end"),
+    path(
+        "security/sessions/<session_handle:handle>/end/",
+        security_views.session_end,
+        name="session_end",
+    ),
     path(
         "security/sessions/end-others/",
         security_views.sessions_end_others,

@@ -50,6 +50,7 @@ def test_this_session_is_not_ended_here(alice: Person) -> None:
 
 def test_an_unknown_handle_is_a_404(alice: Person) -> None:
     assert alice.client.post(_url("a" * 32)).status_code == 404
+    assert alice.client.post(_url("not-a-handle")).status_code == 404
 
 
 def test_it_takes_only_a_post(alice: Person) -> None:
