@@ -35,6 +35,7 @@ from nearer.accounts.second_factor_models import Passkey
 from nearer.vault.box import Vault
 
 STEP_COOKIE = "nearer_second_step"
+PASSKEY_FAILED = "passkey-failed"
 WRONG_CODE = "That code didn't work. Please check it and try again."
 
 
@@ -85,12 +86,7 @@ def second_step(request: HttpRequest) -> HttpResponse:
         return redirect("today:index")
     pending = second_factor.pending_open(token=request.COOKIES.get(STEP_COOKIE, ""))
     if pending is None:
-        messages.info(
-            request, "That sign-in waited too long, so it was closed. Please log in again."
-        )
-        response = redirect("accounts:login")
-        response.delete_cookie(STEP_COOKIE, path=reverse("accounts:second_step"))
-        return response
+        return _closed(request, "That sign-in waited too long, so it was closed.")
     if AxesProxyHandler.is_locked(request, _credentials(pending.user)):
         second_factor.pending_end(pending=pending)
         request.axes_locked_out = True  # type: ignore[attr-defined]
@@ -108,17 +104,27 @@ def second_step(request: HttpRequest) -> HttpResponse:
             second_factor.pending_end(pending=pending)
             return HttpResponse(status=429)
         if second_factor.pending_wrong_code(pending=pending):
-            messages.info(
-                request, "That was several wrong codes, so please start again with your password."
-            )
-            return redirect("accounts:login")
+            return _closed(request, "That was several wrong codes, so this sign-in was closed.")
         form.add_error("code", WRONG_CODE)
     has_passkey = Passkey.objects.filter(user=pending.user).exists()
     return render(
         request,
         "accounts/second_factor_login.html",
-        {"form": form, "passkey_form": PasskeySignInForm() if has_passkey else None},
+        {
+            "form": form,
+            "passkey_form": PasskeySignInForm() if has_passkey else None,
+            # A query flag, not a message: a message would store a session for
+            # someone not logged in yet.
+            "passkey_failed": request.GET.get(PASSKEY_FAILED) == "1" and request.method == "GET",
+        },
     )
+
+
+def _closed(request: HttpRequest, why: str) -> HttpResponse:
+    """Say the step is closed (on the page, storing nothing) and drop its cookie."""
+    response = render(request, "accounts/second_factor_closed.html", {"why": why})
+    response.delete_cookie(STEP_COOKIE, path=reverse("accounts:second_step"))
+    return response
 
 
 @login_required
@@ -299,5 +305,7 @@ def second_step_passkey(request: HttpRequest) -> HttpResponse:
     ):
         return _finish(request, pending)
     _count_wrong_code(request, pending.user)
-    messages.error(request, "That passkey didn't work. You can try again, or type a code.")
-    return redirect("accounts:second_step")
+    if getattr(request, "axes_locked_out", False):
+        second_factor.pending_end(pending=pending)
+        return HttpResponse(status=429)
+    return redirect(f"{reverse('accounts:second_step')}?{PASSKEY_FAILED}=1")

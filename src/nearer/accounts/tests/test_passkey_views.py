@@ -137,5 +137,6 @@ def test_a_forged_passkey_answer_logs_nobody_in(alice: Person) -> None:
         "response": {"clientDataJSON": "e30", "authenticatorData": "AAAA", "signature": "AAAA"},
     }
     response = client.post("/accounts/login/code/passkey/", {"credential": json.dumps(forged)})
-    assert response.status_code == 302 and response["Location"] == "/accounts/login/code/"
+    assert response["Location"] == "/accounts/login/code/?passkey-failed=1"
+    assert b"That passkey didn" in client.get(response["Location"]).content
     assert "_auth_user_id" not in client.session
