@@ -51,7 +51,7 @@ from nearer.journal.content import EntryContent
 from nearer.journal.services import entries_create_many
 from nearer.lib.owner import check_vault
 from nearer.moments.content import MomentContent
-from nearer.moments.services import moment_create
+from nearer.moments.services import moments_create_many
 from nearer.opening.content import ShareContent
 from nearer.opening.content import content_seal as share_seal
 from nearer.opening.felt import FELT
@@ -796,20 +796,26 @@ def _apply_journal_and_moments(
         ],
     )
     moment_map: dict[str, str] = {}
-    for item in value["moments"]:
-        moment = moment_create(
-            user=user,
-            vault=vault,
-            occurred_on=date.fromisoformat(item["occurred_on"]),
-            person_ids=_mapped(item["people"], person_map),
-            how=item["how"],
-            at=time.fromisoformat(item["time"]) if item["time"] else None,
-            minutes=item["minutes"],
-            kinds=item["kinds"],
-            closeness=item["closeness"],
-            opened_up=item["opened_up"],
-            note=item["note"],
-        )
+    # All at once: the account's derived counts are worked out once, not per moment.
+    made = moments_create_many(
+        user=user,
+        vault=vault,
+        moments=[
+            {
+                "occurred_on": date.fromisoformat(item["occurred_on"]),
+                "person_ids": _mapped(item["people"], person_map),
+                "how": item["how"],
+                "at": time.fromisoformat(item["time"]) if item["time"] else None,
+                "minutes": item["minutes"],
+                "kinds": item["kinds"],
+                "closeness": item["closeness"],
+                "opened_up": item["opened_up"],
+                "note": item["note"],
+            }
+            for item in value["moments"]
+        ],
+    )
+    for item, moment in zip(value["moments"], made, strict=True):
         moment_map[item["id"]] = str(moment.id)
     counts["moments"] = len(moment_map)
     for file_id, link in value["moment_links"].items():
