@@ -182,7 +182,6 @@ class SignInRecord(models.Model):
         return f"sign-in record {self.pk}"
 
 
-
 # The second factor's rows live in their own module; imported here so Django finds them.
 from nearer.accounts.second_factor_models import (  # noqa: E402, I001
     BackupCode as BackupCode,

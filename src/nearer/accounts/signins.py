@@ -8,7 +8,7 @@ timeout's clock, already in the session data); the page shows it rounded.
 
 **Sign-ins.** The last 20 sign-ins and failed attempts (time, coarse device) are
 ``SignInRecord`` rows, each sealed to the account's identity public key (Together's
-X25519 key, ``together.keys``): a failed attempt happens while the vault is closed,
+X25519 key, ``vault.keys``): a failed attempt happens while the vault is closed,
 so it can't be sealed with the data key, but anyone can seal *to* a public key and
 only the private half (sealed in the vault) opens it. The sealing reuses Together's
 key wrap: a fresh 32-byte record key is wrapped for the account's public key under a
@@ -40,11 +40,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from nearer.accounts import identity
 from nearer.accounts.models import AccountSession, SignInRecord, User
 from nearer.accounts.session_store import SessionStore
 from nearer.lib.private import QuietRepr
-from nearer.together import keys
-from nearer.together.models import Identity
+from nearer.vault import keys
 from nearer.vault.box import Vault
 from nearer.vault.crypto import Sealer, SealError, new_key
 from nearer.vault.session import SESSION_SEEN
@@ -248,7 +248,7 @@ def signin_record(*, user: User, request: HttpRequest, succeeded: bool) -> bool:
     False (nothing kept) for an account without an identity key yet: it gets one at
     its next login. Two records at once both stay, then the next one trims.
     """
-    public = Identity.objects.filter(user_id=user.pk).values_list("public_key", flat=True).first()
+    public = identity.public_key(user.pk)
     if public is None:
         return False
     record = {
@@ -259,7 +259,7 @@ def signin_record(*, user: User, request: HttpRequest, succeeded: bool) -> bool:
     }
     SignInRecord.objects.create(
         user_id=user.pk,
-        sealed=record_seal(user_id=user.pk, public_key=bytes(public), record=record),
+        sealed=record_seal(user_id=user.pk, public_key=public, record=record),
     )
     keep = (
         SignInRecord.objects.filter(user_id=user.pk)
@@ -282,14 +282,10 @@ def signins_for(*, user: User, vault: Vault) -> list[SignInShown]:
 
     A record that won't open (sealed to an older identity key) is left out.
     """
-    identity = Identity.objects.filter(user_id=user.pk).first()
-    if identity is None:
+    private = identity.private_key(user, vault)
+    public = identity.public_key(user.pk)
+    if private is None or public is None:
         return []
-    try:
-        private = keys.private_open(vault, identity.private_key)
-    except SealError:
-        return []
-    public = bytes(identity.public_key)
     shown = []
     rows = SignInRecord.objects.filter(user_id=user.pk).order_by("-pk")[:KEEP]
     for row in rows:

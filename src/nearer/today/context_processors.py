@@ -15,7 +15,7 @@ from django.urls import get_script_prefix
 from nearer.lib.html import Markup, html, join
 from nearer.lib.urls import url_for
 
-SECTIONS = ("today", "journal", "people", "opening", "checkins", "together", "accounts")
+SECTIONS = ("today", "journal", "people", "opening", "checkins", "together", "insights", "accounts")
 # Apps whose pages live under another section of the main navigation.
 SECTION_OF = {
     "moments": "people",
@@ -31,6 +31,7 @@ NAV = (
     ("opening", "opening:index", "Opening up"),
     ("checkins", "checkins:index", "Check-ins"),
     ("together", "together:index", "Together"),
+    ("insights", "insights:index", "Insights"),
     ("accounts", "accounts:settings", "Account"),
 )
 # One sheet per part of the app, so each part's look lives beside its owner.

@@ -72,7 +72,7 @@ class Member(models.Model):
 
     ``wrapped_key`` is the pair key sealed for this member: an ephemeral X25519
     public key (32 bytes) followed by the pair key sealed under a key derived
-    from the shared secret with ``public_key`` (see ``together.keys``).
+    from the shared secret with ``public_key`` (see ``vault.keys``).
     ``public_key`` is the member's identity public key as it was when the pair
     key was wrapped for them: the safety phrase is derived from both members'.
     """

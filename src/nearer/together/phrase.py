@@ -11,7 +11,7 @@ about 2^63 tries.
 
 from __future__ import annotations
 
-from nearer.together.keys import fingerprint
+from nearer.vault.keys import fingerprint
 
 __all__ = ["WORDS", "WORD_LIST", "safety_phrase"]
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.lib.owner import check_vault
 from nearer.lib.private import QuietRepr
-from nearer.together.models import EndedNotice, Invite, Member
+from nearer.together.models import EndedNotice, Identity, Invite, Member
 from nearer.together.names import member_name_open
 from nearer.together.services import compared_of, phrase_of
 from nearer.together.sharing import CopyView, copies_for
 from nearer.together.space import Space, members_of, members_open, space_of
+from nearer.vault import keys
 from nearer.vault.box import Vault
+from nearer.vault.crypto import SealError
 
 
 @dataclass(frozen=True, repr=False)
@@ -69,3 +72,21 @@ def home_for(*, user: User, vault: Vault) -> Home:
         compared=compared_of(vault=vault, members=members, phrase=phrase),
         copies=copies_for(user=user, space=space),
     )
+
+
+def identity_public_of(user_id: int) -> bytes | None:
+    """A person's identity public key, or None (for accounts' sign-in records)."""
+    found = Identity.objects.filter(user_id=user_id).values_list("public_key", flat=True).first()
+    return None if found is None else bytes(found)
+
+
+def identity_private_of(user: User, vault: Vault) -> X25519PrivateKey | None:
+    """A person's identity private key opened with their vault, or None when they have
+    none or it will not open (for accounts' sign-in records)."""
+    sealed = Identity.objects.filter(user_id=user.pk).values_list("private_key", flat=True).first()
+    if sealed is None:
+        return None
+    try:
+        return keys.private_open(vault, sealed)
+    except SealError:
+        return None

@@ -24,7 +24,7 @@ from nearer.lib.owner import check_vault
 from nearer.people.content import PERSON_LABEL, PersonDetails
 from nearer.people.models import Person
 from nearer.people.services import person_create
-from nearer.together import keys, names
+from nearer.together import names
 from nearer.together.box import PairBox
 from nearer.together.invite_codes import new_code, normalise
 from nearer.together.models import (
@@ -45,6 +45,7 @@ from nearer.together.space import (
     pair_key_open,
     space_open,
 )
+from nearer.vault import keys
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 

@@ -14,9 +14,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 
 from nearer.lib.owner import check_vault
 from nearer.lib.private import QuietRepr
-from nearer.together import keys
 from nearer.together.box import PairBox
 from nearer.together.models import Identity, Member, MemberKeys
+from nearer.vault import keys
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 

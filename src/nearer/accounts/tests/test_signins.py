@@ -17,8 +17,8 @@ from nearer.accounts.signins import (
     signins_for,
 )
 from nearer.conftest import Person
-from nearer.together import keys
 from nearer.together.models import Identity
+from nearer.vault import keys
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
 

@@ -216,7 +216,7 @@ def _make_nearer_import(samples: Samples, marker: str) -> None:
     from nearer.portability.nearer_import import import_prepare
 
     title, body = f"{marker}-nearer-title", f"{marker}-nearer-body"
-    entry = {
+    entry: dict[str, object] = {
         "id": str(uuid.uuid4()),
         "date": timezone.localdate().isoformat(),
         "title": title,

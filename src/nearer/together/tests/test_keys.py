@@ -7,7 +7,7 @@ import uuid
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from nearer.together import keys
+from nearer.vault import keys
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError, new_key
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nearer.together import keys
 from nearer.together.phrase import WORD_LIST, WORDS, safety_phrase
+from nearer.vault import keys
 
 
 def test_the_word_list_has_256_different_words() -> None:

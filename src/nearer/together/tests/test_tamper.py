@@ -8,12 +8,13 @@ to the swapped key does not open for the person it was meant for.
 from __future__ import annotations
 
 from nearer.conftest import Person
-from nearer.together import keys, services
+from nearer.together import services
 from nearer.together.models import Identity, Member, MemberKeys
 from nearer.together.phrase import safety_phrase
 from nearer.together.selectors import home_for
 from nearer.together.space import space_open
 from nearer.together.tests.helpers import pair_up
+from nearer.vault import keys
 
 
 def test_an_inviters_key_swapped_before_the_invite_is_seen_not_used(

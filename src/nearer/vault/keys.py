@@ -1,4 +1,8 @@
-"""Identity keys and the wrapping of a pair key for one partner (X25519, HKDF, AES-GCM).
+"""Identity keys and the wrapping of a key for one person (X25519, HKDF, AES-GCM).
+
+Here, below every app, because more than one seals with them: Together wraps its
+pair key for each partner, and accounts seals the sign-in records of a person
+whose vault is closed (a wrong password) to their public key.
 
 A person's identity key pair is X25519: the public half is kept in the clear, the
 private half sealed with their own vault (label ``together.identity.private``,
