@@ -566,6 +566,43 @@ def add_every_shown_state(samples: Samples, marker: str) -> None:
     )
 
 
+def add_a_person_finding(samples: Samples, marker: str) -> None:
+    """Add what makes Insights compare the days with one person: 40 days of check-ins,
+    20 of them with a moment with a new inner-circle person (each side needs 14), so
+    the "with a given person" finding names them."""
+    from nearer.checkins.services import checkin_create
+    from nearer.moments.services import moment_create
+    from nearer.people.content import PersonDetails
+    from nearer.people.services import person_create
+
+    user, vault = samples.person.user, samples.person.vault
+    now = timezone.localtime()
+    name = f"{marker}-insight-person"
+    person = person_create(user=user, vault=vault, details=PersonDetails(name=name, circle="inner"))
+    # Not in samples.people nor samples.words: every person picker and list would show
+    # it too. The sweep asks that /insights/ shows the markup at all, and every page is
+    # checked for it raw.
+    for days_ago in range(1, 41):
+        when = now - timedelta(days=days_ago)
+        together = days_ago % 2 == 0
+        checkin_create(
+            user=user,
+            vault=vault,
+            pleasantness=1 if together else 0,
+            energy=0,
+            emotion="calm",
+            when=when,
+        )
+        if together:
+            moment_create(
+                user=user,
+                vault=vault,
+                occurred_on=timezone.localdate(when),
+                person_ids=[person.id],
+                how="call",
+            )
+
+
 def _any_prompt_key() -> str:
     from nearer.journal.prompts import PROMPTS
 

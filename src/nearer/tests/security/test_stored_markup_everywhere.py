@@ -31,6 +31,7 @@ from nearer.tests.security.samples import (
     ID_KWARGS,
     NOT_OBJECT_KWARGS,
     Samples,
+    add_a_person_finding,
     add_every_shown_state,
     contacts_file,
     fill,
@@ -67,6 +68,7 @@ def make_sweep_samples(person: Person) -> Samples:
     """Samples of every kind and every shown state, markup in each word."""
     samples = make_samples(person, marker=MARKUP)
     add_every_shown_state(samples, MARKUP)
+    add_a_person_finding(samples, MARKUP)
     return samples
 
 
@@ -421,6 +423,10 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "opening:summary": words("-moment-person"),
     # Care names inner- and close-circle people far past their rhythm (the overdue one).
     "insights:balance": words("-overdue-person"),
+    # The days with one person compared, by name (add_a_person_finding: a person kept
+    # out of the words above, or every picker would list them; the page must show the
+    # markup, and no page may show it raw).
+    "insights:index": words(),
     # A jrnl file's titles (and first words of an entry without one), a Daylio export's
     # own mood, activity and note, each in its preview.
     "portability:jrnl_preview": words("-jrnl-title", "-jrnl-body"),
