@@ -21,10 +21,6 @@ NO_ONE = "no one listed now"
 WAITED = html(
     '<p class="small">This has waited a while. It\'s fine to keep it, share it, or let it go.</p>'
 )
-_ROW = (
-    '<li class="card share-row"><p><a href="{}">{}</a></p>'
-    '<p class="small muted">With {} · {} <time datetime="{}">{}</time></p>{}</li>'
-)
 
 
 def share_rows(views: Iterable[ListedShare]) -> Markup:
@@ -45,7 +41,8 @@ def share_rows(views: Iterable[ListedShare]) -> Markup:
         day = view.day
         rows.append(
             html(
-                _ROW,
+                '<li class="card share-row"><p><a href="{}">{}</a></p>'
+                '<p class="small muted">With {} · {} <time datetime="{}">{}</time></p>{}</li>',
                 url(view.id),
                 preview(view.text),
                 view.names or NO_ONE,

@@ -9,23 +9,19 @@ looked up with its owner, so someone else's id is a 404.
 from __future__ import annotations
 
 import contextlib
-import io
 from dataclasses import replace
-from typing import Any, NoReturn
 from uuid import UUID
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import InMemoryUploadedFile
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from nearer.accounts.current import current_user, current_vault
+from nearer.lib.uploads import MemoryOnlyUpload, megabytes, upload_page
 from nearer.people.forms import ImportChoicesForm
 from nearer.people.import_rows import match_rows, problem_rows
 from nearer.people.imports import (
@@ -64,79 +60,12 @@ MATCHES_SHOWN = 200
 PROBLEMS_SHOWN = 200
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
-
-
-class MemoryOnlyUpload(FileUploadHandler):
-    """Keeps an uploaded file in memory up to MAX_UPLOAD_BYTES and never on disk.
-
-    Django's default handlers write files over 2.5 MB to a temporary file; a
-    contacts file must never rest anywhere unsealed. Past the limit the upload is
-    stopped (the rest of the request is read and dropped) and ``too_big`` is set.
-    """
-
-    def __init__(self, request: HttpRequest) -> None:
-        super().__init__(request)
-        self._request = request
-        self.too_big = False
-        self._buffer: io.BytesIO | None = None
-
-    def handle_raw_input(
-        self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: Any = None
-    ) -> None:
-        # A request far larger than the limit cannot hold an acceptable file.
-        if content_length > MAX_UPLOAD_BYTES + 1024 * 1024:
-            self.too_big = True
-
-    def new_file(self, *args: Any, **kwargs: Any) -> None:
-        super().new_file(*args, **kwargs)
-        if self.too_big:
-            self._refuse()
-        self._buffer = io.BytesIO()
-
-    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
-        if self._buffer is None:
-            return None
-        if self._buffer.tell() + len(raw_data) > MAX_UPLOAD_BYTES:
-            self.too_big = True
-            self._buffer = None
-            self._refuse()
-        self._buffer.write(raw_data)
-        return None
-
-    def _refuse(self) -> NoReturn:
-        """Stop the upload; the fields before the file (the CSRF token) are kept.
-
-        The rest of the request is read and dropped here, 64 kB at a time, so the
-        browser gets the page saying why instead of a reset connection. Django would
-        read it line by line: 1.6 million calls, seconds, for 19 MB of empty cards.
-        """
-        while self._request.read(64 * 1024):
-            pass
-        raise StopUpload(connection_reset=False)
-
-    def file_complete(self, file_size: int) -> InMemoryUploadedFile | None:
-        if self._buffer is None:
-            return None
-        self._buffer.seek(0)
-        return InMemoryUploadedFile(
-            file=self._buffer,
-            field_name=self.field_name,
-            name=self.file_name,
-            content_type=self.content_type,
-            size=file_size,
-            charset=self.charset,
-            content_type_extra=self.content_type_extra,
-        )
-
-
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Contacts file (.vcf)",
         help_text=(
             "On a phone, export or share your contacts as a vCard file. Up to "
-            f"{_megabytes(MAX_UPLOAD_BYTES)} and {MAX_CARDS:,} contacts in one file. "
+            f"{megabytes(MAX_UPLOAD_BYTES)} and {MAX_CARDS:,} contacts in one file. "
             "Nothing is saved until you have seen what will be added."
         ),
         widget=forms.FileInput(attrs={"accept": ".vcf,.vcard,text/vcard,text/x-vcard"}),
@@ -148,19 +77,9 @@ class UploadForm(forms.Form):
     )
 
 
-@csrf_exempt  # The upload handler must be set before CSRF reads the body; checked below.
-@login_required
-def import_start(request: HttpRequest) -> HttpResponse:
+@upload_page(lambda: MAX_UPLOAD_BYTES)
+def import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
     """Show the upload form; read an uploaded file into a pending import."""
-    handler = MemoryOnlyUpload(request)
-    if request.method == "POST":
-        request.upload_handlers = [handler]
-    return _import_start(request, handler)
-
-
-@csrf_protect
-@require_http_methods(["GET", "HEAD", "POST"])
-def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
     if request.method != "POST":
         return _upload_page(request, UploadForm())
     form = UploadForm(request.POST, request.FILES)
@@ -170,7 +89,7 @@ def _import_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpRespon
         form.errors.pop("file", None)
         form.add_error(
             "file",
-            f"The file is larger than {_megabytes(MAX_UPLOAD_BYTES)}, so it was not read and "
+            f"The file is larger than {megabytes(MAX_UPLOAD_BYTES)}, so it was not read and "
             "nothing was saved. Export fewer contacts at a time (for example one group), "
             "or without their photos, and import each file in turn.",
         )
@@ -196,7 +115,7 @@ def _upload_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
         "people/import_upload.html",
         {
             "form": form,
-            "max_size": _megabytes(MAX_UPLOAD_BYTES),
+            "max_size": megabytes(MAX_UPLOAD_BYTES),
             "max_cards": f"{MAX_CARDS:,}",
             "max_dates": MAX_DATES,
             "max_file_dates": f"{MAX_FILE_DATES:,}",

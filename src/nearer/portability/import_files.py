@@ -1,7 +1,7 @@
 """Reading an uploaded file for the jrnl and Daylio imports: in memory, capped, line by line.
 
-``MemoryOnlyUpload`` keeps the upload in memory (never a temporary file: a journal
-must not rest anywhere unsealed) and stops it past ``max_bytes``. ``text_lines``
+``MemoryOnlyUpload`` (lib/uploads.py) keeps the upload in memory (never a temporary
+file: a journal must not rest anywhere unsealed) and stops it past ``max_bytes``. ``text_lines``
 reads the file as UTF-8 text one line at a time, refusing a line longer than
 ``max_line`` characters before it is held whole, so a file of one endless line
 costs no more than the cap.
@@ -12,12 +12,12 @@ from __future__ import annotations
 import codecs
 import io
 from collections.abc import Iterator
-from typing import IO, Any, NoReturn
+from typing import IO
 
-from django.core.files.uploadedfile import InMemoryUploadedFile
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpRequest
+from nearer.lib.uploads import MemoryOnlyUpload, megabytes
 
+# MemoryOnlyUpload and megabytes are lib's, here too so the import pages take
+# everything of an upload from one place.
 __all__ = ["MemoryOnlyUpload", "UnreadableFile", "megabytes", "text_lines"]
 
 
@@ -27,10 +27,6 @@ class UnreadableFile(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
 
 
 def text_lines(data: bytes | IO[bytes], *, max_line: int) -> Iterator[str]:
@@ -82,62 +78,3 @@ def _too_long(number: int, max_line: int) -> UnreadableFile:
         f"Line {number:,} is longer than {max_line:,} characters, more than one entry can "
         "hold, so the file was not read and nothing was saved."
     )
-
-
-class MemoryOnlyUpload(FileUploadHandler):
-    """Keeps an uploaded file in memory up to ``max_bytes`` and never on disk.
-
-    Past the limit the upload is stopped (the rest of the request is read and
-    dropped, so the browser gets the page saying why instead of a reset connection)
-    and ``too_big`` is set.
-    """
-
-    def __init__(self, request: HttpRequest, *, max_bytes: int) -> None:
-        super().__init__(request)
-        self._request = request
-        self.max_bytes = max_bytes
-        self.too_big = False
-        self._buffer: io.BytesIO | None = None
-
-    def handle_raw_input(
-        self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: Any = None
-    ) -> None:
-        # A request far larger than the limit cannot hold an acceptable file.
-        if content_length > self.max_bytes + 1024 * 1024:
-            self.too_big = True
-
-    def new_file(self, *args: Any, **kwargs: Any) -> None:
-        super().new_file(*args, **kwargs)
-        if self.too_big:
-            self._refuse()
-        self._buffer = io.BytesIO()
-
-    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
-        if self._buffer is None:
-            return None
-        if self._buffer.tell() + len(raw_data) > self.max_bytes:
-            self.too_big = True
-            self._buffer = None
-            self._refuse()
-        self._buffer.write(raw_data)
-        return None
-
-    def _refuse(self) -> NoReturn:
-        # Read in large blocks: Django would read the rest line by line.
-        while self._request.read(64 * 1024):
-            pass
-        raise StopUpload(connection_reset=False)
-
-    def file_complete(self, file_size: int) -> InMemoryUploadedFile | None:
-        if self._buffer is None:
-            return None
-        self._buffer.seek(0)
-        return InMemoryUploadedFile(
-            file=self._buffer,
-            field_name=self.field_name,
-            name=self.file_name,
-            content_type=self.content_type,
-            size=file_size,
-            charset=self.charset,
-            content_type_extra=self.content_type_extra,
-        )

@@ -17,14 +17,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from nearer.accounts.current import current_user, current_vault
 from nearer.checkins.content import EMOTION_BY_KEY, MAX_NOTE, PLEASANTNESS, PLEASANTNESS_WORDS
 from nearer.journal.content import first_words
 from nearer.journal.rules import MAX_TAG, MAX_TAGS
 from nearer.lib.dates import short_date
+from nearer.lib.uploads import MemoryOnlyUpload, megabytes, upload_page
 from nearer.portability.daylio import MAX_LINE, MAX_MOODS, MAX_ROWS
 from nearer.portability.daylio_import import (
     SKIP,
@@ -36,9 +36,9 @@ from nearer.portability.daylio_import import (
     daylio_prepare,
     daylio_preview,
 )
-from nearer.portability.import_files import MemoryOnlyUpload, UnreadableFile, megabytes
 from nearer.portability.pending import pending_discard
-from nearer.portability.views_jrnl import opened_or_refused, too_big_message
+from nearer.portability.upload_views import upload_start
+from nearer.portability.views_jrnl import opened_or_refused
 
 # Years of daily rows with notes fit well within it.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -111,46 +111,23 @@ class DaylioChoicesForm(forms.Form):
         }
 
 
-@csrf_exempt  # The upload handler must be set before CSRF reads the body; checked below.
-@login_required
-def daylio_start(request: HttpRequest) -> HttpResponse:
+@upload_page(lambda: MAX_UPLOAD_BYTES)
+def daylio_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
     """Show the upload form; read an uploaded export into a pending import."""
-    handler = MemoryOnlyUpload(request, max_bytes=MAX_UPLOAD_BYTES)
-    if request.method == "POST":
-        request.upload_handlers = [handler]
-    return _daylio_start(request, handler)
-
-
-@csrf_protect
-@require_http_methods(["GET", "HEAD", "POST"])
-def _daylio_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
-    if request.method != "POST":
-        return _upload_page(request, DaylioUploadForm())
-    form = DaylioUploadForm(request.POST, request.FILES)
-    valid = form.is_valid()
-    if handler.too_big:
-        form.errors.pop("file", None)
-        form.add_error(
-            "file",
-            too_big_message(
-                MAX_UPLOAD_BYTES,
-                "Please split it into smaller files, each starting with the line of column "
-                "names, and import each in turn.",
-            ),
-        )
-        return _upload_page(request, form)
-    if not valid:
-        return _upload_page(request, form)
-    upload = form.cleaned_data["file"]
-    upload.seek(0)
-    try:
-        import_id = daylio_prepare(
-            user=current_user(request), vault=current_vault(request), data=upload.file
-        )
-    except UnreadableFile as exc:
-        form.add_error("file", exc.message)
-        return _upload_page(request, form)
-    return redirect("portability:daylio_preview", daylio_import_id=import_id)
+    return upload_start(
+        request,
+        handler,
+        form_class=DaylioUploadForm,
+        too_big_advice=(
+            "Please split it into smaller files, each starting with the line of column "
+            "names, and import each in turn."
+        ),
+        prepare=daylio_prepare,
+        page=lambda form: _upload_page(request, form),
+        preview=lambda import_id: redirect(
+            "portability:daylio_preview", daylio_import_id=import_id
+        ),
+    )
 
 
 def _upload_page(request: HttpRequest, form: DaylioUploadForm) -> HttpResponse:

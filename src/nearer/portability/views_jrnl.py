@@ -19,14 +19,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from nearer.accounts.current import current_user, current_vault
 from nearer.journal.content import first_words
 from nearer.journal.rules import MAX_BODY, MAX_TAG, MAX_TAGS, MAX_TITLE
 from nearer.lib.dates import short_date
-from nearer.portability.import_files import MemoryOnlyUpload, UnreadableFile, megabytes
+from nearer.lib.uploads import MemoryOnlyUpload, megabytes, upload_page
 from nearer.portability.jrnl import MAX_ENTRIES, MAX_LINE
 from nearer.portability.jrnl_import import (
     SOURCE,
@@ -37,6 +36,7 @@ from nearer.portability.jrnl_import import (
     jrnl_preview,
 )
 from nearer.portability.pending import ImportExpired, pending_discard
+from nearer.portability.upload_views import upload_start
 from nearer.vault.crypto import SealError
 
 # Ten thousand entries of a page of text each fit well within it.
@@ -70,53 +70,21 @@ class JrnlUploadForm(forms.Form):
     )
 
 
-def too_big_message(limit: int, advice: str) -> str:
-    return (
-        f"The file is larger than {megabytes(limit)}, so it was not read and nothing was "
-        f"saved. {advice}"
-    )
-
-
-@csrf_exempt  # The upload handler must be set before CSRF reads the body; checked below.
-@login_required
-def jrnl_start(request: HttpRequest) -> HttpResponse:
+@upload_page(lambda: MAX_UPLOAD_BYTES)
+def jrnl_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
     """Show the upload form; read an uploaded file into a pending import."""
-    handler = MemoryOnlyUpload(request, max_bytes=MAX_UPLOAD_BYTES)
-    if request.method == "POST":
-        request.upload_handlers = [handler]
-    return _jrnl_start(request, handler)
-
-
-@csrf_protect
-@require_http_methods(["GET", "HEAD", "POST"])
-def _jrnl_start(request: HttpRequest, handler: MemoryOnlyUpload) -> HttpResponse:
-    if request.method != "POST":
-        return _upload_page(request, JrnlUploadForm())
-    form = JrnlUploadForm(request.POST, request.FILES)
-    valid = form.is_valid()
-    if handler.too_big:
-        form.errors.pop("file", None)
-        form.add_error(
-            "file",
-            too_big_message(
-                MAX_UPLOAD_BYTES,
-                "Export a few years at a time (jrnl -from … -to … --export json) and import "
-                "each file in turn.",
-            ),
-        )
-        return _upload_page(request, form)
-    if not valid:
-        return _upload_page(request, form)
-    upload = form.cleaned_data["file"]
-    upload.seek(0)
-    try:
-        import_id = jrnl_prepare(
-            user=current_user(request), vault=current_vault(request), data=upload.file
-        )
-    except UnreadableFile as exc:
-        form.add_error("file", exc.message)
-        return _upload_page(request, form)
-    return redirect("portability:jrnl_preview", jrnl_import_id=import_id)
+    return upload_start(
+        request,
+        handler,
+        form_class=JrnlUploadForm,
+        too_big_advice=(
+            "Export a few years at a time (jrnl -from … -to … --export json) and import "
+            "each file in turn."
+        ),
+        prepare=jrnl_prepare,
+        page=lambda form: _upload_page(request, form),
+        preview=lambda import_id: redirect("portability:jrnl_preview", jrnl_import_id=import_id),
+    )
 
 
 def _upload_page(request: HttpRequest, form: JrnlUploadForm) -> HttpResponse:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connections
 from django.utils import timezone
 
 from nearer.conftest import Person, make_person
@@ -22,6 +19,7 @@ from nearer.moments.content import content_open as moment_open
 from nearer.moments.models import Moment
 from nearer.people.services import person_archive
 from nearer.vault.models import DerivedValue
+from nearer.vault.tests.derived_helpers import at_once
 
 __all__ = ["session_deck"]
 
@@ -198,28 +196,6 @@ def test_another_accounts_session_is_not_stepped_or_logged(
     assert session.state == DeckSession.State.ACTIVE
 
 
-def _at_once(*calls: Callable[[], object]) -> list[BaseException]:
-    """Run ``calls`` in threads started together; return what they raised."""
-    start = threading.Barrier(len(calls), timeout=20)
-    errors: list[BaseException] = []
-
-    def run(call: Callable[[], object]) -> None:
-        try:
-            start.wait()
-            call()
-        except Exception as error:  # kept and asserted on by the caller
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_logs_at_once_make_one_moment(session_deck: tuple[Card, ...]) -> None:
     # Both requests find the session unlogged; the row lock makes the second wait and
@@ -235,7 +211,7 @@ def test_two_logs_at_once_make_one_moment(session_deck: tuple[Card, ...]) -> Non
             user=owner.user, vault=owner.vault, session_id=session.id, occurred_on=TODAY
         )
 
-    assert _at_once(log, log) == []
+    assert at_once([log, log]) == []
     assert Moment.objects.filter(owner=owner.user).count() == 1
 
 
@@ -257,7 +233,7 @@ def test_two_nexts_at_once_move_on_one_card(session_deck: tuple[Card, ...]) -> N
             card_id=first.current or "",
         )
 
-    assert _at_once(next_card, next_card) == []
+    assert at_once([next_card, next_card]) == []
     after = opened(owner, session)
     assert after.answered == 1
     assert len(after.shown) == 2

@@ -17,44 +17,39 @@ from nearer.conftest import Person
 from nearer.people.models import ImportantDate, PendingImport
 from nearer.people.models import Person as PersonRow
 from nearer.people.vcard import MAX_NAME, NotAContactsFile, parse_vcards
+from nearer.tests.strategies import bytes_or_lines
 
-LINES = st.sampled_from(
-    [
-        "BEGIN:VCARD",
-        "END:VCARD",
-        "VERSION:3.0",
-        "VERSION:4.0",
-        "VERSION:2.1",
-        "FN:Maya",
-        "FN:",
-        "N:Berg;Jonas;;;",
-        "N:;;;;",
-        "NICKNAME:Jo",
-        "BDAY:--0229",
-        "BDAY:1990-13-01",
-        "BDAY:19900401",
-        "ANNIVERSARY:--0101",
-        "item1.X-ABDATE:2001-02-03",
-        "item1.X-ABLabel:_$!<Other>!$_",
-        "NOTE:a\\nb\\,c",
-        "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=",
-        "FN;CHARSET=NOPE;ENCODING=QUOTED-PRINTABLE:=E9",
-        "PHOTO;ENCODING=b:####",
-        " folded",
-        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;x;;",
-        ":",
-        ";;;",
-        "\x00",
-        "FN:Zoë Müller",
-        "ORG:;",
-        "BEGIN:VCARD\x0bFN:x",
-    ]
+LINES = (
+    "BEGIN:VCARD",
+    "END:VCARD",
+    "VERSION:3.0",
+    "VERSION:4.0",
+    "VERSION:2.1",
+    "FN:Maya",
+    "FN:",
+    "N:Berg;Jonas;;;",
+    "N:;;;;",
+    "NICKNAME:Jo",
+    "BDAY:--0229",
+    "BDAY:1990-13-01",
+    "BDAY:19900401",
+    "ANNIVERSARY:--0101",
+    "item1.X-ABDATE:2001-02-03",
+    "item1.X-ABLabel:_$!<Other>!$_",
+    "NOTE:a\\nb\\,c",
+    "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=",
+    "FN;CHARSET=NOPE;ENCODING=QUOTED-PRINTABLE:=E9",
+    "PHOTO;ENCODING=b:####",
+    " folded",
+    "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;x;;",
+    ":",
+    ";;;",
+    "\x00",
+    "FN:Zoë Müller",
+    "ORG:;",
+    "BEGIN:VCARD\x0bFN:x",
 )
-VCARD_LIKE = st.lists(
-    st.one_of(LINES, st.text(max_size=30).filter(lambda t: "\r" not in t and "\n" not in t)),
-    max_size=40,
-).map(lambda lines: "\r\n".join(lines).encode("utf-8", "surrogatepass"))
-ANY_BYTES = st.one_of(st.binary(max_size=2000), VCARD_LIKE)
+ANY_BYTES = bytes_or_lines(LINES, end="\r\n", most_lines=40, line_size=30)
 
 
 @settings(max_examples=400, deadline=None)

@@ -18,30 +18,26 @@ from nearer.portability.daylio import parse_daylio
 from nearer.portability.daylio_import import daylio_apply, daylio_prepare, daylio_preview
 from nearer.portability.import_files import UnreadableFile
 from nearer.portability.models import PendingImport
+from nearer.tests.strategies import lines_file
 
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note"
-LINES = st.sampled_from(
-    [
-        HEADER,
-        "2024-03-15,March 15,Friday,21:40,rad,friends | walk,Title,Note",
-        "2024-03-15,March 15,Friday,8:15 PM,good,,,",
-        "2024-02-30,,,10:00,rad,,,",
-        "1850-01-01,,,10:00,meh,,,",
-        "9999-12-31,,,23:59,awful,,,",
-        "2024-01-01,,,25:00,bad,,,",
-        '2024-01-01,,,10:00,rad,,,"open quote',
-        'close"',
-        ",,,,,,,",
-        "2024-01-01,,,10:00,,a|b||c,,",
-        "\x00",
-        '"',
-        "full_date;time;mood",
-    ]
+LINES = (
+    HEADER,
+    "2024-03-15,March 15,Friday,21:40,rad,friends | walk,Title,Note",
+    "2024-03-15,March 15,Friday,8:15 PM,good,,,",
+    "2024-02-30,,,10:00,rad,,,",
+    "1850-01-01,,,10:00,meh,,,",
+    "9999-12-31,,,23:59,awful,,,",
+    "2024-01-01,,,25:00,bad,,,",
+    '2024-01-01,,,10:00,rad,,,"open quote',
+    'close"',
+    ",,,,,,,",
+    "2024-01-01,,,10:00,,a|b||c,,",
+    "\x00",
+    '"',
+    "full_date;time;mood",
 )
-CSV_LIKE = st.lists(
-    st.one_of(LINES, st.text(max_size=40).filter(lambda t: "\r" not in t and "\n" not in t)),
-    max_size=30,
-).map(lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass"))
+CSV_LIKE = lines_file(LINES, end="\n", most_lines=30, line_size=40)
 ANY_BYTES = st.one_of(
     st.binary(max_size=2000), CSV_LIKE, CSV_LIKE.map(lambda b: HEADER.encode() + b"\n" + b)
 )

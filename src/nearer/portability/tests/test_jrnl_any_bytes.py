@@ -19,33 +19,29 @@ from nearer.portability.import_files import UnreadableFile
 from nearer.portability.jrnl import parse_jrnl
 from nearer.portability.jrnl_import import jrnl_apply, jrnl_prepare, jrnl_preview
 from nearer.portability.models import PendingImport
+from nearer.tests.strategies import bytes_or_lines, lines_file
 
-LINES = st.sampled_from(
-    [
-        "[2024-03-15 09:30] A title",
-        "[2024-03-15 09:30] Starred *",
-        "[2024-02-30 09:30] No such day",
-        "[1850-01-01 00:00] Long ago",
-        "[9999-12-31 23:59] Far ahead",
-        "2012-03-29 09:00 Old style",
-        "[2020-01-02 09:30 PM] Twelve",
-        "[2020-01-02 25:61] Bad time",
-        "@tag @another-one @@ @",
-        "",
-        "\x00",
-        "{",
-        '{"entries": [{"date": "2024-01-01", "time": "10:00", "title": "t", "body": "b"}]}',
-        '{"entries": [{"date": 5}, null, {"date": "2024-01-01", "tags": [1, "@x"]}]}',
-        '{"entries": {}}',
-        "[]",
-        "*",
-    ]
+LINES = (
+    "[2024-03-15 09:30] A title",
+    "[2024-03-15 09:30] Starred *",
+    "[2024-02-30 09:30] No such day",
+    "[1850-01-01 00:00] Long ago",
+    "[9999-12-31 23:59] Far ahead",
+    "2012-03-29 09:00 Old style",
+    "[2020-01-02 09:30 PM] Twelve",
+    "[2020-01-02 25:61] Bad time",
+    "@tag @another-one @@ @",
+    "",
+    "\x00",
+    "{",
+    '{"entries": [{"date": "2024-01-01", "time": "10:00", "title": "t", "body": "b"}]}',
+    '{"entries": [{"date": 5}, null, {"date": "2024-01-01", "tags": [1, "@x"]}]}',
+    '{"entries": {}}',
+    "[]",
+    "*",
 )
-JRNL_LIKE = st.lists(
-    st.one_of(LINES, st.text(max_size=40).filter(lambda t: "\r" not in t and "\n" not in t)),
-    max_size=30,
-).map(lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass"))
-ANY_BYTES = st.one_of(st.binary(max_size=2000), JRNL_LIKE)
+JRNL_LIKE = lines_file(LINES, end="\n", most_lines=30, line_size=40)
+ANY_BYTES = bytes_or_lines(LINES, end="\n", most_lines=30, line_size=40)
 
 
 @settings(max_examples=400, deadline=None)

@@ -3,11 +3,9 @@ other (on PostgreSQL two threads really race; SQLite lets one writer in at a tim
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 
 from nearer.conftest import make_person
@@ -19,30 +17,9 @@ from nearer.rituals.models import DailyAnswer, SharedMoment
 from nearer.rituals.selectors import daily_for
 from nearer.rituals.services import daily_answer, shared_moment_log, shared_moments_bring_in
 from nearer.rituals.tests.helpers import Paired, pair
+from nearer.vault.tests.derived_helpers import at_once
 
 TODAY = timezone.localdate()
-
-
-def _at_once(*calls: Callable[[], object]) -> list[BaseException]:
-    """Run ``calls`` in threads started together; return what they raised."""
-    start = threading.Barrier(len(calls), timeout=20)
-    errors: list[BaseException] = []
-
-    def run(call: Callable[[], object]) -> None:
-        try:
-            start.wait()
-            call()
-        except Exception as error:  # kept and asserted on by the caller
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 def _paired() -> Paired:
@@ -60,7 +37,7 @@ def test_two_answers_at_once_are_both_kept_and_both_revealed() -> None:
             user=person.user, space=spaces[person.user.pk], day=TODAY, today=TODAY, text=text
         )
 
-    assert _at_once(answering("alice", "alice at once"), answering("bob", "bob at once")) == []
+    assert at_once([answering("alice", "alice at once"), answering("bob", "bob at once")]) == []
     assert DailyAnswer.objects.count() == 2
     seen = daily_for(user=paired.alice.user, space=paired.space(paired.alice), day=TODAY)
     assert seen.theirs is not None and seen.theirs.answer == "bob at once"
@@ -76,7 +53,7 @@ def test_one_person_answering_twice_at_once_keeps_one_answer() -> None:
             user=paired.alice.user, space=space, day=TODAY, today=TODAY, text=text
         )
 
-    assert _at_once(answering("first tab"), answering("second tab")) == []
+    assert at_once([answering("first tab"), answering("second tab")]) == []
     assert DailyAnswer.objects.filter(author=paired.alice.user).count() == 1
 
 
@@ -101,7 +78,7 @@ def test_two_stops_at_once_end_the_session_once_with_one_moment() -> None:
             card_id=content.current or "",
         )
 
-    assert _at_once(stopping("alice"), stopping("bob")) == []
+    assert at_once([stopping("alice"), stopping("bob")]) == []
     assert SharedMoment.objects.count() == 1
     assert Moment.objects.count() == 1  # the ender's; the other's comes at their visit
 
@@ -124,5 +101,5 @@ def test_two_bring_ins_at_once_bring_a_moment_in_once() -> None:
     def bring_in() -> object:
         return shared_moments_bring_in(user=bob.user, vault=bob.vault, space=space, today=TODAY)
 
-    assert _at_once(bring_in, bring_in) == []
+    assert at_once([bring_in, bring_in]) == []
     assert Moment.objects.filter(owner=bob.user).count() == 1
