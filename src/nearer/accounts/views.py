@@ -7,7 +7,7 @@ import binascii
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from nearer.accounts import (
     forms,
     invites,
-    login_hooks,
     second_factor,
     services,
     signins,
@@ -29,13 +28,13 @@ from nearer.accounts import (
 from nearer.accounts.backends import take_unlocked_dek
 from nearer.accounts.client import client_address
 from nearer.accounts.current import current_user, current_vault
+from nearer.accounts.login_flow import current_password_opens, log_in
 from nearer.accounts.models import User
 from nearer.lib.forms import add_errors
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
-from nearer.vault.derived import derived_refresh
 from nearer.vault.recovery_codes import display
-from nearer.vault.session import vault_end, vault_start
+from nearer.vault.session import vault_end
 
 PENDING_CODE = "accounts.pending_recovery_code"
 PENDING_LABEL = "session.recovery_code"
@@ -77,25 +76,6 @@ def _keep_code_for_display(request: HttpRequest, vault: Vault, code: str) -> Non
     request.session[PENDING_CODE] = base64.b64encode(sealed).decode("ascii")
 
 
-def _log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
-    login(request, user, backend="nearer.accounts.backends.KeyringBackend")
-    # Expired sessions are useless but still hold half a key: each login sweeps a
-    # few, so they never pile up even where `nearer clearsessions` isn't scheduled.
-    services.sessions_clear_expired()
-    vault = vault_start(request, user_id=user.pk, dek=dek)
-    # The one place derived sealed data is rebuilt (a POST, so it may write): what is
-    # missing, unreadable or old is made again here, so reads never need to write.
-    derived_refresh(user=user, vault=vault)
-    # And what other apps keep up to date at login (their hooks, see login_hooks):
-    # Together's own side first (the identity key, made at sign-up or now for an
-    # older account; the pair key's copy in the vault; the partner in People).
-    login_hooks.run(user=user, vault=vault)
-    # What the Security page shows: this session's device (sealed), and the sign-in.
-    signins.session_label_keep(request=request, vault=vault)
-    signins.signin_record(user=user, request=request, succeeded=True)
-    return vault
-
-
 def _failed_attempt_keep(request: HttpRequest, username: str) -> None:
     """Keep a sealed record of a wrong password for the account of that name, if any.
 
@@ -107,21 +87,6 @@ def _failed_attempt_keep(request: HttpRequest, username: str) -> None:
     account = User.objects.filter(username__iexact=username).order_by("pk").first()
     if account is not None:
         signins.signin_record(user=account, request=request, succeeded=False)
-
-
-def _current_password_opens(request: HttpRequest, user: User, password: str) -> bytes | None:
-    """Return the data key if ``password`` is the person's own, else None.
-
-    The password goes through authenticate(), so django-axes counts wrong ones with
-    the login's failures (same name and address, same limit and cool-off). Once the
-    limit is reached, axes refuses before the password is checked at all and its
-    middleware answers with the calm "Too many tries" page.
-    """
-    checked = authenticate(request, username=user.get_username(), password=password)
-    if not isinstance(checked, User) or checked.pk != user.pk:
-        return None
-    # The check opened the keyring already (accounts/backends.py): one Argon2id run.
-    return take_unlocked_dek(checked)
 
 
 @sensitive_post_parameters("new_password1", "new_password2", "invite")
@@ -157,7 +122,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             # Password rules that need the account (e.g. too like the username).
             add_errors(form, exc, unnamed="new_password1")
         else:
-            vault = _log_in(request, new.user, new.dek)
+            vault = log_in(request, new.user, new.dek)
             if form.cleaned_data["time_zone"]:
                 services.preferences_update(
                     user=new.user, vault=vault, time_zone=form.cleaned_data["time_zone"]
@@ -206,7 +171,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             # An account made outside sign-up (e.g. `nearer createsuperuser`) gets its
             # vault at first login, and its recovery code is shown like at sign-up.
             new = services.vault_create_for(user=user, password=form.cleaned_data["password"])
-            vault = _log_in(request, user, new.dek)
+            vault = log_in(request, user, new.dek)
             _keep_code_for_display(request, vault, new.recovery_code)
             return redirect("accounts:recovery_code")
         # The password check opened the keyring (accounts/backends.py): one Argon2id run.
@@ -217,7 +182,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return views_second_factor.second_step_start(
                     request, user=user, dek=dek, next_path=_safe_next(request, "")
                 )
-            _log_in(request, user, dek)
+            log_in(request, user, dek)
             return redirect(_safe_next(request, reverse("today:index")))
         _failed_attempt_keep(request, form.cleaned_data["username"])
         error = "That username and password don't match. Please try again."
@@ -301,7 +266,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.PasswordChangeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        dek = _current_password_opens(request, user, form.cleaned_data["password"])
+        dek = current_password_opens(request, user, form.cleaned_data["password"])
         if dek is None:
             form.add_error("password", "That is not your current password.")
         else:
@@ -313,7 +278,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
                 form.add_error("new_password1", exc)
             else:
                 # A fresh session for this device; every other session has ended.
-                _log_in(request, user, dek)
+                log_in(request, user, dek)
                 messages.success(request, "Your password is changed. Other devices are logged out.")
                 return redirect("accounts:settings")
     return render(request, "accounts/password_change.html", {"form": form})
@@ -326,7 +291,7 @@ def recovery_renew(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.CurrentPasswordForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        dek = _current_password_opens(request, user, form.cleaned_data["password"])
+        dek = current_password_opens(request, user, form.cleaned_data["password"])
         if dek is None:
             form.add_error("password", "That is not your password.")
         else:
@@ -365,7 +330,7 @@ def forgot(request: HttpRequest) -> HttpResponse:
                         "That code doesn't open this account. Check it and try again.",
                     )
                 else:
-                    vault = _log_in(request, recovered.user, recovered.dek)
+                    vault = log_in(request, recovered.user, recovered.dek)
                     _keep_code_for_display(request, vault, recovered.recovery_code)
                     messages.success(
                         request, "Your new password is set and your journal is open again."
@@ -384,7 +349,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = forms.DeleteAccountForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        if _current_password_opens(request, user, form.cleaned_data["password"]) is None:
+        if current_password_opens(request, user, form.cleaned_data["password"]) is None:
             form.add_error("password", "That is not your password. Nothing was deleted.")
         else:
             vault_end(request)

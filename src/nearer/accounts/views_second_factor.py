@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nearer.accounts import passkeys, second_factor, totp
 from nearer.accounts.current import current_user, current_vault
+from nearer.accounts.login_flow import current_password_opens, log_in
 from nearer.accounts.models import User
 from nearer.accounts.second_factor_forms import (
     PasskeyAddForm,
@@ -69,10 +70,9 @@ def _count_wrong_code(request: HttpRequest, user: User) -> None:
 
 def _finish(request: HttpRequest, pending: second_factor.Pending) -> HttpResponse:
     """Log in and start the vault: the second step is done."""
-    from nearer.accounts.views import _log_in  # the login itself lives with the login
 
     second_factor.pending_end(pending=pending)
-    _log_in(request, pending.user, pending.dek)
+    log_in(request, pending.user, pending.dek)
     response = redirect(pending.next_path or reverse("today:index"))
     response.delete_cookie(STEP_COOKIE, path=reverse("accounts:second_step"))
     return response
@@ -201,14 +201,13 @@ def backup_codes_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def totp_turn_off(request: HttpRequest) -> HttpResponse:
     """Turning the second factor off takes the password and a code."""
-    from nearer.accounts.views import _current_password_opens
 
     user, vault = current_user(request), current_vault(request)
     if not second_factor.totp_active(user=user):
         return redirect("accounts:second_factor")
     form = TurnOffForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if _current_password_opens(request, user, form.cleaned_data["password"]) is None:
+        if current_password_opens(request, user, form.cleaned_data["password"]) is None:
             form.add_error("password", "That isn't your current password.")
         elif not second_factor.code_accept(user=user, vault=vault, typed=form.cleaned_data["code"]):
             _count_wrong_code(request, user)
