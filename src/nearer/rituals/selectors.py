@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
+from django.db import connection
 from django.http import Http404
 
 from nearer.accounts.models import User
@@ -20,6 +21,7 @@ from nearer.decks.selectors import card_get
 from nearer.decks.session_content import SessionContent
 from nearer.lib.dates import long_day
 from nearer.lib.private import QuietRepr
+from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.moments.content import KIND_LABELS
 from nearer.rituals.content import (
     DEFAULT_WEEKDAY,
@@ -67,6 +69,33 @@ def _answer_rows(**where: object) -> dict[date, dict[int, AnswerRow]]:
     rows = DailyAnswer.objects.filter(**where).values_list("id", "author_id", "day", "content")
     for answer_id, author_id, day, content in rows:
         found.setdefault(day, {})[author_id] = (answer_id, content)
+    return found
+
+
+def _history_rows(
+    *, pair_id: UUID, author_id: int, before: date, start: int
+) -> dict[date, dict[int, AnswerRow]]:
+    """The answers of both on one page's days, by day and author: the days being those
+    ``author_id`` answered before ``before``, newest first, from ``start`` (one more
+    than a page holds, which says whether there is an older page, without counting
+    them all). One plain query: the ORM's conversion of each row cost more than
+    opening it."""
+    table = connection.ops.quote_name(DailyAnswer._meta.db_table)
+    pair, author, day = (column(DailyAnswer, name) for name in ("pair", "author", "day"))
+    sql = (
+        f"SELECT {column(DailyAnswer, 'id')}, {author}, {day}, "  # noqa: S608
+        f"{column(DailyAnswer, 'content')} FROM {table} WHERE {pair} = %s AND {day} IN "
+        f"(SELECT {day} FROM {table} WHERE {pair} = %s AND {author} = %s AND {day} < %s "
+        f"ORDER BY {day} DESC LIMIT %s OFFSET %s)"
+    )
+    # The pair's id as this database keeps it (hex text on SQLite).
+    pair_value = DailyAnswer._meta.get_field("pair").get_db_prep_value(pair_id, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pair_value, pair_value, author_id, before, HISTORY_PAGE + 1, start])
+        rows = cursor.fetchall()
+    found: dict[date, dict[int, AnswerRow]] = {}
+    for answer_id, author_of, answered_on, content in rows:
+        found.setdefault(as_date(answered_on), {})[author_of] = (as_uuid(answer_id), content)
     return found
 
 
@@ -135,15 +164,7 @@ def daily_history(*, user: User, space: SpaceLike, before: date, page: int) -> H
     """Return page ``page`` (1 first) of the days before ``before`` that ``user``
     answered, newest first, HISTORY_PAGE a page. Http404 past the last page."""
     start = (page - 1) * HISTORY_PAGE
-    # One query: the answers of both on the page's days, the days being those the
-    # person answered (one more than a page holds says whether there is an older
-    # page, without counting them all).
-    days = (
-        DailyAnswer.objects.filter(pair_id=space.pair_id, author_id=user.pk, day__lt=before)
-        .order_by("-day")
-        .values_list("day", flat=True)[start : start + HISTORY_PAGE + 1]
-    )
-    by_day = _answer_rows(pair_id=space.pair_id, day__in=days)
+    by_day = _history_rows(pair_id=space.pair_id, author_id=user.pk, before=before, start=start)
     found = sorted((day for day, rows in by_day.items() if user.pk in rows), reverse=True)
     if page < 1 or (page > 1 and not found):
         raise Http404("No such page.")

@@ -38,6 +38,7 @@ from nearer.rituals.forms import (
     SessionStepForm,
     SharedMomentForm,
 )
+from nearer.rituals.history_rows import history_items
 from nearer.rituals.questions import question_labels
 from nearer.rituals.selectors import (
     checkin_date,
@@ -228,10 +229,11 @@ def question_history(request: HttpRequest, space: Space) -> HttpResponse:
         before=current_day(request),
         page=_page_number(request),
     )
+    base = _base(request)
     return render(
         request,
         "rituals/question_history.html",
-        {**_base(request), "history": page},
+        {**base, "history": page, "history_rows": history_items(page.days, str(base["partner"]))},
     )
 
 

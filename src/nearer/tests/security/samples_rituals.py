@@ -25,7 +25,6 @@ def make_rituals(samples: Any, marker: str) -> None:
     from nearer.rituals.content import Answer, Shared, answer_seal, deck_open, shared_seal
     from nearer.rituals.models import CheckinWeek, DailyAnswer, PairDeckSession, SharedMoment
     from nearer.rituals.questions import question_for
-    from nearer.rituals.tests.helpers import answer_row
     from nearer.together.models import Member
     from nearer.together.space import space_open
 
@@ -52,17 +51,20 @@ def make_rituals(samples: Any, marker: str) -> None:
                 user=who, space=side, day=today, reaction="warm", reply=f"{marker}-{words[1]}"
             )
         yesterday = today - timedelta(days=1)
-        answer_row(space, person, yesterday, f"{marker}-own-past-answer")
-        partner_row = DailyAnswer(pair_id=space.pair_id, author=partner, day=yesterday)
-        partner_row.content = answer_seal(
-            space.box,
-            partner_row.id,
-            Answer(
-                question=question_for(pair_id=space.pair_id, day=yesterday).id,
-                answer=f"{marker}-partner-past-answer",
-            ),
-        )
-        partner_row.save(force_insert=True)
+        # Yesterday both answered and both replied: the earlier questions show it all.
+        for author, word in ((user, "own"), (partner, "partner")):
+            row = DailyAnswer(pair_id=space.pair_id, author=author, day=yesterday)
+            row.content = answer_seal(
+                space.box,
+                row.id,
+                Answer(
+                    question=question_for(pair_id=space.pair_id, day=yesterday).id,
+                    answer=f"{marker}-{word}-past-answer",
+                    reaction="warm",
+                    reply=f"{marker}-{word}-past-reply",
+                ),
+            )
+            row.save(force_insert=True)
         for who, side, word in ((user, space, "own"), (partner, theirs, "partner")):
             services.checkin_prepare(
                 user=who,
@@ -120,6 +122,8 @@ def make_rituals(samples: Any, marker: str) -> None:
                 "partner-reply",
                 "own-past-answer",
                 "partner-past-answer",
+                "own-past-reply",
+                "partner-past-reply",
                 "own-appreciation",
                 "own-went-well",
                 "own-hard",

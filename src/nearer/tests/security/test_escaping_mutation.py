@@ -48,6 +48,9 @@ assert _OPENING.search(MARKUP), "the sweep's markup opens an <img tag"
 # Call sites passing values that are only our own words, numbers or ids, by
 # CallSite.key ("path::function::values as written"), each with the reason.
 OWN_WORDS: dict[str, str] = {
+    "rituals/history_rows.py::history_items::day.label, day.question.text": (
+        "the day in words and the day's question from our own set"
+    ),
     "checkins/rows.py::_scale::legend, steps": (
         "the scale's legend is our label; steps is Django's own rendering of the radio widget"
     ),

@@ -397,7 +397,11 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-typed-words",
     ),
     "rituals:question_history": words(
-        "-partner-shown-name", "-own-past-answer", "-partner-past-answer"
+        "-partner-shown-name",
+        "-own-past-answer",
+        "-partner-past-answer",
+        "-own-past-reply",
+        "-partner-past-reply",
     ),
     "rituals:checkin": words(
         "-partner-shown-name", "-own-appreciation", "-own-went-well", "-own-hard", "-own-wish"
