@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -46,57 +44,21 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=100)
     args = parser.parse_args()
 
-    data_dir = tempfile.mkdtemp(prefix="nearer-bench-")
-    os.environ["NEARER_DATA_DIR"] = data_dir
-    os.environ["NEARER_SECRET_KEY"] = secrets.token_urlsafe(48)
-    os.environ["NEARER_PEPPER"] = secrets.token_urlsafe(48)
-    os.environ.pop("NEARER_TESTING", None)
-    os.environ.setdefault("NEARER_ALLOWED_HOSTS", "testserver")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
-    import django
+    data_dir = bench_pages.throwaway_nearer()
+    from django.urls import reverse
 
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    info = bench_pages.machine()
     from django.db.models import Count
-    from django.test import Client
-    from django.urls import include, path, reverse
     from django.utils import timezone
 
-    from nearer.accounts.models import User
     from nearer.checkins.models import CheckIn
-    from nearer.demo import build_demo
     from nearer.insights.balance import balance_for, periods_for
     from nearer.insights.care import care_for
     from nearer.insights.pixels import year_for
     from nearer.moments.models import Moment
     from nearer.people.models import Person
 
-    bench_pages.urlpatterns.extend(
-        [path("bench/bare/", bench_pages.bare), path("", include("nearer.urls"))]
-    )
-    settings.ROOT_URLCONF = bench_pages.MODULE
-    settings.MIDDLEWARE = [f"{bench_pages.MODULE}.ServerTimer", *settings.MIDDLEWARE]
-    info = bench_pages.machine()
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    password = "a benchmark password 123"  # noqa: S105 (a throwaway account)
-    demo = build_demo(
-        username="bench",
-        password=password,
-        years=args.years,
-        entries=args.entries,
-        people=args.people,
-        moments=args.moments,
-        out=sys.stderr,
-    )
-    client = Client()
-    login_url = reverse("accounts:login")
-    client.get(login_url)
-    response = client.post(login_url, {"username": "bench", "password": password})
-    assert response.status_code == 302, f"login failed: {response.status_code}"
-    user = User.objects.get(username="bench")
-    vault = response.wsgi_request.vault  # type: ignore[attr-defined]
+    demo, client, user, vault = bench_pages.demo_logged_in(args)
     server = bench_pages._last_server_seconds
     today = timezone.localdate()
     busiest = (

@@ -396,3 +396,58 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def throwaway_nearer(prefix: str = "nearer-bench-") -> str:
+    """Set up Django on a throwaway data directory (SQLite, or NEARER_DATABASE_URL):
+    production settings, throwaway secrets, the bare view at /bench/bare/ beside
+    Nearer's URLs, the server timer outermost, migrated, static files collected.
+    Return the data directory. The per-page benchmarks start here."""
+    data_dir = tempfile.mkdtemp(prefix=prefix)
+    os.environ["NEARER_DATA_DIR"] = data_dir
+    os.environ["NEARER_SECRET_KEY"] = secrets.token_urlsafe(48)
+    os.environ["NEARER_PEPPER"] = secrets.token_urlsafe(48)
+    os.environ.pop("NEARER_TESTING", None)
+    os.environ.setdefault("NEARER_ALLOWED_HOSTS", "testserver")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.urls import include, path
+
+    urlpatterns.extend([path("bench/bare/", bare), path("", include("nearer.urls"))])
+    settings.ROOT_URLCONF = MODULE
+    settings.MIDDLEWARE = [f"{MODULE}.ServerTimer", *settings.MIDDLEWARE]
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return data_dir
+
+
+def demo_logged_in(args: Any) -> tuple[Any, Any, Any, Any]:
+    """Build the demo ``args`` asks for (years, entries, people, moments) and log it in
+    through the login page; return ``(demo, client, user, vault)``."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from nearer.accounts.models import User
+    from nearer.demo import build_demo
+
+    password = "a benchmark password 123"  # noqa: S105 (a throwaway account)
+    demo = build_demo(
+        username="bench",
+        password=password,
+        years=args.years,
+        entries=args.entries,
+        people=args.people,
+        moments=args.moments,
+        out=sys.stderr,
+    )
+    client = Client()
+    login_url = reverse("accounts:login")
+    client.get(login_url)
+    response = client.post(login_url, {"username": "bench", "password": password})
+    assert response.status_code == 302, f"login failed: {response.status_code}"
+    user = User.objects.get(username="bench")
+    return demo, client, user, response.wsgi_request.vault  # type: ignore[attr-defined]

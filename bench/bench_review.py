@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -47,53 +45,16 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    data_dir = tempfile.mkdtemp(prefix="nearer-bench-")
-    os.environ["NEARER_DATA_DIR"] = data_dir
-    os.environ["NEARER_SECRET_KEY"] = secrets.token_urlsafe(48)
-    os.environ["NEARER_PEPPER"] = secrets.token_urlsafe(48)
-    os.environ.pop("NEARER_TESTING", None)
-    os.environ.setdefault("NEARER_ALLOWED_HOSTS", "testserver")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
-    import django
+    data_dir = bench_pages.throwaway_nearer()
+    from django.urls import reverse
 
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.test import Client
-    from django.urls import include, path, reverse
-
-    from nearer.accounts.models import User
+    info = bench_pages.machine()
     from nearer.accounts.services import preferences_get, preferences_update
-    from nearer.demo import build_demo
     from nearer.lib.clock import local_now
     from nearer.review.selectors import week_review
     from nearer.review.week import DAY_KEY, ENABLED_KEY, week_start
 
-    bench_pages.urlpatterns.extend(
-        [path("bench/bare/", bench_pages.bare), path("", include("nearer.urls"))]
-    )
-    settings.ROOT_URLCONF = bench_pages.MODULE
-    settings.MIDDLEWARE = [f"{bench_pages.MODULE}.ServerTimer", *settings.MIDDLEWARE]
-    info = bench_pages.machine()
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    password = "a benchmark password 123"  # noqa: S105 (a throwaway account)
-    demo = build_demo(
-        username="bench",
-        password=password,
-        years=args.years,
-        entries=args.entries,
-        people=args.people,
-        moments=args.moments,
-        out=sys.stderr,
-    )
-    client = Client()
-    login_url = reverse("accounts:login")
-    client.get(login_url)
-    response = client.post(login_url, {"username": "bench", "password": password})
-    assert response.status_code == 302, f"login failed: {response.status_code}"
-    user = User.objects.get(username="bench")
-    vault = response.wsgi_request.vault  # type: ignore[attr-defined]
+    demo, client, user, vault = bench_pages.demo_logged_in(args)
     today = local_now(preferences_get(user=user, vault=vault)).date()
     preferences_update(user=user, vault=vault, **{ENABLED_KEY: True, DAY_KEY: today.weekday()})
     this_week = week_start(today)
