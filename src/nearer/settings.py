@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "nearer.insights",
     "nearer.review",
     "nearer.portability",
+    "nearer.reminders",
     "nearer.today",
 ]
 

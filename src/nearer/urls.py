@@ -30,6 +30,7 @@ urlpatterns = [
     path("insights/", include("nearer.insights.urls")),
     path("review/", include("nearer.review.urls")),
     path("your-data/", include("nearer.portability.urls")),
+    path("reminders/", include("nearer.reminders.urls")),
     path("help/", help_now, name="help"),
     path("privacy/", privacy, name="privacy"),
     path(".well-known/security.txt", security_txt_view, name="security_txt"),

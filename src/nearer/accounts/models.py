@@ -48,6 +48,11 @@ class User(AbstractUser):
 
     objects: ClassVar[AnyCaseUserManager] = AnyCaseUserManager()
 
+    # When the person proved the address in ``email`` is theirs (a link sent to it);
+    # None until then, and again whenever the address changes. Security notices and
+    # reminders go only to a verified address.
+    email_verified_at = models.DateTimeField(null=True, blank=True)
+
     def uses_keyring_password(self) -> bool:
         """True when the password is checked by opening the keyring (no hash kept)."""
         return self.password.startswith(KEYRING_PASSWORD)
