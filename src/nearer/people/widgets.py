@@ -9,7 +9,7 @@ per option.
 - ``ClosenessPictures``: the closeness picker's seven pairs of circles (with
   Django's ``required`` and ``aria-invalid``, the form itself being novalidate), each option
   an ``.ios-option`` with a hidden ``.ios-radio`` followed by its ``.ios-label``
-  (people.css styles the label through ``.ios-radio:checked + .ios-label``, so the
+  (nearer.css styles the label through ``.ios-radio:checked + .ios-label``, so the
   input must come right before its label, not inside it).
 """
 

@@ -34,8 +34,9 @@ NAV = (
     ("insights", "insights:index", "Insights"),
     ("accounts", "accounts:settings", "Account"),
 )
-# One sheet per part of the app, so each part's look lives beside its owner.
-STYLESHEETS = ("nearer.css", "people.css", "moments.css", "checkins.css", "scales.css")
+# One style sheet for every page (one request, compressed by WhiteNoise); each part
+# of the app has its own marked section in it.
+STYLESHEETS = ("nearer.css",)
 
 
 @cache

@@ -1,5 +1,5 @@
 """The people pages' radio widgets hold exactly the inputs Django's own RadioSelect
-renders, in the markup people.css styles."""
+renders, in the markup the People section of nearer.css styles."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_the_closeness_pictures_hold_djangos_own_inputs() -> None:
 
 
 def test_each_radio_comes_right_before_its_picture_number_and_words() -> None:
-    # people.css styles the label as ``.ios-radio:checked + .ios-label``.
+    # nearer.css (People) styles the label as ``.ios-radio:checked + .ios-label``.
     ours, _ = _closeness(None)
     options = re.findall(
         r'<div class="ios-option">\s*<input class="ios-radio" type="radio" name="value" '
