@@ -69,6 +69,18 @@ try:
     EMAIL_HOST_PASSWORD = env_str("NEARER_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("NEARER_EMAIL_TLS", True)
     DEFAULT_FROM_EMAIL = env_str("NEARER_EMAIL_FROM", "nearer@localhost")
+    # Seconds an SMTP connection may hang before a send gives up (a stuck server must
+    # not hold a request or `nearer send-reminders` for ever).
+    EMAIL_TIMEOUT = env_int("NEARER_EMAIL_TIMEOUT", 10, minimum=1)
+    # Where people reach this instance, for links in emails (unsubscribe): an https
+    # URL without a path, e.g. https://nearer.example.org. Empty: no emailed links.
+    BASE_URL = env_str("NEARER_BASE_URL", "").rstrip("/")
+    if BASE_URL and not (
+        BASE_URL.startswith(("https://", "http://")) and "/" not in BASE_URL.split("://", 1)[1]
+    ):
+        raise ConfigError(
+            f"NEARER_BASE_URL must be an https URL without a path (got {BASE_URL!r})."
+        )
     # "Get help now": the emergency sentence and help lines (see lib/help_lines.py).
     HELP_EMERGENCY = emergency_from_env("NEARER_HELP_EMERGENCY")
     HELP_LINES = help_lines_from_env("NEARER_HELP_LINES")
