@@ -1,5 +1,5 @@
 """The `nearer` command: serve, migrate, check, createsuperuser, clearsessions, manage, demo,
-invite.
+invite, send-reminders.
 
 ``nearer serve`` is the production server: it migrates, collects static files and
 runs gunicorn (static files are served by WhiteNoise from the same process).
@@ -347,6 +347,29 @@ def _invite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _send_reminders() -> int:
+    """``nearer send-reminders``: send the reminders due now; print one line saying so.
+
+    Run every few minutes (docs/operations.md). A failing mail server is reported and
+    the others are still sent; the exit status is then 1.
+    """
+    _django_setup()
+    from nearer.reminders.sending import NoBaseUrl, reminders_send
+
+    try:
+        summary = reminders_send()
+    except NoBaseUrl:
+        sys.stderr.write(
+            "Reminders were not sent: NEARER_BASE_URL is not set, and every reminder "
+            "needs it for its unsubscribe link (e.g. NEARER_BASE_URL=https://nearer.example.org).\n"
+        )
+        return 2
+    print(summary.line())
+    for error in summary.errors:
+        sys.stderr.write(f"Could not send to {error}; tried again later.\n")
+    return 1 if summary.failed else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nearer", description="Nearer: a private companion for the closeness in your life."
@@ -401,6 +424,9 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument(
         "--days", type=int, default=7, help="how long it is good for: 1 to 90 days (default 7)"
     )
+    sub.add_parser(
+        "send-reminders", help="send the email reminders due now (run every few minutes)"
+    )
     demo = sub.add_parser(
         "demo", help="create a demo account: ten years of journal, people, moments, check-ins"
     )
@@ -438,6 +464,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
         return _invite(args)
+    if args.command == "send-reminders":
+        if rest:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        return _send_reminders()
     if args.command in ("backup", "restore", "move"):
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")

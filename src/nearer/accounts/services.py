@@ -17,8 +17,10 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from nearer.accounts import login_hooks
+from nearer.accounts.notices import Notice, notice_send
 from nearer.accounts.invites import signup_invite_take
 from nearer.accounts.models import AccountSession, RecoveryAttempt, User, new_keyring_password
+from nearer.lib.reminder_inputs import changed as reminder_inputs_changed
 from nearer.lib.sqlvalues import column
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -134,6 +136,7 @@ def user_change_password(*, user: User, vault_dek: bytes, new_password: str) -> 
     user.save(update_fields=["password"])
     keyring_set_password(user_id=user.pk, dek=vault_dek, new_password=new_password)
     sessions_end(user=user)
+    notice_send(user=user, notice=Notice.PASSWORD_CHANGED)
 
 
 def _attempt_key(username: str, client: str) -> str:
@@ -181,23 +184,16 @@ def user_recover(
     code = keyring_renew_recovery(user_id=user.pk, dek=dek)
     RecoveryAttempt.objects.filter(key=_attempt_key(username, client)).delete()
     sessions_end(user=user)
+    notice_send(user=user, notice=Notice.RECOVERED)
     return Recovered(user=user, dek=dek, recovery_code=code)
 
 
+@transaction.atomic
 def recovery_code_renew(*, user: User, vault_dek: bytes) -> str:
     """Issue a new recovery code for the account; the previous one stops working."""
-    return keyring_renew_recovery(user_id=user.pk, dek=vault_dek)
-
-
-@transaction.atomic
-def user_email_change(*, user: User, email: str) -> None:
-    """Set the account's email for reminders, or remove it with "".
-
-    Raises ValidationError for an address that is not one (nothing is changed).
-    """
-    user.email = email.strip()
-    user.full_clean(exclude=["password", "username"])
-    user.save(update_fields=["email"])
+    code = keyring_renew_recovery(user_id=user.pk, dek=vault_dek)
+    notice_send(user=user, notice=Notice.RECOVERY_CODE_CHANGED)
+    return code
 
 
 @transaction.atomic
@@ -260,4 +256,7 @@ def preferences_update(*, user: User, vault: Vault, **changes: Any) -> dict[str,
     current.update(changes)
     keyring.preferences = vault.seal_json(PREFERENCES_LABEL, user.pk, current)
     keyring.save(update_fields=["preferences", "updated_at"])
+    if "time_zone" in changes:
+        # Reminders keep a clear copy of the zone (and dates counted in it).
+        reminder_inputs_changed(user=user, vault=vault, parts=("zone", "nudges", "birthdays"))
     return current

@@ -376,3 +376,34 @@ def drifting_now(
 
 def _first(pair: tuple[tuple[bool, int, str], DriftRow]) -> tuple[bool, int, str]:
     return pair[0]
+
+
+def first_due_on(
+    *, user: User, people: Mapping[str, PersonSummary], today: date, zone: tzinfo | None = None
+) -> date | None:
+    """Return the first day someone's wished rhythm comes round ("due", as ``status_for``
+    says), or None when nobody has a rhythm; a day before ``today`` when someone is due
+    already. A snooze still running holds that person back to its last day.
+
+    For reminders, which keep this one date in the clear: the same clear dates and
+    index rows as ``drifting_now`` (one query), nothing else opened.
+    """
+    rows = _rows_of(people)
+    with connection.cursor() as cursor:
+        cursor.execute(_drift_sql(connection.vendor), [today, user.pk])
+        clear = cursor.fetchall()
+    if clear and isinstance(clear[0][0], str) and len(clear[0][0]) == 32:
+        rows = {key.replace("-", ""): row for key, row in rows.items()}
+    as_date = date.fromisoformat
+    first: date | None = None
+    for person_id, last, snoozed, created_at in clear:
+        row = rows.get(person_id if type(person_id) is str else str(person_id))
+        if row is None or row[ARCHIVED] or row[RHYTHM_DAYS] is None or row[RHYTHM_DAYS] < 1:
+            continue
+        since = as_date(last[:10]) if last else _added_on(created_at, zone)
+        due = since.toordinal() + row[RHYTHM_DAYS]
+        if snoozed:
+            due = max(due, as_date(snoozed[:10]).toordinal())
+        if first is None or due < first.toordinal():
+            first = date.fromordinal(due)
+    return first

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.lib.owner import check_vault
+from nearer.lib.reminder_inputs import changed as reminder_inputs_changed
 from nearer.moments.content import (
     CLOSENESS_LABELS,
     HOW_LABELS,
@@ -216,6 +217,7 @@ def moment_create(
     )
     seen = (content.kinds, content.opened_up)
     kinds_replace(user=user, vault=vault, before=None, after=(occurred_on, seen))
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges",))
     return moment
 
 
@@ -264,6 +266,7 @@ def moments_create_many(
     clocks_refresh(user=user, person_ids=touched)
     openness_rebuild(user=user, vault=vault)
     kinds_rebuild(user=user, vault=vault)
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges",))
     return rows
 
 
@@ -332,6 +335,7 @@ def moment_update(
         before=kinds_before,
         after=(occurred_on, (content.kinds, content.opened_up)),
     )
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges",))
     return moment
 
 
@@ -357,11 +361,15 @@ def moment_delete(*, user: User, vault: Vault, moment_id: UUID) -> None:
     if opened_up is not None:
         openness_remove(user=user, vault=vault, day=day, opened_up=opened_up, person_ids=people)
     kinds_replace(user=user, vault=vault, before=(day, seen), after=None)
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges",))
 
 
 @transaction.atomic
-def nudge_snooze(*, user: User, person_id: UUID, until: date) -> None:
+def nudge_snooze(*, user: User, person_id: UUID, until: date, vault: Vault | None = None) -> None:
     """Quiet the nudge about one of ``user``'s people until the day ``until``.
+
+    ``vault``: to work out the reminders' next due nudge again (without it, that date
+    is forgotten until the next login).
 
     Only ``Person.snoozed_until`` changes (so nothing sealed is opened or rewritten).
     Raises Http404 when the person is not theirs and ValidationError for a day
@@ -376,6 +384,7 @@ def nudge_snooze(*, user: User, person_id: UUID, until: date) -> None:
     updated = Person.objects.filter(owner=user, id=person_id).update(snoozed_until=until)
     if not updated:
         raise Http404("No such person.")
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges",))
 
 
 def moment_fields(data: dict[str, Any]) -> dict[str, Any]:

@@ -248,7 +248,10 @@ def nudge_snooze(request: HttpRequest, person_id: UUID) -> HttpResponse:
     days = form.cleaned_data["days"] if form.is_valid() else 7
     # The person's existence is checked by the service (Http404 for anyone else's).
     services.nudge_snooze(
-        user=user, person_id=person_id, until=_today(request) + timedelta(days=days)
+        user=user,
+        person_id=person_id,
+        until=_today(request) + timedelta(days=days),
+        vault=_vault(request),
     )
     messages.success(request, "Nudge quieted for now.")
     return redirect(_safe_next(request, request.POST.get("next")) or "today:index")

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from nearer.accounts.models import User
 from nearer.lib.owner import check_vault
+from nearer.lib.reminder_inputs import changed as reminder_inputs_changed
 from nearer.people import rules
 from nearer.people.content import PERSON_LABEL, PersonDetails
 from nearer.people.days import date_open, date_seal, rating_seal
@@ -115,6 +116,7 @@ def person_create(
     index_put(
         user=user, vault=vault, summaries=[summary_of(str(person.id), details, archived=False)]
     )
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges", "birthdays"))
     return person
 
 
@@ -158,6 +160,7 @@ def people_create_many(
             for person, (details, _) in zip(rows, cleaned, strict=True)
         ],
     )
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges", "birthdays"))
     return rows
 
 
@@ -206,6 +209,7 @@ def person_update(
         vault=vault,
         summaries=[summary_of(str(person.id), details, archived=person.archived_at is not None)],
     )
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges", "birthdays"))
     return person
 
 
@@ -259,6 +263,7 @@ def _set_archived(user: User, vault: Vault, person_id: UUID, when: datetime | No
         vault=vault,
         summaries=[summary_of(str(person.id), details, archived=when is not None)],
     )
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges", "birthdays"))
     return person
 
 
@@ -289,6 +294,7 @@ def person_delete(*, user: User, vault: Vault, person_id: UUID) -> None:
         raise Http404("No such person.")
     index_drop(user=user, vault=vault, person_ids=[str(person_id)])
     summary_forget(user=user, person_ids=[person_id])
+    reminder_inputs_changed(user=user, vault=vault, parts=("nudges", "birthdays"))
 
 
 @transaction.atomic
@@ -307,6 +313,7 @@ def date_add(*, user: User, vault: Vault, person_id: UUID, draft: DateDraft) -> 
         raise ValidationError({"kind": ["Someone has only one birthday."]})
     row = _date_row(user, vault, person, cleaned)
     row.save(force_insert=True)
+    reminder_inputs_changed(user=user, vault=vault, parts=("birthdays",))
     return row
 
 
@@ -331,19 +338,22 @@ def date_update(*, user: User, vault: Vault, date_id: UUID, draft: DateDraft) ->
     row.month, row.day, row.year = cleaned.month, cleaned.day, cleaned.year
     row.content = date_seal(vault, row.id, kind=cleaned.kind, label=cleaned.label)
     row.save(update_fields=["month", "day", "year", "content"])
+    reminder_inputs_changed(user=user, vault=vault, parts=("birthdays",))
     return row
 
 
 @transaction.atomic
-def date_delete(*, user: User, date_id: UUID) -> UUID:
+def date_delete(*, user: User, date_id: UUID, vault: Vault | None = None) -> UUID:
     """Delete an important date; return the id of the person it belonged to.
 
-    Http404 when the date is not ``user``'s.
+    Http404 when the date is not ``user``'s. ``vault``: to work out the next birthday
+    for reminders again (without it, that date is forgotten until the next login).
     """
     row = ImportantDate.objects.filter(owner=user, id=date_id).values_list("person_id").first()
     if row is None:
         raise Http404("No such date.")
     ImportantDate.objects.filter(owner=user, id=date_id).delete()
+    reminder_inputs_changed(user=user, vault=vault, parts=("birthdays",))
     return row[0]
 
 

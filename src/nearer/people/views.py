@@ -270,7 +270,9 @@ def date_edit(request: HttpRequest, date_id: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def date_delete(request: HttpRequest, date_id: UUID) -> HttpResponse:
-    person_id = services.date_delete(user=current_user(request), date_id=date_id)
+    person_id = services.date_delete(
+        user=current_user(request), date_id=date_id, vault=current_vault(request)
+    )
     messages.success(request, "Date removed.")
     return redirect("people:edit", person_id=person_id)
 

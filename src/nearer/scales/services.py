@@ -21,6 +21,7 @@ from django.utils import timezone
 from nearer.accounts.models import User
 from nearer.accounts.services import preferences_get, preferences_update
 from nearer.lib.owner import check_vault
+from nearer.lib.reminder_inputs import changed as reminder_inputs_changed
 from nearer.scales.content import ResultContent, content_seal
 from nearer.scales.instruments import SCALE_BY_KEY
 from nearer.scales.models import ScaleResult
@@ -43,6 +44,8 @@ def _state(user: User, vault: Vault) -> ScaleState:
 
 def _save_state(user: User, vault: Vault, state: ScaleState) -> None:
     preferences_update(user=user, vault=vault, **{PREFS_KEY: state.as_prefs()})
+    # Every change of when a scale is next offered goes through here.
+    reminder_inputs_changed(user=user, vault=vault, parts=("scales",))
 
 
 @transaction.atomic
