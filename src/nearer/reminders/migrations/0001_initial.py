@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("accounts", "0009_email_verify_nonce"),
+        ("accounts", "0008_email_verified"),
     ]
 
     operations = [
