@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "nearer.review",
     "nearer.portability",
     "nearer.reminders",
+    "nearer.pwa",
     "nearer.today",
 ]
 
@@ -156,7 +157,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nearer.lib.permissions_policy.PermissionsPolicyMiddleware",
     "nearer.lib.head_requests.HeadWithoutBodyMiddleware",
+    "nearer.lib.robots.NoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (static files come compressed ahead of time), above everything
+    # that writes a body: rendered text is gzipped, streams never (lib/compression.py).
+    "nearer.lib.compression.TextGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,6 +188,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nearer.today.context_processors.navigation",
+                "nearer.pwa.context_processors.install",
             ],
         },
     }

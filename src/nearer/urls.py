@@ -34,6 +34,9 @@ urlpatterns = [
     path("help/", help_now, name="help"),
     path("privacy/", privacy, name="privacy"),
     path(".well-known/security.txt", security_txt_view, name="security_txt"),
+    # The manifest, the service worker (at the root: its scope is the whole site),
+    # the offline page and robots.txt.
+    path("", include("nearer.pwa.urls")),
     path("admin/", admin.site.urls),
 ]
 
