@@ -16,7 +16,7 @@ only the parts a write touched, each from what its app already computes:
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, tzinfo
 
 from django.db import transaction
@@ -75,7 +75,7 @@ def next_birthday(*, user: User, vault: Vault, today: date) -> tuple[int, int] |
     return None
 
 
-def next_scale_due(prefs: dict[str, object], today: date) -> date | None:
+def next_scale_due(prefs: Mapping[str, object], today: date) -> date | None:
     """Return the first day a scale is offered again (``today`` when one is due now or
     was never taken), or None when every offer is off."""
     state = state_of(dict(prefs))

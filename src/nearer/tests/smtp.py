@@ -33,17 +33,20 @@ def _free_port() -> int:
 
 @dataclass
 class Inbox:
-    """What the server received, in order, parsed; ``refuse`` makes it answer 554."""
+    """What the server received, in order, parsed; ``refuse`` makes it answer 554 to
+everything, ``refuse_to`` to messages for those addresses."""
 
     port: int = 0
     messages: list[EmailMessage] = field(default_factory=list)
     envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
     refuse: bool = False
+    # Addresses refused (554) while the others are accepted.
+    refuse_to: set[str] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # aiosmtpd calls a method of this name for each message received.
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        if self.refuse:
+        if self.refuse or self.refuse_to & set(envelope.rcpt_tos):
             return "554 5.0.0 Refused by the test server"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
