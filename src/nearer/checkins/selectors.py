@@ -88,14 +88,22 @@ def checkin_for(*, user: User, vault: Vault, checkin_id: UUID) -> CheckInView:
     return _view(vault, *row)
 
 
-def checkins_on_day(*, user: User, vault: Vault, day: date) -> list[CheckInView]:
-    """Return this person's check-ins of their day ``day``, earliest first, opened."""
-    rows = (
+def checkins_on_day(
+    *, user: User, vault: Vault, day: date, limit: int, skip_latest: int = 0
+) -> tuple[list[CheckInView], bool]:
+    """Return up to ``limit`` of this person's check-ins of their day ``day``, opened,
+    earliest first: the latest ones, after leaving out the ``skip_latest`` latest; and
+    whether earlier ones remain.
+
+    A day has no cap on check-ins, so its page shows a window of them: the page then
+    costs the same with 5 or 600 check-ins on the day.
+    """
+    rows = list(
         CheckIn.objects.filter(owner=user, local_date=day)
-        .order_by("at")
-        .values_list("id", "local_date", "content")
+        .order_by("-at")
+        .values_list("id", "local_date", "content")[skip_latest : skip_latest + limit + 1]
     )
-    return [_view(vault, *row) for row in rows]
+    return [_view(vault, *row) for row in reversed(rows[:limit])], len(rows) > limit
 
 
 def checkins_recent(

@@ -291,7 +291,8 @@ def _in_range(year: int, today: date) -> bool:
 @login_required
 @require_safe
 def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
-    """Every check-in of one of the person's days, in the order they were made."""
+    """One of the person's days: its latest thirty check-ins in the order they were
+    made (?page=2 for the thirty before)."""
     try:
         the_day = date(year, month, day)
     except ValueError:
@@ -299,8 +300,16 @@ def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     today = current_day(request)
     if not _in_range(year, today):
         raise Http404("No such day.")
+    try:
+        page = max(1, min(int(request.GET.get("page", "1")), 10_000))
+    except ValueError:
+        page = 1
     user, vault = current_user(request), current_vault(request)
-    checkins = selectors.checkins_on_day(user=user, vault=vault, day=the_day)
+    # The latest check-ins of the day first come into view (a save lands here); page
+    # 2 is the thirty before them.
+    checkins, earlier = selectors.checkins_on_day(
+        user=user, vault=vault, day=the_day, limit=PAGE_SIZE, skip_latest=(page - 1) * PAGE_SIZE
+    )
     named = {p for c in checkins if c.content is not None for p in c.content.people}
     names = people_names(user=user, vault=vault) if named else {}
     items = [
@@ -324,6 +333,9 @@ def day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
         "next_url": day_url(after) if after <= today else "",
         "month_url": reverse("checkins:month", kwargs={"year": year, "month": month}),
         "month_name": month_year(year, month),
+        "page_size": PAGE_SIZE,
+        "earlier_page": page + 1 if earlier else None,
+        "later_page": page - 1 if page > 1 else None,
     }
     return render(request, "checkins/day.html", context)
 

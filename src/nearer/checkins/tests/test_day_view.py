@@ -36,3 +36,30 @@ def test_impossible_days_are_404(alice: Person) -> None:
         "/checkins/99999/1/1/",
     ):
         assert alice.client.get(path).status_code == 404
+
+
+def test_a_busy_day_shows_its_latest_thirty_and_links_to_the_earlier_ones(
+    alice: Person, check_in: CheckInMaker
+) -> None:
+    # The page once listed every check-in of the day, so it grew with each one.
+    for minute in range(32):
+        check_in(
+            alice,
+            when=datetime(2026, 5, 14, 8, minute, tzinfo=UTC),
+            note=f"checkin-note-number-{minute:02d}",
+        )
+    latest = alice.client.get("/checkins/2026/5/14/").content.decode()
+    shown = [m for m in range(32) if f"checkin-note-number-{m:02d}" in latest]
+    assert shown == list(range(2, 32))
+    assert latest.index("number-02") < latest.index("number-31")
+    assert 'href="?page=2"' in latest and "30 at a time" in latest
+    earlier = alice.client.get("/checkins/2026/5/14/?page=2").content.decode()
+    assert [m for m in range(32) if f"checkin-note-number-{m:02d}" in earlier] == [0, 1]
+    assert 'href="?page=1"' in earlier and 'href="?page=3"' not in earlier
+
+
+def test_a_quiet_day_has_no_page_links(alice: Person, check_in: CheckInMaker) -> None:
+    check_in(alice, note="the only checkin-note-of-the-day")
+    html = alice.client.get("/checkins/2026/5/14/?page=banana").content.decode()
+    assert "the only checkin-note-of-the-day" in html
+    assert "?page=" not in html
