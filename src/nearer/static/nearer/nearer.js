@@ -210,3 +210,117 @@
     });
   });
 })();
+
+// ---------------------------------------------------------------------------------
+// Installed and offline (server side in nearer/pwa; tests in test_install_journey.py).
+//
+// * The service worker named on the head's manifest link (data-service-worker) is
+//   registered for the site (data-scope). It keeps static files and an offline page,
+//   never a person's pages.
+// * A form sent while the device is offline is not sent into nothing (which would
+//   replace the page, and what was typed, with the offline page):
+//   - a journal form (data-draft-key) or a check-in (data-offline-send, or the
+//     check-in's own .checkin-form) is kept on the page, its draft kept in this tab
+//     as the drafts part above does, and a note says so. Back online, it fetches this
+//     page again for a fresh CSRF token and sends the form by the button that was
+//     pressed. If the session has ended meanwhile, or the page can't be fetched, it
+//     sends nothing and asks the person to press the button again.
+//   - any other form is not sent, and the note says to press it again once online.
+(function () {
+  "use strict";
+  var link = document.querySelector("link[rel='manifest'][data-service-worker]");
+  if (link && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(link.getAttribute("data-service-worker"), {
+      scope: link.getAttribute("data-scope") || "/"
+    }).catch(function () { /* no worker (private mode, policy): pages work as usual */ });
+  }
+
+  var KEEP = "form[data-draft-key], form[data-offline-send], form.checkin-form";
+  var waiting = []; // [{form, submitter}] kept until the network is back
+
+  function noteFor(form) {
+    var box = form.querySelector("[data-offline-status]");
+    if (!box) {
+      box = document.createElement("div");
+      box.setAttribute("data-offline-status", "");
+      box.setAttribute("role", "status");
+      form.insertBefore(box, form.firstChild);
+    }
+    return box;
+  }
+  function say(form, text) {
+    var box = noteFor(form);
+    box.textContent = "";
+    if (!text) { return; }
+    var line = document.createElement("p");
+    line.className = "notice";
+    line.textContent = text;
+    box.appendChild(line);
+  }
+  function buttonWords(submitter) {
+    var words = submitter ? (submitter.textContent || submitter.value || "").trim() : "";
+    return words ? "“" + words + "”" : "the button";
+  }
+
+  function freshToken(form) {
+    // This page again, with the session's cookies: its form carries a fresh token.
+    // A page that ended up elsewhere (the login page) means the session has ended.
+    return window.fetch(window.location.href, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) {
+        var here = new URL(window.location.href);
+        if (!response.ok || new URL(response.url).pathname !== here.pathname) { return null; }
+        return response.text();
+      })
+      .then(function (text) {
+        if (text === null) { return null; }
+        var page = new DOMParser().parseFromString(text, "text/html");
+        var input = page.querySelector("input[name='csrfmiddlewaretoken']");
+        return input ? input.value : null;
+      });
+  }
+
+  function sendKept() {
+    var kept = waiting;
+    waiting = [];
+    kept.forEach(function (item) {
+      var form = item.form;
+      say(form, "You're back online. Sending it now…");
+      freshToken(form).then(function (token) {
+        var field = form.querySelector("input[name='csrfmiddlewaretoken']");
+        if (!token || !field) {
+          say(form, "You're back online. What you wrote is still here: press " +
+            buttonWords(item.submitter) + " to send it.");
+          return;
+        }
+        field.value = token;
+        if (item.submitter && typeof form.requestSubmit === "function") {
+          form.requestSubmit(item.submitter);
+        } else if (typeof form.requestSubmit === "function") {
+          form.requestSubmit();
+        } else {
+          HTMLFormElement.prototype.submit.call(form);
+        }
+      }).catch(function () {
+        say(form, "You're back online. What you wrote is still here: press " +
+          buttonWords(item.submitter) + " to send it.");
+      });
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || navigator.onLine !== false) { return; }
+    event.preventDefault();
+    if (form.matches(KEEP)) {
+      var already = waiting.some(function (item) { return item.form === form; });
+      if (!already) { waiting.push({ form: form, submitter: event.submitter || null }); }
+      say(form, "You're offline. What you wrote is kept on this device, in this tab, " +
+        "and will be sent as soon as you're back online.");
+    } else {
+      say(form, "You're offline, so this wasn't sent. Please press " +
+        buttonWords(event.submitter) + " again once you're back online.");
+    }
+  }, true);
+
+  window.addEventListener("online", sendKept);
+})();
