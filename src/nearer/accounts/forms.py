@@ -68,7 +68,10 @@ class SignUpForm(NewPasswordMixin):
     email = forms.EmailField(
         label="Email (optional)",
         required=False,
-        help_text="Only for gentle reminders, if you ever want them.",
+        help_text=(
+            "For security notices, and reminders if you want them. We send it a link to "
+            "confirm it; you can change or remove it on your Account page."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -102,9 +105,9 @@ class EmailForm(forms.Form):
         required=False,
         max_length=EMAIL_MAX,
         help_text=(
-            f"Only for gentle reminders, if you ever want them; up to {EMAIL_MAX} characters. "
-            "Unlike what you write, it is kept unencrypted, so Nearer could write to you. "
-            "Leave it empty to remove it."
+            f"For security notices, and reminders if you want them; up to {EMAIL_MAX} "
+            "characters. Unlike what you write, it is kept unencrypted, so Nearer can "
+            "write to you. Leave it empty to remove it."
         ),
         error_messages={
             "invalid": "That doesn't look like an email address, like sam@example.org.",

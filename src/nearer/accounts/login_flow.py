@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib.auth import authenticate, login
 from django.http import HttpRequest
 
-from nearer.accounts import login_hooks, services, signins
+from nearer.accounts import login_hooks, notices, services, signins
 from nearer.accounts.backends import take_unlocked_dek
 from nearer.accounts.models import User
 from nearer.vault.box import Vault
@@ -33,8 +33,25 @@ def log_in(request: HttpRequest, user: User, dek: bytes) -> Vault:
     login_hooks.run(user=user, vault=vault)
     # What the Security page shows: this session's device (sealed), and the sign-in.
     signins.session_label_keep(request=request, vault=vault)
+    _new_device_notice(request, user, vault)
     signins.signin_record(user=user, request=request, succeeded=True)
     return vault
+
+
+def _new_device_notice(request: HttpRequest, user: User, vault: Vault) -> None:
+    """Tell a verified address when this sign-in's coarse device is not among the
+    recent sealed sign-ins (opened here, while the vault is open: nothing of them is
+    in the clear to compare on). An account with no sign-ins kept yet (before its
+    first) has nothing to compare with, so it is not told.
+    """
+    if not notices.notices_reach(user):
+        return  # the sign-ins are opened only for someone who can be told
+    kept = signins.signins_for(user=user, vault=vault)
+    if not kept:
+        return
+    device = signins.request_device(request)
+    if all(shown.device != device or not shown.succeeded for shown in kept):
+        notices.notice_send(user=user, notice=notices.Notice.NEW_DEVICE)
 
 
 def current_password_opens(request: HttpRequest, user: User, password: str) -> bytes | None:

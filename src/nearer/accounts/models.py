@@ -42,8 +42,8 @@ def new_keyring_password() -> str:
 class User(AbstractUser):
     """A person with a Nearer account.
 
-    The username (and an optional email for future nudges) stays in the clear:
-    the server needs them to log in and to write when the person is away.
+    The username (and an optional email for reminders and security notices) stays
+    in the clear: the server needs them to log in and to write when the person is away.
     """
 
     objects: ClassVar[AnyCaseUserManager] = AnyCaseUserManager()
@@ -52,6 +52,10 @@ class User(AbstractUser):
     # None until then, and again whenever the address changes. Security notices and
     # reminders go only to a verified address.
     email_verified_at = models.DateTimeField(null=True, blank=True)
+    # The random part of the one verification link that can still prove ``email``
+    # (accounts/email_address.py); emptied when it is used or the address changes, so
+    # a link works once and an older link (or one for an earlier address) never does.
+    email_verify_nonce = models.CharField(max_length=32, blank=True, default="")
 
     def uses_keyring_password(self) -> bool:
         """True when the password is checked by opening the keyring (no hash kept)."""

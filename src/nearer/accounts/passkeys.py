@@ -1,7 +1,9 @@
 """Passkeys (WebAuthn) as the second step: register, name, remove, sign in with one.
 
-A passkey can be added once the authenticator app is on, so the backup codes and
-the code step (which needs no script) are always there beside it. The options and
+A passkey can be the only second step (no authenticator app): the first one comes
+with ten backup codes (``second_factor.backup_codes_first``), which the code step
+takes without any script. Removing the last one turns the second step off, which
+takes the password (``LastFactor``). The options and
 checks are the webauthn library's; the challenges are kept server-side: in the
 logged-in session when adding one, in the pending second step when signing in.
 """
@@ -25,6 +27,7 @@ from webauthn.helpers.structs import (
 )
 
 from nearer.accounts.models import User
+from nearer.accounts.second_factor import totp_active
 from nearer.accounts.second_factor_models import Passkey, SecondFactorPending
 from nearer.lib.private import QuietRepr
 from nearer.vault.box import Vault
@@ -143,9 +146,32 @@ def passkey_keep(
     return passkey
 
 
+class LastFactor(Exception):
+    """The passkey is the login's only second step: removing it turns the step off,
+    which takes the password (``second_factor.second_factor_turn_off``)."""
+
+
+def passkey_is_last_factor(*, user: User, passkey_id: UUID) -> bool:
+    """True when this passkey of the person's is their only second step."""
+    mine = Passkey.objects.filter(user=user)
+    return (
+        mine.filter(id=passkey_id).exists()
+        and not mine.exclude(id=passkey_id).exists()
+        and not totp_active(user=user)
+    )
+
+
 @transaction.atomic
 def passkey_remove(*, user: User, passkey_id: UUID) -> bool:
-    """Remove one of the person's passkeys; False when they have none of that id."""
+    """Remove one of the person's passkeys; False when they have none of that id.
+
+    Raises LastFactor (nothing removed) for the only second step left.
+    """
+    # The person's rows locked first, so two removals at once can't each see the
+    # other passkey as still there and leave the login with no second step.
+    list(Passkey.objects.select_for_update().filter(user=user).values_list("id", flat=True))
+    if passkey_is_last_factor(user=user, passkey_id=passkey_id):
+        raise LastFactor
     deleted, _ = Passkey.objects.filter(user=user, id=passkey_id).delete()
     return deleted > 0
 

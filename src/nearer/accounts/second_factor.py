@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from nearer.accounts import totp
 from nearer.accounts.models import User
+from nearer.accounts.notices import Notice, notice_send
 from nearer.accounts.second_factor_models import (
     BackupCode,
     Passkey,
@@ -48,6 +49,11 @@ _PENDING_AAD = b"nearer/second-step/v1|"
 def totp_active(*, user: User) -> bool:
     """True when the person's login asks for a code from their authenticator app."""
     return TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).exists()
+
+
+def second_factor_on(*, user: User) -> bool:
+    """True when the login has a second step: an authenticator app, a passkey, or both."""
+    return totp_active(user=user) or Passkey.objects.filter(user=user).exists()
 
 
 def backup_codes_left(*, user: User) -> int:
@@ -134,19 +140,32 @@ def backup_codes_renew(*, user: User) -> list[str]:
     return _backup_codes_new(user=user)
 
 
+@transaction.atomic
+def backup_codes_first(*, user: User) -> list[str] | None:
+    """Return ten backup codes for a first factor (a first passkey), or None if kept.
+
+    Backup codes come with the first factor of any kind: whoever has a second step
+    has a way in without the phone or the key. Someone who has codes keeps them.
+    """
+    if BackupCode.objects.filter(user=user).exists():
+        return None
+    return _backup_codes_new(user=user)
+
+
 def code_accept(*, user: User, vault: Vault, typed: str, now: float | None = None) -> bool:
     """Return True when ``typed`` is a current app code not used before, or an unused
     backup code, and mark it used. Two requests with one code: only one is accepted.
     """
     device = TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
-    if device is None:
-        return False
-    try:
-        secret = vault.open_text(_SECRET_LABEL, user.pk, bytes(device.secret_sealed))
-    except SealError:
-        return False
-    step = totp.matching_step(secret, typed, now=now)
-    if step is not None:
+    secret = None
+    if device is not None:
+        try:
+            secret = vault.open_text(_SECRET_LABEL, user.pk, bytes(device.secret_sealed))
+        except SealError:
+            secret = None
+    # With passkeys alone there is no app: a backup code is the code that can be typed.
+    step = totp.matching_step(secret, typed, now=now) if secret is not None else None
+    if device is not None and step is not None:
         # Conditional UPDATE: of two requests with one code, the database lets one
         # move last_step past it; the other finds no row to update and is refused.
         return (
@@ -162,11 +181,18 @@ def code_accept(*, user: User, vault: Vault, typed: str, now: float | None = Non
 
 
 @transaction.atomic
-def totp_turn_off(*, user: User) -> None:
-    """Forget the app, every backup code and passkey: the login asks for the password only."""
+def second_factor_turn_off(*, user: User) -> None:
+    """Forget the app, every backup code and passkey: the login asks for the password only.
+
+    The caller has checked the password (and a code, when there is an app); a
+    verified address is told.
+    """
+    had = second_factor_on(user=user)
     TotpDevice.objects.filter(user=user).delete()
     BackupCode.objects.filter(user=user).delete()
     Passkey.objects.filter(user=user).delete()
+    if had:
+        notice_send(user=user, notice=Notice.SECOND_FACTOR_OFF)
 
 
 @dataclass(frozen=True, repr=False)

@@ -17,9 +17,9 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from nearer.accounts import login_hooks
-from nearer.accounts.notices import Notice, notice_send
 from nearer.accounts.invites import signup_invite_take
 from nearer.accounts.models import AccountSession, RecoveryAttempt, User, new_keyring_password
+from nearer.accounts.notices import Notice, notice_send
 from nearer.lib.reminder_inputs import changed as reminder_inputs_changed
 from nearer.lib.sqlvalues import column
 from nearer.vault.box import Vault

@@ -96,7 +96,8 @@ def device_label(user_agent: str) -> str:
     return UNKNOWN_DEVICE
 
 
-def _request_device(request: HttpRequest) -> str:
+def request_device(request: HttpRequest) -> str:
+    """Return the coarse device label of this request's browser."""
     return device_label(str(request.META.get("HTTP_USER_AGENT", "")))
 
 
@@ -105,7 +106,7 @@ def _request_device(request: HttpRequest) -> str:
 
 def session_label_keep(*, request: HttpRequest, vault: Vault) -> None:
     """Keep this session's device label, sealed with the vault, in the session."""
-    sealed = vault.seal_text(DEVICE_LABEL, vault.user_id, _request_device(request))
+    sealed = vault.seal_text(DEVICE_LABEL, vault.user_id, request_device(request))
     request.session[DEVICE_KEY] = base64.b64encode(sealed).decode("ascii")
 
 
@@ -255,7 +256,7 @@ def signin_record(*, user: User, request: HttpRequest, succeeded: bool) -> bool:
         # To the minute: a record is for recognising one's own sign-ins.
         "at": int(time.time()) // 60 * 60,
         "ok": succeeded,
-        "device": _request_device(request),
+        "device": request_device(request),
     }
     SignInRecord.objects.create(
         user_id=user.pk,

@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nearer.accounts import (
+    email_address,
     forms,
     invites,
     second_factor,
@@ -128,8 +129,26 @@ def signup(request: HttpRequest) -> HttpResponse:
                     user=new.user, vault=vault, time_zone=form.cleaned_data["time_zone"]
                 )
             _keep_code_for_display(request, vault, new.recovery_code)
+            token = email_address.verification_renew(user=new.user)
+            if token is not None:
+                _send_link(request, new.user, token)
             return redirect("accounts:recovery_code")
     return render(request, "accounts/signup.html", {"form": form, "by_invite": by_invite})
+
+
+SEND_FAILED = (
+    "Your email is saved, but the link to confirm it couldn't be sent just now. "
+    "You can ask for it again below in a while."
+)
+
+
+def _send_link(request: HttpRequest, user: User, token: str) -> bool:
+    """Email the verification link; say calmly on the next page if it couldn't go."""
+    link = email_address.link_for(token=token, site=request.build_absolute_uri("/"))
+    if email_address.verification_send(user=user, link=link):
+        return True
+    messages.warning(request, SEND_FAILED)
+    return False
 
 
 @login_required
@@ -177,7 +196,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         # The password check opened the keyring (accounts/backends.py): one Argon2id run.
         dek = take_unlocked_dek(user) if isinstance(user, User) else None
         if isinstance(user, User) and dek is not None:
-            if second_factor.totp_active(user=user):
+            if second_factor.second_factor_on(user=user):
                 # Not logged in yet: the data key waits, sealed, for the code.
                 return views_second_factor.second_step_start(
                     request, user=user, dek=dek, next_path=_safe_next(request, "")
@@ -238,25 +257,62 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def email_change(request: HttpRequest) -> HttpResponse:
-    """Change or remove the email for reminders; a bad address changes nothing."""
+    """Change or remove the email; a new address gets a link to confirm it.
+
+    A bad address changes nothing; a mail server that fails is a calm message.
+    """
     user = current_user(request)
     form = forms.EmailForm(request.POST, prefix="account")
     if form.is_valid():
         try:
-            services.user_email_change(user=user, email=form.cleaned_data["email"])
+            token = email_address.email_change(user=user, email=form.cleaned_data["email"])
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            if form.cleaned_data["email"]:
-                messages.success(request, "Your email is saved.")
-            else:
+            if not form.cleaned_data["email"]:
                 messages.success(request, "Your email is removed.")
+            elif token is None:
+                messages.success(request, "Your email is saved.")
+            elif _send_link(request, user, token):
+                messages.success(
+                    request,
+                    "Your email is saved. We sent it a link to confirm it's yours; "
+                    "it works for 48 hours.",
+                )
             return redirect(f"{reverse('accounts:settings')}#email")
-    user.refresh_from_db(fields=["email"])  # the address kept, not the one refused
+    # The address kept, not the one refused.
+    user.refresh_from_db(fields=["email", "email_verified_at"])
     prefs = services.preferences_get(user=user, vault=current_vault(request))
     initial = {"display_name": prefs.get("display_name", ""), "time_zone": prefs.get("time_zone")}
     context = {"form": forms.PreferencesForm(initial=initial), "email_form": form, "user": user}
     return render(request, "accounts/settings.html", context)
+
+
+@login_required
+@require_POST
+def email_link_again(request: HttpRequest) -> HttpResponse:
+    """Send a new link to the unconfirmed address (the earlier one stops working)."""
+    user = current_user(request)
+    token = email_address.verification_renew(user=user)
+    if token is not None and _send_link(request, user, token):
+        messages.success(request, "A new link is on its way; it works for 48 hours.")
+    return redirect(f"{reverse('accounts:settings')}#email")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_verify(request: HttpRequest, token: str) -> HttpResponse:
+    """Confirm an address from the emailed link, logged in or not.
+
+    The link opens a page with a button rather than confirming on GET: mail
+    scanners open links, and the link works once.
+    """
+    if request.method == "POST":
+        verified = email_address.email_verify(token=token)
+        if verified is not None:
+            return render(request, "accounts/email_verify.html", {"state": "done"})
+        return render(request, "accounts/email_verify.html", {"state": "spent"}, status=400)
+    state = "ready" if email_address.token_pending(token=token) else "spent"
+    return render(request, "accounts/email_verify.html", {"state": state})
 
 
 @sensitive_post_parameters("password", "new_password1", "new_password2")

@@ -21,8 +21,9 @@ from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nearer.accounts import passkeys, second_factor, totp
+from nearer.accounts import passkeys, second_factor, signins, totp
 from nearer.accounts.current import current_user, current_vault
+from nearer.accounts.forms import CurrentPasswordForm
 from nearer.accounts.login_flow import current_password_opens, log_in
 from nearer.accounts.models import User
 from nearer.accounts.second_factor_forms import (
@@ -38,6 +39,7 @@ from nearer.vault.box import Vault
 STEP_COOKIE = "nearer_second_step"
 PASSKEY_FAILED = "passkey-failed"
 WRONG_CODE = "That code didn't work. Please check it and try again."
+BACKUP_ONLY_HELP = "One of your backup codes (10 letters and numbers, each works once)."
 
 
 def second_step_start(
@@ -66,6 +68,11 @@ def _count_wrong_code(request: HttpRequest, user: User) -> None:
     # Counted by django-axes with the wrong passwords (same name and address, same
     # limit): guessing codes locks the account's logins out like guessing passwords.
     user_login_failed.send(sender=__name__, credentials=_credentials(user), request=request)
+    # And kept, sealed, among the person's sign-ins as a failed attempt, like a wrong
+    # password; not once axes has locked the name out (as for passwords: a locked-out
+    # flood does not push the person's own sign-ins away).
+    if not getattr(request, "axes_locked_out", False):
+        signins.signin_record(user=user, request=request, succeeded=False)
 
 
 def _finish(request: HttpRequest, pending: second_factor.Pending) -> HttpResponse:
@@ -93,6 +100,9 @@ def second_step(request: HttpRequest) -> HttpResponse:
         request.axes_credentials = _credentials(pending.user)  # type: ignore[attr-defined]
         return HttpResponse(status=429)  # the axes middleware answers with its calm page
     form = SecondStepForm(request.POST if request.method == "POST" else None)
+    app_on = second_factor.totp_active(user=pending.user)
+    if not app_on:
+        form.fields["code"].help_text = BACKUP_ONLY_HELP
     if request.method == "POST" and form.is_valid():
         vault_check = Vault(user_id=pending.user.pk, dek=pending.dek)
         if second_factor.code_accept(
@@ -113,6 +123,7 @@ def second_step(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "passkey_form": PasskeySignInForm() if has_passkey else None,
+            "app_on": app_on,
             # A query flag, not a message: a message would store a session for
             # someone not logged in yet.
             "passkey_failed": request.GET.get(PASSKEY_FAILED) == "1" and request.method == "GET",
@@ -136,7 +147,8 @@ def overview(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/second_factor.html",
         {
-            "active": second_factor.totp_active(user=user),
+            "active": second_factor.second_factor_on(user=user),
+            "app_on": second_factor.totp_active(user=user),
             "codes_left": second_factor.backup_codes_left(user=user),
             "passkeys": passkeys.passkeys_of(user=user, vault=current_vault(request)),
             "passkey_form": PasskeyAddForm(),
@@ -188,7 +200,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
 def backup_codes_new(request: HttpRequest) -> HttpResponse:
     """Ten new backup codes, shown once; the old ones stop working."""
     user = current_user(request)
-    if not second_factor.totp_active(user=user):
+    if not second_factor.second_factor_on(user=user):
         return redirect("accounts:second_factor")
     codes = second_factor.backup_codes_renew(user=user)
     return render(
@@ -200,25 +212,33 @@ def backup_codes_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def totp_turn_off(request: HttpRequest) -> HttpResponse:
-    """Turning the second factor off takes the password and a code."""
+    """Turning the second factor off takes the password, and a code when there is an app.
+
+    With passkeys alone there is nothing to type but the password (a passkey can't
+    be typed), as when the last passkey is removed.
+    """
 
     user, vault = current_user(request), current_vault(request)
-    if not second_factor.totp_active(user=user):
+    if not second_factor.second_factor_on(user=user):
         return redirect("accounts:second_factor")
-    form = TurnOffForm(request.POST if request.method == "POST" else None)
+    app_on = second_factor.totp_active(user=user)
+    posted = request.POST if request.method == "POST" else None
+    form: CurrentPasswordForm = TurnOffForm(posted) if app_on else CurrentPasswordForm(posted)
     if request.method == "POST" and form.is_valid():
         if current_password_opens(request, user, form.cleaned_data["password"]) is None:
             form.add_error("password", "That isn't your current password.")
-        elif not second_factor.code_accept(user=user, vault=vault, typed=form.cleaned_data["code"]):
+        elif app_on and not second_factor.code_accept(
+            user=user, vault=vault, typed=form.cleaned_data["code"]
+        ):
             _count_wrong_code(request, user)
             form.add_error("code", WRONG_CODE)
         else:
-            second_factor.totp_turn_off(user=user)
+            second_factor.second_factor_turn_off(user=user)
             messages.success(
                 request, "The second step is off. Logging in asks for your password only."
             )
             return redirect("accounts:second_factor")
-    return render(request, "accounts/second_factor_turn_off.html", {"form": form})
+    return render(request, "accounts/second_factor_turn_off.html", {"form": form, "app_on": app_on})
 
 
 @login_required
@@ -226,8 +246,6 @@ def totp_turn_off(request: HttpRequest) -> HttpResponse:
 def passkey_options(request: HttpRequest) -> HttpResponse:
     """The options the browser needs to make a passkey (read by passkeys.js)."""
     user = current_user(request)
-    if not second_factor.totp_active(user=user):
-        return HttpResponse(status=409)
     body = passkeys.registration_options(request=request, user=user)
     return HttpResponse(body, content_type="application/json")
 
@@ -237,8 +255,6 @@ def passkey_options(request: HttpRequest) -> HttpResponse:
 def passkey_add(request: HttpRequest) -> HttpResponse:
     """Keep the passkey the browser just made, under the name the person typed."""
     user, vault = current_user(request), current_vault(request)
-    if not second_factor.totp_active(user=user):
-        return redirect("accounts:second_factor")
     form = PasskeyAddForm(request.POST)
     if form.is_valid() and form.cleaned_data["credential"]:
         try:
@@ -253,6 +269,14 @@ def passkey_add(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, "The passkey is added. You can use it at the second step.")
+            codes = second_factor.backup_codes_first(user=user)
+            if codes is not None:
+                # The first factor of any kind brings backup codes, shown this once.
+                return render(
+                    request,
+                    "accounts/second_factor_backup_codes.html",
+                    {"codes": codes, "first": True},
+                )
     elif form.is_valid():
         messages.error(request, "Adding a passkey needs JavaScript in this browser.")
     else:
@@ -260,14 +284,40 @@ def passkey_add(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:second_factor")
 
 
+@sensitive_post_parameters("password")
 @login_required
 @require_POST
 def passkey_remove(request: HttpRequest, passkey_id: UUID) -> HttpResponse:
-    """Remove one of the person's passkeys (someone else's is not found)."""
-    if not passkeys.passkey_remove(user=current_user(request), passkey_id=passkey_id):
+    """Remove one of the person's passkeys (someone else's is not found).
+
+    The last second step left turns the step off: that asks for the password first,
+    on a page of its own (the list's button sends none).
+    """
+    user = current_user(request)
+    try:
+        removed = passkeys.passkey_remove(user=user, passkey_id=passkey_id)
+    except passkeys.LastFactor:
+        return _remove_last(request, user)
+    if not removed:
         raise Http404
     messages.success(request, "The passkey is removed.")
     return redirect("accounts:second_factor")
+
+
+def _remove_last(request: HttpRequest, user: User) -> HttpResponse:
+    form = CurrentPasswordForm(request.POST if "password" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        if current_password_opens(request, user, form.cleaned_data["password"]) is None:
+            form.add_error("password", "That isn't your current password.")
+        else:
+            second_factor.second_factor_turn_off(user=user)
+            messages.success(
+                request,
+                "The passkey is removed, and the second step is off. "
+                "Logging in asks for your password only.",
+            )
+            return redirect("accounts:second_factor")
+    return render(request, "accounts/second_factor_remove_last.html", {"form": form})
 
 
 @require_POST

@@ -6,7 +6,7 @@ from django.test import Client
 
 from nearer.accounts.models import RecoveryAttempt
 from nearer.accounts.services import RECOVERY_LIMIT, preferences_get, preferences_update
-from nearer.conftest import Person
+from nearer.conftest import Person, make_person
 from nearer.vault.recovery_codes import display, new_code
 from nearer.vault.services import keyring_recover, keyring_unlock
 
@@ -108,3 +108,22 @@ def test_it_sends_a_logged_in_person_to_password_change(alice: Person) -> None:
     response = alice.client.get("/accounts/forgot/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password/"
+
+
+def test_maya_recovers_her_account_typed_in_lower_case(db: None) -> None:
+    maya = make_person("Maya")
+    client = Client()
+    response = _forgot(client, "maya", maya.recovery_code)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(maya.user.pk)
+    assert keyring_unlock(user_id=maya.user.pk, password=NEW) is not None
+
+
+def test_wrong_codes_for_maya_in_any_case_share_one_throttle(db: None) -> None:
+    maya = make_person("Maya")
+    wrong = display(new_code())
+    for spelling in ("maya", "MAYA", "Maya", "mAyA", "mayA")[:RECOVERY_LIMIT]:
+        _forgot(Client(), spelling, wrong)
+    response = _forgot(Client(), "MaYa", maya.recovery_code)
+    assert response.status_code == 429
+    assert keyring_unlock(user_id=maya.user.pk, password=NEW) is None

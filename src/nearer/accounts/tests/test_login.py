@@ -6,7 +6,7 @@ from django.conf import settings
 from django.test import Client
 
 from nearer.accounts.models import User
-from nearer.conftest import Person
+from nearer.conftest import Person, make_person
 from nearer.vault.models import Keyring
 from nearer.vault.session import SESSION_DEK
 
@@ -138,3 +138,32 @@ def test_someone_just_logged_out_is_welcomed_back(alice: Person) -> None:
     alice.client.post("/accounts/logout/")
     html = alice.client.get("/accounts/login/?out=1").content.decode()
     assert "<h1>Welcome back</h1>" in html and "Welcome to Nearer" not in html
+
+
+def test_maya_logs_in_as_maya_in_lower_case(db: None) -> None:
+    # Defect: sign-up treated "Maya" and "maya" as one name but log-in did not.
+    maya = make_person("Maya")
+    client = Client()
+    response = _login(client, "maya", maya.password)
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.session["_auth_user_id"] == str(maya.user.pk)
+
+
+def test_wrong_passwords_for_maya_in_any_case_reach_one_lockout(db: None) -> None:
+    maya = make_person("Maya")
+    spellings = ["maya", "MAYA", "mAyA", "Maya", "mayA", "MAya", "maYA"]
+    for spelling in spellings[: settings.AXES_FAILURE_LIMIT]:
+        _login(Client(), spelling, "not the password at all")
+    client = Client()
+    response = _login(client, "maya", maya.password)
+    assert b"Too many tries" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_failed_attempt_typed_in_lower_case_is_kept_for_maya(db: None) -> None:
+    from nearer.accounts.signins import signins_for
+
+    maya = make_person("Maya")
+    _login(Client(), "maya", "not the password at all")
+    kept = signins_for(user=maya.user, vault=maya.vault)
+    assert [s.succeeded for s in kept][:1] == [False]

@@ -147,3 +147,80 @@ def test_the_code_step_stores_no_session_for_someone_not_logged_in(alice: Person
         client.post(STEP, {"code": _wrong(secret)})
     client.post("/accounts/login/code/passkey/", {"credential": "{}"})
     assert AccountSession.objects.count() == before
+
+
+def _failed_signins(person: Person) -> int:
+    from nearer.accounts.signins import signins_for
+
+    return sum(not s.succeeded for s in signins_for(user=person.user, vault=person.vault))
+
+
+def test_a_wrong_code_is_kept_as_a_failed_attempt(alice: Person) -> None:
+    secret, _ = turn_on(alice)
+    client = Client()
+    password_step(client, alice)
+    before = _failed_signins(alice)
+    response = client.post(STEP, {"code": _wrong(secret)})
+    assert response.status_code == 200
+    assert _failed_signins(alice) == before + 1
+
+
+def test_a_wrong_passkey_answer_is_kept_as_a_failed_attempt(alice: Person) -> None:
+    import secrets
+
+    from nearer.accounts.passkeys import passkey_keep
+
+    turn_on(alice)
+    passkey_keep(
+        user=alice.user,
+        vault=alice.vault,
+        name="Laptop",
+        credential_id=secrets.token_bytes(32),
+        public_key=secrets.token_bytes(77),
+        sign_count=0,
+    )
+    client = Client()
+    password_step(client, alice)
+    before = _failed_signins(alice)
+    client.post("/accounts/login/code/passkey/", {"credential": '{"rawId": "nonsense"}'})
+    assert _failed_signins(alice) == before + 1
+
+
+def test_with_passkeys_alone_a_backup_code_passes_the_step(alice: Person) -> None:
+    import secrets
+
+    from nearer.accounts import second_factor
+    from nearer.accounts.passkeys import passkey_keep
+
+    passkey_keep(
+        user=alice.user,
+        vault=alice.vault,
+        name="Laptop",
+        credential_id=secrets.token_bytes(32),
+        public_key=secrets.token_bytes(77),
+        sign_count=0,
+    )
+    codes = second_factor.backup_codes_first(user=alice.user)
+    assert codes is not None and len(codes) == 10
+    assert second_factor.backup_codes_first(user=alice.user) is None  # kept, not replaced
+    client = Client()
+    response = password_step(client, alice)
+    assert response["Location"] == STEP
+    page = client.get(STEP).content.decode()
+    assert "Please use your passkey, or type one of your backup codes" in page
+    response = client.post(STEP, {"code": codes[0]})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.session["_auth_user_id"] == str(alice.user.pk)
+
+
+def test_the_step_of_maya_is_the_same_whatever_case_she_types(db: None) -> None:
+    from nearer.conftest import make_person
+
+    maya = make_person("Maya")
+    secret, _ = turn_on(maya)
+    client = Client()
+    response = client.post("/accounts/login/", {"username": "maya", "password": maya.password})
+    assert response["Location"] == STEP
+    response = client.post(STEP, {"code": code_in(secret, 1)})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(maya.user.pk)

@@ -95,7 +95,7 @@ def test_new_backup_codes_end_the_old_ones(alice: Person) -> None:
 
 def test_turning_off_forgets_the_app_and_the_codes(alice: Person) -> None:
     turn_on(alice)
-    second_factor.totp_turn_off(user=alice.user)
+    second_factor.second_factor_turn_off(user=alice.user)
     assert not second_factor.totp_active(user=alice.user)
     assert not TotpDevice.objects.filter(user=alice.user).exists()
     assert not BackupCode.objects.filter(user=alice.user).exists()
