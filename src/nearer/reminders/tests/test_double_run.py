@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from nearer.conftest import make_person
 from nearer.reminders import sending
+from nearer.reminders.dates import zone_of
 from nearer.reminders.models import Reminder
 from nearer.reminders.tests.conftest import turn_on, verify_email
 from nearer.tests.smtp import Inbox
@@ -69,15 +70,12 @@ def test_two_threads_send_once(smtp_server: Inbox, monkeypatch: pytest.MonkeyPat
     assert not errors, errors
     assert sorted((s.sent, s.taken) for s in summaries) == [(0, 1), (1, 0)]
     assert len(smtp_server.messages) == 1
-    assert (
-        Reminder.objects.get().last_sent_on
-        == _now().astimezone(sending.zone_of("Europe/Berlin")).date()
-    )
+    assert Reminder.objects.get().last_sent_on == _now().astimezone(zone_of("Europe/Berlin")).date()
 
 
 def _run_in_process(barrier: Any, results: Any) -> None:
     # A fresh process (forked): its own database connection, the shared barrier.
-    sending._claim = _held_claim(barrier.wait)  # type: ignore[assignment]
+    sending._claim = _held_claim(barrier.wait)
     try:
         summary = sending.reminders_send(now=_now())
         results.put((summary.sent, summary.taken, summary.failed))
