@@ -15,25 +15,39 @@ from django.urls import get_script_prefix
 from nearer.lib.html import Markup, html, join
 from nearer.lib.urls import url_for
 
-SECTIONS = ("today", "journal", "people", "opening", "checkins", "together", "insights", "accounts")
-# Apps whose pages live under another section of the main navigation.
+SECTIONS = ("today", "journal", "people", "opening", "checkins", "insights", "accounts")
+# Apps whose pages live under another section of the main navigation: moments with
+# People, scales with check-ins (together they are "Feelings"), the decks with
+# Opening up, Together and its rituals with Insights (what you see together).
 SECTION_OF = {
     "moments": "people",
     "scales": "checkins",
     "decks": "opening",
-    "rituals": "together",
+    "together": "insights",
+    "rituals": "insights",
 }
-# The main navigation: (section, URL name, words), in order.
+# The main navigation: (section, URL name, words, short words, icon), in order. The
+# short words go under the icon in the phone's bottom bar, where six must fit 360 px;
+# the full words are the link's name for everyone (the short ones are aria-hidden).
 NAV = (
-    ("today", "today:index", "Today"),
-    ("journal", "journal:index", "Journal"),
-    ("people", "people:index", "People"),
-    ("opening", "opening:index", "Opening up"),
-    ("checkins", "checkins:index", "Check-ins"),
-    ("together", "together:index", "Together"),
-    ("insights", "insights:index", "Insights"),
-    ("accounts", "accounts:settings", "Account"),
+    ("today", "today:index", "Today", "Today", "today"),
+    ("journal", "journal:index", "Journal", "Journal", "journal"),
+    ("people", "people:index", "People", "People", "people"),
+    ("checkins", "checkins:index", "Feelings", "Feelings", "feelings"),
+    ("opening", "opening:index", "Opening up", "Opening", "opening"),
+    ("insights", "insights:index", "Insights", "Insights", "insights"),
 )
+# The pages a grouped section holds, as a row of links under the header on its pages.
+SUBNAV: dict[str, tuple[tuple[str, str], ...]] = {
+    "people": (("people:index", "People"), ("moments:index", "Moments")),
+    "checkins": (("checkins:index", "Check-ins"), ("scales:index", "Scales")),
+    "insights": (
+        ("insights:index", "Patterns"),
+        ("insights:balance", "Balance"),
+        ("insights:year", "Year in pixels"),
+        ("together:index", "Together"),
+    ),
+}
 # One style sheet for every page (one request, compressed by WhiteNoise); each part
 # of the app has its own marked section in it.
 STYLESHEETS = ("nearer.css",)
@@ -47,6 +61,8 @@ def _links(prefix: str) -> dict[str, str]:
         "help": url_for("help"),
         "logout": url_for("accounts:logout"),
         "script": static("nearer/nearer.js"),
+        "account": url_for("accounts:settings"),
+        "icons": static("nearer/icons.svg"),
     }
 
 
@@ -62,16 +78,56 @@ def _head(prefix: str) -> Markup:
     return join(sheets, "\n  ")
 
 
+def _icon(sprite: str, name: str) -> Markup:
+    """One of our line icons from the sprite, hidden from assistive technology."""
+    return html(
+        '<svg class="icon" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        sprite,
+        name,
+    )
+
+
 @cache
 def _nav(prefix: str, current: str) -> Markup:
     """The main navigation's list with ``current`` marked as the page's section."""
-    items = [
-        html('<li><a href="{}" aria-current="page">{}</a></li>', url_for(name), words)
-        if section == current
-        else html('<li><a href="{}">{}</a></li>', url_for(name), words)
-        for section, name, words in NAV
-    ]
+    sprite = static("nearer/icons.svg")
+    items = []
+    for section, name, words, short, icon in NAV:
+        here = html(' aria-current="page"') if section == current else ""
+        label = (
+            html('<span class="nav-words">{}</span>', words)
+            if short == words
+            # The bar's short words are shown on phones; the link's name stays whole.
+            else html(
+                '<span class="nav-words"><span class="nav-long">{}</span>'
+                '<span class="nav-short" aria-hidden="true">{}</span></span>',
+                words,
+                short,
+            )
+        )
+        link = html('<a href="{}"{}>{}{}</a>', url_for(name), here, _icon(sprite, icon), label)
+        items.append(html("<li>{}</li>", link))
     return html("<ul>{}</ul>", join(items))
+
+
+@cache
+def _subnav(prefix: str, section: str, current: str) -> Markup:
+    """The row of a grouped section's pages, ``current`` (a URL name) marked."""
+    pages = SUBNAV.get(section)
+    if not pages:
+        return Markup("")
+    items = []
+    for name, words in pages:
+        here = html(' aria-current="page"') if name == current else ""
+        items.append(html('<li><a href="{}"{}>{}</a></li>', url_for(name), here, words))
+    return html(
+        '<nav class="section-nav" aria-label="{}"><ul>{}</ul></nav>',
+        _SECTION_WORDS[section],
+        join(items),
+    )
+
+
+_SECTION_WORDS = {section: words for section, _name, words, _short, _icon in NAV}
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -81,9 +137,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     namespace = SECTION_OF.get(namespace, namespace)
     section = namespace if namespace in SECTIONS else ""
     prefix = get_script_prefix()
+    view = f"{match.namespace}:{match.url_name}" if match is not None else ""
     return {
         "nav_section": section,
         "layout_links": _links(prefix),
         "layout_head": _head(prefix),
         "layout_nav": _nav(prefix, section),
+        "layout_subnav": _subnav(prefix, section, view),
+        "layout_account_current": section == "accounts",
     }

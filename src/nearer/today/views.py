@@ -29,6 +29,22 @@ from nearer.vault.box import Vault
 __all__ = ["another_prompt", "greeting_for", "index"]
 
 RECENT_ENTRIES = 5
+# Today names at most this many people: a warm word about one or two, never a count
+# of everyone waiting (the rest are on the People page).
+PEOPLE_SHOWN = 2
+
+
+def next_step_of(context: dict[str, object]) -> str:
+    """Return the one next step Today puts beside the check-in on a phone's first screen.
+
+    A person to reach out to comes first (that is what Nearer is for), then a scale
+    that is due, then a prompt to write: always one of the three, never a list.
+    """
+    if context.get("moments_nudges"):
+        return "person"
+    if context.get("scales_due"):
+        return "scale"
+    return "prompt"
 
 
 def greeting_for(hour: int) -> str:
@@ -77,6 +93,11 @@ def index(request: HttpRequest) -> HttpResponse:
     # with, then the journal.
     for part in (checkins_today, scales_today, review_today, moments_today):
         context.update(part(user=user, vault=vault, today=now.date(), prefs=prefs))
+    nudges = cast("list[dict[str, object]]", context.get("moments_nudges") or [])
+    context["moments_nudges"] = nudges[:PEOPLE_SHOWN]
+    # No count of everyone else waiting: "See everyone" leads to the People pages.
+    context["moments_more"] = 0
+    context["today_next"] = next_step_of(context)
     # One CSRF token for the page: every {% csrf_token %} (the prompt and each
     # snooze form) takes this one instead of asking for another.
     context["csrf_token"] = get_token(request)
