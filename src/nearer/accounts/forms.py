@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.validators import RegexValidator
 
+from nearer.accounts import time_zones
 from nearer.accounts.validators import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 _username_rule = RegexValidator(
@@ -74,12 +74,26 @@ class SignUpForm(NewPasswordMixin):
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
-    field_order = ["username", "email", "new_password1", "new_password2"]
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        required=False,
+        initial=time_zones.DEFAULT,
+        help_text=(
+            "So days and dates follow your clock. UTC if you're not sure; you can "
+            "change it any time on your Account page."
+        ),
+        error_messages={"invalid_choice": "Please choose a time zone from the list."},
+        widget=forms.Select(attrs={"data-zone-guess": ""}),
+    )
+    field_order = ["username", "email", "new_password1", "new_password2", "time_zone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["time_zone"]).choices = time_zones.zone_choices()
 
     def clean_time_zone(self) -> str:
-        value = str(self.cleaned_data.get("time_zone") or "")
-        return value if value in zoneinfo.available_timezones() else ""
+        # Nothing chosen (an older page's form): UTC, which the account then shows.
+        return str(self.cleaned_data.get("time_zone") or time_zones.DEFAULT)
 
 
 class InviteSignUpForm(SignUpForm):
@@ -93,7 +107,7 @@ class InviteSignUpForm(SignUpForm):
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
     )
-    field_order = ["invite", "username", "email", "new_password1", "new_password2"]
+    field_order = ["invite", "username", "email", "new_password1", "new_password2", "time_zone"]
 
 
 EMAIL_MAX = 254  # the longest address mail servers accept (RFC 5321), as the model allows
@@ -174,10 +188,18 @@ class PreferencesForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
-    time_zone = forms.ChoiceField(label="Your time zone", choices=())
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        choices=(),
+        help_text="So days and dates follow your clock. Grouped by region; UTC is at the top.",
+        error_messages={"invalid_choice": "Please choose a time zone from the list."},
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        zones = sorted(zoneinfo.available_timezones())
+        # The zone kept from before stays offered even if it is an old name.
+        kept = (self.initial or {}).get("time_zone")
         field = cast(forms.ChoiceField, self.fields["time_zone"])
-        field.choices = [(zone, zone.replace("_", " ")) for zone in zones]
+        field.choices = time_zones.zone_choices(keep=kept if isinstance(kept, str) else None)
+        if not kept:
+            self.initial["time_zone"] = time_zones.DEFAULT

@@ -124,10 +124,9 @@ def signup(request: HttpRequest) -> HttpResponse:
             add_errors(form, exc, unnamed="new_password1")
         else:
             vault = log_in(request, new.user, new.dek)
-            if form.cleaned_data["time_zone"]:
-                services.preferences_update(
-                    user=new.user, vault=vault, time_zone=form.cleaned_data["time_zone"]
-                )
+            services.preferences_update(
+                user=new.user, vault=vault, time_zone=form.cleaned_data["time_zone"]
+            )
             _keep_code_for_display(request, vault, new.recovery_code)
             token = email_address.verification_renew(user=new.user)
             if token is not None:

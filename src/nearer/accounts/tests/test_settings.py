@@ -56,3 +56,22 @@ def test_it_needs_a_login(db: None) -> None:
     response = Client().get("/accounts/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_zone_list_is_real_places_grouped_by_region(alice: Person) -> None:
+    html = alice.client.get("/accounts/").content.decode()
+    assert '<optgroup label="America">' in html
+    assert '<option value="America/New_York">New York</option>' in html
+    assert "Factory" not in html and 'value="US/Pacific"' not in html
+    # With nothing chosen yet: UTC, plainly (not the first zone of the list).
+    assert '<option value="UTC" selected>' in html
+
+
+def test_a_zone_kept_from_before_under_an_old_name_stays_shown(alice: Person) -> None:
+    from nearer.accounts.services import preferences_update
+
+    preferences_update(user=alice.user, vault=alice.vault, time_zone="Asia/Calcutta")
+    html = alice.client.get("/accounts/").content.decode()
+    assert '<option value="Asia/Calcutta" selected>' in html
+    response = alice.client.post("/accounts/", {"display_name": "", "time_zone": "Asia/Calcutta"})
+    assert response.status_code == 302

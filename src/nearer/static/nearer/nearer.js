@@ -8,6 +8,13 @@
     document.querySelectorAll("input[name='time_zone'][type='hidden']").forEach(function (input) {
       if (!input.value) { input.value = zone; }
     });
+    // A time-zone list rendered by the server (it works without this): preselect the
+    // browser's zone while the list still shows the default, if the list has it.
+    document.querySelectorAll("select[data-zone-guess]").forEach(function (select) {
+      if (zone && select.value === "UTC" && select.querySelector("option[value='" + zone + "']")) {
+        select.value = zone;
+      }
+    });
     // A form sent back with mistakes: take the keyboard (and a screen reader) to the
     // first one, so nobody has to hunt for what needs fixing.
     var invalid = document.querySelector(
