@@ -397,3 +397,19 @@ def test_the_security_privacy_and_closed_sign_up_pages_are_accessible(
     page.goto(site.url("/accounts/security/"))
     problems += audit(page, "security")
     assert_clean(problems)
+
+
+def test_the_offline_page_is_accessible_as_the_service_worker_shows_it(
+    page: Page, site: Site
+) -> None:
+    page.goto(site.url("/accounts/login/"))
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.context.set_offline(True)
+    try:
+        page.goto(site.url("/journal/"))
+        expect(page.get_by_role("heading", level=1)).to_have_text("You're offline for now")
+        problems = audit(page, "offline page (network cut)")
+    finally:
+        page.context.set_offline(False)
+    assert_clean(problems)

@@ -264,3 +264,11 @@ def test_it_reaches_security_and_privacy_with_the_keyboard_alone(page: Page, sit
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "How Nearer keeps what you write private"
     )
+
+
+def test_the_offline_page_offers_its_ways_on_to_the_keyboard(page: Page, site: Site) -> None:
+    page.goto(site.url("/offline/"))
+    tab_to(page, "Try again", limit=20)
+    tab_to(page, "Get help now", limit=20)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Get help now")

@@ -259,3 +259,13 @@ def test_sessions_end_and_sign_up_by_invite_work_without_javascript(
         expect(second.get_by_role("button", name="Log in")).to_be_visible()
     finally:
         other.close()
+
+
+def test_the_offline_page_needs_no_javascript(no_js_page: Page, site: Site) -> None:
+    page = no_js_page
+    page.goto(site.url("/offline/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("You're offline for now")
+    page.get_by_role("link", name="Try again").click()
+    # Logged out, "Try again" lands on the welcome for a first visit.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to Nearer")
+    assert page.locator("link[rel='manifest']").count() == 1
