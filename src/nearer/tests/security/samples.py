@@ -643,6 +643,8 @@ NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
     ("scales", "scale_key"): "a built-in scale, the same for everyone",
     ("decks", "card_id"): "a conversation card, public and the same for everyone",
     ("insights", "year"): "a year of the person's own check-ins (year in pixels)",
+    # Forged, tampered and retired tokens: reminders/tests/test_unsubscribe_view.py.
+    ("reminders", "token"): "a signed unsubscribe link, not an id: only the server makes one",
 }
 
 # The admin is for staff only: every admin URL sends anyone else to the admin login.
