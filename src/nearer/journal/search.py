@@ -86,7 +86,15 @@ class Query:
             ascii_piece for piece in pieces if (ascii_piece := piece.encode("ascii", "ignore"))
         ]
         self._all_ascii = all(piece.isascii() for piece in pieces)
-        self._utf8_pieces = [piece.encode("utf-8") for piece in pieces]
+        # On the fully folded text only what match() looks for there: the words with
+        # other letters and the tag. A word of ASCII letters is matched skipping other
+        # characters ("wellbeing" finds "well•being"), so it may be absent here.
+        self._utf8_pieces = [
+            piece.encode("utf-8")
+            for term in [*(term for term in self.terms if not term.isascii()), self.tag]
+            for piece in _JSON_ESCAPED.split(term)
+            if piece
+        ]
         # Words that can be judged straight from the folded JSON (see _judge_fields):
         # nothing in them that JSON escapes, and no tag (a tag is compared whole).
         judgeable = (

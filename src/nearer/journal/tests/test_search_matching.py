@@ -90,6 +90,15 @@ def test_ascii_words_skip_other_characters() -> None:
     assert _finds("well•being", entry)
 
 
+def test_an_ascii_word_beside_a_word_of_other_letters_still_skips_them() -> None:
+    # Found by the month texts' equivalence test: the pre-check looked for every word
+    # in the fully folded text, where "wellbeing" is "well•being", and said no.
+    entry = EntryContent(title="", body="well•being静かな")
+    assert Query("wellbeing 静か").check(_raw(entry)) is not False
+    assert _finds("wellbeing 静か", entry)
+    assert not _finds("wellbeing 静けさ", entry)
+
+
 def test_dashes_are_alike_and_kept() -> None:
     entry = EntryContent(title="", body="My well—being matters.")
     assert _finds("well-being", entry)
