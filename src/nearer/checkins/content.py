@@ -323,3 +323,69 @@ def content_open(vault: Vault, checkin_id: UUID, sealed: bytes | memoryview) -> 
     except ValueError:
         raise SealError("check-in content is not valid JSON") from None
     return CheckInContent.from_json(value)
+
+
+# --- The one-tap grid ------------------------------------------------------------
+# Both scales as one 5 × 5 grid: columns from very unpleasant (left) to very
+# pleasant (right), rows from very high energy (top) to very low (bottom). One
+# radio per cell, all of one name, its value "pleasantness,energy" (e.g. "1,-1"),
+# so the stored check-in keeps its two numbers as before.
+
+# What a screen reader hears for each step (the visible words stay in the scales above).
+PLEASANTNESS_SAID: dict[int, str] = {
+    -2: "very unpleasant",
+    -1: "unpleasant",
+    0: "neutral",
+    1: "pleasant",
+    2: "very pleasant",
+}
+ENERGY_SAID: dict[int, str] = {
+    2: "very high energy",
+    1: "high energy",
+    0: "medium energy",
+    -1: "low energy",
+    -2: "very low energy",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """One cell of the grid: its two steps, its value, its name and how it is drawn."""
+
+    pleasantness: int
+    energy: int
+
+    @property
+    def value(self) -> str:
+        return f"{self.pleasantness},{self.energy}"
+
+    @property
+    def said(self) -> str:
+        """The cell's accessible name, e.g. "pleasant, high energy"."""
+        return f"{PLEASANTNESS_SAID[self.pleasantness]}, {ENERGY_SAID[self.energy]}"
+
+    @property
+    def code(self) -> str:
+        """The quadrant's short code (hu, hp, lu, lp), or "mid" on a middle line."""
+        if self.pleasantness == 0 or self.energy == 0:
+            return "mid"
+        return ("h" if self.energy > 0 else "l") + ("p" if self.pleasantness > 0 else "u")
+
+    @property
+    def strength(self) -> int:
+        """How far from the centre (0 to 2): drawn as a bigger, stronger mark."""
+        return max(abs(self.pleasantness), abs(self.energy))
+
+
+# In reading order: top row first (very high energy), left to right.
+GRID: tuple[GridCell, ...] = tuple(
+    GridCell(p, e)
+    for e in range(SCALE_MAX, SCALE_MIN - 1, -1)
+    for p in range(SCALE_MIN, SCALE_MAX + 1)
+)
+GRID_BY_VALUE: dict[str, GridCell] = {cell.value: cell for cell in GRID}
+
+
+def cell_of(value: object) -> GridCell | None:
+    """Return the grid cell a posted value names, or None if it names none."""
+    return GRID_BY_VALUE.get(value.strip()) if isinstance(value, str) else None

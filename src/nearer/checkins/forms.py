@@ -1,9 +1,11 @@
-"""Forms of a check-in: first how you feel (two scales), then the word and the details.
+"""Forms of a check-in: first how you feel (one tap on the grid), then the word and details.
 
 Both apply the rules of ``content.py``, so a tampered or hand-made POST gets the
-same kind, plain messages as a slip of the finger. The two scales are drawn by
-their widget (``widgets.ScaleRadioSelect``: real radios in their labels), wrapped
-in a fieldset and legend by ``rows.feeling_fields``.
+same kind, plain messages as a slip of the finger. The grid is drawn by its widget
+(``widgets.FeelingGrid``: 25 real radios of one name), wrapped in a fieldset and
+legend by ``rows.feeling_fields``. It posts one value, "pleasantness,energy"; the
+two numbers may also come apart (step two's hidden fields, an older page still open),
+and both ways end in the same two numbers.
 """
 
 from __future__ import annotations
@@ -12,15 +14,25 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
+from django.http import QueryDict
 
 from nearer.checkins import content as rules
-from nearer.checkins.content import EMOTIONS, ENERGY, PLEASANTNESS
-from nearer.checkins.widgets import ScaleRadioSelect
+from nearer.checkins.content import EMOTIONS, ENERGY, GRID, PLEASANTNESS, cell_of
+from nearer.checkins.widgets import FeelingGrid, ScaleRadioSelect
+from nearer.people.widgets import PeoplePicker, PickerForm
+
+GRID_LEGEND = "How pleasant, and how much energy?"
+GRID_HELP = (
+    "One tap: left is unpleasant, right is pleasant; the top is high energy, the bottom low."
+)
+NO_CELL = "Please choose how you feel: one square of the grid."
 
 
-def _scale_field(label: str, what: str) -> forms.TypedChoiceField:
+def _scale_field(label: str, what: str, *, required: bool = True) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
+        required=required,
+        empty_value=None,
         choices=[
             (str(value), words)
             for value, words in (PLEASANTNESS if what == "pleasantness" else ENERGY)
@@ -35,18 +47,52 @@ def _scale_field(label: str, what: str) -> forms.TypedChoiceField:
     )
 
 
+def with_scales(data: QueryDict) -> QueryDict:
+    """Return ``data`` with ``pleasantness`` and ``energy`` filled in from a grid cell.
+
+    Step one can save straight away ("Done" once a word is chosen), and step two
+    carries the two numbers: both then go through ``CheckInForm``, which reads them.
+    """
+    cell = cell_of(data.get("feeling"))
+    if cell is None:
+        return data
+    data = data.copy()
+    data["pleasantness"], data["energy"] = str(cell.pleasantness), str(cell.energy)
+    return data
+
+
 class FeelingForm(forms.Form):
-    """Step one: how pleasant, how much energy."""
+    """Step one: how pleasant, how much energy, as one cell of the grid."""
 
-    pleasantness = _scale_field("How pleasant do you feel?", "pleasantness")
-    energy = _scale_field("How much energy do you have?", "energy")
+    feeling = forms.ChoiceField(
+        label=GRID_LEGEND,
+        required=False,
+        choices=[(cell.value, cell.said) for cell in GRID],
+        widget=FeelingGrid,
+        error_messages={"invalid_choice": NO_CELL},
+    )
+    # The two numbers apart, as step two and older pages send them.
+    pleasantness = _scale_field("How pleasant do you feel?", "pleasantness", required=False)
+    energy = _scale_field("How much energy do you have?", "energy", required=False)
 
-    def first_errors(self) -> dict[str, str]:
-        """Return the first error of each scale, for ``rows.feeling_fields``."""
-        return {name: str(errors[0]) for name, errors in self.errors.items() if errors}
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        cell = cell_of(data.get("feeling"))
+        if cell is not None:
+            data["pleasantness"], data["energy"] = cell.pleasantness, cell.energy
+        elif not self.errors and (data.get("pleasantness") is None or data.get("energy") is None):
+            self.add_error("feeling", NO_CELL)
+        return data
+
+    def first_error(self) -> str:
+        """Return the one message step one shows (the grid is one question), or ""."""
+        for errors in self.errors.values():
+            if errors:
+                return NO_CELL
+        return ""
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(PickerForm):
     """Step two: the word, who and what contributed, a note. Carries step one's answers."""
 
     pleasantness = _scale_field("How pleasant do you feel?", "pleasantness")
@@ -62,6 +108,7 @@ class CheckInForm(forms.Form):
     people = forms.MultipleChoiceField(
         label="Who contributed? (optional)",
         required=False,
+        widget=PeoplePicker,
         error_messages={
             "invalid_choice": "One of the people chosen isn't in your People any more. "
             "Please choose again.",
@@ -84,12 +131,20 @@ class CheckInForm(forms.Form):
     checkin_id = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
-        self, *args: Any, people: list[tuple[str, str]] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        people: list[tuple[str, str]] | None = None,
+        offered: list[tuple[str, str]] | None = None,
+        order: list[str] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """``people``: every id the person may name (their own people, archived too);
+        ids outside it are refused by the field itself. ``offered``: those the picker
+        may show (archived ones only when already chosen); ``order``: ids of the people
+        seen most and lately, first."""
         super().__init__(*args, **kwargs)
-        # Every id the person may name (their own people, archived too); ids outside
-        # this list are refused by the field itself.
         self.fields["people"].choices = people or []  # type: ignore[attr-defined]
+        self.picker_set_up("people", offered=offered, order=order)
 
     def clean_checkin_id(self) -> UUID | None:
         try:

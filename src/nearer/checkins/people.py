@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from nearer.accounts.models import User
 from nearer.lib.private import QuietRepr
+from nearer.people.labels import short_labels
 from nearer.people.selectors import people_index
 from nearer.vault.box import Vault
 from nearer.vault.crypto import SealError
@@ -25,15 +26,16 @@ class PersonName(QuietRepr):
 
 
 def people_names(*, user: User, vault: Vault) -> dict[str, PersonName]:
-    """Return every one of ``user``'s people (archived too) by id string, in People's order."""
+    """Return every one of ``user``'s people (archived too) by id string, in People's order.
+
+    Each name is the person's short label (``people.labels``: "Emma R." beside "Emma T.").
+    """
     try:
         index = people_index(user=user, vault=vault, include_archived=True)
     except SealError:
         return {}
-    names: dict[str, PersonName] = {}
-    for key, summary in index.items():
-        names[key] = PersonName(key, summary.display_name or "Someone", summary.archived)
-    return names
+    labels = short_labels(index.values())
+    return {key: PersonName(key, labels[key], summary.archived) for key, summary in index.items()}
 
 
 def choices(names: dict[str, PersonName], *, keep: Iterable[str] = ()) -> list[tuple[str, str]]:

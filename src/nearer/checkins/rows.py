@@ -6,13 +6,12 @@ else on those pages together, so their rows are built in code, through
 ``nearer.lib.html`` only (every value escaped unless it is markup, numbers
 formatted before they go in).
 
-The two scales are Django widgets (``checkins.widgets.ScaleRadioSelect``, with
-their own templates), the same ones the step-one form declares. Drawing both through
-Django's widget templates takes about half a millisecond (the hand-made copy took a
-fiftieth of that), and they appear on Today on every visit, so each way of drawing
-them without an error (nothing chosen, or a check-in's two answers: 36 in all) is
-rendered once per process and kept. Only a page showing an error message, after a
-mistake, renders them afresh and pays that half millisecond.
+The feeling grid is a Django widget (``checkins.widgets.FeelingGrid``, with its own
+template), the one the step-one form declares. It appears on Today on every visit,
+so each way of drawing it without an error (no cell or one of 25 chosen) is
+rendered once per process and kept, as are step one's words (our own, the same for
+everyone). Only a page showing an error message, after a mistake, renders the grid
+afresh.
 """
 
 from __future__ import annotations
@@ -22,12 +21,9 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from django.forms import Widget
-
-from nearer.checkins.content import QUADRANTS, QuadrantInfo
-from nearer.checkins.forms import FeelingForm
+from nearer.checkins.content import EMOTIONS, QUADRANTS, GridCell, QuadrantInfo
+from nearer.checkins.forms import GRID_HELP, GRID_LEGEND, FeelingForm
 from nearer.checkins.selectors import UNREADABLE, CheckInView
-from nearer.checkins.widgets import ScaleRadioSelect
 from nearer.lib.dates import long_day
 from nearer.lib.html import EMPTY, Markup, html, join
 from nearer.lib.urls import url_for
@@ -35,53 +31,79 @@ from nearer.lib.urls import url_for
 # How many marks a calendar day shows before "+N".
 MARKS_PER_DAY = 4
 
-# (field name, legend, the scale's widget): the step-one form's own fields.
-SCALES = tuple(
-    (name, str(field.label), field.widget)
-    for name, field in FeelingForm.base_fields.items()
-    if isinstance(field.widget, ScaleRadioSelect)
-)
+# The grid's field of the step-one form, drawn by its own widget.
+GRID_FIELD = FeelingForm.base_fields["feeling"]
 _UNREADABLE_SAID = UNREADABLE.lower()
 _PAD = html('<td class="cal-pad"></td>')
 
 
-def _scale(name: str, legend: str, widget: Widget, chosen: int | None, error: str) -> Markup:
-    steps = widget.render(name, chosen, attrs={"required": True})
-    if not error:
-        return html('<fieldset class="scale"><legend>{}</legend>{}</fieldset>', legend, steps)
+def _grid(chosen: str | None, error: str) -> Markup:
+    cells = GRID_FIELD.widget.render("feeling", chosen, attrs={"required": True})
     return html(
-        '<fieldset class="scale field-invalid" aria-describedby="{name}-error">'
-        '<legend>{legend}</legend><p class="errors" id="{name}-error">{error}</p>'
-        "{steps}</fieldset>",
-        name=name,
-        legend=legend,
-        error=error,
-        steps=steps,
-    )
-
-
-def _scales(pleasantness: int | None, energy: int | None, errors: Mapping[str, str]) -> Markup:
-    return join(
-        _scale(name, legend, widget, value, errors.get(name, ""))
-        for (name, legend, widget), value in zip(SCALES, (pleasantness, energy), strict=True)
+        '<fieldset class="feeling{invalid}" aria-describedby="feeling-help{error_id}">'
+        '<legend>{legend}</legend><p class="help" id="feeling-help">{help}</p>{error}'
+        "{cells}</fieldset>",
+        invalid=" field-invalid" if error else "",
+        error_id=" feeling-error" if error else "",
+        legend=GRID_LEGEND,
+        help=GRID_HELP,
+        error=html('<p class="errors" id="feeling-error">{}</p>', error) if error else EMPTY,
+        cells=cells,
     )
 
 
 def feeling_fields(
-    pleasantness: int | None = None,
-    energy: int | None = None,
-    errors: Mapping[str, str] | None = None,
+    pleasantness: int | None = None, energy: int | None = None, error: str = ""
 ) -> Markup:
-    """Return the two radio groups (pleasantness, energy), with choices and errors shown."""
-    if not errors:
-        return _feeling_fields_cached(pleasantness, energy)
-    return _scales(pleasantness, energy, errors)
+    """Return the grid (one radio group of 25 cells), with a cell chosen and an error shown."""
+    chosen = (
+        GridCell(pleasantness, energy).value
+        if pleasantness is not None and energy is not None
+        else None
+    )
+    if not error:
+        return _feeling_fields_cached(chosen)
+    return _grid(chosen, error)
 
 
-@functools.lru_cache(maxsize=64)
-def _feeling_fields_cached(pleasantness: int | None, energy: int | None) -> Markup:
-    # Our own words only, and at most 36 ways: five steps or nothing chosen on each scale.
-    return _scales(pleasantness, energy, {})
+@functools.lru_cache(maxsize=32)
+def _feeling_fields_cached(chosen: str | None) -> Markup:
+    # Our own words only, and at most 26 ways: one of 25 cells, or none, chosen.
+    return _grid(chosen, "")
+
+
+@functools.lru_cache(maxsize=1)
+def step_one_words() -> Markup:
+    """Return every quadrant's words as step one holds them, hidden until a cell is chosen.
+
+    nearer.js shows the groups the chosen cell touches (``content.quadrants_for``)
+    and a "Done" that saves at once; without JavaScript step two shows them.
+    """
+    groups = join(
+        html(
+            '<fieldset class="word-group" data-quadrant="{code}"><legend>{mark} {name}</legend>'
+            '<div class="pills">{pills}</div></fieldset>',
+            code=quadrant.code,
+            mark=mark(quadrant),
+            name=quadrant.name,
+            pills=join(
+                html(
+                    '<label class="pill"><input type="radio" name="emotion" value="{}">'
+                    "<span>{}</span></label>",
+                    emotion.key,
+                    emotion.label,
+                )
+                for emotion in EMOTIONS
+                if emotion.quadrant == quadrant.key
+            ),
+        )
+        for quadrant in QUADRANTS
+    )
+    return html(
+        '<fieldset class="words" data-checkin-words hidden><legend>Which word fits best?</legend>'
+        "{}</fieldset>",
+        groups,
+    )
 
 
 @functools.lru_cache(maxsize=8)

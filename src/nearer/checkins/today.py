@@ -1,6 +1,6 @@
 """What check-ins add to the Today page: the quick check-in card.
 
-Cheap by design: the two scales are HTML built once per process, and one query
+Cheap by design: the grid and its words are HTML built once per process, and one query
 reads today's check-ins, of which only the latest is opened.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 from django.urls import reverse
 
 from nearer.accounts.models import User
-from nearer.checkins.rows import day_url, feeling_fields
+from nearer.checkins.rows import day_url, feeling_fields, step_one_words
 from nearer.checkins.selectors import today_summary
 from nearer.vault.box import Vault
 
@@ -27,5 +27,6 @@ def today_context(
         "checkins_last": last,
         "checkins_day_url": day_url(today),
         "checkins_fields": feeling_fields(),
+        "checkins_words": step_one_words(),
         "checkins_new_url": reverse("checkins:new"),
     }

@@ -1,14 +1,16 @@
 """Check-in pages: thin views over checkins.selectors and checkins.services.
 
-A check-in takes two short steps, both POSTs (how someone feels never goes into
-a URL or an access log): the two scales, then the emotion word and the optional
-details. Today's card posts straight into step two. Every id comes back through
-a selector or service scoped to the person, so someone else's id is a 404.
+A check-in takes one or two short steps, POSTs (how someone feels never goes into
+a URL or an access log): a tap on the grid (and, with JavaScript, a word and
+"Done"), then the emotion word and the optional details. Today's card holds step
+one. Every id comes back through a selector or service scoped to the person, so
+someone else's id is a 404.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -24,12 +26,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from nearer.accounts.current import current_day, current_day_near_month, current_user, current_vault
 from nearer.checkins import selectors, services
-from nearer.checkins.content import (
-    ENERGY_WORDS,
-    PLEASANTNESS_WORDS,
-    emotions_for,
-)
-from nearer.checkins.forms import CheckInForm, FeelingForm
+from nearer.checkins.content import EMOTION_BY_KEY, GridCell, emotions_for
+from nearer.checkins.forms import CheckInForm, FeelingForm, with_scales
+from nearer.checkins.kind_words import kind_word
 from nearer.checkins.people import PersonName, choices, people_names
 from nearer.checkins.rows import (
     calendar_rows,
@@ -38,9 +37,12 @@ from nearer.checkins.rows import (
     day_url,
     feeling_fields,
     quadrant_key,
+    step_one_words,
 )
 from nearer.lib.dates import MONTH_NAMES, month_year
 from nearer.lib.forms import add_errors
+from nearer.lib.private import QuietRepr
+from nearer.moments.seen import people_seen_order
 
 MIN_YEAR = 1900
 PAGE_SIZE = 30
@@ -73,11 +75,37 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "checkins/index.html", context)
 
 
-# --- Checking in: two steps --------------------------------------------------------
+# --- Checking in: one tap, a word, done -------------------------------------------
 
 
-def _people(request: HttpRequest) -> dict[str, PersonName]:
-    return people_names(user=current_user(request), vault=current_vault(request))
+@dataclass(frozen=True, slots=True, repr=False)
+class _Picker(QuietRepr):
+    """What step two's "Who contributed?" needs: everyone, those offered, the order."""
+
+    names: dict[str, PersonName]
+    order: list[str]
+
+
+def _picker(request: HttpRequest) -> _Picker:
+    user = current_user(request)
+    return _Picker(
+        names=people_names(user=user, vault=current_vault(request)),
+        order=people_seen_order(user=user, today=current_day(request)),
+    )
+
+
+def _details_form(
+    picker: _Picker, chosen: list[str], data: Any = None, initial: dict[str, Any] | None = None
+) -> CheckInForm:
+    # Newest people first after those seen most: someone just added is likely next.
+    offered = list(reversed(choices(picker.names, keep=chosen)))
+    return CheckInForm(
+        data,
+        initial=initial,
+        people=[(p.id, p.name) for p in picker.names.values()],
+        offered=offered,
+        order=picker.order,
+    )
 
 
 def _feeling_page(
@@ -89,15 +117,11 @@ def _feeling_page(
     checkin: selectors.CheckInView | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    errors = form.first_errors() if form is not None and form.is_bound else {}
-    if errors and form is not None:
-        # Keep the answer that was fine, so only the missing one needs a tap.
-        kept = getattr(form, "cleaned_data", {})
-        pleasantness = kept.get("pleasantness", pleasantness)
-        energy = kept.get("energy", energy)
+    error = form.first_error() if form is not None and form.is_bound else ""
     context = {
-        "fields": feeling_fields(pleasantness, energy, errors),
-        "has_errors": bool(errors),
+        "fields": feeling_fields(pleasantness, energy, error),
+        "words": step_one_words(),
+        "has_errors": bool(error),
         "checkin": checkin,
         "action": _action(checkin),
     }
@@ -116,8 +140,6 @@ def _details_page(
     *,
     pleasantness: int,
     energy: int,
-    names: dict[str, PersonName],
-    chosen_people: list[str],
     checkin: selectors.CheckInView | None = None,
 ) -> HttpResponse:
     value = form["emotion"].value() if form.is_bound else form.initial.get("emotion")
@@ -125,12 +147,10 @@ def _details_page(
         "form": form,
         "pleasantness": pleasantness,
         "energy": energy,
-        "pleasantness_words": PLEASANTNESS_WORDS[pleasantness],
-        "energy_words": ENERGY_WORDS[energy],
+        "feeling_said": GridCell(pleasantness, energy).said,
         "word_groups": emotions_for(pleasantness, energy),
         "chosen_word": value if isinstance(value, str) else "",
-        "people": choices(names, keep=chosen_people),
-        "chosen_people": set(chosen_people),
+        "has_people": bool(form.fields["people"].choices),  # type: ignore[attr-defined]
         "checkin": checkin,
         "action": _action(checkin),
     }
@@ -144,65 +164,69 @@ def _posted_scales(request: HttpRequest) -> tuple[FeelingForm, int | None, int |
     return form, None, None
 
 
-def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpResponse:
-    """Both steps, for a new check-in (``checkin`` None) or for changing one."""
+def _save(
+    request: HttpRequest, checkin: selectors.CheckInView | None, *, pleasantness: int, energy: int
+) -> HttpResponse:
+    """Save step two (or step one with its word, "Done"); or show step two again."""
     user, vault = current_user(request), current_vault(request)
+    picker = _picker(request)
+    posted_people = [str(v) for v in request.POST.getlist("people")]
+    form = _details_form(picker, posted_people, with_scales(request.POST))
+    if form.is_valid():
+        data = form.cleaned_data
+        fields = {
+            "pleasantness": data["pleasantness"],
+            "energy": data["energy"],
+            "emotion": data["emotion"],
+            "people": data["people"],
+            "tags": data["tags"],
+            "note": data["note"],
+        }
+        try:
+            if checkin is not None:
+                saved = services.checkin_update(
+                    user=user, vault=vault, checkin_id=checkin.id, **fields
+                )
+            else:
+                saved = services.checkin_create(
+                    user=user, vault=vault, checkin_id=data.get("checkin_id"), **fields
+                )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        except IntegrityError:
+            # The same check-in arrived twice at once: the other copy was saved.
+            return redirect("checkins:index")
+        else:
+            if checkin is not None:
+                messages.success(request, "Saved.")
+            else:
+                word = kind_word(checkin_id=saved.id, pleasantness=data["pleasantness"])
+                messages.success(request, word, extra_tags="kind-word")
+            return redirect(f"{day_url(saved.local_date)}#checkin-{saved.id}")
+    return _details_page(request, form, pleasantness=pleasantness, energy=energy, checkin=checkin)
+
+
+def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpResponse:
+    """Both steps, for a new check-in (``checkin`` None) or for changing one.
+
+    Step one is the grid; with JavaScript it also shows the words of the chosen
+    quadrant and a "Done" that saves at once (three taps). "Next" (the only button
+    without JavaScript) leads to step two: the words, who and what contributed, a note.
+    """
     step = request.POST.get("step", "") if request.method == "POST" else ""
     content = checkin.content if checkin is not None else None
-
-    if step == "details" and "back" not in request.POST:
-        names = _people(request)
-        form = CheckInForm(request.POST, people=[(p.id, p.name) for p in names.values()])
-        scales_form, pleasantness, energy = _posted_scales(request)
-        if pleasantness is None or energy is None:
-            # Step one's answers came back broken (a hand-made POST): ask again.
-            return _feeling_page(request, form=scales_form, checkin=checkin)
-        if form.is_valid():
-            data = form.cleaned_data
-            fields = {
-                "pleasantness": data["pleasantness"],
-                "energy": data["energy"],
-                "emotion": data["emotion"],
-                "people": data["people"],
-                "tags": data["tags"],
-                "note": data["note"],
-            }
-            try:
-                if checkin is not None:
-                    saved = services.checkin_update(
-                        user=user, vault=vault, checkin_id=checkin.id, **fields
-                    )
-                else:
-                    saved = services.checkin_create(
-                        user=user, vault=vault, checkin_id=data.get("checkin_id"), **fields
-                    )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            except IntegrityError:
-                # The same step two arrived twice at once: the other copy was saved.
-                return redirect("checkins:index")
-            else:
-                messages.success(request, "Saved.")
-                return redirect(f"{day_url(saved.local_date)}#checkin-{saved.id}")
-        posted_people = [str(v) for v in request.POST.getlist("people")]
-        return _details_page(
-            request,
-            form,
-            pleasantness=pleasantness,
-            energy=energy,
-            names=names,
-            chosen_people=posted_people,
-            checkin=checkin,
-        )
-
     if step in ("feeling", "details"):
-        # Step one sent (or "change how I feel" pressed on step two).
         scales_form, pleasantness, energy = _posted_scales(request)
         if pleasantness is None or energy is None:
+            # Nothing chosen on the grid, or a hand-made POST: ask again.
             return _feeling_page(request, form=scales_form, checkin=checkin)
-        if step == "details":
+        if "back" in request.POST:
+            # "Change how I feel" on step two.
             return _feeling_page(request, pleasantness=pleasantness, energy=energy, checkin=checkin)
-        names = _people(request)
+        if step == "details" or "done" in request.POST:
+            return _save(request, checkin, pleasantness=pleasantness, energy=energy)
+        # "Next" on step one: step two, with a word chosen there kept.
+        word = request.POST.get("emotion", "")
         initial: dict[str, Any] = {
             "pleasantness": pleasantness,
             "energy": energy,
@@ -212,37 +236,33 @@ def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpRe
         if content is not None:
             kept = list(content.people)
             initial.update(emotion=content.emotion, tags=", ".join(content.tags), note=content.note)
-        form = CheckInForm(initial=initial, people=[(p.id, p.name) for p in names.values()])
+        if word in EMOTION_BY_KEY:
+            initial["emotion"] = word
+        form = _details_form(_picker(request), kept, initial={**initial, "people": kept})
         return _details_page(
-            request,
-            form,
-            pleasantness=pleasantness,
-            energy=energy,
-            names=names,
-            chosen_people=kept,
-            checkin=checkin,
+            request, form, pleasantness=pleasantness, energy=energy, checkin=checkin
         )
 
     if content is not None:
         # Changing a check-in starts at step two, with everything filled in.
-        names = _people(request)
-        form = CheckInForm(
+        kept = list(content.people)
+        form = _details_form(
+            _picker(request),
+            kept,
             initial={
                 "pleasantness": content.pleasantness,
                 "energy": content.energy,
                 "emotion": content.emotion,
+                "people": kept,
                 "tags": ", ".join(content.tags),
                 "note": content.note,
             },
-            people=[(p.id, p.name) for p in names.values()],
         )
         return _details_page(
             request,
             form,
             pleasantness=content.pleasantness,
             energy=content.energy,
-            names=names,
-            chosen_people=list(content.people),
             checkin=checkin,
         )
     return _feeling_page(request, checkin=checkin)

@@ -4,7 +4,8 @@ The people one may choose come from the caller (the sealed people index), and th
 services check the chosen ids again against the database: a posted id is never
 trusted. Pickers are real radio buttons and checkboxes (rendered in a fieldset
 with a legend by the templates), so they work without JavaScript and with a
-keyboard or screen reader.
+keyboard or screen reader. "Who were you with?" is the one people picker of every
+form (``people.widgets.PeoplePicker``): a handful of people and a search box.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from nearer.moments.widgets import (
     BigChoicePills,
     CheckboxPills,
     ChoicePills,
-    PeoplePicker,
 )
+from nearer.people.widgets import PeoplePicker, PickerForm
 
 SNOOZE_CHOICES: tuple[tuple[int, str], ...] = (
     (7, "a week"),
@@ -44,7 +45,7 @@ def _int_or_none(value: Any) -> int | None:
     return int(value) if value not in (None, "") else None
 
 
-class MomentForm(forms.Form):
+class MomentForm(PickerForm):
     # Drawn as a fieldset of pills by moments/_choice_group.html ({{ field.as_field_group }}).
     CHOICE_GROUPS = ("people", "how", "kinds", "closeness", "opened_up")
 
@@ -126,9 +127,12 @@ class MomentForm(forms.Form):
         today: date,
         people: Sequence[tuple[str, str]],
         circles: Mapping[str, str] | None = None,
+        order: Sequence[str] | None = None,
         **kwargs: Any,
     ) -> None:
-        """``circles`` maps each person's id to their circle, for the people picker."""
+        """``order``: ids of the people seen most and lately (``moments.seen``), whom the
+        people picker shows first. ``circles`` is no longer used by the picker (it shows
+        a handful, not a fieldset per circle) and is kept for callers."""
         super().__init__(*args, **kwargs)
         self.today = today
         people_field = cast(forms.MultipleChoiceField, self.fields["people"])
@@ -136,8 +140,7 @@ class MomentForm(forms.Form):
         for name in self.CHOICE_GROUPS:
             # Field.template_name is Django's (5.0+); the stubs don't list it yet.
             self.fields[name].template_name = CHOICE_GROUP  # type: ignore[attr-defined]
-        if isinstance(people_field.widget, PeoplePicker):
-            people_field.widget.circle_of = circles or {}
+        self.picker_set_up("people", order=order)
 
     def clean_occurred_on(self) -> date:
         day: date = self.cleaned_data["occurred_on"]

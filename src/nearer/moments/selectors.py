@@ -24,6 +24,7 @@ from nearer.moments.content import MomentContent, content_open
 from nearer.moments.models import Moment, MomentPerson
 from nearer.moments.nudges import CIRCLE_RANK
 from nearer.people.index import PersonSummary
+from nearer.people.labels import short_labels
 from nearer.people.models import Person
 from nearer.people.selectors import people_index, people_named, people_rows
 from nearer.vault.box import Vault
@@ -329,4 +330,6 @@ def people_choices(
     kept = set(keep)
     chosen = [p for key, p in people.items() if not p.archived or key in kept]
     chosen.sort(key=lambda p: (CIRCLE_RANK.get(p.circle, 9), fold(p.display_name)))
-    return [(p.id, p.display_name) for p in chosen]
+    # Labels told apart among those offered ("Emma R.", "Emma T."): people.labels.
+    labels = short_labels(chosen)
+    return [(p.id, labels[p.id]) for p in chosen]

@@ -29,6 +29,7 @@ from nearer.lib.urls import UrlPattern
 from nearer.moments import nudges, selectors, services
 from nearer.moments.forms import MomentForm, QuickMomentForm, SnoozeForm
 from nearer.moments.rows import drift_sections, moment_rows, moments_nav
+from nearer.moments.seen import people_seen_order
 from nearer.people.selectors import PersonSummary, people_index, people_rows
 from nearer.vault.box import Vault
 
@@ -120,6 +121,7 @@ def moment_new(request: HttpRequest) -> HttpResponse:
         today=today,
         people=choices,
         circles=_circles(people),
+        order=people_seen_order(user=user, today=today),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -156,6 +158,7 @@ def moment_quick(request: HttpRequest) -> HttpResponse:
         today=today,
         people=choices,
         circles=_circles(people),
+        order=people_seen_order(user=user, today=today),
         prefilled=prefilled,
     )
     back = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
@@ -209,6 +212,7 @@ def moment_edit(request: HttpRequest, moment_id: UUID) -> HttpResponse:
         today=today,
         people=choices,
         circles=_circles(people),
+        order=people_seen_order(user=user, today=today),
     )
     if request.method == "POST" and form.is_valid():
         try:

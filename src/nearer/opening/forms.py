@@ -20,7 +20,6 @@ from nearer.moments.widgets import (
     BigChoicePills,
     CheckboxPills,
     ChoicePills,
-    PeoplePicker,
 )
 from nearer.opening.content import (
     ANXIETY_MAX,
@@ -33,7 +32,7 @@ from nearer.opening.content import (
 )
 from nearer.opening.services import EARLIEST
 from nearer.people.closeness import CHOICES as CLOSENESS_CHOICES
-from nearer.people.widgets import ClosenessPictures
+from nearer.people.widgets import ClosenessPictures, PeoplePicker, PickerForm
 
 # Words at the two ends of the anxiety scale; the steps between are numbers.
 ANXIETY_ENDS = {ANXIETY_MIN: "calm", ANXIETY_MAX: "very anxious"}
@@ -88,7 +87,7 @@ class _LimitsMixin(forms.Form):
         return cleaned
 
 
-class PrepareForm(_LimitsMixin):
+class PrepareForm(PickerForm, _LimitsMixin):
     """What I want to say, with whom, what I fear and hope, how anxious I am."""
 
     CHOICE_GROUPS = ("people", "anxiety_before")
@@ -121,14 +120,15 @@ class PrepareForm(_LimitsMixin):
         *args: Any,
         people: Sequence[tuple[str, str]],
         circles: Mapping[str, str] | None = None,
+        order: Sequence[str] | None = None,
         **kwargs: Any,
     ) -> None:
-        """``circles`` maps each person's id to their circle, for the people picker."""
+        """``order``: ids of the people seen most and lately, shown first by the people
+        picker (``people.widgets.PeoplePicker``); ``circles`` is kept for callers."""
         super().__init__(*args, **kwargs)
         people_field = cast(forms.MultipleChoiceField, self.fields["people"])
         people_field.choices = list(people)
-        if isinstance(people_field.widget, PeoplePicker):
-            people_field.widget.circle_of = circles or {}
+        self.picker_set_up("people", order=order)
         self._groups()
 
     def clean_people(self) -> list[str]:

@@ -25,6 +25,7 @@ from nearer.accounts.current import current_day, current_user, current_vault
 # data-draft-key until the next page says it is saved (data-draft-saved).
 from nearer.lib.drafts import forget_drafts, saved_drafts
 from nearer.lib.forms import add_errors
+from nearer.moments.seen import people_seen_order
 from nearer.moments.selectors import people_choices
 from nearer.opening import selectors, services
 from nearer.opening.forms import LetGoForm, PrepareForm, ReflectForm, SharedForm
@@ -105,6 +106,7 @@ def share_new(request: HttpRequest) -> HttpResponse:
         initial=initial,
         people=choices,
         circles=_circles(people),
+        order=people_seen_order(user=user, today=current_day(request)),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,6 +148,7 @@ def share_edit(request: HttpRequest, share_id: UUID) -> HttpResponse:
         initial=initial,
         people=choices,
         circles=_circles(people),
+        order=people_seen_order(user=user, today=current_day(request)),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,63 +1,69 @@
-"""checkins.rows.feeling_fields and the scale widget: real radios, chosen steps, errors."""
+"""checkins.rows.feeling_fields and the grid widget: 25 real radios, one chosen, errors."""
 
 from __future__ import annotations
 
 import re
 
-from nearer.checkins.content import ENERGY, PLEASANTNESS
+from nearer.checkins.content import GRID
 from nearer.checkins.forms import CheckInForm, FeelingForm
 from nearer.checkins.rows import feeling_fields
-from nearer.checkins.widgets import ScaleRadioSelect
+from nearer.checkins.widgets import FeelingGrid, ScaleRadioSelect
 from nearer.lib.html import Markup
 
-STEP = re.compile(
-    r'<label class="scale-step"><input type="radio" name="(\w+)" value="(-?\d)"'
-    r"( required)?( checked)?><span>([^<]+)</span></label>"
+CELL = re.compile(
+    r'<label class="grid-cell grid-(\w+) grid-s(\d)"><input type="radio" name="feeling" '
+    r'value="(-?\d,-?\d)"( required)?( checked)?><span class="grid-mark" aria-hidden="true">'
+    r'</span><span class="visually-hidden">([^<]+)</span></label>'
 )
 
 
-def test_each_scale_is_a_fieldset_of_five_labelled_radios_in_order() -> None:
+def test_the_grid_is_one_fieldset_of_25_named_radios_in_reading_order() -> None:
     html = feeling_fields()
     assert isinstance(html, Markup)
-    assert html.startswith(
-        '<fieldset class="scale"><legend>How pleasant do you feel?</legend>'
-        '<div class="scale-steps"><label class="scale-step">'
-    )
-    steps = STEP.findall(html)
-    assert [(name, int(value), words) for name, value, _, _, words in steps] == [
-        *(("pleasantness", value, words) for value, words in PLEASANTNESS),
-        *(("energy", value, words) for value, words in ENERGY),
+    assert html.startswith('<fieldset class="feeling" aria-describedby="feeling-help">')
+    cells = CELL.findall(html)
+    assert [value for _, _, value, _, _, _ in cells] == [cell.value for cell in GRID]
+    # Top row: very high energy, from very unpleasant to very pleasant.
+    assert [said for *_, said in cells[:5]] == [
+        "very unpleasant, very high energy",
+        "unpleasant, very high energy",
+        "neutral, very high energy",
+        "pleasant, very high energy",
+        "very pleasant, very high energy",
     ]
-    assert all(required for _, _, required, _, _ in steps), "every radio is required"
-    assert "id=" not in html, "no ids: each radio sits inside its own label"
-    assert html.count("</fieldset>") == 2
+    assert cells[12][5] == "neutral, medium energy" and cells[12][0] == "mid"
+    assert cells[8][5] == "pleasant, high energy" and cells[8][0] == "hp"
+    assert [code for code, *_ in cells[20:]] == ["lu", "lu", "mid", "lp", "lp"]
+    assert all(required for _, _, _, required, _, _ in cells), "every radio is required"
+    assert "id=" not in html.replace('id="feeling-help"', ""), "each radio sits in its label"
 
 
-def test_the_chosen_steps_are_checked_and_no_others() -> None:
-    steps = STEP.findall(feeling_fields(-1, 2))
-    checked = [(name, value) for name, value, _, checked, _ in steps if checked]
-    assert checked == [("pleasantness", "-1"), ("energy", "2")]
-    assert not [s for s in STEP.findall(feeling_fields()) if s[3]]
+def test_the_chosen_cell_is_checked_and_no_other() -> None:
+    cells = CELL.findall(feeling_fields(-1, 2))
+    assert [value for _, _, value, _, checked, _ in cells if checked] == ["-1,2"]
+    assert not [c for c in CELL.findall(feeling_fields()) if c[4]]
+    assert "Unpleasant, very high energy" in feeling_fields(-1, 2)  # said under the grid
 
 
-def test_an_error_is_shown_in_its_fieldset_escaped_and_described() -> None:
-    html = feeling_fields(None, 1, {"pleasantness": 'Choose <b>"one"</b> & go'})
+def test_an_error_is_shown_in_the_fieldset_escaped_and_described() -> None:
+    html = feeling_fields(None, None, 'Choose <b>"one"</b> & go')
+    assert html.startswith(
+        '<fieldset class="feeling field-invalid" aria-describedby="feeling-help feeling-error">'
+    )
     assert (
-        '<fieldset class="scale field-invalid" aria-describedby="pleasantness-error">'
-        '<legend>How pleasant do you feel?</legend><p class="errors" id="pleasantness-error">'
-        'Choose &lt;b&gt;&#34;one&#34;&lt;/b&gt; &amp; go</p><div class="scale-steps">'
-    ) in html
-    assert '<fieldset class="scale"><legend>How much energy do you have?</legend>' in html
-    assert [s[:2] for s in STEP.findall(html) if s[3]] == [("energy", "1")]
+        '<p class="errors" id="feeling-error">Choose &lt;b&gt;&#34;one&#34;&lt;/b&gt; &amp; go</p>'
+        in html
+    )
+    assert not [c for c in CELL.findall(html) if c[4]]
 
 
-def test_the_forms_draw_their_scales_with_the_scale_widget() -> None:
-    for form in (FeelingForm, CheckInForm):
-        for name in ("pleasantness", "energy"):
-            assert isinstance(form.base_fields[name].widget, ScaleRadioSelect)
+def test_the_forms_draw_their_cells_and_scales_with_their_widgets() -> None:
+    assert isinstance(FeelingForm.base_fields["feeling"].widget, FeelingGrid)
+    for name in ("pleasantness", "energy"):
+        assert isinstance(CheckInForm.base_fields[name].widget, ScaleRadioSelect)
 
 
-def test_the_widget_alone_escapes_the_words_of_its_steps() -> None:
+def test_the_scale_widget_alone_escapes_the_words_of_its_steps() -> None:
     widget = ScaleRadioSelect(choices=[("1", "<i>odd</i> & 'quoted'")])
     html = widget.render("mood", "1", attrs={"required": True})
     assert html == (

@@ -5,6 +5,7 @@ import uuid
 from django.urls import reverse
 
 from nearer.checkins.content import content_open
+from nearer.checkins.kind_words import kind_word
 from nearer.checkins.models import CheckIn
 from nearer.checkins.tests.conftest import PeopleMaker
 from nearer.conftest import Person
@@ -23,11 +24,50 @@ def _details(**fields: str | list[str]) -> dict[str, str | list[str]]:
     return values
 
 
-def test_step_one_shows_two_real_radio_groups(alice: Person) -> None:
+def test_step_one_shows_one_grid_of_25_real_radios(alice: Person) -> None:
     html = alice.client.get(URL).content.decode()
-    assert html.count("<fieldset") == 2 and html.count("<legend>") == 2
-    assert html.count('type="radio" name="pleasantness"') == 5
-    assert html.count('type="radio" name="energy"') == 5
+    assert html.count('type="radio" name="feeling"') == 25
+    assert 'name="pleasantness"' not in html and 'name="energy"' not in html
+    # Each cell is named in words, the middle too; the shape is drawn beside it.
+    for said in (
+        "pleasant, high energy",
+        "neutral, medium energy",
+        "very unpleasant, very low energy",
+    ):
+        assert f'<span class="visually-hidden">{said}</span>' in html
+    # Step one's words wait, hidden, for a cell (nearer.js shows them); "Done" too.
+    assert "data-checkin-words hidden" in html and "data-checkin-done hidden" in html
+
+
+def test_a_cell_leads_to_the_words_of_its_quadrant(alice: Person) -> None:
+    html = alice.client.post(URL, {"step": "feeling", "feeling": "-2,2"}).content.decode()
+    assert 'value="stressed"' in html and 'value="calm"' not in html
+    assert "You feel <strong>very unpleasant, very high energy</strong>" in html
+
+
+def test_done_on_step_one_saves_at_once_with_a_kind_word(alice: Person) -> None:
+    data = {"step": "feeling", "feeling": "1,-1", "emotion": "calm", "done": "1"}
+    response = alice.client.post(URL, data, follow=True)
+    checkin = CheckIn.objects.get()
+    content = content_open(alice.vault, checkin.id, checkin.content)
+    assert (content.pleasantness, content.energy, content.emotion) == (1, -1, "calm")
+    said = [str(m) for m in response.context["messages"]]
+    assert said == [kind_word(checkin_id=checkin.id, pleasantness=1)]
+    assert "message-kind-word" in response.content.decode()
+
+
+def test_done_on_step_one_without_a_word_asks_for_one(alice: Person) -> None:
+    response = alice.client.post(URL, {"step": "feeling", "feeling": "1,-1", "done": "1"})
+    assert response.status_code == 200
+    assert "Please choose the word that fits best." in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_next_on_step_one_keeps_a_word_chosen_there(alice: Person) -> None:
+    html = alice.client.post(
+        URL, {"step": "feeling", "feeling": "1,-1", "emotion": "calm"}
+    ).content.decode()
+    assert 'value="calm" required checked' in html
 
 
 def test_step_two_offers_the_words_of_the_quadrant(alice: Person) -> None:
@@ -46,12 +86,14 @@ def test_the_middle_offers_both_sides(alice: Person) -> None:
     assert 'value="calm"' not in html
 
 
-def test_step_one_without_answers_asks_again(alice: Person) -> None:
-    response = alice.client.post(URL, {"step": "feeling", "pleasantness": "1"})
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Please choose how energetic you feel." in html
-    assert 'value="1" required checked' in html  # the answer given is kept
+def test_step_one_without_a_cell_asks_again(alice: Person) -> None:
+    for data in ({}, {"pleasantness": "1"}, {"feeling": "3,3"}, {"feeling": "1"}):
+        response = alice.client.post(URL, {"step": "feeling", **data})
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Please choose how you feel: one square of the grid." in html
+        assert "checked" not in html
+    assert not CheckIn.objects.exists()
 
 
 def test_it_saves_and_shows_the_day(alice: Person, people: PeopleMaker) -> None:
@@ -94,7 +136,7 @@ def test_tampered_scales_go_back_to_step_one(alice: Person) -> None:
     for bad in ("7", "-3", "x", ""):
         response = alice.client.post(URL, _details(pleasantness=bad))
         assert response.status_code == 200
-        assert "How pleasant do you feel?" in response.content.decode()
+        assert "How pleasant, and how much energy?" in response.content.decode()
     assert not CheckIn.objects.exists()
 
 
@@ -108,8 +150,8 @@ def test_a_too_long_note_keeps_the_words_and_saves_nothing(alice: Person) -> Non
 
 def test_change_how_i_feel_goes_back_with_the_answers(alice: Person) -> None:
     html = alice.client.post(URL, _details(back="1")).content.decode()
-    assert 'name="pleasantness" value="1" required checked' in html
-    assert 'name="energy" value="-1" required checked' in html
+    assert 'name="feeling" value="1,-1" required checked' in html
+    assert html.count("checked") == 1
 
 
 def test_the_same_step_two_twice_saves_once(alice: Person) -> None:

@@ -4,10 +4,12 @@ from nearer.checkins.services import checkin_create
 from nearer.conftest import Person
 
 
-def test_today_offers_the_two_scales(alice: Person) -> None:
+def test_today_offers_the_grid_its_words_and_done(alice: Person) -> None:
     html = alice.client.get("/").content.decode()
     assert 'action="/checkins/new/"' in html
-    assert html.count('name="pleasantness"') == 5 and html.count('name="energy"') == 5
+    assert html.count('type="radio" name="feeling"') == 25
+    assert html.count('type="radio" name="emotion"') == 40
+    assert "data-checkin-words hidden" in html and 'name="done"' in html
 
 
 def test_today_says_how_often_and_the_last_feeling(alice: Person) -> None:

@@ -10,6 +10,7 @@ from django import forms
 from django.forms import BoundField
 
 from nearer.moments.forms import MomentForm
+from nearer.people.widgets import PeoplePicker
 
 PEOPLE = [
     ("11111111-1111-1111-1111-111111111111", "Ana <b>"),
@@ -88,7 +89,8 @@ def test_every_group_has_djangos_inputs_and_labels(kwargs: dict) -> None:  # typ
         circles=CIRCLE,
     )
     form.is_valid()
-    for name in ("people", "how", "kinds", "closeness", "opened_up"):
+    # "people" is the one people picker of every form: people/tests/test_widgets.py.
+    for name in ("how", "kinds", "closeness", "opened_up"):
         field = form[name]
         ours = field.as_field_group()
         inputs, labels = _parsed(ours)
@@ -98,21 +100,23 @@ def test_every_group_has_djangos_inputs_and_labels(kwargs: dict) -> None:  # typ
         assert "<b>" not in ours and "&lt;b&gt;" in form["people"].as_field_group()
 
 
-def test_the_wider_circle_folds_away_unless_someone_in_it_is_ticked() -> None:
-    form = MomentForm(None, today=date(2026, 11, 26), people=PEOPLE, circles=CIRCLE)
-    html = form["people"].as_field_group()
-    assert '<details class="people-fold"><summary>Wider circle' in html
-    assert html.index("Inner circle") < html.index("Close") < html.index("Wider circle")
+def test_who_were_you_with_is_the_people_picker_in_its_fieldset() -> None:
     form = MomentForm(
         None,
         initial={"people": [PEOPLE[1][0]]},
         today=date(2026, 11, 26),
         people=PEOPLE,
-        circles=CIRCLE,
+        order=[PEOPLE[2][0]],
     )
-    assert '<details class="people-fold" open>' in form["people"].as_field_group()
-    form = MomentForm(None, today=date(2026, 11, 26), people=PEOPLE[1:2], circles=CIRCLE)
-    assert "<details" not in form["people"].as_field_group()
+    assert isinstance(form.fields["people"].widget, PeoplePicker)
+    html = form["people"].as_field_group()
+    assert html.startswith('<fieldset class="choice-group people-picker-group">')
+    assert "<legend>Who were you with?</legend>" in html
+    # The chosen one first and ticked, then the one seen most, then the rest.
+    assert (
+        html.index("Ben &amp; co") < html.index("Cleo &quot;C&quot;") < html.index("Ana &lt;b&gt;")
+    )
+    assert html.count(" checked") == 1 and 'name="people_find"' in html
 
 
 def test_the_legend_help_and_errors_frame_each_group() -> None:
