@@ -26,9 +26,9 @@ pytestmark = pytest.mark.browser
 
 
 def test_it_signs_up_keeps_the_code_step_and_logs_in_again(page: Page, site: Site) -> None:
-    # nearer.js (allowed by the CSP nonce) fills in the browser's time zone.
+    # nearer.js (allowed by the CSP nonce) preselects the browser's time zone.
     page.goto(site.url("/accounts/signup/"))
-    expect(page.locator("input[name='time_zone']")).to_have_value("Europe/London")
+    expect(page.locator("select[name='time_zone']")).to_have_value("Europe/London")
     code = sign_up(page, site, "maya")
     expect(page.get_by_text(code)).to_be_visible()
 
