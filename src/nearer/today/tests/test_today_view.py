@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from django.test import Client
+from django.utils import timezone
 
 from nearer.accounts.services import preferences_update
 from nearer.conftest import Person
 from nearer.journal import services
 from nearer.journal.models import Entry
 from nearer.journal.prompts import PROMPTS_BY_KEY
-from nearer.today.views import greeting_for
+from nearer.moments.tests.conftest import AddMoment, AddPerson, days_ago
+from nearer.today.views import greeting_for, next_step_of
 
 
 def _write(person: Person, title: str, day: int) -> Entry:
@@ -101,3 +103,65 @@ def test_greetings_follow_the_hour() -> None:
     assert greeting_for(13) == "Good afternoon"
     assert greeting_for(19) == "Good evening"
     assert greeting_for(2) == "Hello"
+
+
+def test_the_next_step_is_a_person_then_a_scale_then_a_prompt() -> None:
+    assert next_step_of({"moments_nudges": [{}], "scales_due": object()}) == "person"
+    assert next_step_of({"moments_nudges": [], "scales_due": object()}) == "scale"
+    assert next_step_of({"moments_nudges": [], "scales_due": None}) == "prompt"
+
+
+def _section(html: str, marker: str) -> str:
+    start = html.index(marker)
+    return html[start : html.index("</section>", start)]
+
+
+def test_the_check_in_comes_first_then_one_next_step_then_the_rest(alice: Person) -> None:
+    html = alice.client.get("/").content.decode()
+    checkin = html.index('class="card checkin-card"')
+    first = html[html.index('class="today-first"') : html.index('class="today-more"')]
+    # Exactly one next step beside the check-in, and it is after it.
+    assert first.count("One next step") == 1
+    assert first.index("checkin-card") < first.index("One next step")
+    assert checkin < html.index("One next step") < html.index('class="today-more"')
+
+
+def test_today_names_at_most_two_people_warmly_and_counts_no_one_else(
+    alice: Person, add_person: AddPerson, add_moment: AddMoment
+) -> None:
+    names = [f"Quillanova{letter}" for letter in "ABCDE"]
+    for name in names:
+        person = add_person(alice, name=name, rhythm_days=7, too_long_days=14)
+        add_moment(alice, [person], occurred_on=days_ago(40))
+    html = alice.client.get("/").content.decode()
+    people = _section(html, 'class="card today-people"')
+    assert sum(name in people for name in names) == 2
+    assert "more waiting" not in html
+    nextstep = _section(html, 'class="today-next"')
+    shown = [name for name in names if name in nextstep]
+    assert len(shown) == 1
+    assert f"{shown[0]} might like to hear from you" in nextstep
+    assert "See everyone" in people
+
+
+def test_a_due_scale_is_the_next_step_when_no_one_is_waiting(alice: Person) -> None:
+    # A new account has never taken a scale: the first one offered is due.
+    html = alice.client.get("/").content.decode()
+    first = html[html.index('class="today-first"') : html.index('class="today-more"')]
+    assert 'class="card scales-due"' in first
+    assert html.count('class="card scales-due"') == 1
+    # The prompt is shown once, after the first screen.
+    assert html.count('id="today-prompt"') == 1
+    assert 'id="today-prompt"' not in first
+
+
+def test_the_prompt_is_the_next_step_when_nothing_else_is(alice: Person) -> None:
+    from nearer.scales.schedule import PREFS_KEY
+
+    later = (timezone.localdate() + timedelta(days=30)).isoformat()
+    preferences_update(user=alice.user, vault=alice.vault, **{PREFS_KEY: {"snoozed_until": later}})
+    html = alice.client.get("/").content.decode()
+    first = html[html.index('class="today-first"') : html.index('class="today-more"')]
+    assert 'class="card today-prompt"' in first
+    assert "scales-due" not in html
+    assert html.count('id="today-prompt"') == 1
