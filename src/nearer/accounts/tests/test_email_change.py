@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import socket
+
 from django.test import Client
+from pytest_django.fixtures import Settings as SettingsWrapper
 
 from nearer.accounts.forms import EMAIL_MAX
 from nearer.accounts.models import User
 from nearer.conftest import Person
+from nearer.tests.smtp import Inbox
 
 URL = "/accounts/email/"
 
@@ -72,3 +77,73 @@ def test_it_changes_only_the_persons_own_email(alice: Person, bob: Person) -> No
     User.objects.filter(pk=bob.user.pk).update(email="bob.meadow@example.org")
     alice.client.post(URL, {"account-email": "ally.orchard@example.org"})
     assert _email(bob) == "bob.meadow@example.org"
+
+
+def _link_in(body: str) -> str:
+    match = re.search(r"https?://\S+/accounts/email/confirm/\S+/", body)
+    assert match, body
+    return match.group(0)
+
+
+def test_a_new_address_gets_a_link_by_smtp_that_confirms_it(
+    alice: Person, smtp_server: Inbox
+) -> None:
+    response = alice.client.post(URL, {"account-email": "ally.orchard@example.org"}, follow=True)
+    assert "We sent it a link to confirm it" in response.content.decode()
+    assert "not confirmed yet" in response.content.decode()
+    [body] = smtp_server.bodies()
+    assert smtp_server.envelopes[0][1] == ["ally.orchard@example.org"]
+    link = _link_in(body)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert Client().post("/" + path).status_code == 200
+    assert User.objects.get(pk=alice.user.pk).email_verified_at is not None
+    assert ", confirmed." in alice.client.get("/accounts/").content.decode()
+
+
+def test_the_link_uses_the_configured_address_of_the_site(
+    alice: Person, smtp_server: Inbox, settings: SettingsWrapper
+) -> None:
+    settings.BASE_URL = "https://nearer.example.org"
+    alice.client.post(URL, {"account-email": "ally.orchard@example.org"})
+    assert _link_in(smtp_server.bodies()[0]).startswith(
+        "https://nearer.example.org/accounts/email/confirm/"
+    )
+
+
+def test_a_mail_server_that_refuses_is_a_calm_message(alice: Person, smtp_refusing: Inbox) -> None:
+    response = alice.client.post(URL, {"account-email": "ally.orchard@example.org"}, follow=True)
+    assert response.status_code == 200
+    assert "couldn&#x27;t be sent just now" in response.content.decode()
+    assert _email(alice) == "ally.orchard@example.org"
+    assert User.objects.get(pk=alice.user.pk).email_verified_at is None
+
+
+def test_a_mail_server_that_is_not_there_is_a_calm_message(
+    alice: Person, settings: SettingsWrapper
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _closed_port()
+    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 2
+    response = alice.client.post(URL, {"account-email": "ally.orchard@example.org"}, follow=True)
+    assert response.status_code == 200
+    assert "couldn&#x27;t be sent just now" in response.content.decode()
+
+
+def test_asking_again_sends_a_new_link_and_the_old_one_stops(
+    alice: Person, smtp_server: Inbox
+) -> None:
+    alice.client.post(URL, {"account-email": "ally.orchard@example.org"})
+    response = alice.client.post("/accounts/email/link-again/", follow=True)
+    assert "A new link is on its way" in response.content.decode()
+    first, second = (_link_in(body) for body in smtp_server.bodies())
+    assert first != second
+    path = lambda link: "/" + link.split("://", 1)[1].split("/", 1)[1]  # noqa: E731
+    assert Client().post(path(first)).status_code == 400
+    assert Client().post(path(second)).status_code == 200
+
+
+def _closed_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port  # closed again when the probe is: nothing listens there

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.test import Client
 
 from nearer.accounts.models import User
+from nearer.accounts.tests.helpers import verified_address
 from nearer.conftest import Person, make_person
+from nearer.tests.smtp import Inbox
 from nearer.vault.models import Keyring
 from nearer.vault.session import SESSION_DEK
 
@@ -167,3 +171,47 @@ def test_a_failed_attempt_typed_in_lower_case_is_kept_for_maya(db: None) -> None
     _login(Client(), "maya", "not the password at all")
     kept = signins_for(user=maya.user, vault=maya.vault)
     assert [s.succeeded for s in kept][:1] == [False]
+
+
+FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+
+
+def test_a_sign_in_from_a_new_device_tells_the_verified_address(
+    alice: Person, smtp_server: Inbox, django_capture_on_commit_callbacks: Any
+) -> None:
+    verified_address(alice.user, "ally.orchard@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _login(Client(HTTP_USER_AGENT=FIREFOX_ON_LINUX), "alice", alice.password)
+    assert response.status_code == 302
+    [message] = smtp_server.messages
+    assert message["Subject"] == "A new sign-in to Nearer"
+    assert "Firefox" not in smtp_server.bodies()[0]
+
+
+def test_a_sign_in_from_a_device_seen_before_tells_nobody(
+    alice: Person, smtp_server: Inbox, django_capture_on_commit_callbacks: Any
+) -> None:
+    # The fixture logged alice in once with the test client's (empty) browser name.
+    verified_address(alice.user, "ally.orchard@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _login(Client(), "alice", alice.password).status_code == 302
+    assert smtp_server.messages == []
+
+
+def test_a_new_device_is_not_told_to_an_unverified_address(
+    alice: Person, smtp_server: Inbox, django_capture_on_commit_callbacks: Any
+) -> None:
+    User.objects.filter(pk=alice.user.pk).update(email="ally.orchard@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        _login(Client(HTTP_USER_AGENT=FIREFOX_ON_LINUX), "alice", alice.password)
+    assert smtp_server.messages == []
+
+
+def test_a_failed_attempt_from_a_device_does_not_make_it_known(
+    alice: Person, smtp_server: Inbox, django_capture_on_commit_callbacks: Any
+) -> None:
+    verified_address(alice.user, "ally.orchard@example.org")
+    _login(Client(HTTP_USER_AGENT=FIREFOX_ON_LINUX), "alice", "not the password at all")
+    with django_capture_on_commit_callbacks(execute=True):
+        _login(Client(HTTP_USER_AGENT=FIREFOX_ON_LINUX), "alice", alice.password)
+    assert [m["Subject"] for m in smtp_server.messages] == ["A new sign-in to Nearer"]

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import secrets
+from typing import Any
 
 from django.test import Client
 
 from nearer.accounts.passkeys import passkey_keep
 from nearer.accounts.second_factor_models import Passkey
+from nearer.accounts.tests.helpers import verified_address
 from nearer.accounts.tests.second_factor_helpers import password_step, turn_on
 from nearer.conftest import Person
+from nearer.tests.smtp import Inbox
 
 
 def _keep(person: Person, name: str) -> Passkey:
@@ -142,3 +145,47 @@ def test_a_forged_passkey_answer_logs_nobody_in(alice: Person) -> None:
     assert response["Location"] == "/accounts/login/code/?passkey-failed=1"
     assert b"That passkey didn" in client.get(response["Location"]).content
     assert "_auth_user_id" not in client.session
+
+
+def test_removing_the_last_passkey_asks_for_the_password_first(alice: Person) -> None:
+    passkey = _keep(alice, "Only key")
+    url = f"/accounts/second-step/passkeys/{passkey.id}/remove/"
+    response = alice.client.post(url)
+    assert response.status_code == 200
+    assert b"This passkey is your only second step" in response.content
+    assert Passkey.objects.filter(id=passkey.id).exists()
+    response = alice.client.post(url, {"password": "not it at all, no"})
+    assert b"current password" in response.content
+    assert Passkey.objects.filter(id=passkey.id).exists()
+
+
+def test_the_password_removes_the_last_passkey_and_turns_the_step_off(
+    alice: Person, smtp_server: Inbox, django_capture_on_commit_callbacks: Any
+) -> None:
+    from nearer.accounts import second_factor
+
+    passkey = _keep(alice, "Only key")
+    second_factor.backup_codes_first(user=alice.user)
+    verified_address(alice.user, "ally.orchard@example.org")
+    url = f"/accounts/second-step/passkeys/{passkey.id}/remove/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice.client.post(url, {"password": alice.password})
+    assert response.status_code == 302
+    assert not second_factor.second_factor_on(user=alice.user)
+    assert second_factor.backup_codes_left(user=alice.user) == 0
+    assert [m["Subject"] for m in smtp_server.messages] == ["The second step is off for Nearer"]
+    login = Client().post("/accounts/login/", {"username": "alice", "password": alice.password})
+    assert login["Location"] == "/"
+
+
+def test_with_a_passkey_alone_the_login_asks_for_the_second_step(alice: Person) -> None:
+    _keep(alice, "Only key")
+    response = password_step(Client(), alice)
+    assert response["Location"] == "/accounts/login/code/"
+
+
+def test_the_overview_offers_the_app_and_passkeys_with_neither_on(alice: Person) -> None:
+    html = alice.client.get("/accounts/second-step/").content.decode()
+    assert "Set up an authenticator app" in html
+    assert "Your first one comes with ten backup codes" in html
+    assert "Turn the second step off" not in html

@@ -8,6 +8,7 @@ from django.test import Client
 
 from nearer.accounts.models import User
 from nearer.conftest import Person
+from nearer.tests.smtp import Inbox
 from nearer.vault.models import Keyring
 
 STRONG = "plum kettle orbit lantern"
@@ -173,3 +174,10 @@ def test_with_no_zone_chosen_the_account_says_utc(client: Client) -> None:
     page = client.get("/accounts/").content.decode()
     assert '<option value="UTC" selected>' in page
     assert '<option value="Africa/Abidjan" selected>' not in page
+
+
+def test_an_email_given_at_sign_up_gets_its_link(client: Client, smtp_server: Inbox) -> None:
+    assert _post(client, email="dora.wren@example.org").status_code == 302
+    assert smtp_server.envelopes[0][1] == ["dora.wren@example.org"]
+    assert "/accounts/email/confirm/" in smtp_server.bodies()[0]
+    assert User.objects.get(username="dora").email_verified_at is None
