@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,11 +22,17 @@ from nearer.reminders.sending import SENTENCES
 from nearer.reminders.tokens import token_read
 
 
+def _hour_minute(value: time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
 def _initial(reminder: Reminder | None) -> dict[str, object]:
     shown = reminder or Reminder()
     initial: dict[str, object] = {kind: getattr(shown, kind) for kind in KINDS}
     initial.update(
-        send_at=shown.send_at, quiet_from=shown.quiet_from, quiet_until=shown.quiet_until
+        send_at=_hour_minute(shown.send_at),
+        quiet_from=_hour_minute(shown.quiet_from),
+        quiet_until=_hour_minute(shown.quiet_until),
     )
     return initial
 

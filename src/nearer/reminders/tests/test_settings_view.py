@@ -59,10 +59,11 @@ def test_half_of_the_quiet_hours_is_refused(alice: Person) -> None:
 def test_a_time_that_is_not_one_is_a_clear_message(alice: Person) -> None:
     response = _post(alice, checkin="on", send_at="quarter past eight")
     assert response.status_code == 400
-    assert "Please give a time of day" in response.content.decode()
+    assert "Please choose a time of day from the list" in response.content.decode()
 
 
 def test_another_persons_choices_are_never_shown(alice: Person, bob: Person) -> None:
     _post(bob, people="on", send_at="06:45")
     page = alice.client.get(URL).content.decode()
-    assert 'value="06:45"' not in page
+    assert '<option value="06:45" selected>' not in page
+    assert '<option value="09:00" selected>' in page

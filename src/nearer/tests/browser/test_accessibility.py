@@ -413,3 +413,36 @@ def test_the_offline_page_is_accessible_as_the_service_worker_shows_it(
     finally:
         page.context.set_offline(False)
     assert_clean(problems)
+
+
+def test_the_reminder_pages_in_every_state_are_accessible(page: Page, site: Site) -> None:
+    from nearer.accounts.models import User
+    from nearer.reminders.models import Reminder
+    from nearer.reminders.tokens import token_make
+
+    problems: list[str] = []
+    sign_up(page, site, "rory")
+    confirm_code_saved(page)
+    page.goto(site.url("/reminders/"))
+    problems += audit(page, "reminders, no email yet")
+    page.get_by_label("“It's a good day to check in”").check()
+    page.get_by_label("From what time of day").select_option("22:30")
+    page.get_by_label("Quiet hours from (optional)").select_option("21:00")
+    page.get_by_label("Quiet hours until (optional)").select_option("07:00")
+    page.get_by_role("button", name="Save reminders").click()
+    expect(page.locator(".field-invalid")).to_be_visible()
+    problems += audit(page, "reminders, a time inside quiet hours")
+    page.get_by_label("From what time of day").select_option("08:00")
+    page.get_by_role("button", name="Save reminders").click()
+    expect(page.get_by_text("Reminders will start once your email is verified.")).to_be_visible()
+    problems += audit(page, "reminders, saved")
+    row = Reminder.objects.get(owner=User.objects.get(username="rory"))
+    token = token_make(owner_id=row.owner_id, kind="checkin", generation=row.link_generation)
+    page.goto(site.url(f"/reminders/unsubscribe/{token}/"))
+    problems += audit(page, "unsubscribe")
+    page.get_by_role("button", name="Stop this reminder").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Done: this reminder is off")
+    problems += audit(page, "unsubscribed")
+    page.goto(site.url(f"/reminders/unsubscribe/x{token}/"))
+    problems += audit(page, "unsubscribe link that no longer works")
+    assert_clean(problems)

@@ -37,10 +37,15 @@ def test_it_signs_up_and_logs_in_with_the_keyboard_alone(page: Page, site: Site)
     page.keyboard.press("Enter")
     expect_today(page, "kim")
 
-    # The navigation and the log-out button are reachable and show focus too.
+    # The navigation and the log-out button are reachable and show focus too: the
+    # account menu opens with Enter and holds the account page and Log out.
     tab_to(page, "Account")
     page.keyboard.press("Enter")
+    tab_to(page, "Your account and security")
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Account")
+    tab_to(page, "Account")
+    page.keyboard.press("Enter")
     tab_to(page, "Log out")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
@@ -143,6 +148,9 @@ def test_it_makes_an_invite_to_together_with_the_keyboard_alone(page: Page, site
     tab_to(page, "Continue")
     page.keyboard.press("Enter")
     expect_today(page, "odile")
+    # Together is one of the Insights section's pages.
+    tab_to(page, "Insights")
+    page.keyboard.press("Enter")
     tab_to(page, "Together")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Together")
@@ -272,3 +280,25 @@ def test_the_offline_page_offers_its_ways_on_to_the_keyboard(page: Page, site: S
     tab_to(page, "Get help now", limit=20)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Get help now")
+
+
+def test_it_turns_a_reminder_on_from_the_account_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    sign_up(page, site, "rhys")
+    tab_to(page, "I have saved my recovery code")
+    page.keyboard.press("Space")
+    tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    expect_today(page, "rhys")
+
+    page.goto(site.url("/accounts/"))
+    tab_to(page, "Reminder settings")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reminders")
+    tab_to(page, "“A birthday is coming up”")
+    page.keyboard.press("Space")
+    expect(page.get_by_label("“A birthday is coming up”")).to_be_checked()
+    tab_to(page, "Save reminders")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Reminders will start once your email is verified.")).to_be_visible()

@@ -73,7 +73,7 @@ def test_a_reminder_arrives_without_names_and_its_link_stops_it(
     problems += audit(page, "reminder settings")
     for kind in ("checkin", "people", "birthday"):
         page.get_by_label(f"“{SENTENCES[kind]}”").check()
-    page.get_by_label("From what time of day").fill("00:00")
+    page.get_by_label("From what time of day").select_option("00:00")
     page.get_by_role("button", name="Save reminders").click()
     expect(page.get_by_text("Reminders will come to your verified email.")).to_be_visible()
     problems += audit(page, "reminder settings, saved")
