@@ -11,6 +11,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import get_script_prefix
@@ -86,14 +87,15 @@ def service_worker(prefix: str) -> str:
         digest.update(path.read_bytes())
     script = SCRIPT.read_text(encoding="utf-8")
     digest.update(script.encode())
-    settings = {
+    config = {
         "version": digest.hexdigest()[:16],
         "statics": statics,
         "offline": url_for("pwa:offline"),
         "help": url_for("help"),
-        "static_prefix": static(""),
+        # Not static(""): a manifest storage knows files, not its folder.
+        "static_prefix": settings.STATIC_URL,
     }
-    return f"const NEARER = {json.dumps(settings)};\n{script}"
+    return f"const NEARER = {json.dumps(config)};\n{script}"
 
 
 def current_prefix() -> str:

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
+from typing import Any
 
+from django.core.management import call_command
 from django.test import Client
+
+from nearer.pwa import install
 
 
 def _settings(script: str) -> dict[str, object]:
@@ -37,3 +43,25 @@ def test_the_pages_it_keeps_are_fetched_without_cookies() -> None:
     assert 'credentials: "omit"' in script
     # A navigation is answered from the cache only when the network fails.
     assert "fetch(request).catch(" in script
+
+
+def test_it_names_the_hashed_files_of_a_collected_release(tmp_path: Path, settings: Any) -> None:
+    # As `nearer serve` runs it: a manifest storage, whose static("") is an error.
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    install.service_worker.cache_clear()
+    try:
+        response = Client().get("/sw.js")
+    finally:
+        install.service_worker.cache_clear()
+    assert response.status_code == 200
+    config = _settings(response.content.decode())
+    statics = config["statics"]
+    assert isinstance(statics, list)
+    hashed = re.compile(r"^/static/nearer/nearer\.[0-9a-f]{12}\.css$")
+    assert any(hashed.match(url) for url in statics), statics
+    assert config["static_prefix"] == "/static/"
