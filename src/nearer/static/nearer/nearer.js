@@ -331,3 +331,169 @@
 
   window.addEventListener("online", sendKept);
 })();
+
+// ---------------------------------------------------------------------------------
+// Check-ins: the feeling grid (arrows in two dimensions) and step one's words.
+// * [data-feeling-grid] holds 25 radios of one name in reading order, five a row.
+//   Without this script they are one radio group (arrows step row by row); here
+//   Left/Right move along a row and Up/Down along a column, stopping at the edges,
+//   choosing the cell as a radio group's arrows do.
+// * A form [data-checkin-step-one] also holds every quadrant's words, hidden
+//   ([data-checkin-words], groups [data-quadrant="hu|hp|lu|lp"]) and a hidden
+//   "Done" ([data-checkin-done]). Once a cell is chosen the words of the quadrants
+//   it touches show (both sides of a middle line, all four at the centre: the rule of
+//   checkins/content.quadrants_for), "Done" shows and becomes the form's first
+//   button, and "Next" says what it now adds. Grid, word, Done: three taps.
+(function () {
+  "use strict";
+  var SIZE = 5;
+  var MOVES = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+
+  function touched(value) {
+    var parts = String(value).split(",");
+    var p = Number(parts[0]), e = Number(parts[1]);
+    var energies = e > 0 ? ["h"] : e < 0 ? ["l"] : ["h", "l"];
+    var sides = p > 0 ? ["p"] : p < 0 ? ["u"] : ["u", "p"];
+    var codes = [];
+    energies.forEach(function (en) { sides.forEach(function (side) { codes.push(en + side); }); });
+    return codes;
+  }
+
+  function said(radio) {
+    var words = radio.parentNode.querySelector(".visually-hidden");
+    var text = words ? words.textContent : "";
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function showWords(form, radio) {
+    var chosen = form.querySelector("[data-grid-chosen]");
+    if (chosen) { chosen.textContent = said(radio); }
+    var words = form.querySelector("[data-checkin-words]");
+    var done = form.querySelector("[data-checkin-done]");
+    var next = form.querySelector("[data-checkin-next]");
+    if (!words || !done) { return; }
+    var codes = touched(radio.value);
+    words.querySelectorAll("[data-quadrant]").forEach(function (group) {
+      var shown = codes.indexOf(group.getAttribute("data-quadrant")) !== -1;
+      group.hidden = !shown;
+      if (!shown) {
+        group.querySelectorAll("input").forEach(function (input) { input.checked = false; });
+      }
+    });
+    words.hidden = false;
+    if (done.hidden) {
+      done.hidden = false;
+      // First in the form, so Enter saves; "Next" now leads to the optional details.
+      if (next && next.parentNode === done.parentNode) { next.parentNode.insertBefore(done, next); }
+      if (next) {
+        next.textContent = "Add who or what contributed";
+        next.classList.add("button-quiet");
+      }
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var radio = event.target;
+    var move = MOVES[event.key];
+    if (!move || !(radio instanceof HTMLInputElement) || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var grid = radio.closest("[data-feeling-grid]");
+    if (!grid) { return; }
+    var cells = Array.prototype.slice.call(grid.querySelectorAll("input[type='radio']"));
+    var at = cells.indexOf(radio);
+    if (at === -1) { return; }
+    event.preventDefault();
+    var row = Math.floor(at / SIZE) + move[0], col = (at % SIZE) + move[1];
+    if (row < 0 || row >= SIZE || col < 0 || col >= SIZE) { return; }
+    var target = cells[row * SIZE + col];
+    target.focus();
+    if (!target.checked) {
+      target.checked = true;
+      target.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (!(radio instanceof HTMLInputElement) || !radio.closest("[data-feeling-grid]")) { return; }
+    var form = radio.closest("[data-checkin-step-one]");
+    if (form) { showWords(form, radio); }
+    else {
+      var chosen = radio.closest("[data-feeling-grid]").querySelector("[data-grid-chosen]");
+      if (chosen) { chosen.textContent = said(radio); }
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    // Back to a page with a cell already chosen (an error, or the back button).
+    document.querySelectorAll("[data-checkin-step-one]").forEach(function (form) {
+      var radio = form.querySelector("[data-feeling-grid] input:checked");
+      if (radio) { showWords(form, radio); }
+    });
+  });
+})();
+
+// ---------------------------------------------------------------------------------
+// The people picker ([data-people-picker], people/widgets.PeoplePicker): filters in
+// place. Without this script its "Find" button posts the form, which then saves
+// nothing and comes back filtered. Here the same post is made in the background as
+// one types (and on Enter or "Find"), and the list part of the answer
+// ([data-picker-results]: its status line and its list) replaces this one's; the
+// box keeps focus and what was typed.
+(function () {
+  "use strict";
+  var WAIT_MS = 250;
+
+  function setUp(picker) {
+    var form = picker.closest("form");
+    var name = picker.getAttribute("data-picker-name");
+    var box = picker.querySelector("input[type='search']");
+    var find = picker.querySelector("button[name='" + name + "_find']");
+    if (!form || !box || !find || !window.fetch || !window.DOMParser) { return; }
+    var timer = null, asked = 0;
+
+    function search() {
+      var data = new FormData(form);
+      data.set(name + "_find", "1");
+      var mine = ++asked;
+      fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (text) {
+          if (text === null || mine !== asked) { return; }
+          var page = new DOMParser().parseFromString(text, "text/html");
+          var fresh = page.getElementById(picker.id);
+          var results = fresh && fresh.querySelector("[data-picker-results]");
+          var current = picker.querySelector("[data-picker-results]");
+          if (!results || !current) { return; }
+          // The status line stays the same element, so screen readers hear the change.
+          var oldSaid = current.querySelector("[role='status']");
+          var newSaid = results.querySelector("[role='status']");
+          if (oldSaid && newSaid) {
+            oldSaid.replaceChildren.apply(oldSaid, Array.prototype.map.call(
+              newSaid.childNodes, function (node) { return document.importNode(node, true); }));
+          }
+          var oldList = current.querySelector(".choices");
+          var newList = results.querySelector(".choices");
+          if (oldList) { oldList.remove(); }
+          if (newList) { current.appendChild(document.importNode(newList, true)); }
+        })
+        .catch(function () { /* offline or gone: the Find button still works */ });
+    }
+
+    box.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(search, WAIT_MS);
+    });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); window.clearTimeout(timer); search(); }
+    });
+    find.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      search();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-people-picker]").forEach(setUp);
+  });
+})();
