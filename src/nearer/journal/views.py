@@ -54,8 +54,13 @@ def _month_url(day: date) -> str:
 @login_required
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    """Send the person to the current month of their own calendar."""
-    return redirect(_month_url(current_day(request)))
+    """The person's current month, shown at /journal/ itself.
+
+    The Journal link of every page points here; a redirect to the month's own URL
+    cost a second request (session, login and vault each time) for every visit.
+    """
+    today = current_day(request)
+    return month(request, today.year, today.month)
 
 
 def _weeks(year: int, month: int, counts: dict[int, int], today: date) -> list[list[CalendarDay]]:

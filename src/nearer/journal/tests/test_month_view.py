@@ -14,21 +14,33 @@ from nearer.journal.models import Entry
 from nearer.journal.tests.conftest import Write
 
 
-def test_index_redirects_to_the_current_month(alice: Person) -> None:
+def test_index_shows_the_current_month_without_a_redirect(alice: Person, write: Write) -> None:
+    # It redirected to the month's own URL: two requests for every visit to Journal.
     today = timezone.localdate()
+    write(alice, entry_date=today, title="Written on this very day")
     response = alice.client.get("/journal/")
-    assert response.status_code == 302
-    assert response["Location"] == f"/journal/{today.year}/{today.month}/"
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Written on this very day" in html
+    month = alice.client.get(f"/journal/{today.year}/{today.month}/").content.decode()
+    assert _without_per_request_tokens(html) == _without_per_request_tokens(month)
+
+
+def _without_per_request_tokens(page: str) -> str:
+    return re.sub(r'(nonce|value)="[A-Za-z0-9+/=_-]{20,}"', "", page)
 
 
 def test_index_follows_the_persons_time_zone(
-    alice: Person, monkeypatch: pytest.MonkeyPatch
+    alice: Person, monkeypatch: pytest.MonkeyPatch, write: Write
 ) -> None:
     # 23:30 UTC on 31 January is already February in Tokyo.
     fixed = datetime(2026, 1, 31, 23, 30, tzinfo=UTC)
     monkeypatch.setattr(timezone, "now", lambda: fixed)
     preferences_update(user=alice.user, vault=alice.vault, time_zone="Asia/Tokyo")
-    assert alice.client.get("/journal/")["Location"] == "/journal/2026/2/"
+    write(alice, entry_date=date(2026, 2, 1), title="Tokyo on the first of February")
+    write(alice, entry_date=date(2026, 1, 30), title="Still January somewhere")
+    html = alice.client.get("/journal/").content.decode()
+    assert "Tokyo on the first of February" in html and "Still January somewhere" not in html
 
 
 def test_it_lists_the_months_entries_newest_first(alice: Person, write: Write) -> None:
