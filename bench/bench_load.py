@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Load benchmark: logged-in people against the public-page ceiling, and slow clients.
 
-    python bench/bench_load.py [--users 10 50] [--seconds 30] [--threads 1 4]
+    python bench/bench_load.py [--users 10 50] [--seconds 30] [--threads 1 4] [--accounts 10]
 
 What it does, in one run:
 1. A throwaway data directory (SQLite, or the empty database NEARER_DATABASE_URL
-   names) with a small demo account (``nearer demo``: 2 years, 800 entries, 60
-   people, 1,500 moments) and production settings.
+   names) with ``--accounts`` small demo accounts (``nearer demo``: 2 years, 800
+   entries, 60 people, 1,500 moments each) and production settings. The simulated
+   people share them out (at 50 users, five devices an account): on one account,
+   every write of the run would land in one person's day and month.
 2. For each ``--threads`` value, ``nearer serve`` (2 workers; 1 thread is gunicorn's
    sync worker, more is its gthread worker) pinned to core 0 where ``taskset``
    exists, the load generator (locust, headless, bench/locustfile.py) to core 1.
@@ -46,7 +48,7 @@ import bench_pages
 
 HERE = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
-USERNAME = "loadtest"
+USERNAME = "loadtest"  # the accounts are loadtest-1, loadtest-2, …
 PASSWORD = "a load test password 2026"  # noqa: S105 (a throwaway account)
 
 
@@ -73,12 +75,12 @@ def _wait_for(port: int, seconds: float = 60) -> None:
     raise SystemExit(f"the server did not start on port {port}")
 
 
-def _log_in_sessions(base: str, count: int) -> list[dict[str, str]]:
-    """Log in ``count`` times; return each session's cookies."""
+def _log_in_sessions(base: str, count: int, accounts: int) -> list[dict[str, str]]:
+    """Log in ``count`` times, the accounts in turn; return each session's cookies."""
     import requests
 
     jars = []
-    for _ in range(count):
+    for number in range(count):
         session = requests.Session()
         page = session.get(base + "/accounts/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
@@ -87,7 +89,7 @@ def _log_in_sessions(base: str, count: int) -> list[dict[str, str]]:
             base + "/accounts/login/",
             data={
                 "csrfmiddlewaretoken": token.group(1),
-                "username": USERNAME,
+                "username": f"{USERNAME}-{number % accounts + 1}",
                 "password": PASSWORD,
             },
             headers={"Referer": base + "/accounts/login/"},
@@ -97,7 +99,30 @@ def _log_in_sessions(base: str, count: int) -> list[dict[str, str]]:
     return jars
 
 
-def _locust(base: str, user_class: str, users: int, seconds: int, workdir: Path) -> dict[str, Any]:
+def _server_cpu(server: subprocess.Popen[bytes]) -> float:
+    """Return the CPU seconds the server and its workers have used so far."""
+    import psutil
+
+    parent = psutil.Process(server.pid)
+    total = 0.0
+    for process in [parent, *parent.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def _locust(
+    base: str,
+    user_class: str,
+    users: int,
+    seconds: int,
+    workdir: Path,
+    server: subprocess.Popen[bytes],
+) -> dict[str, Any]:
+    cpu_before, began = _server_cpu(server), time.monotonic()
     prefix = workdir / f"{user_class}-{users}"
     argv = [
         str(VENV_BIN / "locust"),
@@ -118,6 +143,9 @@ def _locust(base: str, user_class: str, users: int, seconds: int, workdir: Path)
         user_class,
     ]
     subprocess.run(_pinned(1, argv), check=False, capture_output=True, cwd=workdir)  # noqa: S603
+    # The server's CPU over the run (locust's start and stop included, so a little
+    # low): near one core means the server is the limit; well under, it waits.
+    cpu, wall = _server_cpu(server) - cpu_before, time.monotonic() - began
     with open(f"{prefix}_stats.csv", newline="") as stats:
         rows = list(csv.DictReader(stats))
     total = next(row for row in rows if row["Name"] == "Aggregated")
@@ -128,6 +156,8 @@ def _locust(base: str, user_class: str, users: int, seconds: int, workdir: Path)
         "p99": float(total["99%"]),
         "requests": int(total["Request Count"]),
         "errors": int(total["Failure Count"]),
+        "server_busy": cpu / wall,
+        "cpu_ms": cpu * 1000 / max(1, int(total["Request Count"])),
     }
 
 
@@ -187,6 +217,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, nargs="+", default=[10, 50])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 4])
+    parser.add_argument("--accounts", type=int, default=10, help="demo accounts to share out")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="nearer-bench-load-"))
@@ -199,9 +230,10 @@ def main() -> None:
     )
     env.pop("NEARER_TESTING", None)
     nearer = str(VENV_BIN / "nearer")
-    demo = [nearer, "demo", "--username", USERNAME, "--password", PASSWORD, "--years", "2"]
-    demo += ["--entries", "800", "--people", "60", "--moments", "1500"]
-    subprocess.run(demo, check=True, env=env, capture_output=True)  # noqa: S603
+    for number in range(1, args.accounts + 1):
+        demo = [nearer, "demo", "--username", f"{USERNAME}-{number}", "--password", PASSWORD]
+        demo += ["--years", "2", "--entries", "800", "--people", "60", "--moments", "1500"]
+        subprocess.run(demo, check=True, env=env, capture_output=True)  # noqa: S603
     os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "nearer.settings"
     import django
@@ -220,13 +252,15 @@ def main() -> None:
             server = subprocess.Popen(_pinned(0, serve), env=env, stdout=log, stderr=log)  # noqa: S603
         try:
             _wait_for(port)
-            jars = _log_in_sessions(base, max(args.users))
+            jars = _log_in_sessions(base, max(args.users), args.accounts)
             (workdir / "cookies.json").write_text(json.dumps(jars))
             os.environ["NEARER_LOAD_COOKIES"] = str(workdir / "cookies.json")
             runs: dict[str, Any] = {}
             for users in args.users:
-                runs[f"public {users}"] = _locust(base, "Visitor", users, args.seconds, workdir)
-                runs[f"mix {users}"] = _locust(base, "Person", users, args.seconds, workdir)
+                runs[f"public {users}"] = _locust(
+                    base, "Visitor", users, args.seconds, workdir, server
+                )
+                runs[f"mix {users}"] = _locust(base, "Person", users, args.seconds, workdir, server)
             runs["slow"] = _slow_clients(base, port)
             results[threads] = runs
         finally:
@@ -235,12 +269,16 @@ def main() -> None:
 
     print(f"- Machine: {info['CPU']}, {info['cores']} cores, {info['OS']}")
     print(f"- Database: {database}; Python {info['Python']}; 2 gunicorn workers")
-    print(f"- {args.seconds} s a run, no think time; server on core 0, locust on core 1")
+    print(
+        f"- {args.seconds} s a run, no think time; server on core 0, locust on core 1; "
+        f"{args.accounts} demo accounts shared out"
+    )
     print()
     print(
-        "| worker | users | public req/s | mix req/s | mix / public | p50 | p95 | p99 ms | errors |"
+        "| worker | users | public req/s | mix req/s | mix / public | p50 | p95 | p99 ms | errors "
+        "| server CPU ms a request: public, mix | server cores busy: public, mix |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for threads, runs in results.items():
         worker = "sync" if threads == 1 else f"gthread ×{threads}"
         for users in args.users:
@@ -248,7 +286,9 @@ def main() -> None:
             print(
                 f"| {worker} | {users} | {public['rps']:.0f} | {mix['rps']:.0f} | "
                 f"{mix['rps'] / public['rps']:.2f} | {mix['p50']:.0f} | {mix['p95']:.0f} | "
-                f"{mix['p99']:.0f} | {mix['errors'] + public['errors']} |"
+                f"{mix['p99']:.0f} | {mix['errors'] + public['errors']} | "
+                f"{public['cpu_ms']:.2f}, {mix['cpu_ms']:.2f} | "
+                f"{public['server_busy']:.2f}, {mix['server_busy']:.2f} |"
             )
     print()
     print("| worker | login page while two uploads trickle: median ms | max ms | failed |")

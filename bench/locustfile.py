@@ -14,71 +14,13 @@ import json
 import os
 import random
 import re
-from html.parser import HTMLParser
+from datetime import date, timedelta
 
+from load_forms import fill
 from locust import HttpUser, constant, task
 
 USERNAME = os.environ.get("NEARER_LOAD_USERNAME", "loadtest")
 PASSWORD = os.environ.get("NEARER_LOAD_PASSWORD", "")
-WORDS = [
-    "quiet",
-    "morning",
-    "walk",
-    "with",
-    "tea",
-    "and",
-    "a",
-    "long",
-    "talk",
-    "about",
-    "the",
-    "garden",
-]
-
-
-class FormFiller(HTMLParser):
-    """The fields of the first POST form whose action starts with ``action``."""
-
-    def __init__(self, action: str) -> None:
-        super().__init__()
-        self.action = action
-        self.inside = False
-        self.found: str | None = None
-        self.fields: dict[str, str] = {}
-        self.radios: dict[str, list[str]] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {key: value or "" for key, value in attrs}
-        # A form without an action posts to its own page.
-        target = values.get("action") or self.action
-        if tag == "form" and self.found is None and target.startswith(self.action):
-            self.inside, self.found = True, target
-            return
-        if not self.inside or "name" not in values:
-            return
-        name, kind = values["name"], values.get("type", "text")
-        if tag == "input" and kind == "radio":
-            self.radios.setdefault(name, []).append(values.get("value", ""))
-        elif tag == "input" and kind == "checkbox":
-            pass  # optional: left unticked, as someone in a hurry would
-        elif tag == "input" and kind in ("hidden", "date"):
-            self.fields[name] = values.get("value", "")
-        elif tag in ("input", "textarea"):
-            self.fields[name] = " ".join(random.sample(WORDS, 5))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form" and self.inside:
-            self.inside = False
-
-    def data(self) -> dict[str, str]:
-        chosen = {name: options[len(options) // 2] for name, options in self.radios.items()}
-        return {**self.fields, **chosen}
-
-
-def _fill(html: str, action: str) -> tuple[str, dict[str, str]] | None:
-    filler = FormFiller(action)
-    filler.feed(html)
-    return (filler.found, filler.data()) if filler.found else None
 
 
 class Person(HttpUser):
@@ -95,7 +37,7 @@ class Person(HttpUser):
             self.client.cookies.update(every[Person.taken % len(every)])
         else:
             page = self.client.get("/accounts/login/", name="login page")
-            form = _fill(page.text, "/accounts/login/")
+            form = fill(page.text, "/accounts/login/")
             assert form is not None
             action, data = form
             data.update(username=USERNAME, password=PASSWORD)
@@ -131,16 +73,21 @@ class Person(HttpUser):
 
     @task(10)
     def journal_write(self) -> None:
-        self._submit("/journal/new/", "journal entry (write)")
+        # About a day of the last year, not all today: a run writes hundreds of
+        # entries, and one month holding them all would be nobody's journal.
+        day = date.today() - timedelta(days=random.randrange(365))
+        self._submit("/journal/new/", "journal entry (write)", {"entry_date": day.isoformat()})
 
-    def _submit(self, url: str, name: str) -> None:
-        """Fill and send the form at ``url``, step after step, until it redirects."""
+    def _submit(self, url: str, name: str, chosen: dict[str, str] | None = None) -> None:
+        """Fill and send the form at ``url``, step after step, until it redirects;
+        ``chosen`` replaces what the form offers for those fields."""
         page = self.client.get(url, name=f"{name}: form")
         for _ in range(4):
-            form = _fill(page.text, url)
+            form = fill(page.text, url)
             if form is None:
                 return
             action, data = form
+            data.update({key: value for key, value in (chosen or {}).items() if key in data})
             page = self.client.post(action, data=data, name=f"{name}: send")
             if page.history:  # followed a redirect: saved
                 return
