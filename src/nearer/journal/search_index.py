@@ -46,6 +46,7 @@ from uuid import UUID
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
+from django.db.models import Max, Min
 
 from nearer.journal.content import EntryContent, content_open
 from nearer.journal.models import Entry
@@ -539,3 +540,80 @@ def months_read(*, user: AbstractBaseUser, vault: Vault) -> list[MonthText]:
             text = month_from_rows(user.pk, vault, subject)
         months.append(text)
     return months
+
+
+def _range_counts_sql() -> str:
+    quote = connection.ops.quote_name
+    day, owner = column(Entry, "entry_date"), column(Entry, "owner")
+    month = f"SUBSTR(CAST({day} AS TEXT), 1, 7)"
+    return (
+        f"SELECT {month}, COUNT(*) FROM {quote(Entry._meta.db_table)} "  # noqa: S608 - model names
+        f"WHERE {owner} = %s AND {day} >= %s AND {day} < %s GROUP BY {month}"
+    )
+
+
+def _month_before(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+# Months opened by the first read of months_newest; each later read opens twice as
+# many. A common word fills a page from the newest few months; a rare one reads the
+# rest in about log2(120 / 3) = 5 more queries.
+FIRST_BATCH = 3
+
+
+def months_newest(
+    *, user: AbstractBaseUser, vault: Vault, start: tuple[int, int] | None = None
+) -> Iterator[tuple[tuple[int, int], MonthText]]:
+    """Yield (year, month) and the text of each month with entries, newest first, from
+    ``start`` (inclusive) back. Never writes.
+
+    Lazily, in growing batches: a search that stops once its page is full reads and
+    opens only the newest months it needed, not ten years (``months_read`` reads all).
+    Each batch counts its months' entries by date range (the owner's date index) and
+    reads their stored texts by subject; a month whose text is missing, stale or will
+    not open is worked out from its rows, as in ``months_read``.
+    """
+    bounds = Entry.objects.filter(owner_id=user.pk).aggregate(
+        newest=Max("entry_date"), oldest=Min("entry_date")
+    )
+    newest, oldest = bounds["newest"], bounds["oldest"]
+    if newest is None or oldest is None:
+        return
+    at = (newest.year, newest.month)
+    if start is not None and start < at:
+        at = start
+    last = (oldest.year, oldest.month)
+    size = FIRST_BATCH
+    while at >= last:
+        batch = [at]
+        while len(batch) < size and _month_before(*batch[-1]) >= last:
+            batch.append(_month_before(*batch[-1]))
+        counts: dict[tuple[int, int], int] = {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _range_counts_sql(),
+                [user.pk, _bounds(*batch[-1])[0], _bounds(*batch[0])[1]],
+            )
+            for year_month, count in cursor.fetchall():
+                counts[int(year_month[:4]), int(year_month[5:7])] = count
+        subjects = {month: month_subject(*month) for month in batch if month in counts}
+        stored = {
+            _as_uuid(subject): (version, content)
+            for subject, version, content in DerivedValue.objects.filter(
+                owner_id=user.pk, kind=SEARCH_TEXT.name, subject__in=list(subjects.values())
+            ).values_list("subject", "version", "content")
+        }
+        for month in batch:
+            if month not in counts:
+                continue
+            subject = subjects[month]
+            version, content = stored.get(subject, (None, None))
+            text = derived_opened(
+                SEARCH_TEXT, vault=vault, subject=subject, version=version, content=content
+            )
+            if text is None or text.n != counts[month]:
+                text = month_from_rows(user.pk, vault, subject)
+            yield month, text
+        at = _month_before(*batch[-1])
+        size *= 2

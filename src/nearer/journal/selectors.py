@@ -30,7 +30,7 @@ from nearer.journal.content import (
 from nearer.journal.models import Entry
 from nearer.journal.prompts import Prompt, prompt_by_key, prompts_for
 from nearer.journal.search import Query, excerpt
-from nearer.journal.search_index import MonthText, months_read
+from nearer.journal.search_index import MonthText, months_newest, months_read
 from nearer.lib.private import QuietRepr
 from nearer.lib.sqlvalues import as_date, as_uuid, column
 from nearer.lib.text import fold
@@ -274,10 +274,24 @@ def entries_search(
         if indexes:
             found.append((month, indexes))
             total += len(indexes)
-    shown = ((month, index) for month, indexes in found for index in indexes)
+    shown = (month.entry_id(index) for month, indexes in found for index in indexes)
+    hits, dropped, dropped_unreadable = _hits_opened(user, vault, wanted, shown, limit)
+    total -= dropped
+    unreadable += dropped_unreadable
+    return SearchResults(hits=hits, total=total, unreadable=unreadable, searched=searched)
+
+
+def _hits_opened(
+    user: User, vault: Vault, wanted: Query, shown: Iterable[UUID], limit: int
+) -> tuple[list[SearchHit], int, int]:
+    """Open the first ``limit`` of ``shown`` (ids found in the month texts, newest first)
+    that still open and match; return them, how many were dropped and how many of
+    those would not open (a row changed outside the services)."""
     hits: list[SearchHit] = []
+    dropped = unreadable = 0
+    ids = iter(shown)
     while len(hits) < limit:
-        batch = [month.entry_id(index) for month, index in islice(shown, limit - len(hits))]
+        batch = list(islice(ids, limit - len(hits)))
         if not batch:
             break
         # By id alone, then the owner checked here: with the owner in the query SQLite
@@ -294,12 +308,97 @@ def entries_search(
             content = None if row is None else _open_or_none(vault, entry_id, row[1])
             match = None if content is None else wanted.match(content)
             if row is None or content is None or match is None:
-                total -= 1
+                dropped += 1
                 unreadable += row is not None and content is None
                 continue
             before, matched, after = excerpt(content.body, match.body_term)
             hits.append(SearchHit(_view(entry_id, row[0], content), before, matched, after))
-    return SearchResults(hits=hits, total=total, unreadable=unreadable, searched=searched)
+    return hits, dropped, unreadable
+
+
+Cursor = tuple[tuple[int, int], int]
+"""Where a search page goes on from: a month (year, month) and how many of its hits
+the pages before showed."""
+
+
+def cursor_text(cursor: Cursor) -> str:
+    """The cursor as it goes into ``?older=``: ``YYYY-MM.k``."""
+    (year, month), skip = cursor
+    return f"{year:04d}-{month:02d}.{skip}"
+
+
+def cursor_from_text(text: str) -> Cursor | None:
+    """Read ``?older=`` back; None when it is not a cursor (then the newest page)."""
+    head, dot, tail = text.partition(".")
+    year, dash, month = head.partition("-")
+    if not (dot and dash and year.isdigit() and month.isdigit() and tail.isdigit()):
+        return None
+    if len(year) != 4 or len(month) != 2 or len(tail) > 6 or not 1 <= int(month) <= 12:
+        return None
+    return (int(year), int(month)), int(tail)
+
+
+@dataclass(frozen=True, repr=False)
+class SearchPage(QuietRepr):
+    """One page of a search, newest first. ``older``: where the next page starts (None:
+    every older entry was searched and nothing more matched). ``complete``: this page
+    searched every entry from its start back, so its hits are all there are."""
+
+    hits: list[SearchHit] = field(default_factory=list)
+    older: Cursor | None = None
+    unreadable: int = 0
+    searched: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.older is None
+
+
+def entries_search_page(
+    *,
+    user: User,
+    vault: Vault,
+    query: str,
+    tag: str | None = None,
+    older: Cursor | None = None,
+    limit: int = SEARCH_LIMIT,
+) -> SearchPage:
+    """One page of ``entries_search``'s hits (same words, same order), from ``older`` on.
+
+    Stops as soon as the page is full: months are read newest first
+    (``search_index.months_newest``), so a word found often opens only the newest
+    months, and no count of all hits is made. Following ``older`` page after page
+    lists exactly the hits of ``entries_search`` with no limit.
+    """
+    wanted = Query(query, tag)
+    if wanted.empty:
+        return SearchPage()
+    terms, tag_text = wanted.index_terms(), wanted.tag.encode("utf-8")
+    start, skip = older if older is not None else (None, 0)
+    shown: list[UUID] = []
+    unreadable = searched = 0
+    cursor: Cursor | None = None
+    for month_key, month in months_newest(user=user, vault=vault, start=start):
+        from_index = skip if month_key == start else 0
+        if from_index == 0:
+            # A month partly shown on the page before was counted there.
+            searched += month.n
+            unreadable += month.unreadable
+        indexes = month.matches(terms, tag_text)[from_index:]
+        room = limit - len(shown)
+        shown.extend(month.entry_id(index) for index in indexes[:room])
+        if len(indexes) > room:
+            cursor = (month_key, from_index + room)
+            break
+        if len(shown) >= limit:
+            # Full at this month's end: older months may hold more.
+            year, number = month_key
+            cursor = ((year - 1, 12) if number == 1 else (year, number - 1), 0)
+            break
+    hits, _dropped, dropped_unreadable = _hits_opened(user, vault, wanted, shown, limit)
+    return SearchPage(
+        hits=hits, older=cursor, unreadable=unreadable + dropped_unreadable, searched=searched
+    )
 
 
 def entries_search_by_rows(

@@ -18,7 +18,14 @@ from nearer.conftest import Person
 from nearer.journal import services
 from nearer.journal.models import Entry
 from nearer.journal.search_index import SEARCH_TEXT, subject_of
-from nearer.journal.selectors import SearchResults, entries_search, entries_search_by_rows
+from nearer.journal.selectors import (
+    SearchResults,
+    cursor_from_text,
+    cursor_text,
+    entries_search,
+    entries_search_by_rows,
+    entries_search_page,
+)
 from nearer.vault.models import DerivedValue
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +179,70 @@ def test_every_tricky_word_finds_the_same_in_every_tricky_entry(alice: Person) -
             new = entries_search(user=alice.user, vault=alice.vault, **kwargs)
             old = entries_search_by_rows(user=alice.user, vault=alice.vault, **kwargs)
             assert _shown(new) == _shown(old), kwargs
+
+
+def _pages(owner: Person, words: str, tag_filter: str | None, limit: int) -> list[Any]:
+    """Every page of entries_search_page, following ``older`` to the end."""
+    pages, older = [], None
+    for _ in range(1000):
+        page = entries_search_page(
+            user=owner.user, vault=owner.vault, query=words, tag=tag_filter, older=older,
+            limit=limit,
+        )  # fmt: skip
+        pages.append(page)
+        if page.older is None:
+            return pages
+        older = cursor_from_text(cursor_text(page.older))  # as the page's link carries it
+    raise AssertionError("the pages never ended")
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    steps=st.lists(step, min_size=1, max_size=12),
+    queries=st.lists(st.tuples(query, st.none() | tag, st.integers(1, 4)), max_size=4),
+)
+def test_page_after_page_lists_every_hit_of_the_whole_search(
+    alice: Person,
+    steps: list[tuple[str, int, dict[str, Any] | None]],
+    queries: list[tuple[str, str | None, int]],
+) -> None:
+    _journal(alice, steps)
+    for words, tag_filter, limit in queries:
+        pages = _pages(alice, words, tag_filter, limit)
+        everything = entries_search_by_rows(
+            user=alice.user, vault=alice.vault, query=words, tag=tag_filter, limit=10**6
+        )
+        listed = SearchResults(hits=[hit for page in pages for hit in page.hits])
+        assert _shown(listed)[0] == _shown(everything)[0], (words, tag_filter, limit)
+        # Each page full but the last; the months were searched once between them.
+        assert all(len(page.hits) == limit for page in pages[:-1])
+        assert sum(page.searched for page in pages) == everything.searched
+        assert sum(page.unreadable for page in pages) == everything.unreadable
+        # What the old search shows on its first page, the new one does too.
+        first = entries_search_by_rows(
+            user=alice.user, vault=alice.vault, query=words, tag=tag_filter, limit=limit
+        )
+        assert _shown(SearchResults(hits=pages[0].hits))[0] == _shown(first)[0]
+
+
+def test_pages_follow_across_months_and_inside_one(alice: Person) -> None:
+    # 40 entries over four months, some months holding more hits than a page.
+    for number in range(40):
+        services.entry_create(
+            user=alice.user,
+            vault=alice.vault,
+            entry_date=DATES[number % len(DATES)],
+            title=f"Walk {number}",
+            body="Heron by the river." if number % 3 else "Café.",
+            tags=["Walks"],
+        )
+    for words, tag_filter in (("heron", None), ("", "walks"), ("cafe", "WALKS"), ("none", None)):
+        for limit in (1, 3, 7, 13, 100):
+            pages = _pages(alice, words, tag_filter, limit)
+            everything = entries_search_by_rows(
+                user=alice.user, vault=alice.vault, query=words, tag=tag_filter, limit=10**6
+            )
+            listed = SearchResults(hits=[hit for page in pages for hit in page.hits])
+            assert _shown(listed)[0] == _shown(everything)[0], (words, tag_filter, limit)
