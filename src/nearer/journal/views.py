@@ -2,7 +2,8 @@
 
 Every view needs a login; an entry id always comes back through a selector or
 service scoped to the person, so someone else's id is a 404. Search is a POST so
-the words never appear in a URL or an access log.
+the words never appear in a URL or an access log; it redirects to a results page
+named by a random id under which the words are kept sealed (``lib.search_words``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from nearer.journal.rows import (
 from nearer.lib.dates import MONTH_NAMES, month_year
 from nearer.lib.drafts import forget_drafts, saved_drafts
 from nearer.lib.forms import add_errors
+from nearer.lib.search_words import SeeOther, search_keep, search_words
 
 NEW_DRAFT = "journal:new"
 # The calendar goes as far as entry dates may: from MIN_YEAR to next year.
@@ -271,23 +273,60 @@ def entry_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     return render(request, "journal/entry_delete.html", {"entry": entry})
 
 
+SEARCH_PLACE = "journal"
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
-    """GET shows the form; POST searches every entry in memory and lists the matches."""
+    """GET shows the form; POST keeps the words sealed for an hour and sends the browser
+    to their results page (303), so Back and reload never ask to send the form again."""
     form = SearchForm(request.POST if request.method == "POST" else None)
-    results = None
     if request.method == "POST" and form.is_valid():
-        results = selectors.entries_search(
-            user=current_user(request),
-            vault=current_vault(request),
-            query=form.cleaned_data["q"],
-            tag=form.cleaned_data["tag"] or None,
+        search_id = search_keep(
+            request,
+            current_vault(request),
+            place=SEARCH_PLACE,
+            words={"q": form.cleaned_data["q"], "tag": form.cleaned_data["tag"] or ""},
         )
-    context = {
-        "form": form,
-        "results": results,
-        "rows": hit_rows(results.hits) if results else "",
+        return SeeOther(reverse("journal:search_results", kwargs={"search_id": search_id}))
+    return render(request, "journal/search.html", {"form": form, "results": None, "rows": ""})
+
+
+@login_required
+@require_safe
+def search_results(request: HttpRequest, search_id: str) -> HttpResponse:
+    """The results of a kept search, newest first, a page at a time (?older=<cursor>).
+
+    An unknown or expired id (another session's, or after an hour) is a calm page
+    with the empty form, "search again" (status 404)."""
+    vault = current_vault(request)
+    words = search_words(request, vault, place=SEARCH_PLACE, search_id=search_id)
+    if words is None:
+        expired: dict[str, Any] = {"form": SearchForm(), "results": None, "rows": ""}
+        # 404: the id names nothing (the sweep of ids checks a stranger gets one), but
+        # the page is the search form with a calm word, not an error page.
+        return render(request, "journal/search.html", {**expired, "expired": True}, status=404)
+    older = selectors.cursor_from_text(request.GET.get("older", ""))
+    page = selectors.entries_search_page(
+        user=current_user(request),
+        vault=vault,
+        query=words.get("q", ""),
+        tag=words.get("tag") or None,
+        older=older,
+    )
+    here = reverse("journal:search_results", kwargs={"search_id": search_id})
+    context: dict[str, Any] = {
+        "form": SearchForm(initial=words),
+        "results": page,
+        "rows": hit_rows(page.hits),
+        "first_page": older is None,
+        "older_url": (
+            f"{here}?{urlencode({'older': selectors.cursor_text(page.older)})}"
+            if page.older is not None
+            else ""
+        ),
+        "newest_url": here if older is not None else "",
     }
     return render(request, "journal/search.html", context)
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, re_path
 
 from nearer.people import views, views_import
 
@@ -8,6 +8,8 @@ app_name = "people"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    # 32 hex digits (lib.search_words): anything else is a 404, not a page.
+    re_path(r"^found/(?P<search_id>[0-9a-f]{32})/$", views.search_results, name="search_results"),
     path("archived/", views.archived, name="archived"),
     path("new/", views.person_new, name="new"),
     path("<uuid:person_id>/", views.person_detail, name="person"),

@@ -2,7 +2,8 @@
 
 Every view needs a login; a person or date id always goes through a selector or
 service scoped to the user, so someone else's id is a 404. Search is a POST so
-names never appear in a URL or an access log.
+names never appear in a URL or an access log; it redirects to a results page named
+by a random id under which the words are kept sealed (``lib.search_words``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.lib.charts import chart_range
 from nearer.lib.forms import add_errors
+from nearer.lib.search_words import SeeOther, search_keep, search_words
 from nearer.people import detail, rules, selectors, services
 from nearer.people.content import CIRCLES
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm
@@ -44,22 +46,58 @@ def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
     ]
 
 
+SEARCH_PLACE = "people"
+
+
+def _index_page(
+    request: HttpRequest, form: SearchForm, *, query: str = "", status: int = 200, **extra: Any
+) -> HttpResponse:
+    people = selectors.people_list(
+        user=current_user(request), vault=current_vault(request), query=query
+    )
+    context = {
+        "form": form,
+        "typed": query,
+        "searched": bool(query),
+        "total": len(people),
+        "sections": _sections(people),
+        "expired": False,
+        **extra,
+    }
+    return render(request, "people/index.html", context, status=status)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
-    """Everyone by circle; POST searches names, what they're called and relationships."""
-    user, vault = current_user(request), current_vault(request)
+    """Everyone by circle. POST keeps the words looked for (names, what they're called,
+    relationships) sealed for an hour and sends the browser to their results (303), so
+    Back and reload never ask to send the form again (``lib.search_words``)."""
     form = SearchForm(request.POST if request.method == "POST" else None)
-    query = form.cleaned_data["q"] if request.method == "POST" and form.is_valid() else ""
-    people = selectors.people_list(user=user, vault=vault, query=query)
-    context = {
-        "form": form,
-        "typed": request.POST.get("q", "") if request.method == "POST" else "",
-        "searched": request.method == "POST" and form.is_valid(),
-        "total": len(people),
-        "sections": _sections(people),
-    }
-    return render(request, "people/index.html", context)
+    if request.method == "POST":
+        if form.is_valid() and form.cleaned_data["q"]:
+            search_id = search_keep(
+                request,
+                current_vault(request),
+                place=SEARCH_PLACE,
+                words={"q": form.cleaned_data["q"]},
+            )
+            return SeeOther(reverse("people:search_results", kwargs={"search_id": search_id}))
+        if form.is_valid():
+            return SeeOther(reverse("people:index"))  # nothing typed: everyone
+        return _index_page(request, form, typed=request.POST.get("q", ""))
+    return _index_page(request, form)
+
+
+@login_required
+@require_safe
+def search_results(request: HttpRequest, search_id: str) -> HttpResponse:
+    """The people a kept search found; an unknown or expired id is everyone, with a calm
+    word to search again (status 404: the id names nothing)."""
+    words = search_words(request, current_vault(request), place=SEARCH_PLACE, search_id=search_id)
+    if words is None:
+        return _index_page(request, SearchForm(), status=404, expired=True)
+    return _index_page(request, SearchForm(initial=words), query=words.get("q", ""))
 
 
 @login_required

@@ -32,7 +32,8 @@ def test_it_leaves_archived_people_out(alice: Person, add_person: AddPerson) -> 
 def test_search_is_a_post_and_finds_by_name(alice: Person, add_person: AddPerson) -> None:
     add_person(alice, name="Maya")
     add_person(alice, name="Jonas")
-    response = alice.client.post(URL, {"q": "may"})
+    response = alice.client.post(URL, {"q": "may"}, follow=True)
+    assert response.redirect_chain[0][1] == 303
     assert response.status_code == 200
     assert b"Maya" in response.content and b"Jonas" not in response.content
     assert b"1 person found" in response.content

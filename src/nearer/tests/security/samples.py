@@ -46,6 +46,9 @@ class Samples:
     pair_deck_sessions: list[Any] = field(default_factory=list)
     session_handles: list[str] = field(default_factory=list)
     passkeys: list[Any] = field(default_factory=list)
+    # Ids of searches kept in the person's session (lib.search_words): journal, people.
+    journal_searches: list[str] = field(default_factory=list)
+    people_searches: list[str] = field(default_factory=list)
 
     @property
     def entry(self) -> Any:
@@ -89,7 +92,20 @@ def make_samples(person: Person, marker: str = "owner-secret") -> Samples:
     make_rituals(samples, marker)
     _make_other_session(samples)
     _make_passkey(samples, marker)
+    _make_kept_searches(samples, marker)
     return samples
+
+
+def _make_kept_searches(samples: Samples, marker: str) -> None:
+    # A journal search and a people search, each kept in the person's own session
+    # (the POST redirects to the results page named by the id).
+    client = samples.person.client
+    for url, kept in (
+        ("/journal/search/", samples.journal_searches),
+        ("/people/", samples.people_searches),
+    ):
+        location = client.post(url, {"q": marker})["Location"]
+        kept.append(location.rstrip("/").rsplit("/", 1)[1])
 
 
 def _make_passkey(samples: Samples, marker: str) -> None:
@@ -631,6 +647,8 @@ ID_KWARGS: dict[tuple[str, str], Callable[[Samples], object]] = {
     ("rituals", "session_id"): lambda s: s.pair_deck_sessions[0].id,
     ("accounts", "handle"): lambda s: s.session_handles[0],
     ("accounts", "passkey_id"): lambda s: s.passkeys[0].id,
+    ("journal", "search_id"): lambda s: s.journal_searches[0],
+    ("people", "search_id"): lambda s: s.people_searches[0],
 }
 
 # (namespace, URL keyword) -> why it is not an object id (a stranger gets their own view).

@@ -137,7 +137,7 @@ def test_a_stored_script_in_an_entry_renders_escaped_everywhere(alice: Person) -
         "month": alice.client.get("/journal/", follow=True),
         "tags": alice.client.get("/journal/tags/"),
         "today": alice.client.get("/"),
-        "search": alice.client.post("/journal/search/", {"q": "gotcha"}),
+        "search": alice.client.post("/journal/search/", {"q": "gotcha"}, follow=True),
     }
     for name, response in pages.items():
         html = response.content.decode()

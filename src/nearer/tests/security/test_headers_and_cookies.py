@@ -69,7 +69,7 @@ PAGES: dict[str, Callable[[Client, Client], Response]] = {
     "200 anonymous": lambda anon, alice: anon.get("/accounts/login/"),
     "200 logged in": lambda anon, alice: alice.get("/accounts/"),
     "200 journal": lambda anon, alice: alice.get("/journal/new/"),
-    "200 search": lambda anon, alice: alice.post("/journal/search/", {"q": "words"}),
+    "200 search": lambda anon, alice: alice.post("/journal/search/", {"q": "words"}, follow=True),
     "302 anonymous": lambda anon, alice: anon.get("/"),
     "302 logged in": lambda anon, alice: alice.post(
         "/accounts/", {"display_name": "A", "time_zone": "UTC"}

@@ -31,5 +31,5 @@ def test_a_get_with_words_in_the_url_searches_nothing(alice: Person) -> None:
     response = alice.client.get("/journal/search/?q=lighthouse")
     assert response.status_code == 200
     assert b"Evening by the sea" not in response.content
-    found = alice.client.post("/journal/search/", {"q": "lighthouse"})
+    found = alice.client.post("/journal/search/", {"q": "lighthouse"}, follow=True)
     assert b"Evening by the sea" in found.content

@@ -31,7 +31,7 @@ def _pages_stay_calm(client: Client) -> None:
     for url in PAGES:
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
-    assert client.post("/journal/search/", {"q": "owner"}).status_code == 200
+    assert client.post("/journal/search/", {"q": "owner"}, follow=True).status_code == 200
 
 
 def test_a_flipped_byte_fails_to_open(alice: Person) -> None:
