@@ -663,6 +663,8 @@ NOT_OBJECT_KWARGS: dict[tuple[str, str], str] = {
     ("insights", "year"): "a year of the person's own check-ins (year in pixels)",
     # Forged, tampered and retired tokens: reminders/tests/test_unsubscribe_view.py.
     ("reminders", "token"): "a signed unsubscribe link, not an id: only the server makes one",
+    # Forged, tampered, expired and spent tokens: accounts/tests/test_email_address.py.
+    ("accounts", "token"): "a signed, single-use link confirming an email, not an id",
 }
 
 # The admin is for staff only: every admin URL sends anyone else to the admin login.
