@@ -15,9 +15,9 @@ from django.middleware.csrf import get_token
 from nearer.accounts.models import User
 from nearer.lib.html import EMPTY, Markup, html
 from nearer.lib.urls import url_for
-from nearer.together.selectors import partner_name
+from nearer.together.names import member_name_open
 from nearer.together.sharing import copy_of_item
-from nearer.together.space import space_open, space_pair_id
+from nearer.together.space import pair_key_open, space_of
 
 register = template.Library()
 
@@ -29,12 +29,13 @@ def share_with_partner(context: dict[str, Any], kind: str, item_id: UUID) -> Mar
     vault = getattr(request, "vault", None)
     if request is None or not isinstance(user, User) or vault is None:
         return EMPTY
-    if space_pair_id(user=user) is None:
-        return EMPTY  # the common case: no pair, no key opened
-    space = space_open(user=user, vault=vault)
-    if space is None:
+    # One read of both members' rows (none for someone in no pair, and then no key is
+    # opened): the partner's shown name comes from it too, not from two more queries.
+    opened = pair_key_open(user=user, vault=vault)
+    if opened is None:
         return EMPTY
-    name = partner_name(space=space)
+    space = space_of(opened)
+    name = member_name_open(space.box, space.partner_id, opened.partner.shown_name)
     token = get_token(request)
     back = request.get_full_path()
     shared = copy_of_item(user=user, space=space, kind=kind, item_id=item_id)
