@@ -223,7 +223,9 @@ def _flow(request: HttpRequest, checkin: selectors.CheckInView | None) -> HttpRe
         if "back" in request.POST:
             # "Change how I feel" on step two.
             return _feeling_page(request, pleasantness=pleasantness, energy=energy, checkin=checkin)
-        if step == "details" or "done" in request.POST:
+        # "Done" on step one is for a new check-in only: a change saved from there would
+        # drop the tags and note it keeps (step one of a change has no "Done").
+        if step == "details" or ("done" in request.POST and checkin is None):
             return _save(request, checkin, pleasantness=pleasantness, energy=energy)
         # "Next" on step one: step two, with a word chosen there kept.
         word = request.POST.get("emotion", "")

@@ -69,3 +69,22 @@ def test_an_unreadable_check_in_is_not_offered_for_change(
     CheckIn.objects.filter(id=saved.id).update(content=b"\x00broken")
     response = alice.client.get(_url(saved), follow=True)
     assert "could not be opened" in response.content.decode()
+
+
+def test_done_on_step_one_of_a_change_keeps_the_tags_and_note(
+    alice: Person, check_in: CheckInMaker
+) -> None:
+    saved = check_in(alice, tags="tea", note="Quiet morning")
+    page = alice.client.get(_url(saved), follow=False)
+    assert page.status_code == 200
+    step_one = alice.client.post(_url(saved), {"step": "details", "back": "1", "feeling": "1,-1"})
+    assert 'name="done"' not in step_one.content.decode()
+    # A hand-made "Done" leads on to step two, filled in; nothing is saved yet.
+    response = alice.client.post(
+        _url(saved), {"step": "feeling", "feeling": "-1,-1", "emotion": "sad", "done": "1"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Quiet morning" in html
+    row = CheckIn.objects.get()
+    content = content_open(alice.vault, row.id, row.content)
+    assert (content.emotion, content.tags, content.note) == ("calm", ("tea",), "Quiet morning")

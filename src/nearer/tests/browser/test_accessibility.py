@@ -221,16 +221,11 @@ def test_the_balance_and_year_in_pixels_pages_are_accessible(page: Page, site: S
     problems += audit(page, "year in pixels, nothing yet")
     page.get_by_role("link", name="Today", exact=True).click()
     card = page.get_by_role("region", name="How are you feeling?")
-    card.get_by_role("group", name="How pleasant do you feel?").get_by_label(
-        "Pleasant", exact=True
-    ).check()
-    card.get_by_role("group", name="How much energy do you have?").get_by_label(
-        "Low", exact=True
-    ).check()
-    card.get_by_role("button", name="Next").click()
+    card.get_by_role("radio", name="pleasant, low energy", exact=True).check()
+    card.get_by_role("button", name="Add who or what contributed").click()
     page.get_by_label("Calm", exact=True).check()
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_text("Saved.")).to_be_visible()
+    page.get_by_role("button", name="Done", exact=True).click()
+    expect(page.locator(".message-kind-word")).to_be_visible()
     page.goto(site.url("/insights/year/"))
     expect(page.get_by_text("1 day with a check-in")).to_be_visible()
     problems += audit(page, "year in pixels, a day")
@@ -445,4 +440,26 @@ def test_the_reminder_pages_in_every_state_are_accessible(page: Page, site: Site
     problems += audit(page, "unsubscribed")
     page.goto(site.url(f"/reminders/unsubscribe/x{token}/"))
     problems += audit(page, "unsubscribe link that no longer works")
+    assert_clean(problems)
+
+
+def test_the_email_confirm_pages_are_accessible(page: Page, site: Site) -> None:
+    from nearer.accounts import email_address
+    from nearer.accounts.models import User
+    from nearer.tests.browser.helpers import sign_up_fully
+
+    problems: list[str] = []
+    sign_up_fully(page, site, "elsa")
+    token = email_address.email_change(
+        user=User.objects.get(username="elsa"), email="elsa.brook@example.org"
+    )
+    assert token is not None
+    page.goto(site.url("/accounts/"))
+    problems += audit(page, "account, email not confirmed yet")
+    page.goto(site.url(f"/accounts/email/confirm/{token}/"))
+    problems += audit(page, "confirm your email")
+    page.get_by_role("button", name="Confirm my email").click()
+    problems += audit(page, "email confirmed")
+    page.goto(site.url(f"/accounts/email/confirm/{token}/"))
+    problems += audit(page, "a used link")
     assert_clean(problems)

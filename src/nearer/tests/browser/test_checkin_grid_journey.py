@@ -151,7 +151,9 @@ def test_a_tap_checks_in_on_a_touch_phone(
     try:
         sign_up_fully(page, site, "marguerite")
         card = _card(page)
-        card.locator("label.grid-cell").filter(has_text=re.compile("^unpleasant, low energy$")).tap()
+        card.locator("label.grid-cell").filter(
+            has_text=re.compile("^unpleasant, low energy$")
+        ).tap()
         assert _checked(page) == ["unpleasant, low energy"]
         card.get_by_text("Tired", exact=True).tap()
         card.get_by_role("button", name="Done").tap()

@@ -14,19 +14,14 @@ from nearer.tests.browser.keyboard import tab_to
 pytestmark = pytest.mark.browser
 
 
-def _choose(page: Page, group: str, option: str) -> None:
-    page.get_by_role("group", name=group).get_by_label(option, exact=True).check()
+def _choose(page: Page, cell: str) -> None:
+    page.get_by_role("radio", name=cell, exact=True).check()
 
 
-def _check_in_from_today(page: Page, pleasant: str, energy: str, word: str) -> None:
+def _check_in_from_today(page: Page, cell: str, word: str, *, js: bool = True) -> None:
     card = page.get_by_role("region", name="How are you feeling?")
-    card.get_by_role("group", name="How pleasant do you feel?").get_by_label(
-        pleasant, exact=True
-    ).check()
-    card.get_by_role("group", name="How much energy do you have?").get_by_label(
-        energy, exact=True
-    ).check()
-    card.get_by_role("button", name="Next").click()
+    card.get_by_role("radio", name=cell, exact=True).check()
+    card.get_by_role("button", name="Add who or what contributed" if js else "Next").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Name the feeling")
     page.get_by_label(word, exact=True).check()
 
@@ -35,15 +30,15 @@ def test_it_checks_in_from_today_and_sees_and_changes_it(page: Page, site: Site)
     sign_up_fully(page, site, "noor")
     problems = audit(page, "Today with the check-in card")
 
-    _check_in_from_today(page, "Pleasant", "Low", "Calm")
+    _check_in_from_today(page, "pleasant, low energy", "Calm")
     problems += audit(page, "check-in, step two")
     page.get_by_label("What else contributed? (optional)").fill("sleep, tea")
     page.get_by_label("A note (optional)").fill("A slow morning with the window open.")
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Done", exact=True).click()
 
     # The day page: the check-in, its quadrant in words, its tags and note.
     expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
-    expect(page.get_by_text("Saved.")).to_be_visible()
+    expect(page.locator(".message-kind-word")).to_be_visible()
     calm = page.get_by_role("heading", name=re.compile("Calm"))
     item = page.get_by_role("listitem").filter(has=calm)
     expect(item).to_contain_text("Low energy, pleasant")
@@ -58,7 +53,7 @@ def test_it_checks_in_from_today_and_sees_and_changes_it(page: Page, site: Site)
     )
 
     # The month: today's cell names the check-in, a shape shows it.
-    page.get_by_role("link", name="Check-ins", exact=True).click()
+    page.get_by_role("link", name="Feelings", exact=True).click()
     problems += audit(page, "check-in list")
     page.get_by_role("link", name="Calendar").click()
     calendar = page.get_by_role("table")
@@ -77,8 +72,9 @@ def test_it_checks_in_from_today_and_sees_and_changes_it(page: Page, site: Site)
     page.get_by_role("button", name="Change how I feel").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Change how you felt")
     problems += audit(page, "check-in, step one")
-    _choose(page, "How pleasant do you feel?", "Very pleasant")
-    _choose(page, "How much energy do you have?", "Very high")
+    _choose(page, "very pleasant, very high energy")
+    # Changing a check-in: no "Done" on step one, so the note and tags are kept.
+    expect(page.get_by_role("button", name="Done")).to_have_count(0)
     page.get_by_role("button", name="Next").click()
     page.get_by_label("Joyful", exact=True).check()
     page.get_by_role("button", name="Save", exact=True).click()
@@ -102,11 +98,9 @@ def test_it_checks_in_from_today_and_sees_and_changes_it(page: Page, site: Site)
 def test_a_missing_answer_is_explained_and_nothing_is_saved(page: Page, site: Site) -> None:
     sign_up_fully(page, site, "ines")
     page.goto(site.url("/checkins/new/"))
-    _choose(page, "How pleasant do you feel?", "Unpleasant")
     page.get_by_role("button", name="Next").click()
-    expect(page.get_by_role("alert")).to_contain_text("Please answer both questions.")
-    expect(page.get_by_text("Please choose how energetic you feel.")).to_be_visible()
-    expect(page.get_by_label("Unpleasant", exact=True)).to_be_checked()
+    expect(page.get_by_role("alert")).to_contain_text("Please choose one square of the grid.")
+    expect(page.get_by_text("Please choose how you feel: one square of the grid.")).to_be_visible()
     assert_clean(audit(page, "check-in, step one with an error"))
     page.goto(site.url("/checkins/"))
     expect(page.get_by_text("No check-ins yet")).to_be_visible()
@@ -114,19 +108,14 @@ def test_a_missing_answer_is_explained_and_nothing_is_saved(page: Page, site: Si
 
 def test_it_checks_in_with_the_keyboard_alone(page: Page, site: Site) -> None:
     sign_up_fully(page, site, "ravi")
-    # Tab into each radio group, arrows pick within it (as for any radio group).
-    tab_to(page, "Very unpleasant")
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    tab_to(page, "Very low")
-    page.keyboard.press("ArrowRight")
-    tab_to(page, "Next")
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Name the feeling")
+    # Tab into the grid, arrows move in two dimensions (test_checkin_grid_journey.py).
+    tab_to(page, "very unpleasant, very high energy")
+    for key in ("ArrowRight",) * 3 + ("ArrowDown",) * 3:
+        page.keyboard.press(key)
     tab_to(page, "At ease")
     page.keyboard.press("ArrowRight")
     expect(page.get_by_label("Calm", exact=True)).to_be_checked()
-    tab_to(page, "Save")
+    tab_to(page, "Done")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name=re.compile("Calm"))).to_be_visible()
     expect(page.get_by_text("Pleasantness: Pleasant. Energy: Low.")).to_be_visible()
@@ -135,7 +124,7 @@ def test_it_checks_in_with_the_keyboard_alone(page: Page, site: Site) -> None:
 def test_it_checks_in_without_javascript(no_js_page: Page, site: Site) -> None:
     page = no_js_page
     sign_up_fully(page, site, "ezra")
-    _check_in_from_today(page, "Very unpleasant", "Very high", "Overwhelmed")
-    page.get_by_role("button", name="Save", exact=True).click()
+    _check_in_from_today(page, "very unpleasant, very high energy", "Overwhelmed", js=False)
+    page.get_by_role("button", name="Done", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("Overwhelmed"))).to_be_visible()
     expect(page.get_by_text("High energy, unpleasant")).to_be_visible()
