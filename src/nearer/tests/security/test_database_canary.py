@@ -443,6 +443,24 @@ def _use_the_second_step(client: Client, secrets: dict[str, str], password: str)
     Client().post("/accounts/login/", {"username": "dora", "password": password})
 
 
+def _send_a_reminder(client: Client) -> None:
+    """Reminders on (every kind), the clear dates worked out from the person's people,
+    moments and scales, and one reminder sent: the mail is read with the rest."""
+    from django.test import override_settings
+
+    from nearer.accounts.models import User
+    from nearer.reminders.sending import SENTENCES, reminders_send
+
+    User.objects.filter(username="dora").update(email_verified_at=timezone.now())
+    kinds = {"checkin": "on", "people": "on", "scale": "on", "birthday": "on"}
+    response = client.post(reverse("reminders:settings"), {**kinds, "send_at": "00:00"})
+    assert response.status_code == 302
+    before = len(mail.outbox)
+    with override_settings(BASE_URL="https://nearer.example.org"):
+        assert reminders_send().sent == 1
+    assert mail.outbox[before].subject in SENTENCES.values()
+
+
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -688,6 +706,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         _live_the_rituals(client, partner, secrets)
         _review_the_week(client, secrets)
         _import_from_jrnl_and_daylio(client, secrets)
+        _send_a_reminder(client)
         # A phone signs in and a wrong password comes from one: the Security page names
         # the device, kept sealed (the session's label, the sign-in records).
         phone = "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0"
