@@ -93,7 +93,27 @@ def log_in(page: Page, site: Site | None, username: str, password: str = PASSWOR
     page.get_by_role("button", name="Log in").click()
 
 
+def open_account_menu(page: Page) -> None:
+    """Open the header's account menu (a <details>: it works without JavaScript too)."""
+    menu = page.locator("details.account-menu")
+    if menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+
+
+def go_to_account(page: Page) -> None:
+    """Go to the account page through the account menu."""
+    open_account_menu(page)
+    page.get_by_role("link", name="Your account and security").click()
+
+
+def go_to_together(page: Page) -> None:
+    """Go to Together, one of the pages of the Insights section."""
+    page.get_by_role("link", name="Insights", exact=True).click()
+    page.get_by_role("link", name="Together", exact=True).click()
+
+
 def log_out(page: Page) -> None:
+    open_account_menu(page)
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
     expect(page.get_by_text("You are logged out.")).to_be_visible()
@@ -132,11 +152,45 @@ def horizontal_overflow(page: Page) -> int:
     return max(width, 0)
 
 
+# A heading's words past the edge of its card (or of its own box) read as spilled over
+# the border: every visible heading and legend, measured by the box its text takes.
+_HEADINGS_OVERFLOWING = """() => {
+    const out = [];
+    for (const h of document.querySelectorAll('h1, h2, h3, h4, legend')) {
+        const own = h.getBoundingClientRect();
+        if (own.width <= 1 || own.height <= 1) continue;  // hidden, or visually hidden
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        const words = range.getBoundingClientRect();
+        if (words.width === 0) continue;
+        const card = h.closest('.card, fieldset, .entry-list, .notice') || h.parentElement;
+        const box = card.getBoundingClientRect();
+        const style = getComputedStyle(card);
+        const left = box.left + parseFloat(style.borderLeftWidth);
+        const right = box.right - parseFloat(style.borderRightWidth);
+        if (words.right > right + 1 || words.left < left - 1 || h.scrollWidth > h.clientWidth + 1) {
+            out.push('heading "' + h.textContent.trim().slice(0, 60) + '" runs past its '
+                     + (card.className || card.tagName.toLowerCase()) + ' (text '
+                     + Math.round(words.left) + '-' + Math.round(words.right) + ', box '
+                     + Math.round(left) + '-' + Math.round(right) + ')');
+        }
+    }
+    return out;
+}"""
+
+
+def headings_overflowing(page: Page) -> list[str]:
+    """Name each visible heading whose words run past its card's border (empty: none)."""
+    found: list[str] = page.evaluate(_HEADINGS_OVERFLOWING)
+    return found
+
+
 def audit(page: Page, name: str) -> list[str]:
     """Check the current page with axe in light and dark, on a phone and a desktop.
 
     Returns readable problems (empty when the page is clean); also reports horizontal
-    scrolling at phone width. The viewport and colour scheme are restored afterwards.
+    scrolling at phone width and headings running past their card at both widths.
+    The viewport and colour scheme are restored afterwards.
     """
     page.wait_for_load_state("load")  # judge the page with its stylesheet, not without
     problems: list[str] = []
@@ -148,6 +202,10 @@ def audit(page: Page, name: str) -> list[str]:
             found = axe_violations(page)
             if found:
                 problems.append(f"{name} [{scheme}, {size_name}] {page.url}\n{describe(found)}")
+            problems += [
+                f"{name} [{scheme}, {size_name}] {page.url}: {where}"
+                for where in headings_overflowing(page)
+            ]
             if size_name == "phone":
                 extra = horizontal_overflow(page)
                 if extra:

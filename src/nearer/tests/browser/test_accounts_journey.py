@@ -15,6 +15,7 @@ from nearer.tests.browser.helpers import (
     audit,
     confirm_code_saved,
     expect_today,
+    go_to_account,
     log_in,
     log_out,
     recover_with_code,
@@ -113,7 +114,7 @@ def test_it_changes_settings_password_and_code_then_deletes_everything(
 ) -> None:
     sign_up_fully(page, site, "ravi")
 
-    page.get_by_role("link", name="Account", exact=True).click()
+    go_to_account(page)
     page.get_by_label("What should Nearer call you?").fill("Ravi")
     page.get_by_label("Your time zone").select_option("Asia/Kolkata")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -122,7 +123,7 @@ def test_it_changes_settings_password_and_code_then_deletes_everything(
     page.get_by_role("link", name="Today", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Ravi.")
 
-    page.get_by_role("link", name="Account", exact=True).click()
+    go_to_account(page)
     page.get_by_role("link", name="Change your password").click()
     page.get_by_label("Current password").fill(PASSWORD)
     page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
@@ -136,7 +137,7 @@ def test_it_changes_settings_password_and_code_then_deletes_everything(
     expect(page.get_by_role("heading", level=1)).to_have_text("Save your recovery code")
     confirm_code_saved(page)
 
-    page.get_by_role("link", name="Account", exact=True).click()
+    go_to_account(page)
     page.get_by_role("link", name="Delete your account and everything in it").click()
     page.get_by_label("Your password").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Delete everything").click()

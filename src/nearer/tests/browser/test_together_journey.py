@@ -18,6 +18,7 @@ from nearer.tests.browser.helpers import (
     Site,
     assert_clean,
     audit,
+    go_to_together,
     sign_up_fully,
     write_entry,
 )
@@ -50,7 +51,7 @@ def test_two_people_pair_compare_share_unshare_and_end(
     sign_up_fully(ines, site, "ines")
     sign_up_fully(omar, site, "omar")
 
-    ines.get_by_role("link", name="Together", exact=True).click()
+    go_to_together(ines)
     expect(ines.get_by_role("heading", level=1)).to_have_text("Together")
     problems += audit(ines, "Together, not paired")
     ines.get_by_label("Your name, as your partner will see it").fill("Inès")

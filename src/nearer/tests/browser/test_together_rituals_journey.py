@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from nearer.tests.browser.helpers import Site, assert_clean, audit, sign_up_fully
+from nearer.tests.browser.helpers import Site, assert_clean, audit, go_to_together, sign_up_fully
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def second_page(browser: Browser, browser_context_args: dict[str, Any]) -> Itera
 def _pair(rima: Page, teo: Page, site: Site) -> None:
     sign_up_fully(rima, site, "rima")
     sign_up_fully(teo, site, "teo")
-    rima.get_by_role("link", name="Together", exact=True).click()
+    go_to_together(rima)
     rima.get_by_label("Your name, as your partner will see it").fill("Rima")
     rima.get_by_role("button", name="Make an invite code").click()
     link = rima.locator("#invite-link").inner_text()

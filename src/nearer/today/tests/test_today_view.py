@@ -140,7 +140,7 @@ def test_today_names_at_most_two_people_warmly_and_counts_no_one_else(
     nextstep = _section(html, 'class="today-next"')
     shown = [name for name in names if name in nextstep]
     assert len(shown) == 1
-    assert f"{shown[0]} might like to hear from you" in nextstep
+    assert f"A hello to {shown[0]}?" in nextstep and "might like to hear from you" in nextstep
     assert "See everyone" in people
 
 
@@ -148,8 +148,11 @@ def test_a_due_scale_is_the_next_step_when_no_one_is_waiting(alice: Person) -> N
     # A new account has never taken a scale: the first one offered is due.
     html = alice.client.get("/").content.decode()
     first = html[html.index('class="today-first"') : html.index('class="today-more"')]
-    assert 'class="card scales-due"' in first
+    assert "Two minutes for the " in first
+    assert '<a class="button" href="/scales/' in first
+    # The scale's own card (with "Not now") is further down, once.
     assert html.count('class="card scales-due"') == 1
+    assert 'class="card scales-due"' not in first
     # The prompt is shown once, after the first screen.
     assert html.count('id="today-prompt"') == 1
     assert 'id="today-prompt"' not in first
