@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Take the README's screenshot: Today on a phone, with the demo account.
+"""Take the README's screenshots: Today, the check-in and a person's page on a phone
+(360 px), light and dark, with the demo account.
 
-    python bench/screenshot.py [--out docs/screenshot.png] [--path /] [--dark]
+    python bench/screenshot.py [--out-dir docs/screenshots]
 
 Starts `nearer serve` on a spare port with a throwaway data directory and a small
 demo journal, logs in with Chromium (Playwright; /usr/bin/chromium or
-NEARER_CHROMIUM) in a 390-pixel-wide window, and saves the first screenful.
+NEARER_CHROMIUM) in a 360 × 740 window, and saves the first screenful of each page
+in each colour scheme as a PNG (docs/screenshots/<page>-<scheme>.png).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "a screenshot password 123"  # noqa: S105 (a throwaway account)
@@ -53,9 +56,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
-    parser.add_argument("--path", default="/", help="the page to capture (default: Today)")
-    parser.add_argument("--dark", action="store_true", help="dark colour scheme")
+    parser.add_argument("--out-dir", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--entries", type=int, default=400)
     args = parser.parse_args()
 
@@ -86,28 +87,42 @@ def main() -> None:
                 executable_path=os.environ.get("NEARER_CHROMIUM", "/usr/bin/chromium"),
                 args=CHROMIUM_ARGS,
             )
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844},
-                device_scale_factor=1,
-                color_scheme="dark" if args.dark else "light",
-                locale="en-GB",
-                timezone_id="Europe/London",
-            )
-            page = context.new_page()
-            page.goto(f"{base}/accounts/login/")
-            page.get_by_label("Username").fill("demo")
-            page.get_by_label("Password").fill(PASSWORD)
-            page.get_by_role("button", name="Log in").click()
-            page.wait_for_load_state("networkidle")
-            page.goto(f"{base}{args.path}")
-            page.wait_for_load_state("networkidle")
-            page.screenshot(path=args.out, full_page=False)
+            out_dir = Path(args.out_dir)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for scheme in ("light", "dark"):
+                context = browser.new_context(
+                    viewport={"width": 360, "height": 740},
+                    device_scale_factor=1,
+                    color_scheme=scheme,
+                    locale="en-GB",
+                    timezone_id="Europe/London",
+                )
+                page = context.new_page()
+                page.goto(f"{base}/accounts/login/")
+                page.get_by_label("Username").fill("demo")
+                page.get_by_label("Password").fill(PASSWORD)
+                page.get_by_role("button", name="Log in").click()
+                page.wait_for_load_state("networkidle")
+                # A person's page: the first name on Today's people card.
+                person = page.locator(".today-people a.nudge-name, .today-people .date-list a")
+                person_url = person.first.get_attribute("href") or "/people/"
+                for name, path in (("today", "/"), ("check-in", "/checkins/new/")):
+                    _shoot(page, f"{base}{path}", out_dir / f"{name}-{scheme}.png")
+                _shoot(page, f"{base}{person_url}", out_dir / f"person-{scheme}.png")
+                context.close()
             browser.close()
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(data_dir, ignore_errors=True)
-    print(f"Saved {args.out} ({Path(args.out).stat().st_size // 1024} KiB)")
+    for shot in sorted(Path(args.out_dir).glob("*.png")):
+        print(f"Saved {shot} ({shot.stat().st_size // 1024} KiB)")
+
+
+def _shoot(page: Any, url: str, out: Path) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(out), full_page=False)
 
 
 if __name__ == "__main__":
