@@ -51,13 +51,14 @@ OWN_WORDS: dict[str, str] = {
     "rituals/history_rows.py::history_items::day.label, day.question.text": (
         "the day in words and the day's question from our own set"
     ),
-    "checkins/rows.py::_scale::legend, steps": (
-        "the scale's legend is our label; steps is Django's own rendering of the radio widget"
+    "checkins/rows.py::_grid::GRID_LEGEND, GRID_HELP, cells": (
+        "the grid's legend and help are ours; cells is Django's own rendering of the grid widget"
     ),
-    "checkins/rows.py::_scale::name, legend, error, steps": (
-        "field name, our legend and our error messages (they never repeat the value sent); steps "
-        "rendered by Django"
+    "checkins/rows.py::_grid::error": "our error message (it never repeats the value sent)",
+    "checkins/rows.py::step_one_words::quadrant.code, quadrant.name": (
+        "a quadrant's code and name from our list"
     ),
+    "checkins/rows.py::step_one_words::emotion.key, emotion.label": "our own emotion words",
     "checkins/rows.py::_mark::code": "a quadrant's code from our list",
     "checkins/rows.py::quadrant_key::q.name, q.hint": "the quadrants' names and hints are ours",
     "checkins/rows.py::_calendar_cell::str(day.day)": "a day number",
@@ -199,9 +200,6 @@ OWN_WORDS: dict[str, str] = {
     ),
     "moments/rows.py::moments_nav::url_for('moments:new')": "our URL",
     "moments/rows.py::moments_nav::url_for(name), words": "our URLs and words",
-    "moments/widgets.py::PeoplePicker.get_context::groups[key]": (
-        "the picker's options, each made by html() just above (its own call escapes the name)"
-    ),
     "people/closeness.py::ios_svg::f'{me:g}', str(RADIUS), f'{them:g}', str(RADIUS)": "coordinates",
     "people/detail.py::<module>::closeness_words(value)": "the closeness scale's words",
     "people/detail.py::bottom_html::urls['date_new']": "our URL with an id",
