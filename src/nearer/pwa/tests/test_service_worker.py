@@ -42,7 +42,7 @@ def test_the_pages_it_keeps_are_fetched_without_cookies() -> None:
     # The offline and help pages are kept as someone logged out sees them.
     assert 'credentials: "omit"' in script
     # A navigation is answered from the cache only when the network fails.
-    assert "fetch(request).catch(" in script
+    assert "preloaded || fetch(request)" in script and "fromNetwork.catch(" in script
 
 
 def test_it_names_the_hashed_files_of_a_collected_release(tmp_path: Path, settings: Any) -> None:
