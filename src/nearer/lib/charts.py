@@ -386,22 +386,29 @@ def change_chart(
                 label,
             )
         )
+    # Each kind of mark is one <path> of many pieces, not an element per share: a
+    # ten-year account has about 150 shares, and three elements each (every one its
+    # own html() call) cost more than the rest of the chart. A dot is a circle of
+    # radius 4 drawn as two arcs.
+    changes, befores, afters = [], [], []
     last_x = -step
     for day, before, after in points:
         x = LEFT + (plot_w / 2 if first == last else plot_w * (day - first).days / span_days)
         x = min(max(x, last_x + min(step, 8.0)), WIDTH - RIGHT)
         last_x = x
-        parts.append(
-            html(
-                '<line class="chart-change" x1="{x}" x2="{x}" y1="{y1}" y2="{y2}"/>'
-                '<circle class="chart-dot-before" cx="{x}" cy="{y1}" r="4"/>'
-                '<circle class="chart-dot" cx="{x}" cy="{y2}" r="4"/>',
-                x=f"{x:.1f}",
-                y1=f"{y_of(before):.1f}",
-                y2=f"{y_of(after):.1f}",
-            )
+        y1, y2 = y_of(before), y_of(after)
+        changes.append(f"M{x:.1f} {y1:.1f}V{y2:.1f}")
+        befores.append(f"M{x - 4:.1f} {y1:.1f}a4 4 0 1 0 8 0a4 4 0 1 0-8 0")
+        afters.append(f"M{x - 4:.1f} {y2:.1f}a4 4 0 1 0 8 0a4 4 0 1 0-8 0")
+    parts.append(
+        html(
+            '<path class="chart-change" fill="none" d="{}"/><path class="chart-dot-before" d="{}"/>'
+            '<path class="chart-dot" d="{}"/></svg>',
+            "".join(changes),
+            "".join(befores),
+            "".join(afters),
         )
-    parts.append(html("</svg>"))
+    )
     return join(parts)
 
 
@@ -442,24 +449,19 @@ def stacked_bar_chart(
             )
         )
     label_every = -(-len(bars) // 6)
+    # Each series is one <path> of a rectangle per bar, not an element per bar and
+    # series (each its own html() call): a page draws six of these charts.
+    pieces: list[list[str]] = [[] for _ in series]
+    width = f"{bar_w:.1f}"
     for position, (label, counts) in enumerate(bars):
         x = LEFT + slot * position + (slot - bar_w) / 2
         bottom = float(TOP + plot_h)
-        for name, count in zip(series, counts, strict=False):
+        for piece, count in zip(pieces, counts, strict=False):
             if count <= 0:
                 continue
             height = plot_h * count / tallest
             bottom -= height
-            parts.append(
-                html(
-                    '<rect class="chart-bar-{}" x="{}" y="{}" width="{}" height="{}"/>',
-                    name,
-                    f"{x:.1f}",
-                    f"{bottom:.1f}",
-                    f"{bar_w:.1f}",
-                    f"{height:.1f}",
-                )
-            )
+            piece.append(f"M{x:.1f} {bottom:.1f}h{width}v{height:.1f}h-{width}z")
         if position % label_every == 0:
             parts.append(
                 html(
@@ -469,6 +471,11 @@ def stacked_bar_chart(
                     label,
                 )
             )
+    parts.extend(
+        html('<path class="chart-bar-{}" d="{}"/>', name, "".join(piece))
+        for name, piece in zip(series, pieces, strict=True)
+        if piece
+    )
     parts.append(html("</svg>"))
     return join(parts)
 

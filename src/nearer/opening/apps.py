@@ -9,7 +9,8 @@ class OpeningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the derived kinds opening.felt and opening.shown, so the login's
-        # refresh keeps them.
+        # Registers the derived kinds opening.felt, opening.shown and opening.summary,
+        # so the login's refresh keeps them (and the summary follows its sources).
         import nearer.opening.felt
-        import nearer.opening.shown  # noqa: F401
+        import nearer.opening.shown
+        import nearer.opening.summary_kept  # noqa: F401

@@ -118,7 +118,12 @@ def _reflected_sql(vendor: str) -> str:
 
 def felt_read(*, user: User, vault: Vault) -> list[FeltPoint]:
     """Return the points of ``user``'s shares reflected on now, oldest first (never writes)."""
-    value = derived_read(FELT, user=user, vault=vault)
+    return felt_points(user=user, value=derived_read(FELT, user=user, vault=vault))
+
+
+def felt_points(*, user: User, value: Felt) -> list[FeltPoint]:
+    """Return the points of ``value`` (read by the caller, e.g. with other derived
+    values in one query) whose shares are reflected on now, oldest first."""
     # Plain SQL and ids compared as 32 hex digits: turning 150 ids into UUIDs through
     # the ORM cost more than the rest of feared vs felt.
     with connection.cursor() as cursor:

@@ -11,20 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
+from typing import cast, overload
 from uuid import UUID
 
 from nearer.accounts.models import User
 from nearer.decks.catalogue import DEPTH_LABELS
-from nearer.decks.depth import depths_read
+from nearer.decks.depth import DEPTH, Depths
 from nearer.moments.content import OPENED_UP
-from nearer.moments.openness import MONTH_STEP, Openness, month_numbers, openness_read
+from nearer.moments.openness import MONTH_STEP, OPENNESS, Openness, month_numbers
 from nearer.opening.content import ShareContent
-from nearer.opening.felt import FeltPoint, felt_entry, felt_read
+from nearer.opening.felt import FELT, Felt, FeltPoint, felt_entry, felt_points
 from nearer.opening.models import Share
-from nearer.people.index import CALLED, NAME, PeopleRows, PersonSummary
-from nearer.people.selectors import people_rows
+from nearer.people.index import CALLED, INDEX, NAME, PeopleRows, PersonSummary, Rows
 from nearer.vault.box import Vault
+from nearer.vault.derived import derived_read_many
 
 # Who opened up, in the order of the counts shown (the derived value's first four).
 ANSWERS: tuple[tuple[str, str], ...] = OPENED_UP
@@ -143,9 +143,10 @@ def _label(period: int, by_quarter: bool) -> str:
     return f"Q{period % 4 + 1} {period // 4}" if by_quarter else str(period)
 
 
-def _reciprocity(name: str, flat: Sequence[int], by_quarter: bool) -> Reciprocity:
+def period_sums(flat: Sequence[int], by_quarter: bool) -> tuple[dict[int, list[int]], int]:
     """Who opened up by period from ``flat`` counts (per month its number, year * 12 +
-    month - 1, and its five counts), every period from the first to the last."""
+    month - 1, and its five counts): period -> [me, them, both, neither], and every
+    moment counted (also those where who opened up was not said)."""
     sums: dict[int, list[int]] = {}
     moments = 0
     for at in range(0, len(flat), MONTH_STEP):
@@ -160,6 +161,13 @@ def _reciprocity(name: str, flat: Sequence[int], by_quarter: bool) -> Reciprocit
         row[2] += both
         row[3] += neither
         moments += me + them + both + neither + unsaid
+    return sums, moments
+
+
+def from_sums(
+    name: str, sums: Mapping[int, Sequence[int]], moments: int, by_quarter: bool
+) -> Reciprocity:
+    """A ``Reciprocity`` of period sums: every period from the first to the last."""
     if not sums:
         return Reciprocity(name=name, periods=[], totals=(0, 0, 0, 0), moments=0)
     periods = []
@@ -174,6 +182,12 @@ def _reciprocity(name: str, flat: Sequence[int], by_quarter: bool) -> Reciprocit
     return Reciprocity(name=name, periods=periods, totals=totals, moments=moments)
 
 
+def _reciprocity(name: str, flat: Sequence[int], by_quarter: bool) -> Reciprocity:
+    """Who opened up by period from ``flat`` counts (see ``period_sums``)."""
+    sums, moments = period_sums(flat, by_quarter)
+    return from_sums(name, sums, moments, by_quarter)
+
+
 def _display_names(people: Mapping[str, PersonSummary]) -> dict[str, str]:
     """Everyone's display name by id, read straight from the index's stored rows when
     ``people`` is one: no summary object made per person."""
@@ -182,23 +196,72 @@ def _display_names(people: Mapping[str, PersonSummary]) -> dict[str, str]:
     return {key: person.display_name for key, person in people.items()}
 
 
+class Others(Sequence[Reciprocity]):
+    """Everyone after the five drawn, most moments first: their totals, each made a
+    ``Reciprocity`` only when asked for. The page shows thirty of about three hundred
+    at a time; making all of them on every visit cost more than the thirty's rows."""
+
+    __slots__ = ("_totals",)
+
+    def __init__(self, totals: list[tuple[int, str, int, str, str, list[int]]]) -> None:
+        self._totals = totals
+
+    def __len__(self) -> int:
+        return len(self._totals)
+
+    @staticmethod
+    def _made(row: tuple[int, str, int, str, str, list[int]]) -> Reciprocity:
+        minus_moments, _, _, _, name, columns = row
+        return Reciprocity(
+            name=name,
+            periods=[],
+            totals=(columns[0], columns[1], columns[2], columns[3]),
+            moments=-minus_moments,
+        )
+
+    @overload
+    def __getitem__(self, index: int) -> Reciprocity: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Reciprocity]: ...
+    def __getitem__(self, index: int | slice) -> Reciprocity | list[Reciprocity]:
+        if isinstance(index, slice):
+            return [self._made(row) for row in self._totals[index]]
+        return self._made(self._totals[index])
+
+    def __eq__(self, other: object) -> bool:
+        # The same people shown the same way (however their totals were kept).
+        if isinstance(other, Others | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: not a dict key
+
+    def __repr__(self) -> str:  # never names: reprs end up in logs
+        return f"Others({len(self)} people)"
+
+
 @dataclass(frozen=True, slots=True)
 class ReciprocityView:
     overall: Reciprocity
     top: list[Reciprocity]
-    others: list[Reciprocity]
+    others: Others
     by_quarter: bool
+
+
+def goes_by_quarter(openness: Openness) -> bool:
+    """Whether counts go by quarter: when the moments span up to three years."""
+    months = sorted(openness.overall)
+    return not months or (
+        (int(months[-1][:4]) - int(months[0][:4])) * 12 + int(months[-1][5:7]) - int(months[0][5:7])
+        < QUARTERS_UP_TO_MONTHS
+    )
 
 
 def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> ReciprocityView:
     """Return who opened up overall and per person (people still in People, archived
     too), the people with most moments first; quarters when the moments span up to
     three years, else years."""
-    months = sorted(openness.overall)
-    by_quarter = not months or (
-        (int(months[-1][:4]) - int(months[0][:4])) * 12 + int(months[-1][5:7]) - int(months[0][5:7])
-        < QUARTERS_UP_TO_MONTHS
-    )
+    by_quarter = goes_by_quarter(openness)
     overall = _reciprocity("Everyone", month_numbers(openness.overall), by_quarter)
     # Totals for everyone (kept with the counts); months only for those with a chart.
     totals: list[tuple[int, str, int, str, str, list[int]]] = []
@@ -217,16 +280,9 @@ def reciprocity(openness: Openness, people: Mapping[str, PersonSummary]) -> Reci
         _reciprocity(name, openness.month_numbers(person_id), by_quarter)
         for _, _, _, person_id, name, _ in totals[:TOP_PEOPLE]
     ]
-    others = [
-        Reciprocity(
-            name=name,
-            periods=[],
-            totals=(columns[0], columns[1], columns[2], columns[3]),
-            moments=-minus_moments,
-        )
-        for minus_moments, _, _, _, name, columns in totals[TOP_PEOPLE:]
-    ]
-    return ReciprocityView(overall=overall, top=top, others=others, by_quarter=by_quarter)
+    return ReciprocityView(
+        overall=overall, top=top, others=Others(totals[TOP_PEOPLE:]), by_quarter=by_quarter
+    )
 
 
 # --- How deep we go -------------------------------------------------------------
@@ -274,15 +330,19 @@ class Summary:
         return "Summary(...)"
 
 
-def summary_for(*, user: User, vault: Vault) -> Summary:
-    """Return everything "What opening up did" shows, from ``user``'s own data."""
-    people = people_rows(user=user, vault=vault, include_archived=True)
+def summary_from_sources(*, user: User, vault: Vault) -> Summary:
+    """Return everything "What opening up did" shows, worked out from the derived
+    values it is built from (people, feared and felt, who opened up, deck depths)."""
+    # The four derived values in one query: one round trip on PostgreSQL, not four.
+    rows, felt, openness, deepest = derived_read_many(
+        (INDEX, FELT, OPENNESS, DEPTH), user=user, vault=vault
+    )
+    people = PeopleRows(cast("Rows", rows))  # archived people too: they were there
     return Summary(
-        felt=felt_summary(felt_read(user=user, vault=vault)),
-        reciprocity=reciprocity(openness_read(user=user, vault=vault), people),
+        felt=felt_summary(felt_points(user=user, value=cast("Felt", felt))),
+        reciprocity=reciprocity(cast("Openness", openness), people),
         # By id string as kept: making UUIDs only to turn them back cost more than the rest.
         depths=_depths_of(
-            ((key, one.deepest) for key, one in depths_read(user=user, vault=vault).items()),
-            people,
+            ((key, one.deepest) for key, one in cast("Depths", deepest).items()), people
         ),
     )

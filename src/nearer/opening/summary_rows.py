@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from nearer.lib.dates import MONTH_ABBREVIATIONS
 from nearer.lib.html import Markup, html, join
 from nearer.opening.felt import FeltPoint
-from nearer.opening.summary import Depth, Period
+from nearer.opening.summary import Depth, Period, Reciprocity
 
 
 def felt_rows(points: Iterable[FeltPoint]) -> Markup:
@@ -64,4 +64,30 @@ def depth_rows(depths: Iterable[Depth]) -> Markup:
             str(one.depth),
         )
         for one in depths
+    )
+
+
+def person_section(one: Reciprocity, chart: Markup, chart_id: str) -> Markup:
+    """One drawn person: their name, moments together, chart and the chart's table
+    (as ``_reciprocity_table.html`` is for everyone together), in one ``html()`` call: a
+    template include per person cost more than the rest of their part."""
+    return html(
+        "<h3>{name}</h3>"
+        '<p class="small muted">{moments} moment{plural} together.</p>'
+        "{chart}"
+        "<details><summary>{name} as a table</summary>"
+        '<div class="chart-table-wrap" tabindex="0" role="region" '
+        'aria-label="{name}: who opened up, as a table">'
+        '<table class="chart-table" id="{chart_id}-table">'
+        '<caption class="visually-hidden">Who opened up: {name}, oldest first</caption>'
+        '<thead><tr><th scope="col">Period</th><th scope="col">I did</th>'
+        '<th scope="col">They did</th><th scope="col">We both did</th>'
+        '<th scope="col">Neither</th></tr></thead>'
+        "<tbody>{rows}</tbody></table></div></details>",
+        name=one.name,
+        moments=str(one.moments),
+        plural="" if one.moments == 1 else "s",
+        chart=chart,
+        chart_id=chart_id,
+        rows=period_rows(one.periods, one.totals),
     )

@@ -15,10 +15,17 @@ from django.views.decorators.http import require_safe
 from nearer.accounts.current import current_user, current_vault
 from nearer.lib.charts import change_chart, stacked_bar_chart
 from nearer.lib.dates import short_date
-from nearer.lib.html import Markup
+from nearer.lib.html import Markup, join
 from nearer.opening.content import ANXIETY_MAX, ANXIETY_MIN
-from nearer.opening.summary import FearedFelt, Reciprocity, summary_for
-from nearer.opening.summary_rows import count_cells, depth_rows, felt_rows, period_rows
+from nearer.opening.summary import FearedFelt, Reciprocity
+from nearer.opening.summary_kept import summary_for
+from nearer.opening.summary_rows import (
+    count_cells,
+    depth_rows,
+    felt_rows,
+    period_rows,
+    person_section,
+)
 
 SERIES = ("me", "them", "both", "neither")
 # "Everyone else" (everyone after the five with a chart: about 300 people in ten
@@ -65,15 +72,10 @@ def summary(request: HttpRequest) -> HttpResponse:
     view = data.reciprocity
     # Any other value of ?others= (not a number, past the end) gives the first or last page.
     others = Paginator(view.others, OTHERS_PER_PAGE).get_page(request.GET.get("others"))
-    people = [
-        (
-            one,
-            _reciprocity_chart(one, f"recip-{number}"),
-            f"recip-{number}",
-            period_rows(one.periods, one.totals),
-        )
+    people = join(
+        person_section(one, _reciprocity_chart(one, f"recip-{number}"), f"recip-{number}")
         for number, one in enumerate(view.top, start=1)
-    ]
+    )
     return render(
         request,
         "opening/summary.html",

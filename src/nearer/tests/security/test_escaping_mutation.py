@@ -165,17 +165,16 @@ OWN_WORDS: dict[str, str] = {
     "lib/charts.py::change_chart::f'{x:.1f}', str(HEIGHT - 8), label": (
         "coordinates and the x ticks' month names and years"
     ),
-    (
-        "lib/charts.py::change_chart::f'{x:.1f}', f'{y_of(before):.1f}', f'{y_of(after):.1f}'"
-    ): "coordinates",
+    "lib/charts.py::change_chart::''.join(changes), ''.join(befores), ''.join(afters)": (
+        "path data: coordinates"
+    ),
     (
         "lib/charts.py::stacked_bar_chart::str(LEFT), str(WIDTH - RIGHT), f'{y:.1f}', "
         "str(LEFT - 6), f'{y + 4:.1f}', str(value)"
     ): "coordinates and counts",
-    (
-        "lib/charts.py::stacked_bar_chart::name, f'{x:.1f}', f'{bottom:.1f}', f'{bar_w:.1f}', "
-        "f'{height:.1f}'"
-    ): "a series name from our list and coordinates",
+    "lib/charts.py::stacked_bar_chart::name, ''.join(piece)": (
+        "a series name from our list and path data: coordinates"
+    ),
     "lib/charts.py::stacked_bar_chart::f'{x + bar_w / 2:.1f}', str(HEIGHT - 8), label": (
         "coordinates and the bars' labels, years and quarters"
     ),

@@ -54,10 +54,10 @@ def test_the_people_list_a_persons_page_and_trends_write_nothing(alice: Person, 
     assert all(b"Maya Quillfeather" in good[url] for url in pages[:2])
     rows = DerivedValue.objects.filter(owner=alice.user)
     # The index, Maya's ratings and the scores; who opened up, the deck depths,
-    # feared vs felt, what the Opening up list shows, the insights' findings and the
-    # kinds of moments by day (whole-account kinds the login's refresh stores even
-    # when empty).
-    assert rows.count() == 9
+    # feared vs felt, what the Opening up list shows, what opening up did, the
+    # insights' findings and the kinds of moments by day (whole-account kinds the
+    # login's refresh stores even when empty).
+    assert rows.count() == 10
     if how == "missing":
         rows.delete()
     elif how == "old version":
