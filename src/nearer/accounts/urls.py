@@ -20,9 +20,24 @@ class SessionHandleConverter:
         return value
 
 
+class SignedTokenConverter:
+    """A token made by Django's signing (payload:timestamp:signature), e.g. the email's
+    confirming link: anything else is a 404 before the view looks at it."""
+
+    regex = "[A-Za-z0-9_.-]{1,300}:[A-Za-z0-9]{1,20}:[A-Za-z0-9_-]{1,100}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 # The URLconf is imported again when tests change settings: register once.
 if "session_handle" not in get_converters():
     register_converter(SessionHandleConverter, "session_handle")
+if "signed_token" not in get_converters():
+    register_converter(SignedTokenConverter, "signed_token")
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -40,7 +55,7 @@ urlpatterns = [
     path("", views.settings_view, name="settings"),
     path("email/", views.email_change, name="email_change"),
     path("email/link-again/", views.email_link_again, name="email_link_again"),
-    path("email/confirm/<str:token>/", views.email_verify, name="email_verify"),
+    path("email/confirm/<signed_token:token>/", views.email_verify, name="email_verify"),
     path("password/", views.password_change, name="password_change"),
     path("recovery-code/", views.recovery_code, name="recovery_code"),
     path("recovery-code/new/", views.recovery_renew, name="recovery_renew"),
