@@ -46,7 +46,6 @@ from uuid import UUID
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
-from django.db.models import Max, Min
 
 from nearer.journal.content import EntryContent, content_open
 from nearer.journal.models import Entry
@@ -552,14 +551,36 @@ def _range_counts_sql() -> str:
     )
 
 
+def _span_sql() -> str:
+    quote = connection.ops.quote_name
+    day, owner = column(Entry, "entry_date"), column(Entry, "owner")
+    return (
+        f"SELECT MAX({day}), MIN({day}) FROM {quote(Entry._meta.db_table)} "  # noqa: S608
+        f"WHERE {owner} = %s"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _stored_in_sql(count: int) -> str:
+    subject = column(DerivedValue, "subject")
+    return f"{_stored_sql()} AND {subject} IN ({', '.join(['%s'] * count)})"
+
+
+def _subject_param(subject: UUID) -> Any:
+    # As the column stores it: 32 hex digits on SQLite, a uuid on PostgreSQL.
+    return DerivedValue._meta.get_field("subject").get_db_prep_value(subject, connection)
+
+
 def _month_before(year: int, month: int) -> tuple[int, int]:
     return (year - 1, 12) if month == 1 else (year, month - 1)
 
 
-# Months opened by the first read of months_newest; each later read opens twice as
-# many. A common word fills a page from the newest few months; a rare one reads the
-# rest in about log2(120 / 3) = 5 more queries.
+# Months opened by the first read of months_newest; each later read opens four times
+# as many. A common word fills a page from the newest few months; a word found
+# nowhere reads ten years in four batches (3 + 12 + 48 + 192 months): each batch
+# costs two queries, about 1 ms on SQLite, measured against doubling (six batches).
 FIRST_BATCH = 3
+GROWTH = 4
 
 
 def months_newest(
@@ -574,16 +595,17 @@ def months_newest(
     reads their stored texts by subject; a month whose text is missing, stale or will
     not open is worked out from its rows, as in ``months_read``.
     """
-    bounds = Entry.objects.filter(owner_id=user.pk).aggregate(
-        newest=Max("entry_date"), oldest=Min("entry_date")
-    )
-    newest, oldest = bounds["newest"], bounds["oldest"]
+    with connection.cursor() as cursor:
+        cursor.execute(_span_sql(), [user.pk])
+        newest, oldest = cursor.fetchone()
     if newest is None or oldest is None:
         return
-    at = (newest.year, newest.month)
+    # ISO dates, as text on SQLite and as dates on PostgreSQL: year and month only.
+    newest, oldest = str(newest), str(oldest)
+    at = (int(newest[:4]), int(newest[5:7]))
     if start is not None and start < at:
         at = start
-    last = (oldest.year, oldest.month)
+    last = (int(oldest[:4]), int(oldest[5:7]))
     size = FIRST_BATCH
     while at >= last:
         batch = [at]
@@ -598,12 +620,16 @@ def months_newest(
             for year_month, count in cursor.fetchall():
                 counts[int(year_month[:4]), int(year_month[5:7])] = count
         subjects = {month: month_subject(*month) for month in batch if month in counts}
-        stored = {
-            _as_uuid(subject): (version, content)
-            for subject, version, content in DerivedValue.objects.filter(
-                owner_id=user.pk, kind=SEARCH_TEXT.name, subject__in=list(subjects.values())
-            ).values_list("subject", "version", "content")
-        }
+        stored: dict[UUID, tuple[int, Any]] = {}
+        if subjects:
+            # Plain SQL: building this query with the ORM cost about 2 ms a batch.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    _stored_in_sql(len(subjects)),
+                    [user.pk, SEARCH_TEXT.name, *map(_subject_param, subjects.values())],
+                )
+                for subject, version, content in cursor:
+                    stored[_as_uuid(subject)] = (version, content)
         for month in batch:
             if month not in counts:
                 continue
@@ -616,4 +642,4 @@ def months_newest(
                 text = month_from_rows(user.pk, vault, subject)
             yield month, text
         at = _month_before(*batch[-1])
-        size *= 2
+        size *= GROWTH

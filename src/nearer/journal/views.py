@@ -290,7 +290,8 @@ def search(request: HttpRequest) -> HttpResponse:
             words={"q": form.cleaned_data["q"], "tag": form.cleaned_data["tag"] or ""},
         )
         return SeeOther(reverse("journal:search_results", kwargs={"search_id": search_id}))
-    return render(request, "journal/search.html", {"form": form, "results": None, "rows": ""})
+    context = {"form": form, "results": None, "rows": "", "expired": False}
+    return render(request, "journal/search.html", context)
 
 
 @login_required
@@ -303,10 +304,10 @@ def search_results(request: HttpRequest, search_id: str) -> HttpResponse:
     vault = current_vault(request)
     words = search_words(request, vault, place=SEARCH_PLACE, search_id=search_id)
     if words is None:
-        expired: dict[str, Any] = {"form": SearchForm(), "results": None, "rows": ""}
+        expired = {"form": SearchForm(), "results": None, "rows": "", "expired": True}
         # 404: the id names nothing (the sweep of ids checks a stranger gets one), but
         # the page is the search form with a calm word, not an error page.
-        return render(request, "journal/search.html", {**expired, "expired": True}, status=404)
+        return render(request, "journal/search.html", expired, status=404)
     older = selectors.cursor_from_text(request.GET.get("older", ""))
     page = selectors.entries_search_page(
         user=current_user(request),
@@ -327,6 +328,9 @@ def search_results(request: HttpRequest, search_id: str) -> HttpResponse:
             else ""
         ),
         "newest_url": here if older is not None else "",
+        # Every key the template reads is given: a missing one is logged with the
+        # whole context (the hits' words) by Django's template debug logging.
+        "expired": False,
     }
     return render(request, "journal/search.html", context)
 
