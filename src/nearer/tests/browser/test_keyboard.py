@@ -302,3 +302,22 @@ def test_it_turns_a_reminder_on_from_the_account_with_the_keyboard_alone(
     tab_to(page, "Save reminders")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Reminders will start once your email is verified.")).to_be_visible()
+
+
+def test_it_confirms_an_email_with_the_keyboard_alone(page: Page, site: Site) -> None:
+    from nearer.accounts import email_address
+    from nearer.accounts.models import User
+    from nearer.tests.browser.helpers import sign_up_fully
+
+    sign_up_fully(page, site, "kira")
+    token = email_address.email_change(
+        user=User.objects.get(username="kira"), email="kira.fen@example.org"
+    )
+    assert token is not None
+    page.goto(site.url(f"/accounts/email/confirm/{token}/"))
+    tab_to(page, "Confirm my email", limit=40)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("your email is confirmed")).to_be_visible()
+    tab_to(page, "Back to Account", limit=40)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(", confirmed.")).to_be_visible()

@@ -269,3 +269,21 @@ def test_the_offline_page_needs_no_javascript(no_js_page: Page, site: Site) -> N
     # Logged out, "Try again" lands on the welcome for a first visit.
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to Nearer")
     assert page.locator("link[rel='manifest']").count() == 1
+
+
+def test_an_email_is_confirmed_without_javascript(no_js_page: Page, site: Site) -> None:
+    from nearer.accounts import email_address
+    from nearer.accounts.models import User
+
+    page = no_js_page
+    sign_up_fully(page, site, "nell")
+    page.goto(site.url("/accounts/"))
+    page.get_by_label("Email (optional)").fill("nell.moss@example.org")
+    page.get_by_role("button", name="Save email").click()
+    expect(page.get_by_text("not confirmed yet")).to_be_visible()
+    # The link as the email would carry it (the SMTP round trip is in the email journey).
+    token = email_address.verification_renew(user=User.objects.get(username="nell"))
+    assert token is not None
+    page.goto(site.url(f"/accounts/email/confirm/{token}/"))
+    page.get_by_role("button", name="Confirm my email").click()
+    expect(page.get_by_text("your email is confirmed")).to_be_visible()
