@@ -287,3 +287,27 @@ def test_an_email_is_confirmed_without_javascript(no_js_page: Page, site: Site) 
     page.goto(site.url(f"/accounts/email/confirm/{token}/"))
     page.get_by_role("button", name="Confirm my email").click()
     expect(page.get_by_text("your email is confirmed")).to_be_visible()
+
+
+def test_reminders_are_turned_on_and_stopped_without_javascript(
+    no_js_page: Page, site: Site
+) -> None:
+    from nearer.accounts.models import User
+    from nearer.reminders.models import Reminder
+    from nearer.reminders.tokens import token_make
+
+    page = no_js_page
+    sign_up_fully(page, site, "remy")
+    page.goto(site.url("/reminders/"))
+    page.get_by_label("“A well-being check is due”").check()
+    page.get_by_label("From what time of day").select_option("07:45")
+    page.get_by_role("button", name="Save reminders").click()
+    expect(page.get_by_text("Reminders will start once your email is verified.")).to_be_visible()
+    expect(page.get_by_label("From what time of day")).to_have_value("07:45")
+    row = Reminder.objects.get(owner=User.objects.get(username="remy"))
+    token = token_make(owner_id=row.owner_id, kind="scale", generation=row.link_generation)
+    page.goto(site.url(f"/reminders/unsubscribe/{token}/"))
+    page.get_by_role("button", name="Stop this reminder").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Done: this reminder is off")
+    row.refresh_from_db()
+    assert row.scale is False
