@@ -463,25 +463,3 @@ def test_the_email_confirm_pages_are_accessible(page: Page, site: Site) -> None:
     page.goto(site.url(f"/accounts/email/confirm/{token}/"))
     problems += audit(page, "a used link")
     assert_clean(problems)
-
-
-def test_the_email_confirm_pages_are_accessible(page: Page, site: Site) -> None:
-    from nearer.accounts import email_address
-    from nearer.accounts.models import User
-    from nearer.tests.browser.helpers import sign_up_fully
-
-    problems: list[str] = []
-    sign_up_fully(page, site, "elsa")
-    token = email_address.email_change(
-        user=User.objects.get(username="elsa"), email="elsa.brook@example.org"
-    )
-    assert token is not None
-    page.goto(site.url("/accounts/"))
-    problems += audit(page, "account, email not confirmed yet")
-    page.goto(site.url(f"/accounts/email/confirm/{token}/"))
-    problems += audit(page, "confirm your email")
-    page.get_by_role("button", name="Confirm my email").click()
-    problems += audit(page, "email confirmed")
-    page.goto(site.url(f"/accounts/email/confirm/{token}/"))
-    problems += audit(page, "a used link")
-    assert_clean(problems)
