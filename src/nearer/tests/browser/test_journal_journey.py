@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -90,3 +92,30 @@ def test_recovery_with_the_code_keeps_the_journal_readable(page: Page, site: Sit
     expect_entry(page, title=TITLE, body=BODY)
     search_for(page, "lonely")
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
+
+
+def test_back_and_reload_after_a_search_show_the_results_again(page: Page, site: Site) -> None:
+    # A POST's answer would make Back and reload ask to send the form again (Chromium
+    # shows ERR_CACHE_MISS): the search answers 303 and its results have their own URL.
+    sign_up_fully(page, site, "ines")
+    write_entry(page, title=TITLE, body=BODY)
+    search_for(page, "lonely")
+    results_url = page.url
+    assert re.search(r"/journal/search/[0-9a-f]{32}/$", results_url), results_url
+    assert "lonely" not in results_url
+    results = page.get_by_role("region", name="1 entry found")
+    expect(results).to_be_visible()
+    results.get_by_role("link", name=TITLE).click()
+    expect_entry(page, title=TITLE, body=BODY)
+
+    page.go_back()
+    expect(page).to_have_url(results_url)
+    expect(page.get_by_role("region", name="1 entry found")).to_be_visible()
+    expect(page.get_by_label("Words to look for")).to_have_value("lonely")
+    page.reload()
+    expect(page.get_by_role("region", name="1 entry found")).to_be_visible()
+
+    # Another search's id (or one put away after an hour) is a calm page to search again.
+    page.goto(site.url("/journal/search/" + "0" * 32 + "/"))
+    expect(page.get_by_text("Search again below.")).to_be_visible()
+    expect(page.get_by_label("Words to look for")).to_be_visible()
