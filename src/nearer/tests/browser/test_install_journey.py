@@ -16,7 +16,14 @@ from playwright.sync_api import BrowserContext, Page, expect
 from nearer.accounts.models import User
 from nearer.checkins.models import CheckIn
 from nearer.journal.models import Entry
-from nearer.tests.browser.helpers import Site, fill_entry, open_new_entry, sign_up_fully
+from nearer.tests.browser.helpers import (
+    Site,
+    assert_clean,
+    audit,
+    fill_entry,
+    open_new_entry,
+    sign_up_fully,
+)
 from nearer.tests.browser.test_checkin_journey import _check_in_from_today
 
 pytestmark = pytest.mark.browser
@@ -115,6 +122,7 @@ def test_a_journal_entry_written_offline_is_saved_when_the_network_is_back(
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("status").filter(has_text=KEPT_NOTE)).to_be_visible()
     assert not Entry.objects.exists()
+    assert_clean(audit(page, "an entry kept offline"))
 
     context.set_offline(False)
     expect(page.get_by_text("Saved.")).to_be_visible()
