@@ -66,13 +66,16 @@ class Members(QuietRepr):
 
 def members_of(*, user: AbstractBaseUser) -> Members | None:
     """Return both members of ``user``'s pair, or None when they are in no pair (or
-    its other member is gone). Two queries; nothing is opened."""
-    rows = list(Member.objects.filter(pair__members__user_id=user.pk))
+    its other member is gone). One query (the own-keys row joined in: every page with
+    a share form asks this); nothing is opened."""
+    rows = list(Member.objects.filter(pair__members__user_id=user.pk).select_related("keys"))
     own = next((row for row in rows if row.user_id == user.pk), None)
     partner = next((row for row in rows if row.user_id != user.pk), None)
     if own is None or partner is None:
         return None
-    return Members(own=own, partner=partner, keys=MemberKeys.objects.filter(member=own).first())
+    # No keys row yet: the reverse one-to-one raises, which getattr turns into None.
+    keys: MemberKeys | None = getattr(own, "keys", None)
+    return Members(own=own, partner=partner, keys=keys)
 
 
 def _from_copy(vault: Vault, members: Members) -> bytes | None:

@@ -20,8 +20,8 @@ def _entry(person: Person) -> str:
 def test_an_entry_page_reads_the_members_once_and_names_the_partner(
     alice: Person, bob: Person
 ) -> None:
-    # It asked whether there was a pair, then read both members, then the partner's
-    # name again: three reads of the members' table on every entry page.
+    # It asked whether there was a pair, then read both members, their keys row and
+    # the partner's name again: four queries before the shared copies.
     pair_up(bob, alice)
     entry_id = _entry(alice)
     with CaptureQueriesContext(connection) as captured:
@@ -30,6 +30,9 @@ def test_an_entry_page_reads_the_members_once_and_names_the_partner(
     assert "Share with Inviter Quillfeather" in page
     members = [q["sql"] for q in captured.captured_queries if '"together_member"' in q["sql"]]
     assert len(members) == 1, members
+    # The members with the own keys row joined in, then whether this entry is shared.
+    together = [q["sql"] for q in captured.captured_queries if '"together_' in q["sql"]]
+    assert len(together) == 2, together
 
 
 def test_someone_in_no_pair_gets_no_form_after_one_query(alice: Person) -> None:
