@@ -116,6 +116,13 @@ def _subnav(prefix: str, section: str, current: str) -> Markup:
     pages = SUBNAV.get(section)
     if not pages:
         return Markup("")
+    # A page deeper in a part (a scale being taken, a moment being edited) marks that
+    # part's link when no link is the page itself and only one link is of its app.
+    if current not in (name for name, _words in pages):
+        namespace = current.partition(":")[0]
+        namespace = {"rituals": "together"}.get(namespace, namespace)  # Together's rituals
+        same = [name for name, _words in pages if name.partition(":")[0] == namespace]
+        current = same[0] if len(same) == 1 else current
     items = []
     for name, words in pages:
         here = html(' aria-current="page"') if name == current else ""

@@ -168,7 +168,18 @@ _HEADINGS_OVERFLOWING = """() => {
         const style = getComputedStyle(card);
         const left = box.left + parseFloat(style.borderLeftWidth);
         const right = box.right - parseFloat(style.borderRightWidth);
-        if (words.right > right + 1 || words.left < left - 1 || h.scrollWidth > h.clientWidth + 1) {
+        // A legend drawn on its fieldset's top border that wraps puts its next lines
+        // across that border.
+        let across = false;
+        if (h.tagName === 'LEGEND' && h.parentElement.tagName === 'FIELDSET') {
+            const set = h.parentElement;
+            const top = set.getBoundingClientRect().top;
+            const border = parseFloat(getComputedStyle(set).borderTopWidth);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            across = border > 0 && own.top < top + border && lines.size > 1;
+        }
+        if (across || words.right > right + 1 || words.left < left - 1
+                || h.scrollWidth > h.clientWidth + 1) {
             out.push('heading "' + h.textContent.trim().slice(0, 60) + '" runs past its '
                      + (card.className || card.tagName.toLowerCase()) + ' (text '
                      + Math.round(words.left) + '-' + Math.round(words.right) + ', box '

@@ -36,14 +36,19 @@ def test_it_marks_the_section_of_the_page(alice: Person, address: str, section: 
     assert nav.count('<svg class="icon" aria-hidden="true" focusable="false"><use href=') == 6
 
 
+INSIGHTS = ["Patterns", "Balance", "Year in pixels", "Together"]
+
+
 @pytest.mark.parametrize(
     ("address", "pages", "current"),
     [
         ("/checkins/", ["Check-ins", "Scales"], "Check-ins"),
         ("/scales/", ["Check-ins", "Scales"], "Scales"),
-        ("/insights/balance/", ["Patterns", "Balance", "Year in pixels", "Together"], "Balance"),
-        ("/together/", ["Patterns", "Balance", "Year in pixels", "Together"], "Together"),
+        ("/insights/balance/", INSIGHTS, "Balance"),
+        ("/together/", INSIGHTS, "Together"),
         ("/moments/", ["People", "Moments"], "Moments"),
+        ("/scales/who5/", ["Check-ins", "Scales"], "Scales"),
+        ("/checkins/new/", ["Check-ins", "Scales"], "Check-ins"),
     ],
 )
 def test_a_grouped_section_lists_its_pages(
