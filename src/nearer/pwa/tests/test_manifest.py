@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import struct
 
 import pytest
@@ -63,3 +64,14 @@ def test_the_icons_in_the_tree_are_what_the_script_draws() -> None:
         assert isinstance(path, str)
         with open(path, "rb") as file:
             assert file.read() == draw(icon), f"run python -m nearer.pwa.make_icons ({icon.name})"
+
+
+def test_its_colours_are_the_style_sheets_page_colours_light_and_dark() -> None:
+    # The splash screen and the browser's bar should match the page, not a stale copy.
+    from nearer.pwa.install import BACKGROUND_DARK, BACKGROUND_LIGHT
+
+    path = finders.find("nearer/nearer.css")
+    assert isinstance(path, str)
+    with open(path, encoding="utf-8") as file:
+        grounds = re.findall(r"--bg:\s*(#[0-9a-fA-F]{6})\s*;", file.read())
+    assert grounds[:2] == [BACKGROUND_LIGHT, BACKGROUND_DARK]
