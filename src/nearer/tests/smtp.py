@@ -34,7 +34,7 @@ def _free_port() -> int:
 @dataclass
 class Inbox:
     """What the server received, in order, parsed; ``refuse`` makes it answer 554 to
-everything, ``refuse_to`` to messages for those addresses."""
+    everything, ``refuse_to`` to messages for those addresses."""
 
     port: int = 0
     messages: list[EmailMessage] = field(default_factory=list)
