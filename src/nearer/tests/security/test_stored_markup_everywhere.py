@@ -332,6 +332,20 @@ SHOWN: dict[str, tuple[str, ...]] = {
     ),
     "journal:search markup": words("-title-0", "tag0", "-title-1", "tag1", "-untagged-title"),
     "journal:search tag": words("-title-0", "-body-0", "tag0"),
+    # The samples' kept searches (their words: the markup itself), by their own URLs.
+    "journal:search_results": words("-title-0", "tag0", "-title-1", "tag1", "-untagged-title"),
+    "people:search_results": words(
+        "-moment-person",
+        "-person-name",
+        "-person-called",
+        "-person-word",
+        "-overdue-person",
+        "-overdue-word",
+        "-due-person",
+        "-due-word",
+        "-soon-person",
+        "-soon-word",
+    ),
     "people:index search": words(
         "-moment-person",
         "-person-name",
