@@ -5,10 +5,10 @@ The rule, applied to everyone a picker may offer at once:
    else their name).
 2. Where two or more share that label (compared case- and accent-blind), each gets
    the first letters of their last name after it, as few as tell them apart:
-   "Emma R." and "Emma T.", or "Emma Ro." and "Emma Re.".
-3. If that still leaves a tie (the same full name, or no last name), their full name
-   is shown, then the relationship in brackets, then a number: "Sam (friend)",
-   "Sam (colleague)"; "Sam Lee (2)".
+   "Emma R." and "Emma T.", or "Emma Ro.", "Emma Re." and "Emma T.".
+3. If that still leaves a tie (the same last name, or none), their full name is
+   shown, with the relationship in brackets where that tells them apart, or else a
+   number: "Sam (friend)", "Sam (colleague)"; "Sam Lee", "Sam Lee (2)".
 Labels are worked out in memory from the index's summaries; nothing is stored.
 """
 
@@ -27,40 +27,39 @@ def _last_name(summary: PersonSummary) -> str:
     return words[-1] if len(words) > 1 else ""
 
 
-def _with_initials(label: str, people: list[PersonSummary]) -> dict[str, str] | None:
-    """``label`` and the fewest leading letters of each last name that tell them apart."""
+def _with_initials(people: list[PersonSummary]) -> dict[str, str] | None:
+    """Each label and the fewest leading letters of the last name that set it apart."""
     lasts = [_last_name(p) for p in people]
     if not all(lasts):
         return None
-    longest = max(len(last) for last in lasts)
-    for size in range(1, longest + 1):
-        parts = [last[:size] + ("." if size < len(last) else "") for last in lasts]
-        if len({fold_words(part) for part in parts}) == len(parts):
-            return {p.id: f"{label} {part}" for p, part in zip(people, parts, strict=True)}
-    return None
+    labels: dict[str, str] = {}
+    for n, (person, last) in enumerate(zip(people, lasts, strict=True)):
+        others = [fold_words(other) for m, other in enumerate(lasts) if m != n]
+        for size in range(1, len(last) + 1):
+            part = fold_words(last[:size])
+            if not any(other.startswith(part) for other in others):
+                dot = "." if size < len(last) else ""
+                labels[person.id] = f"{person.display_name} {last[:size]}{dot}"
+                break
+        else:
+            return None
+    return labels
 
 
 def _spelled_out(people: list[PersonSummary]) -> dict[str, str]:
-    """Full names, then the relationship, then a number, until each label is its own."""
-    labels = {p.id: p.name or p.display_name for p in people}
-    counts: dict[str, int] = defaultdict(int)
-    for label in labels.values():
-        counts[fold_words(label)] += 1
+    """Full names; then the relationship where that differs; then a number."""
+    labels = {p.id: p.name or p.display_name or "Someone" for p in people}
+    groups: dict[str, list[PersonSummary]] = defaultdict(list)
     for p in people:
-        if counts[fold_words(labels[p.id])] > 1:
-            relation = p.relationship_label or p.relationship
-            if relation:
+        groups[fold_words(labels[p.id])].append(p)
+    for group in groups.values():
+        relations = [p.relationship_label or p.relationship for p in group]
+        if len(group) > 1 and all(relations) and len(set(relations)) == len(group):
+            for p, relation in zip(group, relations, strict=True):
                 labels[p.id] = f"{labels[p.id]} ({relation})"
-    seen: dict[str, int] = defaultdict(int)
-    repeated: dict[str, int] = defaultdict(int)
-    for label in labels.values():
-        repeated[fold_words(label)] += 1
-    for p in people:
-        key = fold_words(labels[p.id])
-        if repeated[key] > 1:
-            seen[key] += 1
-            if seen[key] > 1:
-                labels[p.id] = f"{labels[p.id]} ({seen[key]})"
+        elif len(group) > 1:
+            for number, p in enumerate(group[1:], start=2):
+                labels[p.id] = f"{labels[p.id]} ({number})"
     return labels
 
 
@@ -71,11 +70,10 @@ def short_labels(people: Iterable[PersonSummary]) -> dict[str, str]:
         groups[fold_words(person.display_name)].append(person)
     labels: dict[str, str] = {}
     for group in groups.values():
-        label = group[0].display_name or "Someone"
         if len(group) == 1:
-            labels[group[0].id] = label
+            labels[group[0].id] = group[0].display_name or "Someone"
             continue
-        labels.update(_with_initials(label, group) or _spelled_out(group))
+        labels.update(_with_initials(group) or _spelled_out(group))
     return labels
 
 

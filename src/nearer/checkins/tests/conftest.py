@@ -39,12 +39,12 @@ def check_in() -> CheckInMaker:
 class PeopleMaker:
     """Each test person's own people, made through the People services."""
 
-    def add(self, person: Person, name: str, *, archived: bool = False) -> str:
+    def add(self, person: Person, name: str, *, archived: bool = False, called: str = "") -> str:
         row = person_create(
             user=person.user,
             vault=person.vault,
             dates=(),
-            details=PersonDetails(name=name, circle="close"),
+            details=PersonDetails(name=name, called=called, circle="close"),
         )
         if archived:
             person_archive(user=person.user, vault=person.vault, person_id=row.id)

@@ -180,3 +180,37 @@ def test_a_tampered_or_foreign_checkin_id_makes_a_new_one(alice: Person, bob: Pe
     mine = CheckIn.objects.filter(owner=alice.user)
     assert mine.count() == 2 and theirs.id not in {c.id for c in mine}
     assert CheckIn.objects.get(id=theirs.id).content == theirs.content
+
+
+def test_step_two_shows_a_handful_of_many_people_and_finds_the_rest(
+    alice: Person, people: PeopleMaker
+) -> None:
+    for n in range(30):
+        people.add(alice, f"Walker{n:02d} Person")
+    html = alice.client.post(URL, {"step": "feeling", "feeling": "1,-1"}).content.decode()
+    assert html.count('type="checkbox" name="people"') == 8
+    assert "The 8 you see most and lately, of 30 people." in html
+    # The newest first after those seen most: someone just added is likely next.
+    assert html.index("Walker29 Person") < html.index("Walker28 Person")
+
+
+def test_find_on_step_two_saves_nothing_and_keeps_what_was_typed(
+    alice: Person, people: PeopleMaker
+) -> None:
+    for n in range(30):
+        people.add(alice, f"Walker{n:02d} Person")
+    response = alice.client.post(
+        URL, _details(note="Tea outside", people_q="walker1", people_find="1")
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and not CheckIn.objects.exists()
+    assert "Tea outside" in html and 'value="calm" required checked' in html
+    assert html.count('type="checkbox" name="people"') == 10  # Walker10 to Walker19
+    assert "field-invalid" not in html
+
+
+def test_two_people_with_one_first_name_are_told_apart(alice: Person, people: PeopleMaker) -> None:
+    people.add(alice, "Emma Rosenthal", called="Emma")
+    people.add(alice, "Emma Thornbury", called="Emma")
+    html = alice.client.post(URL, {"step": "feeling", "feeling": "1,-1"}).content.decode()
+    assert "<span>Emma R.</span>" in html and "<span>Emma T.</span>" in html

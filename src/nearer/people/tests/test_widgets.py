@@ -103,3 +103,92 @@ def test_the_import_choices_are_the_radios_the_preview_wrote_by_hand() -> None:
             )
             + "</div>"
         )
+
+
+# --- The people picker ------------------------------------------------------------
+
+from nearer.people.widgets import (  # noqa: E402
+    PICKER_FIRST,
+    PICKER_MATCHES,
+    PICKER_QUERY_MAX,
+    PeoplePicker,
+    PickerForm,
+)
+
+CROWD = [(f"00000000-0000-0000-0000-{n:012d}", f"Person{n:03d} Walker") for n in range(300)]
+
+
+class _Pick(PickerForm):
+    people = forms.MultipleChoiceField(required=False, widget=PeoplePicker)
+    note = forms.CharField()
+
+    def __init__(self, *args: object, order: list[str] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["people"].choices = CROWD  # type: ignore[attr-defined]
+        self.picker_set_up("people", order=order)
+
+
+def _shown(form: _Pick) -> list[tuple[str, bool]]:
+    found = _inputs(str(form["people"]))
+    return [(str(i["value"]), "checked" in i) for i in found if i.get("type") == "checkbox"]
+
+
+def test_the_picker_shows_a_handful_never_everyone() -> None:
+    form = _Pick(order=[CROWD[250][0], CROWD[7][0]])
+    shown = _shown(form)
+    assert len(shown) == PICKER_FIRST == 8
+    # Those seen most first, in their order, then the rest as offered.
+    assert [key for key, _ in shown[:3]] == [CROWD[250][0], CROWD[7][0], CROWD[0][0]]
+    assert "The 8 you see most and lately, of 300 people." in str(form["people"])
+
+
+def test_the_chosen_stay_first_and_ticked_whatever_is_searched() -> None:
+    chosen = [CROWD[123][0], CROWD[299][0]]
+    form = _Pick({"people": chosen, "people_q": "Person00", "note": "x"})
+    shown = _shown(form)
+    assert shown[:2] == [(chosen[0], True), (chosen[1], True)]
+    assert [checked for _, checked in shown[2:]] == [False] * (len(shown) - 2)
+    assert len(shown) == 2 + 10  # Person000 to Person009
+
+
+def test_a_search_finds_anyone_by_any_words_case_and_accents_aside() -> None:
+    form = _Pick({"people_q": "  person29  WALKER ", "note": "x"})
+    assert [key for key, _ in _shown(form)] == [CROWD[n][0] for n in range(290, 300)]
+    assert "10 people match \u201cperson29 WALKER\u201d." in str(form["people"])
+    form = _Pick({"people_q": "nobody-here-at-all", "note": "x"})
+    assert _shown(form) == []
+    assert "No one matches" in str(form["people"])
+
+
+def test_many_matches_show_the_first_twenty_and_ask_for_more() -> None:
+    html = str(_Pick({"people_q": "walker", "note": "x"})["people"])
+    assert html.count('type="checkbox"') == PICKER_MATCHES
+    assert "300 people match \u201cwalker\u201d; here are the first 20." in html
+
+
+def test_a_too_long_search_is_said_and_shows_the_handful() -> None:
+    html = str(_Pick({"people_q": "w" * (PICKER_QUERY_MAX + 1), "note": "x"})["people"])
+    assert f"Please search with up to {PICKER_QUERY_MAX} characters." in html
+    assert html.count('type="checkbox"') == PICKER_FIRST
+    assert f'maxlength="{PICKER_QUERY_MAX}"' in html
+
+
+def test_find_saves_nothing_and_shows_no_errors() -> None:
+    form = _Pick({"people_q": "walker", "people_find": "1"})
+    assert not form.is_valid() and not form.errors  # "note" is missing, yet no error shown
+    form = _Pick({"people_q": "walker", "note": "x"})
+    assert form.is_valid()  # the words in the box alone don't stop a save
+
+
+def test_the_picker_escapes_names_and_searches_them_as_text() -> None:
+    class _Odd(PickerForm):
+        people = forms.MultipleChoiceField(required=False, widget=PeoplePicker)
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self.fields["people"].choices = [("a", '<img src=x onerror="1">Ann')]  # type: ignore[attr-defined]
+            self.picker_set_up("people")
+
+    html = str(_Odd({"people_q": "<img"})["people"])
+    assert "<img" not in html and "&lt;img src=x onerror=&quot;1&quot;&gt;Ann" in html
+    assert "1 person matches \u201c&lt;img\u201d." in html
