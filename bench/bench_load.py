@@ -100,7 +100,8 @@ def _log_in_sessions(base: str, count: int, accounts: int) -> list[dict[str, str
 
 
 def _server_cpu(server: subprocess.Popen[bytes]) -> float:
-    """Return the CPU seconds the server and its workers have used so far."""
+    """Return the CPU seconds the server and its workers have used so far (on
+    PostgreSQL, the database server's own processes are not among them)."""
     import psutil
 
     parent = psutil.Process(server.pid)
