@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -37,10 +38,14 @@ class SessionStartForm(forms.Form):
         },
     )
 
+    # The form's own id, made when it is shown: sent twice, it starts one session.
+    start = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, people: Iterable[tuple[str, str]] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.ChoiceField, self.fields["person"])
         field.choices = [("", "Choose someone"), *people]
+        self.fields["start"].initial = uuid.uuid4
 
 
 class SessionStepForm(forms.Form):

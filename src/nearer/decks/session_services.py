@@ -17,7 +17,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -73,19 +73,61 @@ def _fit(user: User, vault: Vault, person_id: UUID) -> str | None:
     return fit_for(person_get(user=user, vault=vault, person_id=person_id).details.relationship)
 
 
-@transaction.atomic
 def session_start(
     *,
     user: User,
     vault: Vault,
     person_id: UUID,
     length: int,
+    start_id: UUID | None = None,
     now: datetime | None = None,
     rng: random.Random = SYSTEM_RANDOM,
 ) -> DeckSession:
     """Start a session of ``length`` minutes with one of ``user``'s people, its first
     card on the table; return it. ValidationError (nothing saved) for a length not
-    offered or a person who is not theirs, or archived."""
+    offered or a person who is not theirs, or archived.
+
+    ``start_id`` (the start form's own id, made when the form was shown) becomes the
+    session's id, so the same form sent twice (a double tap, or Back and send again)
+    starts one session: the second finds it and returns it. Two sent at once both
+    get past the first look; the primary key lets one insert in, and the other's
+    whole transaction (its card remembered too) is rolled back before it returns the
+    first one's session.
+    """
+    if start_id is not None:
+        started = DeckSession.objects.filter(owner=user, id=start_id).first()
+        if started is not None:
+            return started
+    try:
+        return _session_start(
+            user=user,
+            vault=vault,
+            person_id=person_id,
+            length=length,
+            start_id=start_id,
+            now=now,
+            rng=rng,
+        )
+    except IntegrityError:
+        started = DeckSession.objects.filter(owner=user, id=start_id).first()
+        if start_id is None or started is None:  # another person's id: not theirs to reuse
+            raise ValidationError(
+                "That form was already used. Please start again.", code="start"
+            ) from None
+        return started
+
+
+@transaction.atomic
+def _session_start(
+    *,
+    user: User,
+    vault: Vault,
+    person_id: UUID,
+    length: int,
+    start_id: UUID | None,
+    now: datetime | None,
+    rng: random.Random,
+) -> DeckSession:
     check_vault(user, vault)
     if length not in PLANNED:
         raise ValidationError("Choose 10, 20 or 45 minutes.", code="length")
@@ -100,6 +142,8 @@ def session_start(
         user, vault, fit, lambda deck: session_plan(length=length, deck=deck, rng=rng)
     )
     session = DeckSession(owner=user, person_id=person.id, started_at=now or timezone.now())
+    if start_id is not None:
+        session.id = start_id
     session.content = content_seal(vault, session.id, content)
     session.save(force_insert=True)
     return session

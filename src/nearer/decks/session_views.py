@@ -72,6 +72,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
                 vault=vault,
                 person_id=UUID(form.cleaned_data["person"]),
                 length=form.cleaned_data["length"],
+                start_id=form.cleaned_data["start"],
             )
         except ValidationError as exc:
             add_errors(form, exc)

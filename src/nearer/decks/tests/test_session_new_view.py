@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nearer.conftest import Person
@@ -72,3 +74,17 @@ def test_with_no_people_yet_it_says_to_add_someone_first(alice: Person) -> None:
     assert "First add the person you want to talk with" in page
     friend_of(alice)
     assert "First add the person" not in alice.client.get(URL).content.decode()
+
+
+def test_the_same_form_sent_twice_starts_one_session(
+    alice: Person, session_deck: tuple[Card, ...]
+) -> None:
+    friend = friend_of(alice)
+    page = alice.client.get(URL).content.decode()
+    start = re.search(r'name="start" value="([0-9a-f-]{36})"', page)
+    assert start is not None, "the form carries its own id"
+    data = {"person": str(friend.id), "length": "10", "start": start.group(1)}
+    first, second = alice.client.post(URL, data), alice.client.post(URL, data)
+    session = DeckSession.objects.get(owner=alice.user)
+    assert location(first) == location(second) == f"/cards/sessions/{session.id}/"
+    assert str(session.id) == start.group(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -239,3 +240,48 @@ def test_two_nexts_at_once_move_on_one_card(session_deck: tuple[Card, ...]) -> N
     assert len(after.shown) == 2
     # One card drawn for the next, not two: the second press changed nothing.
     assert len(deck_state_for(user=owner.user, vault=owner.vault).recent) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_starts_of_one_form_at_once_make_one_session(session_deck: tuple[Card, ...]) -> None:
+    # Both requests look for the form's session before either has saved it (the
+    # barrier holds them just past that look); the primary key lets one in.
+    from nearer.decks import session_services
+
+    owner = make_person("alice")
+    friend, start_id = friend_of(owner), uuid.uuid4()
+    sessions: list[DeckSession] = []
+
+    def start() -> object:
+        sessions.append(
+            session_start(
+                user=owner.user,
+                vault=owner.vault,
+                person_id=friend.id,
+                length=10,
+                start_id=start_id,
+            )
+        )
+        return None
+
+    assert at_once([start, start], before=(session_services, "_session_start")) == []
+    assert DeckSession.objects.filter(owner=owner.user).count() == 1
+    assert [session.id for session in sessions] == [start_id, start_id]
+    # The second start's card was not remembered: its transaction was rolled back.
+    assert len(deck_state_for(user=owner.user, vault=owner.vault).recent) == 1
+
+
+def test_a_start_id_of_another_persons_session_starts_nothing(
+    alice: Person, session_deck: tuple[Card, ...]
+) -> None:
+    bob = make_person("bob")
+    theirs = session_start(user=bob.user, vault=bob.vault, person_id=friend_of(bob).id, length=10)
+    with pytest.raises(ValidationError):
+        session_start(
+            user=alice.user,
+            vault=alice.vault,
+            person_id=friend_of(alice).id,
+            length=10,
+            start_id=theirs.id,
+        )
+    assert DeckSession.objects.filter(owner=alice.user).count() == 0
