@@ -109,8 +109,12 @@ def session_start(
             rng=rng,
         )
     except IntegrityError:
-        started = DeckSession.objects.filter(owner=user, id=start_id).first()
-        if start_id is None or started is None:  # another person's id: not theirs to reuse
+        started = (
+            None
+            if start_id is None
+            else DeckSession.objects.filter(owner=user, id=start_id).first()
+        )
+        if started is None:  # another person's id: not theirs to reuse
             raise ValidationError(
                 "That form was already used. Please start again.", code="start"
             ) from None
