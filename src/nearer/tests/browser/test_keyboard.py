@@ -151,6 +151,7 @@ def test_it_makes_an_invite_to_together_with_the_keyboard_alone(page: Page, site
     # Together is one of the Insights section's pages.
     tab_to(page, "Insights")
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Insights")
     tab_to(page, "Together")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Together")
