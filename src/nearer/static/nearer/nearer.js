@@ -34,7 +34,8 @@
 //   data-draft-owner="<user id>" copies its named fields (all but the CSRF token) to
 //   sessionStorage["nearer.draft.KEY"] on every input, as JSON:
 //     {"owner": "<user id>", "state": "editing" | "pending" | "retried",
-//      "fields": {"title": "...", "body": "...", ...}, "at": <ms since 1970>}
+//      "fields": {"title": "...", "body": "...", "people": ["<id>", ...], ...},
+//      "at": <ms since 1970>}  (checkboxes and radios: the values ticked)
 //   sessionStorage belongs to this tab only and is never sent to the server.
 // * Submitting the form marks its draft "pending".
 // * A page with an element data-draft-saved="KEY [KEY...]" forgets those drafts. The
@@ -95,11 +96,19 @@
     } catch (e) { /* nothing to do */ }
   }
 
+  // Checkboxes and radios (the people a share is with, a 0-10 choice) are kept as
+  // the list of the values ticked under their name; every other field as its value.
+  function isBox(el) { return /^(checkbox|radio)$/.test(el.type || ""); }
   function keptFields(form) {
     var fields = {};
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.name === "csrfmiddlewaretoken" || el.disabled) { return; }
-      if (/^(submit|button|reset|file|checkbox|radio)$/.test(el.type || "")) { return; }
+      if (/^(submit|button|reset|file)$/.test(el.type || "")) { return; }
+      if (isBox(el)) {
+        if (!Array.isArray(fields[el.name])) { fields[el.name] = []; }
+        if (el.checked) { fields[el.name].push(el.value); }
+        return;
+      }
       fields[el.name] = el.value;
     });
     return fields;
@@ -108,23 +117,39 @@
     var el = form.elements.namedItem(name);
     return el && typeof el.value === "string" && el.name !== "csrfmiddlewaretoken" ? el : null;
   }
+  function boxesFor(form, name) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name === name && isBox(el) && !el.disabled;
+    });
+  }
   function differs(form, fields) {
     return Object.keys(fields).some(function (name) {
+      if (Array.isArray(fields[name])) {
+        return boxesFor(form, name).some(function (el) {
+          return el.checked !== (fields[name].indexOf(el.value) !== -1);
+        });
+      }
       var el = fieldFor(form, name);
       return el !== null && typeof fields[name] === "string" && el.value !== fields[name];
     });
   }
   function restore(form, fields) {
     Object.keys(fields).forEach(function (name) {
+      if (Array.isArray(fields[name])) {
+        boxesFor(form, name).forEach(function (el) {
+          el.checked = fields[name].indexOf(el.value) !== -1;
+        });
+        return;
+      }
       var el = fieldFor(form, name);
       if (el !== null && typeof fields[name] === "string") { el.value = fields[name]; }
     });
   }
   function resetToPage(form) {
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (el.name && el.name !== "csrfmiddlewaretoken" && "defaultValue" in el) {
-        el.value = el.defaultValue;
-      }
+      if (!el.name || el.name === "csrfmiddlewaretoken") { return; }
+      if (isBox(el)) { el.checked = el.defaultChecked; return; }
+      if ("defaultValue" in el) { el.value = el.defaultValue; }
     });
   }
 
