@@ -463,3 +463,26 @@ def test_the_email_confirm_pages_are_accessible(page: Page, site: Site) -> None:
     page.goto(site.url(f"/accounts/email/confirm/{token}/"))
     problems += audit(page, "a used link")
     assert_clean(problems)
+
+
+def test_the_opening_up_and_conversation_card_pages_are_accessible(page: Page, site: Site) -> None:
+    from nearer.tests.browser.helpers import sign_up_fully
+
+    problems: list[str] = []
+    sign_up_fully(page, site, "otto")
+    page.goto(site.url("/opening-up/"))
+    expect(page.get_by_text("Nothing here yet.")).to_be_visible()
+    problems += audit(page, "opening up, empty")
+    page.goto(site.url("/opening-up/summary/"))
+    expect(page.get_by_text("Nothing to compare yet.", exact=False)).to_be_visible()
+    problems += audit(page, "what opening up did, nothing yet")
+    page.goto(site.url("/cards/"))
+    problems += audit(page, "draw page")
+    page.get_by_role("button", name="Draw a card").click()
+    problems += audit(page, "a card")
+    page.goto(site.url("/cards/sessions/new/"))
+    expect(page.get_by_text("First add the person you want to talk with")).to_be_visible()
+    problems += audit(page, "start a session, no people yet")
+    # Every state with data: test_opening_journey.py, test_opening_summary_journey.py,
+    # test_deck_draw_journey.py and test_deck_session_journey.py audit them.
+    assert_clean(problems)

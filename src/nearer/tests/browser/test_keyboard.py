@@ -322,3 +322,20 @@ def test_it_confirms_an_email_with_the_keyboard_alone(page: Page, site: Site) ->
     tab_to(page, "Back to Account", limit=40)
     page.keyboard.press("Enter")
     expect(page.get_by_text(", confirmed.")).to_be_visible()
+
+
+def test_it_reaches_opening_up_and_draws_a_card_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    from nearer.tests.browser.helpers import sign_up_fully
+
+    sign_up_fully(page, site, "kit")
+    page.goto(site.url("/opening-up/"))
+    tab_to(page, "Prepare something to share", limit=60)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/opening-up/new/$"))
+    page.goto(site.url("/cards/"))
+    tab_to(page, "Draw a card", limit=80)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/cards/[^/]+/$"))
+    # The whole way, prepared and shared by keyboard: test_opening_journey.py.

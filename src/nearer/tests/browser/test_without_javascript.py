@@ -316,3 +316,17 @@ def test_reminders_are_turned_on_and_stopped_without_javascript(
     expect(page.get_by_role("heading", level=1)).to_have_text("Done: this reminder is off")
     row.refresh_from_db()
     assert row.scale is False
+
+
+def test_opening_up_and_the_cards_work_without_javascript(no_js_page: Page, site: Site) -> None:
+    from nearer.tests.browser.helpers import sign_up_fully
+
+    page = no_js_page
+    sign_up_fully(page, site, "noor")
+    page.goto(site.url("/opening-up/summary/"))
+    expect(page.get_by_text("Nothing to compare yet.", exact=False)).to_be_visible()
+    page.goto(site.url("/cards/"))
+    page.get_by_role("button", name="Draw a card").click()
+    expect(page).to_have_url(re.compile(r"/cards/[^/]+/$"))
+    expect(page.get_by_role("button", name="Favourite")).to_be_visible()
+    # A share prepared, shared and reflected on without scripts: test_opening_journey.py.
