@@ -347,6 +347,17 @@ class MonthText:
             at = find(term, base + starts[index + 1], end)
         return found
 
+    def tags(self) -> Iterator[tuple[int, list[bytes]]]:
+        """Yield each readable entry's index (newest first) and its folded tags."""
+        text, base, starts, tag_starts = self.text, self.folded_at, self.starts, self.tag_starts
+        for index in range(self.n):
+            if not self.readable[index]:
+                continue
+            segment = text[base + tag_starts[index] : base + starts[index + 1]]
+            if segment:
+                # "tag FF tag FF": the last piece after the final separator is empty.
+                yield index, segment.split(SEP)[:-1]
+
     def _with_tag(self, pattern: bytes) -> list[int]:
         found: list[int] = []
         find, base, end = self.text.find, self.folded_at, self.folded_end

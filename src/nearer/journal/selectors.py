@@ -454,7 +454,48 @@ def tags_for(*, user: User, vault: Vault) -> list[tuple[str, int]]:
     """Return every tag this person used with its number of entries, most used first.
 
     Tags differing only in case count as one, shown as most recently written.
+
+    Counted from the month texts of search (their folded tags), newest first; then
+    only the newest entry carrying each tag is opened, for how it was written: tens
+    of entries rather than every one. Should one of those no longer open or carry
+    the tag (a row changed outside the services), every entry is opened instead
+    (``tags_for_by_rows``, the reference the tests compare with).
     """
+    counts: dict[bytes, int] = {}
+    newest: dict[bytes, UUID] = {}
+    for month in months_read(user=user, vault=vault):
+        for index, folded_tags in month.tags():
+            for key in folded_tags:
+                counts[key] = counts.get(key, 0) + 1
+                if key not in newest:
+                    newest[key] = month.entry_id(index)
+    ids = set(newest.values())
+    rows = {
+        entry_id: sealed
+        for entry_id, owner_id, sealed in Entry.objects.filter(id__in=ids).values_list(
+            "id", "owner_id", "content"
+        )
+        if owner_id == user.pk
+    }
+    spelling: dict[bytes, str] = {}
+    for key, entry_id in newest.items():
+        sealed = rows.get(entry_id)
+        content = None if sealed is None else _open_or_none(vault, entry_id, sealed)
+        wanted = key.decode("utf-8")
+        written = (
+            next((tag for tag in content.tags if fold(tag) == wanted), None) if content else None
+        )
+        if written is None:
+            return tags_for_by_rows(user=user, vault=vault)
+        spelling[key] = written
+    return sorted(
+        ((spelling[key], count) for key, count in counts.items()),
+        key=lambda item: (-item[1], fold(item[0])),
+    )
+
+
+def tags_for_by_rows(*, user: User, vault: Vault) -> list[tuple[str, int]]:
+    """``tags_for`` by opening every entry (as it was before the month texts)."""
     counts: dict[str, int] = {}
     spelling: dict[str, str] = {}
     for entry_id, _entry_date, sealed in _fast_rows(user):

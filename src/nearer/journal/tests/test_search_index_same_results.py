@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from nearer.conftest import Person
 from nearer.journal import services
+from nearer.journal.content import EntryContent, content_seal
 from nearer.journal.models import Entry
 from nearer.journal.search_index import SEARCH_TEXT, subject_of
 from nearer.journal.selectors import (
@@ -25,6 +26,8 @@ from nearer.journal.selectors import (
     entries_search,
     entries_search_by_rows,
     entries_search_page,
+    tags_for,
+    tags_for_by_rows,
 )
 from nearer.vault.models import DerivedValue
 
@@ -246,3 +249,53 @@ def test_pages_follow_across_months_and_inside_one(alice: Person) -> None:
             )
             listed = SearchResults(hits=[hit for page in pages for hit in page.hits])
             assert _shown(listed)[0] == _shown(everything)[0], (words, tag_filter, limit)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(step, min_size=1, max_size=14))
+def test_the_tags_from_the_month_texts_are_those_of_every_row(
+    alice: Person, steps: list[tuple[str, int, dict[str, Any] | None]]
+) -> None:
+    _journal(alice, steps)
+    assert tags_for(user=alice.user, vault=alice.vault) == tags_for_by_rows(
+        user=alice.user, vault=alice.vault
+    )
+
+
+def test_tags_counted_across_months_spelt_as_most_recently_written(alice: Person) -> None:
+    for number, (day, tags) in enumerate(
+        [
+            (DATES[0], ["Walks", "family"]),
+            (DATES[1], ["walks"]),
+            (DATES[3], ["WALKS", "Straße"]),
+            (DATES[2], ["strasse", "Zoë"]),
+        ]
+    ):
+        services.entry_create(
+            user=alice.user, vault=alice.vault, entry_date=day, title=f"t{number}",
+            body="plain", tags=tags,
+        )  # fmt: skip
+    found = tags_for(user=alice.user, vault=alice.vault)
+    assert found == tags_for_by_rows(user=alice.user, vault=alice.vault)
+    assert found[0] == ("WALKS", 3)
+    # fold("Straße") is "strasse": one tag, as the newest entry wrote it.
+    assert ("Straße", 2) in found and ("Zoë", 1) in found and ("family", 1) in found
+
+
+def test_a_tag_changed_outside_the_services_is_read_from_every_row(alice: Person) -> None:
+    services.entry_create(
+        user=alice.user, vault=alice.vault, entry_date=DATES[0], title="a", body="plain",
+        tags=["Walks"],
+    )  # fmt: skip
+    newest = services.entry_create(
+        user=alice.user, vault=alice.vault, entry_date=DATES[3], title="b", body="plain",
+        tags=["walks"],
+    )  # fmt: skip
+    # Its row now carries another tag, sealed for it; its month text still says "walks".
+    changed = EntryContent(title="b", body="plain", tags=("elsewhere",))
+    Entry.objects.filter(id=newest.id).update(content=content_seal(alice.vault, newest.id, changed))
+    found = tags_for(user=alice.user, vault=alice.vault)
+    assert found == tags_for_by_rows(user=alice.user, vault=alice.vault)
+    assert found == [("elsewhere", 1), ("Walks", 1)]
