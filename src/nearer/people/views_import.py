@@ -185,6 +185,10 @@ def _preview_page(
             "more_matches": max(0, len(preview.matches) - MATCHES_SHOWN),
             "match_rows_count": len(listed.matches),
             "problem_count": preview.skipped_problems,
+            # Read, with a part left out: listed with the cards not read, counted apart.
+            "partly_count": sum(
+                1 for problem in preview.problems if problem.number and not problem.skipped
+            ),
             "problem_rows": problem_rows(preview.problems[:PROBLEMS_SHOWN]),
             "more_problems": max(0, len(preview.problems) - PROBLEMS_SHOWN),
             "has_problems": bool(preview.problems),

@@ -135,3 +135,18 @@ def test_its_choices_for_everyone_are_the_forms_radios_without_ids(alice: Person
     assert '<input type="radio" name="all" value="merge"> Merge them all' in page
     assert '<input type="radio" name="circle" value="wider" checked>' in page
     assert 'name="circle" value="wider" checked id=' not in page and ' id="id_' not in page
+
+
+def test_the_counts_tell_cards_not_read_from_cards_read_in_part(alice: Person) -> None:
+    # Two cards read with a part left out, none refused: the page said "0 cards that
+    # could not be read" above a list of two under "Could not be read".
+    pending = import_prepare(
+        user=alice.user,
+        vault=alice.vault,
+        data=vcf("FN:Quenby Marchetti|BDAY:1850-03-04", "FN:Ottilie Ravensworth|BDAY:1851-05-06"),
+    )
+    page = alice.client.get(reverse("people:import_preview", args=[pending.id])).content.decode()
+    assert "<strong>0</strong> cards that could not be read" in page
+    assert "<strong>2</strong> cards read in part" in page
+    assert '<h2 id="import-problems">Not read, or read in part</h2>' in page
+    assert page.count("imported with what could be read") == 2

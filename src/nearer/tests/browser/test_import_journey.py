@@ -75,7 +75,7 @@ def test_it_imports_with_a_merge_and_shows_what_could_not_be_read(
     duplicate = page.get_by_role("group", name="Card 1: Maya Lindqvist looks like")
     expect(duplicate).to_contain_text("maya lindqvist")
     expect(duplicate.get_by_role("radio", name="Skip this card")).to_be_checked()
-    problems = page.get_by_role("region", name="Could not be read")
+    problems = page.get_by_role("region", name="Not read, or read in part")
     expect(problems).to_contain_text("Card 2: it has no name")
     expect(problems).not_to_contain_text("+46")
     assert_clean(audit(page, "import preview"))
