@@ -555,7 +555,16 @@ class _CardReader:
         for group, (value, params) in self.apple_dates.items():
             kind, label = _apple_kind(self.apple_labels.get(group, ""))
             self._add_date(kind, label, value, params)
-        name = self.formatted or self.structured or self.organisation or self.nickname
+        # A name with no letter or digit ("--", " . ") is no name: phones keep such
+        # placeholder cards, and they must not become people called "--".
+        name = next(
+            (
+                value
+                for value in (self.formatted, self.structured, self.organisation, self.nickname)
+                if any(character.isalnum() for character in value)
+            ),
+            "",
+        )
         name = self._cut(name, MAX_NAME, "the name")
         nickname = self._cut(self.nickname, MAX_NICKNAME, "the nickname")
         if nickname == name:

@@ -110,3 +110,16 @@ def test_it_does_not_change_existing_people(alice: Person, add_person: AddPerson
     import_prepare(user=alice.user, vault=alice.vault, data=vcf("FN:Maya|NOTE:new"))
     assert bytes(PersonRow.objects.get(id=maya.id).content) == before
     assert ImportantDate.objects.filter(owner=alice.user).count() == 1
+
+
+def test_a_card_named_only_with_punctuation_is_not_read_as_a_name(alice: Person) -> None:
+    # A phone's "--" card became a person named "--"; its nickname is a name, though.
+    pending = import_prepare(
+        user=alice.user,
+        vault=alice.vault,
+        data=vcf("FN:--", "FN: . - ", "FN:Wendeline Okonkwo", "FN:--|NICKNAME:Bartolomea"),
+    )
+    preview = pending_import_get(user=alice.user, vault=alice.vault, import_id=pending.id)
+    assert [c.name for c in preview.cards] == ["Wendeline Okonkwo", "Bartolomea"]
+    assert [(p.number, p.skipped) for p in preview.problems] == [(1, True), (2, True)]
+    assert all("no name" in p.reason for p in preview.problems)
