@@ -249,12 +249,48 @@ def _store(kind: Kind[T], vault: Vault, row: DerivedValue, value: T) -> None:
 
 
 def _followers_after_commit(kind: Kind[Any], owner_id: int, vault: Vault) -> None:
-    """Rebuild the kinds that follow ``kind`` once the transaction commits (see Kind)."""
+    """Rebuild the kinds that follow ``kind`` once the transaction commits (see Kind).
+
+    Asked once per transaction: an import of thousands of moments in one transaction
+    would otherwise queue thousands of rebuilds. A rebuild already asked for and not
+    yet run, under the list of callbacks Django holds for this transaction, is not
+    asked again (Django starts a new list when a transaction, or a savepoint that
+    held callbacks, ends; so one asked for in a rolled-back part is asked again).
+    """
+    pending: dict[tuple[str, int], _FollowerRebuild] = connection.__dict__.setdefault(
+        "_nearer_followers_pending", {}
+    )
     for follower in _KINDS.values():
-        if kind.name in follower.follows:
-            transaction.on_commit(
-                functools.partial(_rebuild_follower, follower, owner_id, vault), robust=True
-            )
+        if kind.name not in follower.follows:
+            continue
+        asked = pending.get((follower.name, owner_id))
+        if (
+            asked is not None
+            and not asked.ran
+            and asked.callbacks is connection.run_on_commit
+            and connection.in_atomic_block
+        ):
+            continue
+        rebuild = _FollowerRebuild(follower, owner_id, vault, connection.run_on_commit)
+        transaction.on_commit(rebuild, robust=True)
+        pending[(follower.name, owner_id)] = rebuild
+
+
+class _FollowerRebuild:
+    """One rebuild of a follower, run after commit; says whether it has run."""
+
+    __slots__ = ("callbacks", "kind", "owner_id", "ran", "vault")
+
+    def __init__(self, kind: Kind[Any], owner_id: int, vault: Vault, callbacks: object) -> None:
+        self.kind, self.owner_id, self.vault = kind, owner_id, vault
+        self.callbacks, self.ran = callbacks, False
+
+    def __call__(self) -> None:
+        self.ran = True
+        _rebuild_follower(self.kind, self.owner_id, self.vault)
+
+    def __repr__(self) -> str:
+        return f"_FollowerRebuild({self.kind.name})"
 
 
 def _rebuild_follower(kind: Kind[Any], owner_id: int, vault: Vault) -> None:

@@ -146,3 +146,27 @@ def test_several_derived_values_are_read_in_one_query(
         )
     assert [row[0] for row in rows.values()] == ["Quillon Reader"]
     assert felt == {} and openness.person_ids() == []
+
+
+def test_many_moments_in_one_transaction_ask_for_one_rebuild(
+    alice: Person, add_person: AddPerson, django_capture_on_commit_callbacks: Capture
+) -> None:
+    # An import of thousands of moments in one transaction queued a rebuild each.
+    from django.db import transaction
+
+    person = add_person(alice, name="Quillon Importer")
+    with django_capture_on_commit_callbacks(execute=False) as waiting, transaction.atomic():
+        for day in range(1, 6):
+            moment_create(
+                user=alice.user,
+                vault=alice.vault,
+                occurred_on=date(2024, 3, day),
+                person_ids=[person.id],
+                how="call",
+                opened_up="me",
+            )
+    rebuilds = [callback for callback in waiting if "opening.summary" in repr(callback)]
+    assert len(rebuilds) == 1
+    rebuilds[0]()
+    kept = _stored(alice)
+    assert kept is not None and kept["om"] == 5 and kept["f"] == fingerprint(alice.user.pk)
