@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from nearer.accounts.services import user_sign_up
 from nearer.checkins.content import GRID
@@ -33,7 +33,7 @@ from nearer.vault.box import Vault
 pytestmark = pytest.mark.browser
 
 KIND = re.compile("|".join(re.escape(word) for word in (*PLEASANT, *UNPLEASANT, *IN_BETWEEN)))
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 
 
 def _card(page: Page) -> Any:
@@ -41,9 +41,10 @@ def _card(page: Page) -> Any:
 
 
 def _checked(page: Page) -> list[str]:
-    return page.eval_on_selector_all(
+    found: list[str] = page.eval_on_selector_all(
         "[data-feeling-grid] input:checked", "els => els.map(e => e.labels[0].innerText)"
     )
+    return found
 
 
 def test_three_clicks_check_in_from_today_with_a_kind_word(page: Page, site: Site) -> None:
@@ -235,6 +236,7 @@ def test_the_picker_shows_a_handful_first_and_finds_anyone(page: Page, site: Sit
         page.keyboard.press("Tab")
         presses += 1
         assert presses <= 16, f"more than 16 Tab presses to Done: {focused(page)}"
+    print(f"step two at 360 px: {height} px tall, {presses} Tab presses from the word to Done")
 
     # Search in place: the two Emmas, told apart.
     who.get_by_label("Find someone by name").fill("emma")
@@ -273,6 +275,14 @@ def test_the_picker_searches_without_javascript(no_js_page: Page, site: Site) ->
     expect(page.get_by_role("radio", name="Calm")).to_be_checked()
     expect(who.get_by_role("checkbox")).to_have_count(2)
     who.get_by_role("checkbox", name="Emma R.").check()
+    problems = audit(page, "check-in step two, found without JavaScript")
+    who.get_by_label("Find someone by name").fill("nobody by that name")
+    who.get_by_role("button", name="Find").click()
+    expect(who).to_contain_text("No one matches")
+    # The one chosen stays, ticked.
+    expect(who.get_by_role("checkbox", name="Emma R.")).to_be_checked()
+    problems += audit(page, "check-in step two, no one matches")
     page.get_by_role("button", name="Done", exact=True).click()
     expect(page.get_by_text("With: Emma R.")).to_be_visible()
     expect(page.get_by_text("Tea on the balcony.")).to_be_visible()
+    assert_clean(problems)
