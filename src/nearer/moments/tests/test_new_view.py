@@ -86,3 +86,23 @@ def test_any_input_gets_a_page_never_a_500(alice: Person, data: dict[str, object
     for url in ("/moments/new/", "/moments/quick/"):
         response = alice.client.post(url, clean)
         assert response.status_code in (200, 302)
+
+
+def test_find_in_the_people_picker_saves_no_moment(alice: Person, add_person: AddPerson) -> None:
+    ana = add_person(alice, name="Ana Quartermaine")
+    for n in range(12):
+        add_person(alice, name=f"Someone{n:02d} Else")
+    data = {
+        "people": [str(ana.id)],
+        "how": "call",
+        "occurred_on": days_ago(0).isoformat(),
+        "people_q": "someone0",
+        "people_find": "1",
+    }
+    response = alice.client.post("/moments/new/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and not Moment.objects.exists()
+    # The chosen one first and ticked, then the ten who match; no one else.
+    assert html.count('type="checkbox" name="people"') == 11
+    assert f'value="{ana.id}" id="id_people_0" checked' in html
+    assert "10 people match" in html and "Someone10" not in html
