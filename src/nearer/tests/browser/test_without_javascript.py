@@ -330,3 +330,30 @@ def test_opening_up_and_the_cards_work_without_javascript(no_js_page: Page, site
     expect(page).to_have_url(re.compile(r"/cards/[^/]+/$"))
     expect(page.get_by_role("button", name="Favourite")).to_be_visible()
     # A share prepared, shared and reflected on without scripts: test_opening_journey.py.
+
+
+def test_the_people_picker_of_a_moment_finds_someone_without_javascript(
+    no_js_page: Page, site: Site
+) -> None:
+    from nearer.accounts.services import user_sign_up
+    from nearer.people.content import PersonDetails
+    from nearer.people.services import people_create_many
+    from nearer.tests.browser.helpers import PASSWORD, log_in
+    from nearer.vault.box import Vault
+
+    page = no_js_page
+    new = user_sign_up(username="perpetua", password=PASSWORD)
+    people = [(PersonDetails(name=f"Neighbour{n:02d} Street"), ()) for n in range(20)]
+    people.append((PersonDetails(name="Isadora Quill"), ()))
+    people_create_many(user=new.user, vault=Vault(user_id=new.user.pk, dek=new.dek), people=people)
+    log_in(page, site, "perpetua")
+    page.goto(site.url("/moments/new/"))
+    who = page.get_by_role("group", name="Who were you with?")
+    expect(who.get_by_role("checkbox")).to_have_count(8)
+    who.get_by_label("Find someone by name").fill("quill")
+    who.get_by_role("button", name="Find").click()
+    expect(who.get_by_role("checkbox")).to_have_count(1)
+    who.get_by_role("checkbox", name="Isadora Quill").check()
+    page.get_by_label("Call", exact=True).check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Moment saved.")).to_be_visible()
