@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from django.urls import path, register_converter
-from django.urls.converters import get_converters
+from django.urls import path
 
 from nearer.accounts import security_views, views, views_second_factor
+from nearer.lib.urls import SignedTokenConverter, converter_register
 
 app_name = "accounts"
 
@@ -20,24 +20,8 @@ class SessionHandleConverter:
         return value
 
 
-class SignedTokenConverter:
-    """A token made by Django's signing (payload:timestamp:signature), e.g. the email's
-    confirming link: anything else is a 404 before the view looks at it."""
-
-    regex = "[A-Za-z0-9_.-]{1,300}:[A-Za-z0-9]{1,20}:[A-Za-z0-9_-]{1,100}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-# The URLconf is imported again when tests change settings: register once.
-if "session_handle" not in get_converters():
-    register_converter(SessionHandleConverter, "session_handle")
-if "signed_token" not in get_converters():
-    register_converter(SignedTokenConverter, "signed_token")
+converter_register("session_handle", SessionHandleConverter)
+converter_register("signed_token", SignedTokenConverter)
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),

@@ -11,7 +11,7 @@ urlpatterns = [
     path("<year:year>/<month:month>/", views.month, name="month"),
     path("new/", views.entry_new, name="new"),
     path("search/", views.search, name="search"),
-    # 32 hex digits (lib.search_words): anything else is a 404, not a page.
+    # 32 hex digits (vault.search_words): anything else is a 404, not a page.
     re_path(r"^search/(?P<search_id>[0-9a-f]{32})/$", views.search_results, name="search_results"),
     path("tags/", views.tags, name="tags"),
     path("prompts/", views.prompts, name="prompts"),

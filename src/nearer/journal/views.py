@@ -3,7 +3,7 @@
 Every view needs a login; an entry id always comes back through a selector or
 service scoped to the person, so someone else's id is a 404. Search is a POST so
 the words never appear in a URL or an access log; it redirects to a results page
-named by a random id under which the words are kept sealed (``lib.search_words``).
+named by a random id under which the words are kept sealed (``vault.search_words``).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from nearer.journal.rows import (
 from nearer.lib.dates import MONTH_NAMES, month_year
 from nearer.lib.drafts import forget_drafts, saved_drafts
 from nearer.lib.forms import add_errors
-from nearer.lib.search_words import SeeOther, search_keep, search_words
+from nearer.vault.search_words import SeeOther, search_keep, search_words
 
 NEW_DRAFT = "journal:new"
 # The calendar goes as far as entry dates may: from MIN_YEAR to next year.

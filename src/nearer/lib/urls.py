@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import uuid
 
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_script_prefix, get_urlconf, register_converter, reverse
+from django.urls.converters import get_converters
 
 _PLACEHOLDER = uuid.UUID(int=0)
 _PLACEHOLDER_TEXT = str(_PLACEHOLDER)
@@ -47,3 +48,24 @@ class UrlPattern:
 
     def __call__(self, object_id: uuid.UUID | str) -> str:
         return self._pattern.replace(_PLACEHOLDER_TEXT, str(object_id))
+
+
+class SignedTokenConverter:
+    """A token made by Django's signing (payload:timestamp:signature), as in the email's
+    confirming link and the reminders' unsubscribe link: anything else is a 404 before
+    the view looks at it."""
+
+    regex = "[A-Za-z0-9_.-]{1,300}:[A-Za-z0-9]{1,20}:[A-Za-z0-9_-]{1,100}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+def converter_register(name: str, converter: type) -> None:
+    """Register a path converter once (a URLconf is imported again when tests change
+    settings, and Django refuses a second registration of one name)."""
+    if name not in get_converters():
+        register_converter(converter, name)

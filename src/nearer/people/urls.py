@@ -8,7 +8,7 @@ app_name = "people"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    # 32 hex digits (lib.search_words): anything else is a 404, not a page.
+    # 32 hex digits (vault.search_words): anything else is a 404, not a page.
     re_path(r"^found/(?P<search_id>[0-9a-f]{32})/$", views.search_results, name="search_results"),
     path("archived/", views.archived, name="archived"),
     path("new/", views.person_new, name="new"),

@@ -3,7 +3,7 @@
 Every view needs a login; a person or date id always goes through a selector or
 service scoped to the user, so someone else's id is a 404. Search is a POST so
 names never appear in a URL or an access log; it redirects to a results page named
-by a random id under which the words are kept sealed (``lib.search_words``).
+by a random id under which the words are kept sealed (``vault.search_words``).
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nearer.accounts.current import current_day, current_user, current_vault
 from nearer.lib.charts import chart_range
 from nearer.lib.forms import add_errors
-from nearer.lib.search_words import SeeOther, search_keep, search_words
 from nearer.people import detail, rules, selectors, services
 from nearer.people.content import CIRCLES
 from nearer.people.forms import ClosenessForm, DateForm, PersonForm, SearchForm
 from nearer.people.page_parts import parts_context
 from nearer.people.rows import person_rows, rhythm_text
+from nearer.vault.search_words import SeeOther, search_keep, search_words
 
 
 def _sections(people: list[selectors.PersonSummary]) -> list[dict[str, Any]]:
@@ -72,7 +72,7 @@ def _index_page(
 def index(request: HttpRequest) -> HttpResponse:
     """Everyone by circle. POST keeps the words looked for (names, what they're called,
     relationships) sealed for an hour and sends the browser to their results (303), so
-    Back and reload never ask to send the form again (``lib.search_words``)."""
+    Back and reload never ask to send the form again (``vault.search_words``)."""
     form = SearchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid() and form.cleaned_data["q"]:

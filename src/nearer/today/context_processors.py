@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import get_script_prefix
 
-from nearer.lib.html import Markup, html, join
+from nearer.lib.html import EMPTY, Markup, html, join
 from nearer.lib.urls import url_for
 
 SECTIONS = ("today", "journal", "people", "opening", "checkins", "insights", "accounts")
@@ -115,7 +115,7 @@ def _subnav(prefix: str, section: str, current: str) -> Markup:
     """The row of a grouped section's pages, ``current`` (a URL name) marked."""
     pages = SUBNAV.get(section)
     if not pages:
-        return Markup("")
+        return EMPTY
     # A page deeper in a part (a scale being taken, a moment being edited) marks that
     # part's link when no link is the page itself and only one link is of its app.
     if current not in (name for name, _words in pages):

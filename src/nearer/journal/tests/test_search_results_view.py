@@ -14,7 +14,7 @@ import pytest
 from nearer.accounts.models import AccountSession
 from nearer.conftest import Person
 from nearer.journal.tests.conftest import Write
-from nearer.lib import search_words
+from nearer.vault import search_words
 
 URL = "/journal/search/"
 

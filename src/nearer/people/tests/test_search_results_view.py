@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from nearer.accounts.models import AccountSession
 from nearer.conftest import Person
-from nearer.lib import search_words
 from nearer.people.tests.conftest import AddPerson
+from nearer.vault import search_words
 
 pytestmark = pytest.mark.django_db
 URL = reverse("people:index")

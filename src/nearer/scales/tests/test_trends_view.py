@@ -17,7 +17,7 @@ def test_it_draws_each_scale_and_tables_every_result(alice: Person) -> None:
         take(alice, "who5", answers, days_ago=14 * (3 - weeks))
     take(alice, "ucla3", [2, 2, 2], days_ago=3)
     html = alice.client.get("/scales/trends/").content.decode()
-    assert html.count("<svg") == 2
+    assert html.count('<svg class="chart"') == 2
     assert 'aria-labelledby="chart-who5-title chart-who5-desc"' in html
     assert "<td>20</td><td>first</td>" in html and "<td>80</td><td>+20 (meaningful)</td>" in html
     assert "No results yet" in html  # PSS-4 has none
@@ -44,13 +44,13 @@ def test_it_leaves_out_results_that_would_not_open_when_the_summary_is_rebuilt(
     response = alice.client.get("/scales/trends/")
     assert response.status_code == 200
     assert b"1 result could not be opened and is left out" in response.content
-    assert response.content.count(b"<svg") == 1
+    assert response.content.count(b'<svg class="chart"') == 1
 
 
 def test_it_shows_only_ones_own(alice: Person, charlie: Person) -> None:
     take(alice, "who5", [5, 5, 5, 5, 5])
     html = charlie.client.get("/scales/trends/").content.decode()
-    assert "<svg" not in html
+    assert '<svg class="chart"' not in html
 
 
 def test_a_range_narrows_every_chart_and_table_and_a_bad_one_shows_all(alice: Person) -> None:

@@ -46,7 +46,7 @@ class Samples:
     pair_deck_sessions: list[Any] = field(default_factory=list)
     session_handles: list[str] = field(default_factory=list)
     passkeys: list[Any] = field(default_factory=list)
-    # Ids of searches kept in the person's session (lib.search_words): journal, people.
+    # Ids of searches kept in the person's session (vault.search_words): journal, people.
     journal_searches: list[str] = field(default_factory=list)
     people_searches: list[str] = field(default_factory=list)
 

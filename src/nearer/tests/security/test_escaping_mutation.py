@@ -48,6 +48,18 @@ assert _OPENING.search(MARKUP), "the sweep's markup opens an <img tag"
 # Call sites passing values that are only our own words, numbers or ids, by
 # CallSite.key ("path::function::values as written"), each with the reason.
 OWN_WORDS: dict[str, str] = {
+    "pwa/context_processors.py::_head::url_for('pwa:manifest'), url_for('pwa:service_worker'), "
+    "prefix, static(APPLE_TOUCH_ICON), BACKGROUND_LIGHT, BACKGROUND_DARK": (
+        "our URLs, the static icon's name and our palette's colours"
+    ),
+    "today/context_processors.py::_icon::sprite, name": "our sprite's URL and our icon names",
+    "today/context_processors.py::_nav::words": "our words for each section",
+    "today/context_processors.py::_nav::words, short": "our words for each section",
+    "today/context_processors.py::_nav::url_for(name)": "our URL of each section",
+    "today/context_processors.py::_subnav::url_for(name), words": (
+        "our URL and our words for each page of a grouped section"
+    ),
+    "today/context_processors.py::_subnav::_SECTION_WORDS[section]": "our section's name",
     "rituals/history_rows.py::history_items::day.label, day.question.text": (
         "the day in words and the day's question from our own set"
     ),
@@ -218,9 +230,6 @@ OWN_WORDS: dict[str, str] = {
     ),
     "today/context_processors.py::_head::static('nearer/' + name)": "our static files' URLs",
     "today/context_processors.py::_head::static('nearer/icon.svg')": "our static file's URL",
-    "today/context_processors.py::_nav::url_for(name), words": (
-        "our URLs and the navigation's words"
-    ),
 }
 
 

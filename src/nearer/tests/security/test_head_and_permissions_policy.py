@@ -35,6 +35,8 @@ def _path(route: Route, samples: Samples) -> str:
         "day": today.day,
         "scale_key": "who5",
         "card_id": CARDS[0].id,
+        # A signed link's shape (a forged one: the page answers it, calmly, the same way).
+        "token": "eyJub3QiOiJzaWduZWQifQ:1abcde:forgedsignatureforgedsignature",
     }
     values: dict[str, object] = {
         kw: ID_KWARGS[(route.namespace, kw)](samples)

@@ -173,12 +173,24 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "-person-called",
         "-overdue-person",
         "-due-person",
-        "-soon-person",
         "-untagged-title",
         "-untagged-body",
         "-soon-day",
     ),
     "accounts:settings": words("-name"),
+    # The Security page's second step lists the passkeys by their names.
+    "accounts:second_factor": words("-passkey-name"),
+    # Journal shows the current month itself (no redirect), as journal:month does.
+    "journal:index": words(
+        "-title-0",
+        "-body-0",
+        "tag0",
+        "-title-1",
+        "-body-1",
+        "tag1",
+        "-untagged-title",
+        "-untagged-body",
+    ),
     "journal:month": words(
         "-title-0",
         "-body-0",
