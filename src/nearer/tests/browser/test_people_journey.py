@@ -16,7 +16,9 @@ pytestmark = pytest.mark.browser
 
 
 def _open_people(page: Page) -> None:
-    page.get_by_role("link", name="People", exact=True).click()
+    # The main navigation's People (the section's own row has a People link too).
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("link", name="People", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("People")
 
 
