@@ -30,13 +30,15 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_pages
 
 HERE = Path(__file__).resolve().parent
 TOOL = HERE / "lighthouse"
@@ -46,23 +48,6 @@ PASSWORD = "a lighthouse password 2026"  # noqa: S105 (a throwaway account)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 WARM_UP = ("/", "/journal/", "/people/")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 90}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_for(port: int, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"the server did not start on port {port}")
 
 
 def _lighthouse() -> Path:
@@ -160,7 +145,7 @@ def main() -> None:
     demo += ["--people", str(args.people), "--moments", str(args.moments)]
     subprocess.run(demo, check=True, env=env, capture_output=True)  # noqa: S603
 
-    port = _free_port()
+    port = bench_pages.free_port()
     base = f"http://127.0.0.1:{port}"
     with open(workdir / "serve.log", "w") as log:
         server = subprocess.Popen(  # noqa: S603
@@ -168,7 +153,7 @@ def main() -> None:
         )
     results: dict[str, dict[str, Any]] = {}
     try:
-        _wait_for(port)
+        bench_pages.wait_for_port(port)
         cookie = _log_in(base)
         pages = {
             "Log in": ("/accounts/login/", None),

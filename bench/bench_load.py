@@ -58,23 +58,6 @@ def _pinned(core: int, argv: list[str]) -> list[str]:
     return argv
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_for(port: int, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"the server did not start on port {port}")
-
-
 def _log_in_sessions(base: str, count: int, accounts: int) -> list[dict[str, str]]:
     """Log in ``count`` times, the accounts in turn; return each session's cookies."""
     import requests
@@ -245,14 +228,14 @@ def main() -> None:
 
     results: dict[int, dict[str, Any]] = {}
     for threads in args.threads:
-        port = _free_port()
+        port = bench_pages.free_port()
         base = f"http://127.0.0.1:{port}"
         serve = [nearer, "serve", "--port", str(port), "--workers", "2"]
         serve += ["--threads", str(threads)]
         with open(workdir / f"serve-{threads}.log", "w") as log:
             server = subprocess.Popen(_pinned(0, serve), env=env, stdout=log, stderr=log)  # noqa: S603
         try:
-            _wait_for(port)
+            bench_pages.wait_for_port(port)
             jars = _log_in_sessions(base, max(args.users), args.accounts)
             (workdir / "cookies.json").write_text(json.dumps(jars))
             os.environ["NEARER_LOAD_COOKIES"] = str(workdir / "cookies.json")

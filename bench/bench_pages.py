@@ -34,6 +34,7 @@ import os
 import platform
 import re
 import secrets
+import socket
 import sqlite3
 import statistics
 import sys
@@ -419,6 +420,25 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now (for a throwaway server)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, seconds: float = 60) -> None:
+    """Wait until a server listens on ``port``; stop the benchmark if none does."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"the server did not start on port {port}")
 
 
 def throwaway_nearer(prefix: str = "nearer-bench-") -> str:
