@@ -286,3 +286,21 @@ def search_for(page: Page, words: str) -> None:
     page.get_by_role("navigation", name="Journal").get_by_role("link", name="Search").click()
     page.get_by_label("Words to look for").fill(words)
     page.get_by_role("button", name="Search", exact=True).click()
+
+
+def virtual_authenticator(page: Page) -> None:
+    """Give the page's browser a passkey authenticator (Chrome's DevTools WebAuthn)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )

@@ -20,6 +20,7 @@ from nearer.tests.browser.helpers import (
     log_in,
     log_out,
     sign_up_fully,
+    virtual_authenticator,
 )
 from nearer.tests.browser.second_factor_helpers import open_second_step_page, shown_backup_codes
 from nearer.tests.smtp import Inbox, smtp_server
@@ -79,25 +80,8 @@ def test_an_email_is_confirmed_by_its_link_and_a_new_browser_is_told(
     assert_clean(problems)
 
 
-def _virtual_authenticator(page: Page) -> None:
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("WebAuthn.enable")
-    cdp.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-            }
-        },
-    )
-
-
 def test_a_passkey_alone_is_the_second_step(page: Page, site: Site) -> None:
-    _virtual_authenticator(page)
+    virtual_authenticator(page)
     problems: list[str] = []
     sign_up_fully(page, site, "pasha")
     open_second_step_page(page, site)

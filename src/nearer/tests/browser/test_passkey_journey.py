@@ -14,31 +14,15 @@ from nearer.tests.browser.helpers import (
     log_in,
     log_out,
     sign_up_fully,
+    virtual_authenticator,
 )
 from nearer.tests.browser.second_factor_helpers import open_second_step_page, turn_on
 
 pytestmark = pytest.mark.browser
 
 
-def _virtual_authenticator(page: Page) -> None:
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("WebAuthn.enable")
-    cdp.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-            }
-        },
-    )
-
-
 def test_it_adds_a_passkey_signs_in_with_it_and_removes_it(page: Page, site: Site) -> None:
-    _virtual_authenticator(page)
+    virtual_authenticator(page)
     problems: list[str] = []
     sign_up_fully(page, site, "pia")
     turn_on(page, site)
