@@ -110,11 +110,20 @@ class Mix:
 
 
 def _profile(task: Callable[[], Any], rounds: int) -> None:
-    """Print the whole call tree of ``rounds`` runs of ``task`` (pyinstrument)."""
-    from pyinstrument import Profiler
-
+    """Print where ``rounds`` runs of ``task`` spend their time (pyinstrument, else cProfile)."""
     for _ in range(5):
         task()
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: [task() for _ in range(rounds)])
+        stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
+        stats.print_stats(60)
+        return
     sampler = Profiler(interval=0.0005)
     sampler.start()
     for _ in range(rounds):

@@ -20,6 +20,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
 from nearer.accounts.models import User, new_keyring_password
+from nearer.accounts.session_store import account_loaded_with
 from nearer.vault.models import Keyring
 from nearer.vault.services import keyring_unlock
 
@@ -50,6 +51,13 @@ class KeyringBackend(ModelBackend):
             return None
         setattr(user, _UNLOCKED, dek)
         return user
+
+    def get_user(self, user_id: int) -> User | None:
+        # The account read in the session's query, when that is whose session it is.
+        account = account_loaded_with(user_id)
+        if account is None:
+            return super().get_user(user_id)
+        return account if self.user_can_authenticate(account) else None
 
 
 def _check(user: User, password: str) -> bytes | None:
