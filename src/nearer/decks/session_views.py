@@ -169,7 +169,8 @@ def session_log(request: HttpRequest, session_id: UUID) -> HttpResponse:
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, f"Logged as a moment with {session.person_name}.")
+            # No name: a message waits in the session row, which is not sealed.
+            messages.success(request, "Logged as a moment together.")
             return redirect(_page(session.id))
     context = {**_summary_context(session), "form": form}
     return render(request, "decks/session_summary.html", context, status=400)

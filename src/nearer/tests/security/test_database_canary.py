@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -111,6 +112,26 @@ def _sessions_decoded() -> bytes:
     return "\n".join(
         json.dumps(store.decode(s.session_data), default=str) for s in Session.objects.all()
     ).encode()
+
+
+@pytest.fixture
+def sessions_after_each_post(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every session decoded after each POST of the test, by any client.
+
+    A message saved for the next page (``MESSAGE_STORAGE`` keeps it in the session)
+    is gone once that page is shown; the end of the test would not see it.
+    """
+    seen: list[bytes] = []
+    send = Client.request
+
+    def request(self: Client, **environ: Any) -> Any:
+        response = send(self, **environ)
+        if environ.get("REQUEST_METHOD") == "POST":
+            seen.append(_sessions_decoded())
+        return response
+
+    monkeypatch.setattr(Client, "request", request)
+    return seen
 
 
 def _sqlite_file_bytes() -> bytes:
@@ -462,7 +483,7 @@ def _send_a_reminder(client: Client) -> None:
 
 
 def test_no_sealed_value_reaches_the_database_logs_or_mail(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], sessions_after_each_post: list[bytes]
 ) -> None:
     secrets: dict[str, str] = {}
     with every_log_line() as logs:
@@ -576,10 +597,12 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
         from nearer.people.content import PersonDetails
         from nearer.people.services import person_create
 
+        # Named by a canary too: pages and messages about them say the name.
+        secrets["person met in a session"] = canary("sessionperson")
         someone = person_create(
             user=User.objects.get(username="dora"),
             vault=vault,
-            details=PersonDetails(name="Someone", rhythm_days=7),
+            details=PersonDetails(name=secrets["person met in a session"], rhythm_days=7),
         )
         secrets["moment note"] = canary("momentnote") + " by the river"
         moment = {
@@ -761,6 +784,7 @@ def test_no_sealed_value_reaches_the_database_logs_or_mail(
     stored = {
         "every table": _every_row_as_bytes(),
         "decoded sessions": _sessions_decoded(),
+        "sessions after each POST": b"\n".join(sessions_after_each_post),
         "log lines": "\n".join(logs.lines).encode(),
         "stdout and stderr": "".join(capsys.readouterr()).encode(),
         "sent mail": "\n".join(
