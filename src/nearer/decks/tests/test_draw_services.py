@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 
 import pytest
 from django.db import connections
@@ -19,7 +20,9 @@ from nearer.decks.services import (
     card_favourite,
     card_hide,
     deck_opt_ins_set,
+    deck_state_change,
 )
+from nearer.decks.state import DeckContent
 from nearer.decks.tests.draw_helpers import test_deck
 
 __all__ = ["test_deck"]
@@ -162,3 +165,51 @@ def test_two_first_draws_at_once_both_count(test_deck: tuple[Card, ...]) -> None
     assert errors == []
     assert DeckState.objects.filter(owner=alice.user).count() == 1
     assert len(deck_state_for(user=alice.user, vault=alice.vault).recent) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_draw_waits_for_another_write_of_the_same_row_and_loses_nothing(
+    test_deck: tuple[Card, ...],
+) -> None:
+    from nearer.conftest import make_person
+
+    # One write holds the row (it is sealing a favourite, slowly) when a draw comes;
+    # the draw must wait for it and then read what it wrote, or one of the two is lost.
+    alice = make_person("alice")
+    card_draw(user=alice.user, vault=alice.vault, theme="memories")
+    holding, drawing = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def favourite_slowly() -> None:
+        def change(content: DeckContent) -> DeckContent:
+            holding.set()
+            drawing.wait(timeout=20)
+            time.sleep(0.5)  # the draw has asked for the row by now
+            return content.favourite("memories-1-017", on=True)
+
+        try:
+            deck_state_change(alice.user, alice.vault, change)
+        except Exception as error:  # kept and asserted on below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def draw() -> None:
+        try:
+            holding.wait(timeout=20)
+            drawing.set()
+            card_draw(user=alice.user, vault=alice.vault, theme="memories")
+        except Exception as error:  # kept and asserted on below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=favourite_slowly), threading.Thread(target=draw)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    state = deck_state_for(user=alice.user, vault=alice.vault)
+    assert state.favourites == ("memories-1-017",)
+    assert len(state.recent) == 2
